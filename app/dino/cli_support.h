@@ -1,0 +1,23 @@
+// Helpers shared by the sub-commands: device choice and the usage-error type.
+#pragma once
+
+#include <c10/core/Device.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace dino::cli {
+
+// A bad flag value, reported as "dino: error: ..." with exit code 2 (as argparse does).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// "auto" picks the first CUDA device when there is one, else the CPU; "cpu", "cuda", "cuda:N".
+c10::Device resolve_device(const std::string& name);
+
+// 1,234,567
+std::string with_thousands(int64_t value);
+
+}  // namespace dino::cli

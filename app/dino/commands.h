@@ -1,0 +1,11 @@
+// The sub-commands of `dino`; each registers its flags and its action on the parent app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace dino::cli {
+
+void add_info_command(CLI::App& app);
+void add_embed_command(CLI::App& app);
+
+}  // namespace dino::cli

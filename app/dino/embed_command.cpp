@@ -1,0 +1,130 @@
+// `dino embed`: the normed CLS features of images, written as an N x D float32 .npy file.
+#include "cli_support.h"
+#include "commands.h"
+
+#include <dino/data/image_file.h>
+#include <dino/data/pil_resample.h>
+#include <dino/io/npy_writer.h>
+#include <dino/io/state_dict.h>
+#include <dino/log/log.h>
+#include <dino/log/log.h>
+#include <dino/model/vision_transformer.h>
+
+#include <torch/torch.h>
+
+namespace dino::cli {
+namespace {
+
+struct EmbedOptions {
+  std::string arch;  // empty: inferred from the weights
+  int64_t patch_size = 0;
+  std::string pretrained_weights;
+  std::string checkpoint_key = "teacher";
+  std::vector<std::string> image_paths;
+  std::vector<int> image_size;
+  int64_t n_last_blocks = 1;
+  std::string output;
+  std::string device = "auto";
+};
+
+// torchvision's Resize: one value sets the shorter side (keeping the aspect ratio), two set (H, W).
+cv::Mat resize_like_reference(const cv::Mat& rgb, const std::vector<int>& size) {
+  if (size.empty()) return rgb;
+  int height = size[0];
+  int width = size.size() > 1 ? size[1] : 0;
+  if (size.size() == 1) {
+    if (rgb.cols <= rgb.rows) {
+      width = size[0];
+      height = static_cast<int>(static_cast<int64_t>(size[0]) * rgb.rows / rgb.cols);
+    } else {
+      height = size[0];
+      width = static_cast<int>(static_cast<int64_t>(size[0]) * rgb.cols / rgb.rows);
+    }
+  }
+  return pil_resize(rgb, width, height, PilFilter::Bilinear);
+}
+
+VitConfig choose_config(const EmbedOptions& options, const io::StateDict& state_dict) {
+  VitConfig inferred = io::infer_vit_config(state_dict, options.pretrained_weights);
+  if (options.arch.empty() && options.patch_size == 0) return inferred;
+  const int64_t patch = options.patch_size ? options.patch_size : inferred.patch_size;
+  if (options.arch.empty()) {
+    inferred.patch_size = patch;
+    return inferred;
+  }
+  auto preset = vit_preset(options.arch, patch);
+  if (!preset) throw UsageError("--arch " + options.arch + ": not one of vit_tiny, vit_small, vit_base");
+  preset->img_size = inferred.img_size / inferred.patch_size * patch;
+  return *preset;
+}
+
+void run_embed(const EmbedOptions& options) {
+  if (options.image_size.size() > 2) throw UsageError("--image_size takes one value (shorter side) or two (H W)");
+  for (int s : options.image_size)
+    if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
+  const c10::Device device = resolve_device(options.device);
+  const auto weights = io::load_pretrained_weights(options.pretrained_weights, options.checkpoint_key);
+  const VitConfig config = choose_config(options, weights.state_dict);
+  if (options.n_last_blocks < 1 || options.n_last_blocks > config.depth)
+    throw UsageError("--n_last_blocks must lie in [1, " + std::to_string(config.depth) + "]");
+  VisionTransformer model(config);
+  const auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, options.pretrained_weights);
+  if (!report.missing.empty())
+    throw std::runtime_error(options.pretrained_weights + ": the weights lack tensors the model needs: " + report.describe());
+  log::info(options.pretrained_weights + " into " + vit_arch_name(config) + "/" + std::to_string(config.patch_size) +
+            ": " + report.describe(4));
+  model->eval();
+  model->to(device);
+
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> features;
+  for (const auto& path : options.image_paths) {
+    cv::Mat rgb = resize_like_reference(read_rgb_image(path), options.image_size);
+    // The reference's visualisation crops from the top-left to a multiple of the patch size.
+    const int height = rgb.rows - rgb.rows % static_cast<int>(config.patch_size);
+    const int width = rgb.cols - rgb.cols % static_cast<int>(config.patch_size);
+    if (height == 0 || width == 0)
+      throw std::runtime_error(path + ": " + std::to_string(rgb.cols) + "x" + std::to_string(rgb.rows) +
+                               " is smaller than one " + std::to_string(config.patch_size) + "-pixel patch");
+    auto input = rgb_to_normalized_tensor(rgb(cv::Rect(0, 0, width, height))).to(device);
+    torch::Tensor feature;
+    if (options.n_last_blocks == 1) {
+      feature = model->forward(input);
+    } else {
+      // eval_linear.py's features: the CLS token of each of the last n blocks, earliest first.
+      std::vector<torch::Tensor> cls;
+      for (const auto& layer : model->get_intermediate_layers(input, options.n_last_blocks))
+        cls.push_back(layer.index({torch::indexing::Slice(), 0}));
+      feature = torch::cat(cls, -1);
+    }
+    features.push_back(feature.to(torch::kCPU, torch::kFloat));
+  }
+  auto all = torch::cat(features);
+  io::write_npy(options.output, all);
+  log::info("wrote " + options.output + " (" + std::to_string(all.size(0)) + " x " + std::to_string(all.size(1)) +
+            " float32)");
+}
+
+}  // namespace
+
+void add_embed_command(CLI::App& app) {
+  auto o = std::make_shared<EmbedOptions>();
+  auto* cmd = app.add_subcommand("embed", "Write the normed CLS features of images to a .npy file (N x D float32)");
+  cmd->add_option("--arch", o->arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
+  cmd->add_option("--patch_size", o->patch_size, "Patch size in pixels (default: inferred from the weights)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--pretrained_weights", o->pretrained_weights, "Weights file or training checkpoint")->required();
+  cmd->add_option("--checkpoint_key", o->checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
+  cmd->add_option("--image_path", o->image_paths, "One or more images")->required()->expected(1, -1);
+  cmd->add_option("--image_size", o->image_size,
+                  "Resize first (Pillow bilinear): one value sets the shorter side, two set H W; "
+                  "without it the image is only cropped to a multiple of the patch size")
+      ->expected(1, 2);
+  cmd->add_option("--n_last_blocks", o->n_last_blocks, "Concatenate the CLS tokens of the last N blocks")
+      ->capture_default_str();
+  cmd->add_option("--output", o->output, "Output .npy file")->required();
+  cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->callback([o] { run_embed(*o); });
+}
+
+}  // namespace dino::cli

@@ -1,0 +1,83 @@
+// `dino info`: what a weights file or checkpoint holds and which ViT it fits.
+#include "cli_support.h"
+#include "commands.h"
+
+#include <dino/io/state_dict.h>
+#include <dino/model/vision_transformer.h>
+
+#include <torch/torch.h>
+
+#include <iostream>
+
+namespace dino::cli {
+namespace {
+
+struct InfoOptions {
+  std::string pretrained_weights;
+  std::string checkpoint_key = "teacher";
+};
+
+void run_info(const InfoOptions& options) {
+  const std::filesystem::path file(options.pretrained_weights);
+  const auto weights = io::load_pretrained_weights(file, options.checkpoint_key);
+  std::ostream& out = std::cout;
+  out << "file: " << file.string() << " (" << with_thousands(static_cast<int64_t>(std::filesystem::file_size(file)))
+      << " bytes)\n";
+  out << "layout: "
+      << (weights.is_training_checkpoint ? "training checkpoint" : weights.checkpoint_key.empty() ? "state dict" : "checkpoint")
+      << '\n';
+  const io::PyDict* top = weights.contents.attributes();
+  if (weights.is_training_checkpoint || !weights.checkpoint_key.empty()) {
+    out << "entries:\n";
+    for (const auto& [key, value] : top->items) {
+      const std::string name = key.is_string() ? key.as_string() : key.summary(30);
+      out << "  " << name << ": ";
+      if (value.is_dict() && name != "args") {
+        size_t tensors = 0;
+        for (const auto& item : value.as_dict().items) tensors += item.second.is_tensor() ? 1 : 0;
+        out << "dict of " << value.as_dict().items.size() << " entries (" << tensors << " tensors)\n";
+      } else {
+        out << value.summary(400) << '\n';
+      }
+    }
+  }
+  out << "weights: " << (weights.checkpoint_key.empty() ? "the whole file" : "['" + weights.checkpoint_key + "']") << ", "
+      << weights.state_dict.size() << " tensors after removing 'module.' and 'backbone.'\n";
+
+  const VitConfig config = io::infer_vit_config(weights.state_dict, file.string());
+  out << "inferred: arch " << vit_arch_name(config) << ", patch_size " << config.patch_size << ", embed_dim "
+      << config.embed_dim << ", depth " << config.depth << ", num_heads " << config.num_heads << " (64-wide heads), "
+      << "img_size " << config.img_size << ", mlp_ratio " << config.mlp_ratio << '\n';
+  out << "backbone parameters: " << with_thousands(vit_parameter_count(config)) << '\n';
+
+  VisionTransformer model(config);
+  const auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, file.string());
+  out << "load into " << vit_arch_name(config) << "/" << config.patch_size << ": " << report.loaded.size() << " loaded, "
+      << report.missing.size() << " missing, " << report.unexpected.size() << " unexpected\n";
+  for (const auto& key : report.missing) out << "  missing: " << key << '\n';
+  size_t shown = 0;
+  for (const auto& key : report.unexpected) {
+    if (shown++ == 12) {
+      out << "  ... and " << report.unexpected.size() - 12 << " more unexpected\n";
+      break;
+    }
+    out << "  unexpected: " << key << '\n';
+  }
+  if (!report.unexpected.empty() && report.unexpected.front().rfind("head.", 0) == 0)
+    out << "(head.* keys are the DINO projection head; a backbone does not use them)\n";
+}
+
+}  // namespace
+
+void add_info_command(CLI::App& app) {
+  auto options = std::make_shared<InfoOptions>();
+  auto* cmd = app.add_subcommand("info", "Show what a DINO weights file or checkpoint holds and the ViT it fits");
+  cmd->add_option("--pretrained_weights", options->pretrained_weights, "Weights file or training checkpoint (.pth)")
+      ->required();
+  cmd->add_option("--checkpoint_key", options->checkpoint_key,
+                  "Sub-dict to take from a checkpoint (as the reference: teacher or student)")
+      ->capture_default_str();
+  cmd->callback([options] { run_info(*options); });
+}
+
+}  // namespace dino::cli

@@ -1,0 +1,30 @@
+// `dino`: DINO Studio's command-line tool. Sub-commands take the reference scripts' flag names.
+#include "cli_support.h"
+#include "commands.h"
+
+#include <dino/io/state_dict.h>
+#include <dino/io/torch_file.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  CLI::App app{"dino: train and inspect DINO vision transformers (DINO Studio " DINO_VERSION ")", "dino"};
+  app.set_version_flag("--version", DINO_VERSION);
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::help);
+  dino::cli::add_info_command(app);
+  dino::cli::add_embed_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const dino::cli::UsageError& e) {
+    std::cerr << "dino: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    // Errors from the library already name the file, key or flag involved.
+    std::cerr << "dino: error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,45 @@
+#include "dino/model/dino_head.h"
+
+#include "dino/model/trunc_normal.h"
+
+namespace dino {
+
+DinoHeadImpl::DinoHeadImpl(const DinoHeadOptions& options) : options_(options) {
+  const int64_t nlayers = std::max<int64_t>(options.nlayers, 1);
+  if (nlayers == 1) {
+    mlp_single = register_module("mlp", torch::nn::Linear(options.in_dim, options.bottleneck_dim));
+  } else {
+    torch::nn::Sequential layers;
+    auto add_hidden = [&](int64_t in) {
+      layers->push_back(torch::nn::Linear(in, options.hidden_dim));
+      if (options.use_bn) layers->push_back(torch::nn::BatchNorm1d(options.hidden_dim));
+      layers->push_back(torch::nn::GELU());
+    };
+    add_hidden(options.in_dim);
+    for (int64_t i = 0; i < nlayers - 2; ++i) add_hidden(options.hidden_dim);
+    layers->push_back(torch::nn::Linear(options.hidden_dim, options.bottleneck_dim));
+    mlp_layers = register_module("mlp", layers);
+  }
+  // spec §2.4: trunc_normal(0.02) and zero bias for the MLP's Linears; this runs before the last
+  // layer exists, so the prototypes keep the default init.
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& module : modules(/*include_self=*/false)) {
+      if (auto* linear = module->as<torch::nn::Linear>()) {
+        trunc_normal_(linear->weight, 0.0, 0.02);
+        if (linear->bias.defined()) linear->bias.zero_();
+      }
+    }
+  }
+  last_layer = register_module("last_layer", WeightNormLinear(options.bottleneck_dim, options.out_dim,
+                                                              options.norm_last_layer));
+}
+
+torch::Tensor DinoHeadImpl::embed(const torch::Tensor& features) {
+  auto x = mlp_single ? mlp_single->forward(features) : mlp_layers->forward(features);
+  return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().p(2).dim(-1).eps(1e-12));
+}
+
+torch::Tensor DinoHeadImpl::forward(const torch::Tensor& features) { return last_layer->forward(embed(features)); }
+
+}  // namespace dino

@@ -1,0 +1,180 @@
+// The `dino` command line, run as a user would: `dino info` and `dino embed` on files written by
+// Python's torch.save, and the messages for bad input.
+#include "python_reference.h"
+
+#include <dino/data/image_file.h>
+#include <dino/io/state_dict.h>
+#include <dino/model/vision_transformer.h>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <opencv2/imgcodecs.hpp>
+#include <torch/torch.h>
+
+#include <fstream>
+
+using namespace dino;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  QString out;
+  QString err;
+};
+
+Run run_dino(const QStringList& arguments) {
+  QProcess process;
+  process.start(QStringLiteral(DINO_CLI_PATH), arguments);
+  Run run;
+  if (!process.waitForFinished(120000)) return run;
+  run.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+  run.out = QString::fromUtf8(process.readAllStandardOutput());
+  run.err = QString::fromUtf8(process.readAllStandardError());
+  return run;
+}
+
+// Reads a float32 .npy written by `dino embed`: shape from the header, then the data.
+torch::Tensor read_npy(const QString& file, QString* header_text) {
+  std::ifstream in(file.toStdString(), std::ios::binary);
+  char preamble[10];
+  in.read(preamble, 10);
+  if (std::string(preamble, 6) != "\x93NUMPY") return {};
+  const int length = static_cast<unsigned char>(preamble[8]) | (static_cast<unsigned char>(preamble[9]) << 8);
+  std::string header(static_cast<size_t>(length), '\0');
+  in.read(header.data(), length);
+  *header_text = QString::fromStdString(header);
+  const auto open = header.find("'shape': (");
+  const auto close = header.find(')', open);
+  std::vector<int64_t> shape;
+  for (const auto& part : QString::fromStdString(header.substr(open + 10, close - open - 10)).split(',', Qt::SkipEmptyParts))
+    shape.push_back(part.trimmed().toLongLong());
+  auto data = torch::empty(shape, torch::kFloat);
+  in.read(static_cast<char*>(data.data_ptr()), static_cast<std::streamsize>(data.nbytes()));
+  return in ? data : torch::Tensor();
+}
+
+}  // namespace
+
+class TestDinoCli : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    auto result = dino::test::run_reference_script({"write-reference-files", dir_.path()});
+    QVERIFY2(result.ok, qPrintable(result.error));
+  }
+
+  void infoOnABackboneFile() {
+    auto run = run_dino({"info", "--pretrained_weights", dir_.filePath("backbone.pth")});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("patch_size 8") && run.out.contains("embed_dim 64") && run.out.contains("depth 2"),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains("0 missing, 0 unexpected"));
+    // 64-wide ViT, 32 px, patch 8, depth 2: counted by hand from the shapes.
+    const int64_t d = 64, h = 256;
+    const int64_t expected = d * 3 * 64 + d + d + 17 * d + 2 * (4 * d + 3 * d * d + 3 * d + d * d + d + 2 * d * h + h + d) + 2 * d;
+    QVERIFY2(run.out.contains(QString("backbone parameters: %L1").arg(expected).replace(QLocale().groupSeparator(), ",")),
+             qPrintable(run.out));
+  }
+
+  void infoOnATrainingCheckpoint() {
+    auto run = run_dino({"info", "--pretrained_weights", dir_.filePath("checkpoint.pth")});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("layout: training checkpoint"));
+    QVERIFY2(run.out.contains("argparse.Namespace(arch='vit_small'"), qPrintable(run.out));
+    QVERIFY(run.out.contains("['teacher']"));
+    QVERIFY(run.out.contains("8 unexpected"));
+    QVERIFY(run.out.contains("unexpected: head.mlp.0.weight"));
+    auto bad_key = run_dino({"info", "--pretrained_weights", dir_.filePath("checkpoint.pth"), "--checkpoint_key", "ema"});
+    QCOMPARE(bad_key.exit_code, 1);
+    QVERIFY2(bad_key.err.contains("no key 'ema'") && bad_key.err.contains("teacher"), qPrintable(bad_key.err));
+  }
+
+  void badInputGetsAMessage() {
+    auto missing = run_dino({"info", "--pretrained_weights", dir_.filePath("nope.pth")});
+    QCOMPARE(missing.exit_code, 1);
+    QVERIFY2(missing.err.contains("nope.pth") && missing.err.contains("no such file"), qPrintable(missing.err));
+    auto flag = run_dino({"info", "--pretrained_weights", dir_.filePath("backbone.pth"), "--bogus"});
+    QVERIFY(flag.exit_code != 0);
+    QVERIFY2((flag.out + flag.err).contains("--bogus"), qPrintable(flag.out + flag.err));
+    auto size = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", "x.png",
+                          "--image_size", "0", "--output", dir_.filePath("x.npy")});
+    QCOMPARE(size.exit_code, 2);
+    QVERIFY2(size.err.contains("--image_size"), qPrintable(size.err));
+    auto help = run_dino({"embed", "--help"});
+    QCOMPARE(help.exit_code, 0);
+    QVERIFY(help.out.contains("--n_last_blocks"));
+  }
+
+  void embedWritesNormedClsFeatures() {
+    // Two images whose sizes are not multiples of the patch (8): cropped from the top-left.
+    cv::Mat first(20, 28, CV_8UC3), second(17, 9, CV_8UC3);
+    cv::randu(first, 0, 256);
+    cv::randu(second, 0, 256);
+    const auto a = dir_.filePath("a.png"), b = dir_.filePath("b.png");
+    QVERIFY(cv::imwrite(a.toStdString(), first) && cv::imwrite(b.toStdString(), second));
+    const auto output = dir_.filePath("features.npy");
+    auto run = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", a, b,
+                         "--output", output});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QString header;
+    auto features = read_npy(output, &header);
+    QVERIFY2(header.contains("'descr': '<f4'") && header.contains("'shape': (2, 64)"), qPrintable(header));
+
+    // The same numbers by hand: normalise the BGR pixels OpenCV wrote, crop, run the model.
+    auto weights = io::load_pretrained_weights(dir_.filePath("backbone.pth").toStdString());
+    VisionTransformer model(io::infer_vit_config(weights.state_dict));
+    io::load_state_dict(*model, weights.state_dict, true);
+    model->eval();
+    const float mean[3] = {0.485f, 0.456f, 0.406f}, stdev[3] = {0.229f, 0.224f, 0.225f};
+    auto by_hand = [&](const cv::Mat& bgr) {
+      const int h = bgr.rows / 8 * 8, w = bgr.cols / 8 * 8;
+      auto x = torch::empty({1, 3, h, w});
+      for (int y = 0; y < h; ++y)
+        for (int c = 0; c < w; ++c)
+          for (int ch = 0; ch < 3; ++ch)
+            x[0][ch][y][c] = (bgr.at<cv::Vec3b>(y, c)[2 - ch] / 255.0f - mean[ch]) / stdev[ch];
+      torch::NoGradGuard no_grad;
+      return model->forward(x)[0];
+    };
+    QVERIFY(torch::allclose(features[0], by_hand(first), 1e-5, 1e-5));
+    QVERIFY(torch::allclose(features[1], by_hand(second), 1e-5, 1e-5));
+
+    auto two_blocks = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", a,
+                                "--n_last_blocks", "2", "--output", dir_.filePath("two.npy")});
+    QVERIFY2(two_blocks.exit_code == 0, qPrintable(two_blocks.err));
+    auto concatenated = read_npy(dir_.filePath("two.npy"), &header);
+    QCOMPARE(concatenated.sizes().vec(), (std::vector<int64_t>{1, 128}));
+    QVERIFY(torch::allclose(concatenated[0].slice(0, 64), by_hand(first), 1e-5, 1e-5));
+  }
+
+  void embedRejectsTinyAndBrokenImages() {
+    cv::Mat tiny(5, 5, CV_8UC3, cv::Scalar(1, 2, 3));
+    const auto tiny_path = dir_.filePath("tiny.png");
+    QVERIFY(cv::imwrite(tiny_path.toStdString(), tiny));
+    const auto output = dir_.filePath("never.npy");
+    auto run = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", tiny_path,
+                         "--output", output});
+    QCOMPARE(run.exit_code, 1);
+    QVERIFY2(run.err.contains("tiny.png") && run.err.contains("smaller than one 8-pixel patch"), qPrintable(run.err));
+    QVERIFY(!QFile::exists(output));
+    const auto text = dir_.filePath("text.png");
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not an image");
+    f.close();
+    run = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", text, "--output", output});
+    QCOMPARE(run.exit_code, 1);
+    QVERIFY2(run.err.contains("text.png"), qPrintable(run.err));
+    QVERIFY(!QFile::exists(output));
+  }
+
+ private:
+  QTemporaryDir dir_;
+};
+
+QTEST_GUILESS_MAIN(TestDinoCli)
+#include "test_dino_cli.moc"

@@ -1,0 +1,78 @@
+// Pillow-style resampling against values worked out by hand from Pillow's definitions
+// (Resample.c: kernel support widened by the shrink factor, 22-bit fixed-point weights, rounding
+// by adding half before the shift).
+#include <dino/data/pil_resample.h>
+
+#include <QtTest>
+#include <opencv2/core.hpp>
+
+using namespace dino;
+
+namespace {
+cv::Mat row(std::initializer_list<int> values) {
+  cv::Mat m(1, static_cast<int>(values.size()), CV_8UC1);
+  int i = 0;
+  for (int v : values) m.at<uint8_t>(0, i++) = static_cast<uint8_t>(v);
+  return m;
+}
+std::vector<int> values(const cv::Mat& m) {
+  std::vector<int> out;
+  for (int r = 0; r < m.rows; ++r)
+    for (int c = 0; c < m.cols * m.channels(); ++c) out.push_back(m.ptr<uint8_t>(r)[c]);
+  return out;
+}
+}  // namespace
+
+class TestPilResample : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void bilinearShrinkWidensTheKernel() {
+    // 4 -> 2: scale 2, support 2. Output 0 reads inputs 0..2 with weights (.75, .75, .25)/1.75:
+    // (0*3 + 100*3 + 200)/7 = 71.4 -> 71. Output 1 reads 1..3 with (.25, .75, .75)/1.75:
+    // (25 + 150 + 191.25)/1.75 = 209.3 -> 209. Without antialiasing it would be (50, 227).
+    QCOMPARE(values(pil_resize(row({0, 100, 200, 255}), 2, 1, PilFilter::Bilinear)), (std::vector<int>{71, 209}));
+  }
+
+  void bilinearEnlarge() {
+    // 2 -> 4: centres 0.25, 0.75, 1.25, 1.75; weights (1), (.75,.25), (.25,.75), (1):
+    // 0, 63.75 + 0.5 -> 64, 191.25 -> 191, 255.
+    QCOMPARE(values(pil_resize(row({0, 255}), 4, 1, PilFilter::Bilinear)), (std::vector<int>{0, 64, 191, 255}));
+  }
+
+  void bicubicUsesMinusHalfKernel() {
+    // 2 -> 4 bicubic, a = -0.5. Output 1 (centre 0.75) reads inputs 0, 1 at distances .25 and .75:
+    // k(.25) = 1.5*.015625 - 2.5*.0625 + 1 = 0.867188, k(.75) = 1.5*.421875 - 2.5*.5625 + 1 = 0.226563,
+    // normalised by 1.09375: 255 * 0.207143 = 52.82 -> 53 (a = -0.75 would give 59). Output 0
+    // (centre 0.25) weighs input 1 by k(1.25) = -0.0703 against k(.25): 255 * -0.088 clips to 0.
+    auto out = values(pil_resize(row({0, 255}), 4, 1, PilFilter::Bicubic));
+    QCOMPARE(out[0], 0);
+    QCOMPARE(out[1], 53);
+    QCOMPARE(out[2], 202);  // symmetric: 255 - 53
+    QCOMPARE(out[3], 255);
+  }
+
+  void overshootIsClipped() {
+    // Bicubic's negative lobes overshoot at a step edge; results stay within 0..255.
+    auto out = values(pil_resize(row({0, 0, 255, 255, 0, 0, 255, 255}), 7, 1, PilFilter::Bicubic));
+    for (int v : out) QVERIFY(v >= 0 && v <= 255);
+  }
+
+  void sameSizeIsACopyAndChannelsStaySeparate() {
+    cv::Mat rgb(3, 5, CV_8UC3, cv::Scalar(10, 20, 30));
+    auto same = pil_resize(rgb, 5, 3, PilFilter::Bicubic);
+    QCOMPARE(values(same), values(rgb));
+    auto smaller = pil_resize(rgb, 2, 2, PilFilter::Bilinear);
+    QCOMPARE(smaller.type(), CV_8UC3);
+    QCOMPARE(values(smaller), (std::vector<int>{10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30}));
+  }
+
+  void boxSelectsTheSourceRegion() {
+    // Resizing the box (1, 0, 2, 1) of a 4-pixel row to 2 pixels is a plain copy of its pixels.
+    auto out = values(pil_resize(row({5, 100, 200, 7}), 2, 1, PilFilter::Bilinear, cv::Rect2d(1, 0, 2, 1)));
+    QCOMPARE(out, (std::vector<int>{100, 200}));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPilResample)
+#include "test_pil_resample.moc"

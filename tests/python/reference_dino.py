@@ -1,0 +1,280 @@
+"""Golden values for the C++ tests, computed in Python with PyTorch.
+
+The model, head and loss below are written from the reference specification
+(../shared/reference/dino-reference.md, sections 1.5, 2 and 3) as plainly as possible; the C++ tests
+compare DINO Studio's numbers with these and exchange files with torch.save / torch.load.
+
+Commands:
+  write-reference-files DIR   torch.save a backbone-only state dict and a full training checkpoint
+                              (argparse.Namespace args, AdamW state, GradScaler state), plus
+                              DIR/expected.json describing them.
+  check-our-checkpoint FILE   torch.load(weights_only=True) a checkpoint written by C++, apply the
+                              reference's load_pretrained_weights steps to its teacher, print JSON.
+  forward IN OUT              run the reference formulas on the weights and inputs in IN (written
+                              by C++) and torch.save the outputs to OUT.
+"""
+import argparse
+import json
+import math
+import sys
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+# ----------------------------------------------------------------------------------------------
+# Reference formulas (spec section 2)
+
+class Attention(nn.Module):
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.heads = heads
+        self.scale = (dim // heads) ** -0.5
+        self.qkv = nn.Linear(dim, dim * 3, bias=True)
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        b, n, c = x.shape
+        qkv = self.qkv(x).reshape(b, n, 3, self.heads, c // self.heads).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        attn = ((q @ k.transpose(-2, -1)) * self.scale).softmax(dim=-1)
+        return self.proj((attn @ v).transpose(1, 2).reshape(b, n, c)), attn
+
+
+class Mlp(nn.Module):
+    def __init__(self, dim, hidden):
+        super().__init__()
+        self.fc1 = nn.Linear(dim, hidden)
+        self.fc2 = nn.Linear(hidden, dim)
+
+    def forward(self, x):
+        return self.fc2(F.gelu(self.fc1(x)))
+
+
+class Block(nn.Module):
+    def __init__(self, dim, heads, hidden):
+        super().__init__()
+        self.norm1 = nn.LayerNorm(dim, eps=1e-6)
+        self.attn = Attention(dim, heads)
+        self.norm2 = nn.LayerNorm(dim, eps=1e-6)
+        self.mlp = Mlp(dim, hidden)
+
+    def forward(self, x, return_attention=False):
+        y, attn = self.attn(self.norm1(x))
+        if return_attention:
+            return attn
+        x = x + y
+        return x + self.mlp(self.norm2(x))
+
+
+class ViT(nn.Module):
+    def __init__(self, img_size, patch, dim, depth, heads, mlp_ratio=4.0):
+        super().__init__()
+        self.patch = patch
+        self.patch_embed = nn.Module()
+        self.patch_embed.proj = nn.Conv2d(3, dim, kernel_size=patch, stride=patch)
+        n = (img_size // patch) ** 2
+        self.cls_token = nn.Parameter(torch.zeros(1, 1, dim))
+        self.pos_embed = nn.Parameter(torch.zeros(1, n + 1, dim))
+        self.blocks = nn.ModuleList([Block(dim, heads, int(dim * mlp_ratio)) for _ in range(depth)])
+        self.norm = nn.LayerNorm(dim, eps=1e-6)
+
+    def interpolate_pos_encoding(self, x, h, w):
+        npatch = x.shape[1] - 1
+        n = self.pos_embed.shape[1] - 1
+        if npatch == n and w == h:
+            return self.pos_embed
+        class_pos = self.pos_embed[:, 0]
+        patch_pos = self.pos_embed[:, 1:]
+        dim = x.shape[-1]
+        h0 = h // self.patch + 0.1
+        w0 = w // self.patch + 0.1
+        side = int(math.sqrt(n))
+        patch_pos = F.interpolate(patch_pos.reshape(1, side, side, dim).permute(0, 3, 1, 2),
+                                  scale_factor=(h0 / math.sqrt(n), w0 / math.sqrt(n)), mode="bicubic")
+        assert int(h0) == patch_pos.shape[-2] and int(w0) == patch_pos.shape[-1]
+        patch_pos = patch_pos.permute(0, 2, 3, 1).view(1, -1, dim)
+        return torch.cat((class_pos.unsqueeze(0), patch_pos), dim=1)
+
+    def prepare_tokens(self, x):
+        b, _, h, w = x.shape
+        tokens = self.patch_embed.proj(x).flatten(2).transpose(1, 2)
+        tokens = torch.cat((self.cls_token.expand(b, -1, -1), tokens), dim=1)
+        return tokens + self.interpolate_pos_encoding(tokens, h, w)
+
+    def forward(self, x):
+        x = self.prepare_tokens(x)
+        for blk in self.blocks:
+            x = blk(x)
+        return self.norm(x)[:, 0]
+
+    def get_last_selfattention(self, x):
+        x = self.prepare_tokens(x)
+        for i, blk in enumerate(self.blocks):
+            if i < len(self.blocks) - 1:
+                x = blk(x)
+            else:
+                return blk(x, return_attention=True)
+
+    def get_intermediate_layers(self, x, n=1):
+        x = self.prepare_tokens(x)
+        out = []
+        for i, blk in enumerate(self.blocks):
+            x = blk(x)
+            if len(self.blocks) - i <= n:
+                out.append(self.norm(x))
+        return out
+
+
+class Head(nn.Module):
+    """DINOHead with nlayers 3 and no BN; the weight norm is computed by hand (g v / ||v||)."""
+
+    def __init__(self, in_dim, out_dim, hidden, bottleneck):
+        super().__init__()
+        self.mlp = nn.Sequential(nn.Linear(in_dim, hidden), nn.GELU(), nn.Linear(hidden, hidden), nn.GELU(),
+                                 nn.Linear(hidden, bottleneck))
+        self.last_layer = nn.Module()
+        self.last_layer.weight_g = nn.Parameter(torch.ones(out_dim, 1))
+        self.last_layer.weight_v = nn.Parameter(torch.zeros(out_dim, bottleneck))
+
+    def forward(self, x):
+        x = F.normalize(self.mlp(x), dim=-1, p=2)
+        v = self.last_layer.weight_v
+        weight = self.last_layer.weight_g * v / v.norm(dim=1, keepdim=True)
+        return x @ weight.t()
+
+
+def multi_crop(backbone, head, crops):
+    widths = torch.tensor([c.shape[-1] for c in crops])
+    ends = torch.cumsum(torch.unique_consecutive(widths, return_counts=True)[1], 0)
+    start, feats = 0, []
+    for end in ends.tolist():
+        feats.append(backbone(torch.cat(crops[start:end])))
+        start = end
+    return head(torch.cat(feats))
+
+
+def dino_loss(student_out, teacher_out, center, temp, ncrops, student_temp=0.1, momentum=0.9):
+    s = (student_out / student_temp).chunk(ncrops)
+    t = F.softmax((teacher_out - center) / temp, dim=-1).detach().chunk(2)
+    total, terms = 0.0, 0
+    for iq, q in enumerate(t):
+        for v in range(ncrops):
+            if v == iq:
+                continue
+            total += torch.sum(-q * F.log_softmax(s[v], dim=-1), dim=-1).mean()
+            terms += 1
+    loss = total / terms
+    batch_center = torch.sum(teacher_out, dim=0, keepdim=True) / len(teacher_out)
+    new_center = center * momentum + batch_center * (1 - momentum)
+    return loss, new_center
+
+
+# ----------------------------------------------------------------------------------------------
+# Commands
+
+def tensor_facts(t):
+    t = t.detach().double()
+    return {"shape": list(t.shape), "sum": t.sum().item(), "first": t.flatten()[0].item() if t.numel() else 0.0}
+
+
+def write_reference_files(directory):
+    torch.manual_seed(3)
+    vit = ViT(img_size=32, patch=8, dim=64, depth=2, heads=1)
+    backbone = vit.state_dict()  # an OrderedDict with _metadata, as the released files are
+    torch.save(backbone, f"{directory}/backbone.pth")
+
+    head = Head(64, 32, 48, 16)
+    nn.init.uniform_(head.last_layer.weight_v, -0.25, 0.25)
+    student = {f"module.backbone.{k}": v.clone() for k, v in backbone.items()}
+    student.update({f"module.head.{k}": v.clone() for k, v in head.state_dict().items()})
+    teacher = {k[len("module."):]: v.clone() + 1.0 for k, v in student.items()}
+    params = [v.clone().requires_grad_() for v in student.values()]
+    optimizer = torch.optim.AdamW([{"params": params[:3]}, {"params": params[3:], "weight_decay": 0.0}])
+    sum(p.sum() for p in params).backward()
+    optimizer.step()
+    args = argparse.Namespace(arch="vit_small", patch_size=8, out_dim=32, norm_last_layer=False,
+                              global_crops_scale=(0.4, 1.0), lr=0.0005, data_path="/data/train", seed=0)
+    checkpoint = {
+        "student": student, "teacher": teacher, "optimizer": optimizer.state_dict(), "epoch": 7, "args": args,
+        "dino_loss": {"center": torch.arange(32, dtype=torch.float32).reshape(1, 32) / 10},
+        "fp16_scaler": {"scale": 32768.0, "growth_factor": 2.0, "backoff_factor": 0.5, "growth_interval": 2000,
+                        "_growth_tracker": 17},
+    }
+    torch.save(checkpoint, f"{directory}/checkpoint.pth")
+    expected = {
+        "backbone": {k: tensor_facts(v) for k, v in backbone.items()},
+        "backbone_keys": list(backbone.keys()),
+        "teacher": {k: tensor_facts(v) for k, v in teacher.items()},
+        "student_keys": list(student.keys()),
+        "center": tensor_facts(checkpoint["dino_loss"]["center"]),
+        "optimizer_state_count": len(optimizer.state_dict()["state"]),
+        "exp_avg_0": tensor_facts(optimizer.state_dict()["state"][0]["exp_avg"]),
+    }
+    with open(f"{directory}/expected.json", "w") as f:
+        json.dump(expected, f)
+
+
+def check_our_checkpoint(path):
+    ckpt = torch.load(path, map_location="cpu", weights_only=True)
+    # load_pretrained_weights (spec 3.8): take the key, strip prefixes, load non-strictly.
+    state_dict = {k.replace("module.", "").replace("backbone.", ""): v for k, v in ckpt["teacher"].items()}
+    dim = state_dict["cls_token"].shape[-1]
+    patch = state_dict["patch_embed.proj.weight"].shape[-1]
+    n = state_dict["pos_embed"].shape[1] - 1
+    depth = len({k.split(".")[1] for k in state_dict if k.startswith("blocks.")})
+    vit = ViT(int(math.sqrt(n)) * patch, patch, dim, depth, max(dim // 64, 1))
+    result = vit.load_state_dict(state_dict, strict=False)
+    print(json.dumps({
+        "top_level_keys": sorted(ckpt.keys()),
+        "epoch": ckpt["epoch"],
+        "missing": result.missing_keys,
+        "unexpected": sorted(result.unexpected_keys),
+        "student_prefixed": all(k.startswith("module.") for k in ckpt["student"]),
+        "teacher_sums": {k: v.double().sum().item() for k, v in ckpt["teacher"].items()},
+        "center_sum": ckpt["dino_loss"]["center"].double().sum().item(),
+        "args": ckpt["args"],
+    }))
+
+
+def forward(path_in, path_out):
+    data = torch.load(path_in, map_location="cpu", weights_only=True)
+    cfg = {k: int(v) for k, v in data["config"].items()}
+    vit = ViT(cfg["img_size"], cfg["patch_size"], cfg["embed_dim"], cfg["depth"], cfg["num_heads"])
+    head = Head(cfg["embed_dim"], cfg["out_dim"], cfg["hidden_dim"], cfg["bottleneck_dim"])
+    weights = data["weights"]
+    vit.load_state_dict({k[len("backbone."):]: v for k, v in weights.items() if k.startswith("backbone.")}, strict=True)
+    head.load_state_dict({k[len("head."):]: v for k, v in weights.items() if k.startswith("head.")}, strict=True)
+    crops = data["crops"]
+    out = {}
+    with torch.no_grad():
+        for name, image in data["images"].items():
+            out[f"cls/{name}"] = vit(image)
+            out[f"attention/{name}"] = vit.get_last_selfattention(image)
+            out[f"intermediate/{name}"] = torch.stack(vit.get_intermediate_layers(image, 2))
+            out[f"tokens/{name}"] = vit.prepare_tokens(image)
+        student = multi_crop(vit, head, crops)
+        teacher = multi_crop(vit, head, crops[:2]) * 1.5  # any other teacher output will do
+        out["student"] = student
+        out["teacher"] = teacher
+        loss, new_center = dino_loss(student, teacher, data["center"], float(data["temperature"]), len(crops))
+        out["loss"] = loss
+        out["new_center"] = new_center
+    torch.save(out, path_out)
+
+
+def main():
+    command = sys.argv[1]
+    if command == "write-reference-files":
+        write_reference_files(sys.argv[2])
+    elif command == "check-our-checkpoint":
+        check_our_checkpoint(sys.argv[2])
+    elif command == "forward":
+        forward(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(f"unknown command {command}")
+
+
+if __name__ == "__main__":
+    main()
