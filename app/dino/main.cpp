@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.failure_message(CLI::FailureMessage::help);
   dino::cli::add_info_command(app);
   dino::cli::add_embed_command(app);
+  dino::cli::add_train_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,70 @@
+#include "dino/eval/knn.h"
+
+#include "dino/data/multi_crop.h"
+#include "dino/data/pil_resample.h"
+
+#include <ATen/Parallel.h>
+#include <torch/torch.h>
+
+namespace dino {
+
+KnnResult weighted_knn(const torch::Tensor& train_features, const torch::Tensor& train_labels,
+                       const torch::Tensor& test_features, const torch::Tensor& test_labels, int64_t k,
+                       double temperature, int64_t num_classes) {
+  TORCH_CHECK(train_features.size(0) >= k, "k-NN with k = ", k, " needs at least k training images");
+  if (num_classes <= 0) num_classes = std::max(train_labels.max().item<int64_t>(), test_labels.max().item<int64_t>()) + 1;
+  KnnResult result;
+  result.k = k;
+  int64_t top1 = 0, top5 = 0;
+  const int64_t total = test_features.size(0);
+  const auto train_t = train_features.t();
+  for (int64_t start = 0; start < total; start += 1024) {
+    const int64_t end = std::min(total, start + 1024);
+    auto similarity = test_features.slice(0, start, end).matmul(train_t);
+    auto [distances, indices] = similarity.topk(k, 1, true, true);
+    auto neighbour_labels = train_labels.index({indices});  // (b, k)
+    auto votes = torch::zeros({end - start, num_classes}, distances.options());
+    votes.scatter_add_(1, neighbour_labels, (distances / temperature).exp());
+    auto predictions = votes.argsort(1, /*descending=*/true);
+    auto targets = test_labels.slice(0, start, end).view({-1, 1});
+    auto correct = predictions.eq(targets);
+    top1 += correct.slice(1, 0, 1).sum().item<int64_t>();
+    top5 += correct.slice(1, 0, std::min<int64_t>(5, k)).sum().item<int64_t>();
+  }
+  result.top1 = 100.0 * static_cast<double>(top1) / static_cast<double>(total);
+  result.top5 = 100.0 * static_cast<double>(top5) / static_cast<double>(total);
+  return result;
+}
+
+torch::Tensor labels_of(const ImageSource& source) {
+  auto labels = torch::empty({source.size()}, torch::kLong);
+  auto* out = labels.data_ptr<int64_t>();
+  for (int64_t i = 0; i < source.size(); ++i) out[i] = source.label(i);
+  return labels;
+}
+
+torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, int image_size,
+                               c10::Device device, int64_t batch_size) {
+  const bool was_training = backbone->is_training();
+  backbone->eval();
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> features;
+  for (int64_t start = 0; start < source.size(); start += batch_size) {
+    const int64_t end = std::min(source.size(), start + batch_size);
+    auto batch = torch::empty({end - start, 3, image_size, image_size});
+    at::parallel_for(start, end, 1, [&](int64_t begin, int64_t stop) {
+      for (int64_t i = begin; i < stop; ++i) {
+        cv::Mat rgb = source.rgb(i);
+        if (rgb.cols != image_size || rgb.rows != image_size) rgb = pil_resize(rgb, image_size, image_size, PilFilter::Bicubic);
+        write_normalized_chw(rgb, batch.data_ptr<float>() + (i - start) * batch.stride(0));
+      }
+    });
+    features.push_back(torch::nn::functional::normalize(backbone->forward(batch.to(device)),
+                                                        torch::nn::functional::NormalizeFuncOptions().dim(1))
+                           .to(torch::kCPU));
+  }
+  backbone->train(was_training);
+  return torch::cat(features);
+}
+
+}  // namespace dino

@@ -1,0 +1,122 @@
+#include "dino/train/dino_trainer.h"
+
+#include "dino/io/state_dict.h"
+#include "dino/train/gradient_ops.h"
+#include "dino/train/schedules.h"
+
+#include <torch/torch.h>
+
+#include <stdexcept>
+
+namespace dino {
+namespace {
+
+void set_group(torch::optim::OptimizerParamGroup& group, const std::string& kind, double lr,
+               std::optional<double> weight_decay) {
+  if (kind == "adamw") {
+    auto& options = static_cast<torch::optim::AdamWOptions&>(group.options());
+    options.lr(lr);
+    if (weight_decay) options.weight_decay(*weight_decay);
+  } else {
+    auto& options = static_cast<torch::optim::SGDOptions&>(group.options());
+    options.lr(lr);
+    if (weight_decay) options.weight_decay(*weight_decay);
+  }
+}
+
+}  // namespace
+
+DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
+  if (options.optimizer != "adamw" && options.optimizer != "sgd")
+    throw std::invalid_argument("--optimizer " + options.optimizer + ": supported are adamw and sgd");
+  VitConfig student_vit = options.vit;
+  student_vit.drop_path_rate = options.drop_path_rate;
+  VitConfig teacher_vit = options.vit;
+  teacher_vit.drop_path_rate = 0.0;  // spec §1.4: the teacher has no stochastic depth
+  DinoHeadOptions student_head = options.head;
+  student_head.in_dim = options.vit.embed_dim;
+  student_head.norm_last_layer = options.norm_last_layer;
+  DinoHeadOptions teacher_head = student_head;
+  teacher_head.norm_last_layer = true;
+  student = MultiCropWrapper(VisionTransformer(student_vit), DinoHead(student_head));
+  teacher = MultiCropWrapper(VisionTransformer(teacher_vit), DinoHead(teacher_head));
+  // The teacher starts as a copy of the student (parameters and buffers) and never trains.
+  io::load_state_dict(*teacher, io::module_state_dict(*student), /*strict=*/true, "student");
+  for (auto& p : teacher->parameters()) p.set_requires_grad(false);
+  student->to(options.device);
+  teacher->to(options.device);
+  student->train();
+  teacher->train();  // spec §1.4: the reference never switches the teacher to eval mode
+
+  DinoLossOptions loss_options = options.loss;
+  loss_options.out_dim = options.head.out_dim;
+  loss_options.nepochs = options.epochs;
+  loss = DinoLoss(loss_options);
+  loss->to(options.device);
+
+  auto groups = split_parameter_groups(*student);
+  std::vector<torch::optim::OptimizerParamGroup> param_groups;
+  if (options.optimizer == "adamw") {
+    param_groups.emplace_back(groups.regularized, std::make_unique<torch::optim::AdamWOptions>(0.0));
+    auto no_decay = std::make_unique<torch::optim::AdamWOptions>(0.0);
+    no_decay->weight_decay(0.0);
+    param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
+    optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(param_groups), torch::optim::AdamWOptions(0.0));
+  } else {
+    param_groups.emplace_back(groups.regularized, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9)));
+    param_groups.emplace_back(groups.not_regularized,
+                              std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9).weight_decay(0.0)));
+    optimizer_ = std::make_unique<torch::optim::SGD>(std::move(param_groups), torch::optim::SGDOptions(0.0).momentum(0.9));
+  }
+
+  // spec §1.7: linear scaling of the peak lr by total batch / 256; min_lr is not scaled.
+  const double peak_lr = options.lr * static_cast<double>(options.total_batch_size) / 256.0;
+  lr_schedule_ = cosine_schedule(peak_lr, options.min_lr, options.epochs, options.iterations_per_epoch, options.warmup_epochs);
+  wd_schedule_ = cosine_schedule(options.weight_decay, options.weight_decay_end, options.epochs, options.iterations_per_epoch);
+  momentum_schedule_ = cosine_schedule(options.momentum_teacher, 1.0, options.epochs, options.iterations_per_epoch);
+}
+
+StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t it, int64_t epoch) {
+  TORCH_CHECK(it >= 0 && it < static_cast<int64_t>(lr_schedule_.size()), "iteration ", it,
+              " is outside the schedule of ", lr_schedule_.size(), " iterations");
+  TORCH_CHECK(crops_in.size() == static_cast<size_t>(options_.loss.ncrops), "expected ", options_.loss.ncrops,
+              " crops, got ", crops_in.size());
+  StepResult result;
+  const auto index = static_cast<size_t>(it);
+  result.lr = lr_schedule_[index];
+  result.weight_decay = wd_schedule_[index];
+  result.momentum = momentum_schedule_[index];
+  // 1. Schedules: lr on every group, weight decay on group 0 only (spec §1.8 step 2).
+  auto& groups = optimizer_->param_groups();
+  set_group(groups[0], options_.optimizer, result.lr, result.weight_decay);
+  set_group(groups[1], options_.optimizer, result.lr, std::nullopt);
+
+  std::vector<torch::Tensor> crops;
+  for (const auto& crop : crops_in) crops.push_back(crop.to(options_.device, /*non_blocking=*/true));
+  // 2. Teacher on the two global crops only, student on all crops, then the loss (which updates
+  //    the centre after computing the loss).
+  torch::Tensor teacher_output;
+  {
+    torch::NoGradGuard no_grad;
+    teacher_output = teacher->forward({crops[0], crops[1]});
+  }
+  auto student_output = student->forward(crops);
+  auto loss_value = loss->forward(student_output, teacher_output, epoch);
+  result.loss = loss_value.item<double>();
+  result.diagnostics = loss->last_diagnostics();
+  if (!std::isfinite(result.loss)) {
+    result.finite = false;
+    return result;
+  }
+  // 3. Backward, per-parameter clipping, last-layer freeze, optimizer step.
+  optimizer_->zero_grad();
+  loss_value.backward();
+  if (options_.clip_grad > 0) clip_gradients(*student, options_.clip_grad);
+  cancel_last_layer_gradients(*student, epoch, options_.freeze_last_layer);
+  optimizer_->step();
+  // 4. EMA of the teacher with this iteration's momentum.
+  update_teacher(*teacher, *student, result.momentum);
+  return result;
+}
+
+}  // namespace dino
