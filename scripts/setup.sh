@@ -46,8 +46,9 @@ if ! "$venv_dir/bin/python" -c "import torch, sys; sys.exit(0 if torch.__version
 else
   echo "setup: torch $torch_version present in $venv_dir"
 fi
-if ! "$venv_dir/bin/python" -c "import numpy" 2>/dev/null; then
-  # numpy lets the tests read our .npy files with an independent reader.
-  "$venv_dir/bin/python" -m pip install -q numpy
+if ! "$venv_dir/bin/python" -c "import numpy, PIL" 2>/dev/null; then
+  # Pillow is the reference's image library: the tests compare our resampling, blur and colour
+  # operations with it. numpy reads our .npy files independently.
+  "$venv_dir/bin/python" -m pip install -q numpy pillow
 fi
 echo "setup: done"

@@ -8,5 +8,6 @@ namespace dino::cli {
 void add_info_command(CLI::App& app);
 void add_embed_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+void add_bench_command(CLI::App& app);
 
 }  // namespace dino::cli

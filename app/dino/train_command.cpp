@@ -2,8 +2,9 @@
 #include "cli_support.h"
 #include "commands.h"
 
+#include <dino/data/data_loader.h>
+#include <dino/data/file_image_source.h>
 #include <dino/data/idx_dataset.h>
-#include <dino/data/multi_crop.h>
 #include <dino/eval/knn.h>
 #include <dino/io/training_checkpoint.h>
 #include <dino/log/log.h>
@@ -50,7 +51,7 @@ struct TrainArgs {
   std::vector<double> global_crops_scale{0.4, 1.0};
   int64_t local_crops_number = 8;
   std::vector<double> local_crops_scale{0.05, 0.4};
-  std::string data_path = "fashion-mnist";
+  std::string data_path = "fashion-mnist";  // the built-in demo
   std::string output_dir = ".";
   int64_t saveckp_freq = 20;
   int64_t seed = 0;
@@ -173,10 +174,36 @@ VitConfig model_config(const TrainArgs& a) {
   return vit;
 }
 
+std::filesystem::path mnist_folder(const std::string& data_path) {
+  return data_path == "fashion-mnist" ? kFashionMnistDir : std::filesystem::path(data_path);
+}
+
+// An MNIST-layout folder (train-images-idx3-ubyte[.gz] and friends) rather than image files.
+bool is_mnist_folder(const std::string& data_path) {
+  const auto folder = mnist_folder(data_path);
+  return std::filesystem::exists(folder / "train-images-idx3-ubyte.gz") || std::filesystem::exists(folder / "train-images-idx3-ubyte");
+}
+
 std::unique_ptr<IdxImageSource> open_split(const std::string& data_path, const std::string& split, int64_t limit) {
-  const std::filesystem::path folder = data_path == "fashion-mnist" ? kFashionMnistDir : std::filesystem::path(data_path);
-  if (!std::filesystem::is_directory(folder)) throw UsageError("--data_path " + data_path + ": no such folder");
-  return std::make_unique<IdxImageSource>(read_mnist_split(folder, split), limit);
+  return std::make_unique<IdxImageSource>(read_mnist_split(mnist_folder(data_path), split), limit);
+}
+
+// The training images: an MNIST-layout folder, a folder of class folders or images, or a list file.
+std::shared_ptr<const ImageSource> open_training_data(const std::string& data_path, int64_t limit) {
+  if (is_mnist_folder(data_path)) return open_split(data_path, "train", limit);
+  if (!std::filesystem::exists(data_path))
+    throw UsageError("--data_path " + data_path + ": no such folder or file ('fashion-mnist' is the built-in demo)");
+  auto files = FileImageSource::open(data_path);
+  if (limit > 0 && limit < files.size()) {
+    std::vector<std::filesystem::path> kept;
+    std::vector<int64_t> labels;
+    for (int64_t i = 0; i < limit; ++i) {
+      kept.push_back(files.file(i));
+      labels.push_back(files.label(i));
+    }
+    return std::make_shared<FileImageSource>(kept, files.num_classes() ? labels : std::vector<int64_t>{}, files.classes());
+  }
+  return std::make_shared<FileImageSource>(std::move(files));
 }
 
 void run_train(const TrainArgs& a) {
@@ -192,18 +219,23 @@ void run_train(const TrainArgs& a) {
   if (parse_bool_flag("use_fp16", a.use_fp16) && !device.is_cuda())
     log::info("--use_fp16 applies to CUDA only; training in fp32 on " + device.str());
 
-  auto train = open_split(a.data_path, "train", a.limit_images);
-  const int64_t iterations = train->size() / a.batch_size_per_gpu;  // drop_last
-  if (iterations == 0)
-    throw UsageError("--batch_size_per_gpu " + std::to_string(a.batch_size_per_gpu) + " exceeds the " +
-                     std::to_string(train->size()) + " training images");
-
+  auto train = open_training_data(a.data_path, a.limit_images);
   MultiCropOptions crops;
   crops.global_crops_size = a.global_crops_size;
   crops.local_crops_size = a.local_crops_size;
   crops.global_crops_scale = {a.global_crops_scale[0], a.global_crops_scale[1]};
   crops.local_crops_scale = {a.local_crops_scale[0], a.local_crops_scale[1]};
   crops.local_crops_number = static_cast<int>(a.local_crops_number);
+  LoaderOptions loading;
+  loading.batch_size = a.batch_size_per_gpu;
+  loading.num_workers = static_cast<int>(std::max<int64_t>(1, a.num_workers));
+  loading.seed = static_cast<uint64_t>(a.seed);
+  loading.pin_memory = device.is_cuda();
+  MultiCropLoader loader(train, crops, loading);
+  const int64_t iterations = loader.batches_per_epoch();  // drop_last
+  if (iterations == 0)
+    throw UsageError("--batch_size_per_gpu " + std::to_string(a.batch_size_per_gpu) + " exceeds the " +
+                     std::to_string(train->size()) + " training images");
 
   TrainerOptions options;
   options.vit = vit;
@@ -239,7 +271,11 @@ void run_train(const TrainArgs& a) {
             std::to_string(a.local_crops_size) + " px), " + std::to_string(iterations) + " iterations per epoch on " +
             device.str() + " with " + std::to_string(torch::get_num_threads()) + " threads");
 
-  const bool knn = parse_bool_flag("eval_knn", a.eval_knn);
+  bool knn = parse_bool_flag("eval_knn", a.eval_knn);
+  if (knn && !is_mnist_folder(a.data_path)) {
+    log::info("k-NN evaluation needs a labelled test split; it runs on MNIST-format data only for now");
+    knn = false;
+  }
   std::unique_ptr<IdxImageSource> knn_train, knn_test;
   auto evaluate = [&](const std::string& when) {
     if (!knn) return;
@@ -264,17 +300,14 @@ void run_train(const TrainArgs& a) {
   int64_t steps_done = 0;
   const int64_t total_steps = a.epochs * iterations;
   for (int64_t epoch = 0; epoch < a.epochs; ++epoch) {
-    std::vector<int64_t> order(static_cast<size_t>(train->size()));
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 shuffle(static_cast<uint64_t>(a.seed) * 1000003u + static_cast<uint64_t>(epoch));
-    std::shuffle(order.begin(), order.end(), shuffle);
     double loss_sum = 0;
     StepResult last;
+    loader.start_epoch(epoch);
     for (int64_t i = 0; i < iterations; ++i) {
-      std::vector<int64_t> indices(order.begin() + i * a.batch_size_per_gpu, order.begin() + (i + 1) * a.batch_size_per_gpu);
-      auto batch = make_multi_crop_batch(*train, indices, crops, static_cast<uint64_t>(a.seed), epoch);
+      auto batch = loader.next();
+      if (!batch) throw std::runtime_error("the data loader stopped early");
       const int64_t it = epoch * iterations + i;
-      last = trainer.step(batch, it, epoch);
+      last = trainer.step(batch->crops, it, epoch);
       if (!last.finite) {
         const auto& d = last.diagnostics;
         throw std::runtime_error(
@@ -313,6 +346,8 @@ void run_train(const TrainArgs& a) {
             << ", \"train_wd\": " << last.weight_decay << ", \"epoch\": " << epoch << "}" << std::endl;
     if ((a.knn_freq > 0 && (epoch + 1) % a.knn_freq == 0) || epoch + 1 == a.epochs) evaluate("after epoch " + std::to_string(epoch));
   }
+  if (loader.skipped_files() > 0)
+    log::warn(std::to_string(loader.skipped_files()) + " image files could not be decoded and were skipped");
   log::info("done: checkpoints and log.txt in " + output_dir.string());
 }
 
@@ -345,11 +380,12 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--global_crops_scale", a->global_crops_scale, "Scale range of the global crops")->expected(2)->capture_default_str();
   cmd->add_option("--local_crops_number", a->local_crops_number, "Number of local crops")->capture_default_str();
   cmd->add_option("--local_crops_scale", a->local_crops_scale, "Scale range of the local crops")->expected(2)->capture_default_str();
-  cmd->add_option("--data_path", a->data_path, "'fashion-mnist' or a folder of MNIST-format IDX files")->capture_default_str();
+  cmd->add_option("--data_path", a->data_path,
+                  "Image folder (class sub-folders or flat), list file of paths, MNIST-format folder, or 'fashion-mnist'")->capture_default_str();
   cmd->add_option("--output_dir", a->output_dir, "Checkpoints, log.txt and train.log")->capture_default_str();
   cmd->add_option("--saveckp_freq", a->saveckp_freq, "Numbered checkpoint every N epochs")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--num_workers", a->num_workers, "Accepted for compatibility; augmentation uses --threads")->capture_default_str();
+  cmd->add_option("--num_workers", a->num_workers, "Data loader threads")->capture_default_str();
   cmd->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_option("--global_crops_size", a->global_crops_size, "Global crop size in pixels")->capture_default_str();
   cmd->add_option("--local_crops_size", a->local_crops_size, "Local crop size in pixels")->capture_default_str();

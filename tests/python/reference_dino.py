@@ -12,6 +12,9 @@ Commands:
                               reference's load_pretrained_weights steps to its teacher, print JSON.
   forward IN OUT              run the reference formulas on the weights and inputs in IN (written
                               by C++) and torch.save the outputs to OUT.
+  write-cmyk-jpeg FILE        save a small CMYK JPEG (OpenCV cannot write one).
+  pil-ops IN.png DIR          apply Pillow's resampling, blur and colour operations (as DINO's
+                              torchvision augmentation calls them) to IN.png, one PNG per operation.
 """
 import argparse
 import json
@@ -264,6 +267,42 @@ def forward(path_in, path_out):
     torch.save(out, path_out)
 
 
+def pil_ops(image_path, directory):
+    import numpy as np
+    from PIL import Image, ImageEnhance, ImageFilter, ImageOps
+
+    img = Image.open(image_path).convert("RGB")
+
+    def hue(image, factor):
+        # torchvision's adjust_hue on PIL images; uint8(factor * 255) truncates and wraps.
+        h, s_, v = image.convert("HSV").split()
+        shift = int(factor * 255) % 256
+        h = Image.fromarray(((np.array(h, dtype=np.int64) + shift) % 256).astype(np.uint8), "L")
+        return Image.merge("HSV", (h, s_, v)).convert("RGB")
+
+    ops = {
+        "resize_bicubic_down": lambda: img.resize((37, 29), Image.BICUBIC),
+        "resize_bilinear_down": lambda: img.resize((23, 41), Image.BILINEAR),
+        "resize_bicubic_up": lambda: img.resize((150, 130), Image.BICUBIC),
+        "crop_resize": lambda: img.crop((5, 7, 65, 52)).resize((32, 32), Image.BICUBIC),
+        "brightness_0.6": lambda: ImageEnhance.Brightness(img).enhance(0.6),
+        "brightness_1.4": lambda: ImageEnhance.Brightness(img).enhance(1.4),
+        "contrast_0.6": lambda: ImageEnhance.Contrast(img).enhance(0.6),
+        "contrast_1.4": lambda: ImageEnhance.Contrast(img).enhance(1.4),
+        "saturation_0.8": lambda: ImageEnhance.Color(img).enhance(0.8),
+        "saturation_1.2": lambda: ImageEnhance.Color(img).enhance(1.2),
+        "hue_-0.1": lambda: hue(img, -0.1),
+        "hue_0.07": lambda: hue(img, 0.07),
+        "grayscale": lambda: img.convert("L").convert("RGB"),
+        "blur_0.1": lambda: img.filter(ImageFilter.GaussianBlur(0.1)),
+        "blur_0.7": lambda: img.filter(ImageFilter.GaussianBlur(0.7)),
+        "blur_2.0": lambda: img.filter(ImageFilter.GaussianBlur(2.0)),
+        "solarize": lambda: ImageOps.solarize(img, 128),
+    }
+    for name, op in ops.items():
+        op().save(f"{directory}/{name}.png")
+
+
 def main():
     command = sys.argv[1]
     if command == "write-reference-files":
@@ -272,6 +311,11 @@ def main():
         check_our_checkpoint(sys.argv[2])
     elif command == "forward":
         forward(sys.argv[2], sys.argv[3])
+    elif command == "write-cmyk-jpeg":
+        from PIL import Image
+        Image.new("CMYK", (24, 16), (10, 200, 30, 5)).save(sys.argv[2], "JPEG")
+    elif command == "pil-ops":
+        pil_ops(sys.argv[2], sys.argv[3])
     else:
         sys.exit(f"unknown command {command}")
 

@@ -4,17 +4,40 @@
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
+#include <fstream>
+
 namespace dino {
+
+namespace {
+
+// libjpeg decodes a truncated JPEG with a warning and grey fill where Pillow refuses it: require
+// the end-of-image marker (allowing trailing padding).
+bool jpeg_is_truncated(const std::vector<uchar>& bytes) {
+  if (bytes.size() < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8) return false;  // not a JPEG
+  size_t end = bytes.size();
+  while (end > 2 && (bytes[end - 1] == 0x00 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20)) --end;
+  return !(bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9);
+}
+
+}  // namespace
 
 cv::Mat read_rgb_image(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) throw ImageReadError(file.string() + ": no such file");
-  if (std::filesystem::file_size(file, ec) == 0) throw ImageReadError(file.string() + ": the file is empty");
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec || size == 0) throw ImageReadError(file.string() + ": the file is empty");
+  std::vector<uchar> bytes(size);
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
+      throw ImageReadError(file.string() + ": cannot read the file");
+  }
+  if (jpeg_is_truncated(bytes)) throw ImageReadError(file.string() + ": truncated JPEG (no end-of-image marker)");
   cv::Mat decoded;
   try {
     // IMREAD_ANYDEPTH keeps 16-bit samples for an explicit scale; without IMREAD_IGNORE_ORIENTATION
-    // OpenCV applies the EXIF orientation.
-    decoded = cv::imread(file.string(), cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
+    // OpenCV applies the EXIF orientation. OpenCV refuses images over 2^30 pixels.
+    decoded = cv::imdecode(bytes, cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
   } catch (const cv::Exception& e) {
     throw ImageReadError(file.string() + ": cannot decode the image (" + e.msg + ")");
   }

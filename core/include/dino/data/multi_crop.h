@@ -1,8 +1,9 @@
 // Multi-crop views for DINO (spec §1.3): 2 global crops and N local crops of each image, batched
-// crop-major as the reference's collate does.
-//
-// Implemented so far: RandomResizedCrop (torchvision sampling, Pillow bicubic resampling) and the
-// horizontal flip. Colour jitter, grayscale, blur and solarisation come with the data pipeline work.
+// crop-major as the reference's collate does. Each view: RandomResizedCrop (torchvision sampling,
+// Pillow bicubic), horizontal flip (p 0.5), colour jitter (p 0.8; brightness 0.4, contrast 0.4,
+// saturation 0.2, hue 0.1, in a random order), grayscale (p 0.2), Gaussian blur (p 1.0 / 0.1 /
+// 0.5 for global 1 / global 2 / local, sigma in [0.1, 2]), solarisation (global 2, p 0.2), then
+// ToTensor + Normalize. Every operation has Pillow's 8-bit semantics (pil_ops.h).
 #pragma once
 
 #include "dino/data/image_source.h"
@@ -10,6 +11,9 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <array>
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace dino {
@@ -23,9 +27,16 @@ struct MultiCropOptions {
   int crops() const { return 2 + local_crops_number; }
 };
 
+// What was drawn for one view (shown by the app's crop preview).
 struct CropParameters {
   cv::Rect box;  // in input pixels
   bool flipped = false;
+  bool jittered = false;
+  double brightness = 1, contrast = 1, saturation = 1, hue = 0;
+  std::array<int, 4> jitter_order{0, 1, 2, 3};  // 0 brightness, 1 contrast, 2 saturation, 3 hue
+  bool grayscale = false;
+  double blur_sigma = 0;  // 0: not blurred
+  bool solarized = false;
 };
 
 struct ImageCrops {
@@ -35,10 +46,21 @@ struct ImageCrops {
 
 // The crops of one image, drawn from `rng`.
 ImageCrops make_crops(const cv::Mat& rgb, const MultiCropOptions& options, std::mt19937_64& rng);
+// One view: crop, resize to `size`, then the photometric steps of view `view_index`
+// (0, 1: the global crops, 2+: local crops).
+cv::Mat make_view(const cv::Mat& rgb, int size, Range scale, int view_index, std::mt19937_64& rng,
+                  CropParameters& parameters);
 
 // Each sample's generator is seeded from (seed, epoch, index) alone, so a batch does not depend on
 // thread count or order.
 std::mt19937_64 sample_generator(uint64_t seed, int64_t epoch, int64_t index);
+
+// Fills sample `b` of every crop tensor from data set index `index`. A file that cannot be decoded
+// is replaced by the next index that can (deterministically); `on_broken` hears of each failure.
+// Returns the index used.
+int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const MultiCropOptions& options, uint64_t seed,
+                               int64_t epoch, std::vector<at::Tensor>& crops, int64_t b,
+                               const std::function<void(int64_t, const std::string&)>& on_broken = {});
 
 // 2 + N tensors, crop-major, each (B, 3, S, S), normalised with the ImageNet mean and std.
 std::vector<at::Tensor> make_multi_crop_batch(const ImageSource& source, const std::vector<int64_t>& indices,
