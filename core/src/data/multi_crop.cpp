@@ -86,15 +86,31 @@ ImageCrops make_crops(const cv::Mat& rgb, const MultiCropOptions& options, std::
   return result;
 }
 
+namespace {
+
+// (v / 255 - mean) / std for every 8-bit value and channel, in the float arithmetic of
+// ToTensor + Normalize.
+struct NormalizationTable {
+  float values[3][256];
+  NormalizationTable() {
+    for (int c = 0; c < 3; ++c)
+      for (int v = 0; v < 256; ++v) values[c][v] = (static_cast<float>(v) / 255.0f - kImageNetMean[c]) / kImageNetStd[c];
+  }
+};
+
+}  // namespace
+
 void write_normalized_chw(const cv::Mat& rgb, float* destination) {
+  static const NormalizationTable table;
   const size_t plane = static_cast<size_t>(rgb.rows) * static_cast<size_t>(rgb.cols);
+  float* planes[3] = {destination, destination + plane, destination + 2 * plane};
   for (int y = 0; y < rgb.rows; ++y) {
     const auto* row = rgb.ptr<uint8_t>(y);
+    const size_t offset = static_cast<size_t>(y) * static_cast<size_t>(rgb.cols);
     for (int x = 0; x < rgb.cols; ++x) {
-      for (int c = 0; c < 3; ++c) {
-        destination[c * plane + static_cast<size_t>(y * rgb.cols + x)] =
-            (row[3 * x + c] / 255.0f - kImageNetMean[c]) / kImageNetStd[c];
-      }
+      planes[0][offset + static_cast<size_t>(x)] = table.values[0][row[3 * x]];
+      planes[1][offset + static_cast<size_t>(x)] = table.values[1][row[3 * x + 1]];
+      planes[2][offset + static_cast<size_t>(x)] = table.values[2][row[3 * x + 2]];
     }
   }
 }

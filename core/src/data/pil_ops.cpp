@@ -50,10 +50,15 @@ void rgb_to_hsv(uint8_t r, uint8_t g, uint8_t b, uint8_t& h_out, uint8_t& s_out,
   } else {
     h = static_cast<float>(4.0 + gc - rc);
   }
-  h = static_cast<float>(std::fmod(h / 6.0 + 1.0, 1.0));
+  // fmod(h / 6 + 1, 1) for h / 6 + 1 in [0, 2): subtracting 1 is exact.
+  const double wrapped = h / 6.0 + 1.0;
+  h = static_cast<float>(wrapped >= 1.0 ? wrapped - 1.0 : wrapped);
   h_out = clip8(static_cast<int>(h * 255.0));
   s_out = clip8(static_cast<int>(s * 255.0));
 }
+
+// C's round() for the non-negative values below (half away from zero), without the libm call.
+inline int round_non_negative(double x) { return static_cast<int>(x + 0.5); }
 
 // Pillow's hsv2rgb.
 void hsv_to_rgb(uint8_t h, uint8_t s, uint8_t v, uint8_t* out) {
@@ -61,12 +66,14 @@ void hsv_to_rgb(uint8_t h, uint8_t s, uint8_t v, uint8_t* out) {
     out[0] = out[1] = out[2] = v;
     return;
   }
-  const int i = static_cast<int>(std::floor(static_cast<float>(h) * 6.0 / 255.0));
-  const float f = static_cast<float>(static_cast<float>(h) * 6.0 / 255.0 - static_cast<float>(i));
+  const double h6 = static_cast<float>(h) * 6.0 / 255.0;
+  const int i = static_cast<int>(h6);  // floor: h6 >= 0
+  const float f = static_cast<float>(h6 - static_cast<float>(i));
   const float fs = static_cast<float>(static_cast<float>(s) / 255.0);
-  const uint8_t p = clip8(static_cast<int>(std::round(static_cast<float>(v) * (1.0 - fs))));
-  const uint8_t q = clip8(static_cast<int>(std::round(static_cast<float>(v) * (1.0 - fs * f))));
-  const uint8_t t = clip8(static_cast<int>(std::round(static_cast<float>(v) * (1.0 - fs * (1.0 - f)))));
+  const double value = static_cast<float>(v);
+  const uint8_t p = clip8(round_non_negative(value * (1.0 - fs)));
+  const uint8_t q = clip8(round_non_negative(value * (1.0 - fs * f)));
+  const uint8_t t = clip8(round_non_negative(value * (1.0 - fs * (1.0 - f))));
   switch (i % 6) {
     case 0: out[0] = v; out[1] = t; out[2] = p; break;
     case 1: out[0] = q; out[1] = v; out[2] = p; break;
@@ -77,29 +84,73 @@ void hsv_to_rgb(uint8_t h, uint8_t s, uint8_t v, uint8_t* out) {
   }
 }
 
-// One pass of Pillow's extended box blur along rows (Pillow's ImagingHorizontalBoxBlur): a box of
-// integer radius r with weight ww per pixel plus the two pixels just outside it at the fractional
-// weight fw, in 24-bit fixed point, borders clamped.
-void box_blur_rows(cv::Mat& image, float radius) {
-  const int r = static_cast<int>(radius);
-  const auto ww = static_cast<uint32_t>(static_cast<float>(1 << 24) / (radius * 2 + 1));
-  const uint32_t fw = ((1u << 24) - static_cast<uint32_t>(r * 2 + 1) * ww) / 2;
+// Pillow's extended box blur (ImagingHorizontalBoxBlur): a box of integer radius r with weight ww
+// per pixel plus the two pixels just outside it at the fractional weight fw, in 24-bit fixed
+// point, borders clamped. Pillow blurs columns by transposing; blurring columns directly gives
+// the same numbers.
+struct BoxWeights {
+  int r;
+  uint32_t ww, fw;
+};
+
+BoxWeights box_weights(float radius) {
+  BoxWeights w;
+  w.r = static_cast<int>(radius);
+  w.ww = static_cast<uint32_t>(static_cast<float>(1 << 24) / (radius * 2 + 1));
+  w.fw = ((1u << 24) - static_cast<uint32_t>(w.r * 2 + 1) * w.ww) / 2;
+  return w;
+}
+
+inline uint8_t box_value(uint32_t acc, uint32_t far, const BoxWeights& w) {
+  return static_cast<uint8_t>((acc * w.ww + far * w.fw + (1u << 23)) >> 24);
+}
+
+void box_blur_rows(cv::Mat& image, const BoxWeights& w) {
   const int width = image.cols;
   const int channels = image.channels();
-  std::vector<uint8_t> line(static_cast<size_t>(width * channels));
-  auto at = [&](int x, int c) { return static_cast<uint32_t>(line[static_cast<size_t>(std::clamp(x, 0, width - 1) * channels + c)]); };
+  const int pad = w.r + 1;
+  std::vector<uint8_t> line(static_cast<size_t>((width + 2 * pad) * channels));
+  std::vector<uint32_t> acc(static_cast<size_t>(channels));
   for (int y = 0; y < image.rows; ++y) {
-    auto* row = image.ptr<uint8_t>(y);
-    std::copy(row, row + width * channels, line.begin());
+    uint8_t* row = image.ptr<uint8_t>(y);
+    // The line with its ends repeated pad times: positions -pad .. width + pad - 1.
+    for (int x = -pad; x < width + pad; ++x)
+      for (int c = 0; c < channels; ++c)
+        line[static_cast<size_t>((x + pad) * channels + c)] = row[std::clamp(x, 0, width - 1) * channels + c];
+    const uint8_t* l = line.data() + pad * channels;  // l[x * channels + c], x in [-pad, width + pad)
     for (int c = 0; c < channels; ++c) {
-      uint32_t acc = 0;
-      for (int k = -r; k <= r; ++k) acc += at(k, c);
-      for (int x = 0; x < width; ++x) {
-        if (x > 0) acc += at(x + r, c) - at(x - r - 1, c);
-        const uint32_t bulk = acc * ww + (at(x - r - 1, c) + at(x + r + 1, c)) * fw;
-        row[x * channels + c] = static_cast<uint8_t>((bulk + (1u << 23)) >> 24);
+      uint32_t a = 0;
+      for (int k = -w.r; k <= w.r; ++k) a += l[k * channels + c];
+      acc[static_cast<size_t>(c)] = a;
+    }
+    for (int x = 0; x < width; ++x) {
+      for (int c = 0; c < channels; ++c) {
+        uint32_t& a = acc[static_cast<size_t>(c)];
+        if (x > 0) a = a + l[(x + w.r) * channels + c] - l[(x - w.r - 1) * channels + c];
+        row[x * channels + c] = box_value(a, l[(x - w.r - 1) * channels + c] + l[(x + w.r + 1) * channels + c], w);
       }
     }
+  }
+}
+
+void box_blur_columns(const cv::Mat& in, cv::Mat& out, const BoxWeights& w) {
+  const int height = in.rows;
+  const int values = in.cols * in.channels();
+  auto row = [&](int y) { return in.ptr<uint8_t>(std::clamp(y, 0, height - 1)); };
+  std::vector<uint32_t> acc(static_cast<size_t>(values), 0);
+  for (int k = -w.r; k <= w.r; ++k) {
+    const uint8_t* r = row(k);
+    for (int j = 0; j < values; ++j) acc[static_cast<size_t>(j)] += r[j];
+  }
+  for (int y = 0; y < height; ++y) {
+    const uint8_t* above = row(y - w.r - 1);
+    const uint8_t* below = row(y + w.r + 1);
+    if (y > 0) {
+      const uint8_t* entering = row(y + w.r);
+      for (int j = 0; j < values; ++j) acc[static_cast<size_t>(j)] += entering[j] - above[j];
+    }
+    uint8_t* dst = out.ptr<uint8_t>(y);
+    for (int j = 0; j < values; ++j) dst[j] = box_value(acc[static_cast<size_t>(j)], above[j] + below[j], w);
   }
 }
 
@@ -133,17 +184,36 @@ void pil_blend(const cv::Mat& a, cv::Mat& b_to_out, double alpha_in) {
   }
 }
 
+namespace {
+
+// Image.blend with a constant image: the same arithmetic as pil_blend, as a table of 256 values.
+void blend_with_constant(cv::Mat& image, int constant, double alpha_in) {
+  const auto alpha = static_cast<float>(alpha_in);
+  const bool interpolate = alpha >= 0.0f && alpha <= 1.0f;
+  uint8_t table[256];
+  for (int v = 0; v < 256; ++v) {
+    const float value = static_cast<float>(constant) + alpha * static_cast<float>(v - constant);
+    table[v] = interpolate ? static_cast<uint8_t>(static_cast<int>(value))
+                           : value <= 0.0f ? 0 : value >= 255.0f ? 255 : static_cast<uint8_t>(value);
+  }
+  for (int y = 0; y < image.rows; ++y) {
+    uint8_t* row = image.ptr<uint8_t>(y);
+    for (int x = 0; x < image.cols * image.channels(); ++x) row[x] = table[row[x]];
+  }
+}
+
+}  // namespace
+
 void pil_adjust_brightness(cv::Mat& rgb, double factor) {
   require_rgb8(rgb, "pil_adjust_brightness");
-  pil_blend(cv::Mat::zeros(rgb.size(), rgb.type()), rgb, factor);
+  blend_with_constant(rgb, 0, factor);
 }
 
 void pil_adjust_contrast(cv::Mat& rgb, double factor) {
   require_rgb8(rgb, "pil_adjust_contrast");
   const cv::Mat luma = luma_of(rgb);
   const double mean = cv::sum(luma)[0] / static_cast<double>(luma.total());
-  const int grey = static_cast<int>(mean + 0.5);
-  pil_blend(cv::Mat(rgb.size(), rgb.type(), cv::Scalar(grey, grey, grey)), rgb, factor);
+  blend_with_constant(rgb, static_cast<int>(mean + 0.5), factor);
 }
 
 void pil_adjust_saturation(cv::Mat& rgb, double factor) {
@@ -181,12 +251,14 @@ void pil_grayscale(cv::Mat& rgb) {
 void pil_gaussian_blur(cv::Mat& rgb, double radius) {
   if (radius <= 0 || rgb.empty()) return;
   constexpr int kPasses = 3;
-  const float box = box_radius(static_cast<float>(radius), kPasses);
-  for (int pass = 0; pass < kPasses; ++pass) box_blur_rows(rgb, box);
-  cv::Mat transposed = rgb.t();
-  for (int pass = 0; pass < kPasses; ++pass) box_blur_rows(transposed, box);
-  cv::Mat back = transposed.t();
-  back.copyTo(rgb);
+  const BoxWeights weights = box_weights(box_radius(static_cast<float>(radius), kPasses));
+  for (int pass = 0; pass < kPasses; ++pass) box_blur_rows(rgb, weights);
+  cv::Mat source = rgb, target(rgb.size(), rgb.type());
+  for (int pass = 0; pass < kPasses; ++pass) {
+    box_blur_columns(source, target, weights);
+    std::swap(source, target);
+  }
+  if (source.data != rgb.data) source.copyTo(rgb);
 }
 
 void pil_solarize(cv::Mat& rgb, int threshold) {

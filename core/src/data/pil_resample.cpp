@@ -67,32 +67,64 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
   return c;
 }
 
-uint8_t clip8(int64_t accumulator) {
-  if (accumulator >= (int64_t{1} << kPrecisionBits << 8)) return 255;
+uint8_t clip8(int32_t accumulator) {
+  // Pillow: values past 255 << 22 saturate, negative ones clip to 0, the rest drop 22 bits.
+  if (accumulator >= (int32_t{255} << kPrecisionBits)) return 255;
   if (accumulator <= 0) return 0;
   return static_cast<uint8_t>(accumulator >> kPrecisionBits);
 }
 
-// One separable pass along x (horizontal) or y, 8-bit in and out.
-cv::Mat pass(const cv::Mat& in, const Coefficients& c, int out_size, bool horizontal) {
+constexpr int32_t kHalf = int32_t{1} << (kPrecisionBits - 1);
+
+// Along rows, 32-bit accumulators as Pillow's ImagingResampleHorizontal_8bpc.
+cv::Mat horizontal_pass(const cv::Mat& in, const Coefficients& c, int out_width) {
   const int channels = in.channels();
-  cv::Mat out = horizontal ? cv::Mat(in.rows, out_size, in.type()) : cv::Mat(out_size, in.cols, in.type());
-  for (int y = 0; y < out.rows; ++y) {
+  cv::Mat out(in.rows, out_width, in.type());
+  for (int y = 0; y < in.rows; ++y) {
+    const uint8_t* src = in.ptr<uint8_t>(y);
     uint8_t* dst = out.ptr<uint8_t>(y);
-    for (int x = 0; x < out.cols; ++x) {
-      const int o = horizontal ? x : y;
-      const int first = c.first[static_cast<size_t>(o)];
-      const int32_t* k = &c.weights[static_cast<size_t>(o * c.kernel_size)];
-      for (int ch = 0; ch < channels; ++ch) {
-        int64_t acc = int64_t{1} << (kPrecisionBits - 1);
-        for (int i = 0; i < c.count[static_cast<size_t>(o)]; ++i) {
-          const uint8_t v = horizontal ? in.ptr<uint8_t>(y)[(first + i) * channels + ch]
-                                       : in.ptr<uint8_t>(first + i)[x * channels + ch];
-          acc += static_cast<int64_t>(v) * k[i];
+    for (int x = 0; x < out_width; ++x) {
+      const int32_t* k = &c.weights[static_cast<size_t>(x * c.kernel_size)];
+      const uint8_t* s = src + c.first[static_cast<size_t>(x)] * channels;
+      const int count = c.count[static_cast<size_t>(x)];
+      if (channels == 3) {
+        int32_t a0 = kHalf, a1 = kHalf, a2 = kHalf;
+        for (int i = 0; i < count; ++i) {
+          a0 += s[3 * i] * k[i];
+          a1 += s[3 * i + 1] * k[i];
+          a2 += s[3 * i + 2] * k[i];
         }
-        dst[x * channels + ch] = clip8(acc);
+        dst[3 * x] = clip8(a0);
+        dst[3 * x + 1] = clip8(a1);
+        dst[3 * x + 2] = clip8(a2);
+      } else {
+        for (int ch = 0; ch < channels; ++ch) {
+          int32_t a = kHalf;
+          for (int i = 0; i < count; ++i) a += s[channels * i + ch] * k[i];
+          dst[channels * x + ch] = clip8(a);
+        }
       }
     }
+  }
+  return out;
+}
+
+// Along columns: whole rows at a time, so the inner loop runs over contiguous memory.
+cv::Mat vertical_pass(const cv::Mat& in, const Coefficients& c, int out_height) {
+  const int values = in.cols * in.channels();
+  cv::Mat out(out_height, in.cols, in.type());
+  std::vector<int32_t> acc(static_cast<size_t>(values));
+  for (int y = 0; y < out_height; ++y) {
+    std::fill(acc.begin(), acc.end(), kHalf);
+    const int32_t* k = &c.weights[static_cast<size_t>(y * c.kernel_size)];
+    const int first = c.first[static_cast<size_t>(y)];
+    for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i) {
+      const uint8_t* row = in.ptr<uint8_t>(first + i);
+      const int32_t weight = k[i];
+      for (int j = 0; j < values; ++j) acc[static_cast<size_t>(j)] += row[j] * weight;
+    }
+    uint8_t* dst = out.ptr<uint8_t>(y);
+    for (int j = 0; j < values; ++j) dst[j] = clip8(acc[static_cast<size_t>(j)]);
   }
   return out;
 }
@@ -109,11 +141,11 @@ cv::Mat pil_resize(const cv::Mat& image, int out_width, int out_height, PilFilte
   cv::Mat result = image;
   if (horizontal) {
     auto c = precompute(image.cols, box.x, box.x + box.width, out_width, filter);
-    result = pass(result, c, out_width, true);
+    result = horizontal_pass(result, c, out_width);
   }
   if (vertical) {
     auto c = precompute(image.rows, box.y, box.y + box.height, out_height, filter);
-    result = pass(result, c, out_height, false);
+    result = vertical_pass(result, c, out_height);
   }
   return horizontal || vertical ? result : image.clone();
 }
