@@ -15,6 +15,6 @@ output_dir=${DINO_DEMO_OUTPUT:-"$repo_root/out/demo"}
   --global_crops_size 28 --local_crops_size 12 --local_crops_number 2 \
   --out_dim 1024 --head_hidden_dim 256 --head_bottleneck_dim 64 \
   --batch_size_per_gpu 64 --epochs 3 --warmup_epochs 1 --limit_images 16384 \
-  --momentum_teacher 0.99 --lr 0.001 --print_freq 32 \
+  --momentum_teacher 0.99 --lr 0.001 --print_freq 32 --num_workers 2 \
   --knn_train_images 5000 --knn_test_images 2000 "$@"
 ./build/default/app/dino info --pretrained_weights "$output_dir/checkpoint.pth"

@@ -6,6 +6,7 @@
 #include <dino/data/file_image_source.h>
 #include <dino/data/image_file.h>
 #include <dino/data/idx_dataset.h>
+#include <dino/data/open_data.h>
 
 #include <chrono>
 #include <iomanip>
@@ -25,11 +26,6 @@ struct AugmentBenchArgs {
   int64_t batches = 20;
 };
 
-std::shared_ptr<const ImageSource> open_source(const std::string& path) {
-  if (path == "fashion-mnist") return std::make_shared<IdxImageSource>(read_mnist_split(kFashionMnistDir, "train"));
-  return std::make_shared<FileImageSource>(FileImageSource::open(path));
-}
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -37,7 +33,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 void run_augment_bench(const AugmentBenchArgs& a) {
   if (a.batch_size <= 0 || a.batches <= 0) throw UsageError("--batch_size and --batches must be positive");
   if (a.local_crops_number < 0) throw UsageError("--local_crops_number must not be negative");
-  auto source = open_source(a.data_path);
+  auto source = open_image_source(a.data_path);
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int workers = a.num_workers > 0 ? a.num_workers : cores;
   MultiCropOptions crops;

@@ -11,7 +11,6 @@ int main(int argc, char** argv) {
   CLI::App app{"dino: train and inspect DINO vision transformers (DINO Studio " DINO_VERSION ")", "dino"};
   app.set_version_flag("--version", DINO_VERSION);
   app.require_subcommand(1);
-  app.failure_message(CLI::FailureMessage::help);
   dino::cli::add_info_command(app);
   dino::cli::add_embed_command(app);
   dino::cli::add_train_command(app);
@@ -19,7 +18,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every usage error exits 2, as argparse does.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const dino::cli::UsageError& e) {
     std::cerr << "dino: error: " << e.what() << '\n';
     return 2;

@@ -39,15 +39,15 @@ MultiCropLoader::MultiCropLoader(std::shared_ptr<const ImageSource> source, Mult
 
 MultiCropLoader::~MultiCropLoader() { stop(); }
 
-void MultiCropLoader::start_epoch(int64_t epoch) {
+void MultiCropLoader::start_epoch(int64_t epoch, int64_t first_batch) {
   stop();
   {
     std::lock_guard lock(mutex_);
     epoch_ = epoch;
     order_ = epoch_sample_order(source_->size(), options_.seed, epoch, options_.shuffle, options_.rank, options_.world_size);
     built_.clear();
-    next_to_build_ = 0;
-    next_to_deliver_ = 0;
+    next_to_build_ = std::clamp<int64_t>(first_batch, 0, batches_per_epoch_);
+    next_to_deliver_ = next_to_build_;
     error_ = nullptr;
     stopping_ = false;
   }

@@ -59,4 +59,41 @@ io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std:
   return result;
 }
 
+void restore_optimizer_state(torch::optim::Optimizer& optimizer, const std::string& kind, const io::PyValue& saved) {
+  const io::PyDict* top = saved.attributes();
+  const io::PyValue* state = top ? top->find("state") : nullptr;
+  if (!state || !state->is_dict()) throw std::runtime_error("the optimizer state has no 'state' dict");
+  std::vector<torch::Tensor> parameters;
+  for (auto& group : optimizer.param_groups())
+    for (auto& p : group.params()) parameters.push_back(p);
+  auto tensor_of = [](const io::PyDict& d, const char* key, const torch::Tensor& like, int64_t index) {
+    const io::PyValue* v = d.find(key);
+    if (!v || !v->is_tensor()) throw std::runtime_error("optimizer state " + std::to_string(index) + " lacks '" + key + "'");
+    if (v->as_tensor().sizes() != like.sizes())
+      throw std::runtime_error("optimizer state " + std::to_string(index) + " does not fit its parameter's shape");
+    return v->as_tensor().to(like.device(), like.scalar_type()).clone();
+  };
+  for (const auto& [key, value] : state->as_dict().items) {
+    const int64_t index = key.as_int();
+    if (index < 0 || index >= static_cast<int64_t>(parameters.size()))
+      throw std::runtime_error("optimizer state for parameter " + std::to_string(index) + " of " +
+                               std::to_string(parameters.size()));
+    const auto& p = parameters[static_cast<size_t>(index)];
+    const io::PyDict& d = value.as_dict();
+    if (kind == "adamw") {
+      auto restored = std::make_unique<torch::optim::AdamWParamState>();
+      const io::PyValue* step = d.find("step");
+      if (!step) throw std::runtime_error("optimizer state " + std::to_string(index) + " lacks 'step'");
+      restored->step(step->is_tensor() ? static_cast<int64_t>(step->as_tensor().item<double>()) : step->as_int());
+      restored->exp_avg(tensor_of(d, "exp_avg", p, index));
+      restored->exp_avg_sq(tensor_of(d, "exp_avg_sq", p, index));
+      optimizer.state()[p.unsafeGetTensorImpl()] = std::move(restored);
+    } else {
+      auto restored = std::make_unique<torch::optim::SGDParamState>();
+      restored->momentum_buffer(tensor_of(d, "momentum_buffer", p, index));
+      optimizer.state()[p.unsafeGetTensorImpl()] = std::move(restored);
+    }
+  }
+}
+
 }  // namespace dino

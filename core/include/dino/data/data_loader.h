@@ -49,8 +49,8 @@ class MultiCropLoader {
   MultiCropLoader& operator=(const MultiCropLoader&) = delete;
 
   int64_t batches_per_epoch() const { return batches_per_epoch_; }
-  // Starts building `epoch` (any epoch in flight is stopped first).
-  void start_epoch(int64_t epoch);
+  // Starts building `epoch` from batch `first_batch` on (any epoch in flight is stopped first).
+  void start_epoch(int64_t epoch, int64_t first_batch = 0);
   // The next batch in order; nullopt at the end of the epoch or after stop(). Rethrows a worker's
   // error (a data set with no decodable image, say).
   std::optional<Batch> next();

@@ -12,4 +12,8 @@ namespace dino {
 // kind: "adamw" or "sgd".
 io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std::string& kind);
 
+// The inverse, for resuming: per-parameter state by index, onto the optimizer's current parameters
+// (same groups and order). Throws std::runtime_error when the shapes or counts do not fit.
+void restore_optimizer_state(torch::optim::Optimizer& optimizer, const std::string& kind, const io::PyValue& state);
+
 }  // namespace dino

@@ -1,0 +1,20 @@
+// Opening a data set from what a user types as --data_path.
+#pragma once
+
+#include "dino/data/image_source.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace dino {
+
+// "fashion-mnist" names the built-in demo folder; anything else is a path.
+std::filesystem::path resolve_data_path(const std::string& data_path);
+// A folder in MNIST's layout (train-images-idx3-ubyte[.gz] and friends).
+bool is_mnist_folder(const std::filesystem::path& folder);
+// An MNIST-layout folder's train split, a folder of class folders or of images, or a list file;
+// `limit` > 0 keeps the first `limit` images. Throws std::runtime_error naming the path.
+std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit = 0);
+
+}  // namespace dino

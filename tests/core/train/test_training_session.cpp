@@ -1,0 +1,193 @@
+// The training session: configuration files, the metric stream, pause/stop at step boundaries,
+// and resuming from a checkpoint to the same weights as an uninterrupted run.
+#include <dino/io/training_checkpoint.h>
+#include <dino/train/training_session.h>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <torch/torch.h>
+
+#include <atomic>
+#include <fstream>
+
+using namespace dino;
+
+namespace {
+
+TrainingConfig tiny(const QString& output_dir) {
+  TrainingConfig c;
+  c.arch = "vit_tiny";
+  c.patch_size = 4;
+  c.embed_dim = 32;
+  c.depth = 1;
+  c.num_heads = 2;
+  c.out_dim = 64;
+  c.head_hidden_dim = 32;
+  c.head_bottleneck_dim = 16;
+  c.global_crops_size = 16;
+  c.local_crops_size = 8;
+  c.local_crops_number = 2;
+  c.batch_size_per_gpu = 16;
+  c.limit_images = 64;  // 4 steps per epoch
+  c.epochs = 2;
+  c.warmup_epochs = 1;
+  c.lr = 0.01;
+  c.num_workers = 2;
+  c.eval_knn = false;
+  c.output_dir = output_dir.toStdString();
+  return c;
+}
+
+QStringList lines_of(const QString& file) {
+  QFile f(file);
+  f.open(QIODevice::ReadOnly);
+  return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+}  // namespace
+
+class TestTrainingSession : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void configRoundTripsThroughJson() {
+    TrainingConfig c = tiny("/tmp/x");
+    c.global_crops_scale = {0.3, 0.9};
+    c.norm_last_layer = false;
+    TrainingConfig back;
+    back.merge_json(c.to_json(), "test");
+    QCOMPARE(back.to_json(), c.to_json());
+    QCOMPARE(back.global_crops_scale[0], 0.3);
+    QVERIFY(!back.norm_last_layer);
+    // Keys absent from the file keep their values.
+    TrainingConfig partial;
+    partial.merge_json(R"({"lr": 0.25})", "test");
+    QCOMPARE(partial.lr, 0.25);
+    QCOMPARE(partial.epochs, int64_t{100});
+  }
+
+  void configErrorsNameTheKey() {
+    TrainingConfig c;
+    auto error_of = [&](const std::string& text) {
+      try {
+        c.merge_json(text, "run.json");
+      } catch (const ConfigError& e) {
+        return QString(e.what());
+      }
+      return QString();
+    };
+    QVERIFY(error_of(R"({"learning_rate": 1})").contains("unknown key 'learning_rate'"));
+    QVERIFY(error_of(R"({"epochs": "many"})").contains("key 'epochs'"));
+    QVERIFY(error_of("{").contains("run.json"));
+    TrainingConfig bad = tiny("/tmp/x");
+    bad.global_crops_scale = {0.9, 0.2};
+    QVERIFY_THROWS_EXCEPTION(ConfigError, bad.validate());
+    bad = tiny("/tmp/x");
+    bad.optimizer = "lamb";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, bad.validate());
+  }
+
+  void runWritesRecordsCheckpointsAndConfig() {
+    QTemporaryDir dir;
+    TrainingSession session(tiny(dir.path()));
+    int steps = 0, epochs = 0;
+    session.set_listener([&](const MetricRecord& r) {
+      steps += r.kind == MetricRecord::Kind::Step;
+      epochs += r.kind == MetricRecord::Kind::Epoch;
+    });
+    session.run();
+    QVERIFY2(session.state() == TrainingSession::State::Finished, session.error().c_str());
+    QCOMPARE(steps, 8);
+    QCOMPARE(epochs, 2);
+    const auto metrics = lines_of(dir.filePath("metrics.jsonl"));
+    QCOMPARE(metrics.size(), 10);
+    QVERIFY(metrics[0].contains("\"kind\":\"step\"") && metrics[0].contains("\"teacher_entropy\""));
+    const auto checkpoint = io::load_training_checkpoint(dir.filePath("checkpoint.pth").toStdString());
+    QCOMPARE(checkpoint.epoch, int64_t{2});
+    QVERIFY(checkpoint.student.contains("head.last_layer.weight_v"));
+    QVERIFY(QFile::exists(dir.filePath("checkpoint0000.pth")));
+    TrainingConfig reread;
+    reread.merge_json_file(dir.filePath("config.json").toStdString());
+    QCOMPARE(reread.to_json(), tiny(dir.path()).to_json());
+    QCOMPARE(lines_of(dir.filePath("log.txt")).size(), 2);
+  }
+
+  void resumeReproducesTheUninterruptedRun() {
+    QTemporaryDir straight_dir, resumed_dir;
+    TrainingSession straight(tiny(straight_dir.path()));
+    straight.run();
+    QVERIFY2(straight.state() == TrainingSession::State::Finished, straight.error().c_str());
+
+    {
+      TrainingSession first(tiny(resumed_dir.path()));
+      first.set_listener([&](const MetricRecord& r) {
+        if (r.kind == MetricRecord::Kind::Step && r.iteration == 5) first.request_stop();  // mid-epoch 1
+      });
+      first.run();
+      QCOMPARE(first.state(), TrainingSession::State::Stopped);
+      const auto partial = io::load_training_checkpoint(resumed_dir.filePath("checkpoint.pth").toStdString());
+      QCOMPARE(partial.epoch, int64_t{1});
+      QCOMPARE(partial.resume.as_dict().find("step")->as_int(), int64_t{2});
+    }
+    TrainingSession second(tiny(resumed_dir.path()));
+    second.run();
+    QVERIFY2(second.state() == TrainingSession::State::Finished, second.error().c_str());
+
+    const auto a = io::load_training_checkpoint(straight_dir.filePath("checkpoint.pth").toStdString());
+    const auto b = io::load_training_checkpoint(resumed_dir.filePath("checkpoint.pth").toStdString());
+    QCOMPARE(a.teacher.size(), b.teacher.size());
+    for (const auto& item : a.teacher) QVERIFY2(torch::equal(item.value(), b.teacher[item.key()]), item.key().c_str());
+    for (const auto& item : a.student) QVERIFY2(torch::equal(item.value(), b.student[item.key()]), item.key().c_str());
+    QVERIFY(torch::equal(*a.center, *b.center));
+    // The last step's loss is the same number in both metric streams.
+    auto loss_at = [](const QString& file, int iteration) {
+      for (const auto& line : lines_of(file)) {
+        const auto record = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (record["kind"].toString() == "step" && record["iteration"].toInt() == iteration) return record["loss"].toDouble();
+      }
+      return -1.0;
+    };
+    QCOMPARE(loss_at(resumed_dir.filePath("metrics.jsonl"), 7), loss_at(straight_dir.filePath("metrics.jsonl"), 7));
+    QVERIFY(loss_at(straight_dir.filePath("metrics.jsonl"), 7) > 0);
+  }
+
+  void pauseResumeAndStopOnItsOwnThread() {
+    QTemporaryDir dir;
+    TrainingConfig c = tiny(dir.path());
+    c.epochs = 50;
+    TrainingSession session(c);
+    std::atomic<int64_t> last{-1};
+    session.set_listener([&](const MetricRecord& r) {
+      if (r.kind == MetricRecord::Kind::Step) last = r.iteration;
+    });
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(last >= 2, 20000);
+    session.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), TrainingSession::State::Paused, 10000);
+    const int64_t paused_at = last;
+    QTest::qWait(300);
+    QCOMPARE(last.load(), paused_at);  // no step while paused
+    session.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(last > paused_at, 10000);
+    session.request_stop();
+    session.wait();
+    QCOMPARE(session.state(), TrainingSession::State::Stopped);
+    QVERIFY(last < c.epochs * 4 - 1);
+  }
+
+  void failureIsReportedNotThrown() {
+    QTemporaryDir dir;
+    TrainingConfig c = tiny(dir.path());
+    c.data_path = dir.filePath("missing").toStdString();
+    TrainingSession session(c);
+    session.run();
+    QCOMPARE(session.state(), TrainingSession::State::Failed);
+    QVERIFY2(QString::fromStdString(session.error()).contains("missing"), session.error().c_str());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingSession)
+#include "test_training_session.moc"
