@@ -114,6 +114,10 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--seed", c->seed, "Random seed")->capture_default_str();
   cmd->add_option("--num_workers", c->num_workers, "Data loader threads")->capture_default_str();
   cmd->add_option("--device", c->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->add_option("--precision", c->precision,
+                  "auto (bf16 autocast on CUDA while --use_fp16 is true, fp32 on CPU), fp32, bf16, or fp16 (autocast + "
+                  "gradient scaler, the reference's --use_fp16)")
+      ->capture_default_str();
   cmd->add_option("--global_crops_size", c->global_crops_size, "Global crop size in pixels")->capture_default_str();
   cmd->add_option("--local_crops_size", c->local_crops_size, "Local crop size in pixels")->capture_default_str();
   cmd->add_option("--embed_dim", c->embed_dim, "Override the width of --arch");

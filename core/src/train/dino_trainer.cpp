@@ -1,6 +1,7 @@
 #include "dino/train/dino_trainer.h"
 
 #include "dino/io/state_dict.h"
+#include "dino/train/autocast_scope.h"
 #include "dino/train/gradient_ops.h"
 #include "dino/train/schedules.h"
 
@@ -69,6 +70,8 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
     optimizer_ = std::make_unique<torch::optim::SGD>(std::move(param_groups), torch::optim::SGDOptions(0.0).momentum(0.9));
   }
 
+  if (options.use_grad_scaler) scaler_ = std::make_unique<GradScaler>();
+
   // spec §1.7: linear scaling of the peak lr by total batch / 256; min_lr is not scaled.
   const double peak_lr = options.lr * static_cast<double>(options.total_batch_size) / 256.0;
   lr_schedule_ = cosine_schedule(peak_lr, options.min_lr, options.epochs, options.iterations_per_epoch, options.warmup_epochs);
@@ -95,13 +98,17 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   for (const auto& crop : crops_in) crops.push_back(crop.to(options_.device, /*non_blocking=*/true));
   // 2. Teacher on the two global crops only, student on all crops, then the loss (which updates
   //    the centre after computing the loss).
-  torch::Tensor teacher_output;
+  torch::Tensor loss_value;
   {
-    torch::NoGradGuard no_grad;
-    teacher_output = teacher->forward({crops[0], crops[1]});
+    AutocastScope autocast(options_.device.type(), options_.autocast_dtype);
+    torch::Tensor teacher_output;
+    {
+      torch::NoGradGuard no_grad;
+      teacher_output = teacher->forward({crops[0], crops[1]});
+    }
+    auto student_output = student->forward(crops);
+    loss_value = loss->forward(student_output, teacher_output, epoch);
   }
-  auto student_output = student->forward(crops);
-  auto loss_value = loss->forward(student_output, teacher_output, epoch);
   result.loss = loss_value.item<double>();
   result.diagnostics = loss->last_diagnostics();
   if (!std::isfinite(result.loss)) {
@@ -110,11 +117,24 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   }
   // 3. Backward, per-parameter clipping, last-layer freeze, optimizer step.
   optimizer_->zero_grad();
-  loss_value.backward();
-  if (options_.clip_grad > 0) clip_gradients(*student, options_.clip_grad);
-  cancel_last_layer_gradients(*student, epoch, options_.freeze_last_layer);
-  optimizer_->step();
-  // 4. EMA of the teacher with this iteration's momentum.
+  if (scaler_) {
+    // spec §1.8 step 7 with fp16: unscale before clipping, skip the step on inf/NaN gradients.
+    scaler_->scale(loss_value).backward();
+    if (options_.clip_grad > 0) {
+      scaler_->unscale(*optimizer_);
+      clip_gradients(*student, options_.clip_grad);
+    }
+    cancel_last_layer_gradients(*student, epoch, options_.freeze_last_layer);
+    result.optimizer_stepped = scaler_->step(*optimizer_);
+    scaler_->update();
+  } else {
+    loss_value.backward();
+    if (options_.clip_grad > 0) clip_gradients(*student, options_.clip_grad);
+    cancel_last_layer_gradients(*student, epoch, options_.freeze_last_layer);
+    optimizer_->step();
+  }
+  // 4. EMA of the teacher with this iteration's momentum (even after a skipped fp16 step, as the
+  //    reference does).
   update_teacher(*teacher, *student, result.momentum);
   return result;
 }

@@ -44,6 +44,7 @@ void for_each_field(Config& c, F&& f) {
   f("seed", c.seed);
   f("num_workers", c.num_workers);
   f("device", c.device);
+  f("precision", c.precision);
   f("global_crops_size", c.global_crops_size);
   f("local_crops_size", c.local_crops_size);
   f("embed_dim", c.embed_dim);
@@ -89,6 +90,8 @@ void TrainingConfig::validate() const {
     require(scale->size() == 2 && (*scale)[0] > 0 && (*scale)[0] <= (*scale)[1] && (*scale)[1] <= 1,
             std::string(flag) + " takes two values 0 < min <= max <= 1");
   }
+  require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
+          "--precision " + precision + ": use auto, fp32, bf16 or fp16");
   require(!use_bn_in_head, "--use_bn_in_head true is not supported by dino train yet");
   require(head_layers >= 1 && head_hidden_dim > 0 && head_bottleneck_dim > 0, "the head's sizes must be positive");
   require(print_freq > 0, "--print_freq must be positive");
@@ -111,6 +114,13 @@ VitConfig TrainingConfig::vit() const {
   config.img_size = global_crops_size - global_crops_size % std::max<int64_t>(patch_size, 1);
   if (auto why = config.validate(); !why.empty()) throw ConfigError("model: " + why);
   return config;
+}
+
+std::optional<c10::ScalarType> TrainingConfig::autocast_dtype(const c10::Device& device) const {
+  if (precision == "bf16") return c10::ScalarType::BFloat16;
+  if (precision == "fp16") return c10::ScalarType::Half;
+  if (precision == "auto" && device.is_cuda() && use_fp16) return c10::ScalarType::BFloat16;
+  return std::nullopt;
 }
 
 MultiCropOptions TrainingConfig::crops() const {

@@ -63,6 +63,8 @@ TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10:
   o.iterations_per_epoch = iterations;
   o.total_batch_size = c.batch_size_per_gpu;
   o.device = device;
+  o.autocast_dtype = c.autocast_dtype(device);
+  o.use_grad_scaler = o.autocast_dtype == c10::ScalarType::Half;
   return o;
 }
 
@@ -150,7 +152,9 @@ void TrainingSession::run() {
     std::filesystem::create_directories(output_dir);
     log::add_file(output_dir / "train.log");
     write_text_atomically(output_dir / "config.json", c.to_json());
-    if (c.use_fp16 && !device.is_cuda()) log::info("--use_fp16 applies to CUDA only; training in fp32 on " + device.str());
+    const auto amp = c.autocast_dtype(device);
+    log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
+              " on " + device.str());
 
     auto train = open_image_source(c.data_path, c.limit_images);
     LoaderOptions loading;
@@ -175,6 +179,7 @@ void TrainingSession::run() {
       io::load_state_dict(*trainer.teacher, checkpoint.teacher, /*strict=*/true, checkpoint_file.string() + "['teacher']");
       if (checkpoint.center) trainer.loss->center.copy_(*checkpoint.center);
       restore_optimizer_state(trainer.optimizer(), c.optimizer, checkpoint.optimizer);
+      if (trainer.grad_scaler() && !checkpoint.fp16_scaler.is_none()) trainer.grad_scaler()->load_state_dict(checkpoint.fp16_scaler);
       start_epoch = checkpoint.epoch;
       if (const io::PyDict* resume = checkpoint.resume.attributes()) {
         if (const auto* step = resume->find("step")) start_step = step->as_int();
@@ -237,6 +242,7 @@ void TrainingSession::run() {
       checkpoint.epoch = next_epoch;
       checkpoint.args = c.to_py();  // a plain dict (the reference stores an argparse.Namespace)
       checkpoint.center = trainer.loss->center;
+      if (trainer.grad_scaler()) checkpoint.fp16_scaler = trainer.grad_scaler()->state_dict();
       auto resume = io::PyValue::dict();
       resume.as_dict().set(io::PyValue::string("step"), io::PyValue::integer(step_in_epoch));
       resume.as_dict().set(io::PyValue::string("torch_rng_state"),

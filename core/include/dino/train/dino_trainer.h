@@ -4,11 +4,13 @@
 
 #include "dino/loss/dino_loss.h"
 #include "dino/model/multi_crop_wrapper.h"
+#include "dino/train/grad_scaler.h"
 
 #include <c10/core/Device.h>
 #include <torch/optim/optimizer.h>
 
 #include <memory>
+#include <optional>
 
 namespace dino {
 
@@ -31,6 +33,10 @@ struct TrainerOptions {
   int64_t iterations_per_epoch = 1;
   int64_t total_batch_size = 64;  // batch_size_per_gpu x world size
   c10::Device device = c10::kCPU;
+  // Mixed precision: autocast dtype for the forward passes and the loss (none: fp32), and the
+  // gradient scaler that fp16 needs.
+  std::optional<c10::ScalarType> autocast_dtype;
+  bool use_grad_scaler = false;
 };
 
 struct StepResult {
@@ -39,6 +45,7 @@ struct StepResult {
   double lr = 0;
   double weight_decay = 0;
   double momentum = 0;
+  bool optimizer_stepped = true;  // false when the gradient scaler skipped a non-finite step
   DinoLossDiagnostics diagnostics;
 };
 
@@ -55,6 +62,7 @@ class DinoTrainer {
   const std::vector<double>& wd_schedule() const { return wd_schedule_; }
   const std::vector<double>& momentum_schedule() const { return momentum_schedule_; }
   torch::optim::Optimizer& optimizer() { return *optimizer_; }
+  GradScaler* grad_scaler() { return scaler_.get(); }
 
   MultiCropWrapper student{nullptr};
   MultiCropWrapper teacher{nullptr};
@@ -63,6 +71,7 @@ class DinoTrainer {
  private:
   TrainerOptions options_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
+  std::unique_ptr<GradScaler> scaler_;
   std::vector<double> lr_schedule_, wd_schedule_, momentum_schedule_;
 };
 

@@ -53,6 +53,9 @@ struct TrainingConfig {
   int64_t num_workers = 10;
   // ours
   std::string device = "auto";
+  // auto: bf16 autocast on CUDA while --use_fp16 is true, fp32 on the CPU; fp32; bf16; fp16 (the
+  // reference's --use_fp16 path: fp16 autocast and a gradient scaler).
+  std::string precision = "auto";
   int64_t global_crops_size = 224;
   int64_t local_crops_size = 96;
   int64_t embed_dim = 0;  // 0: the arch's
@@ -73,6 +76,8 @@ struct TrainingConfig {
   // Throws ConfigError naming the flag.
   void validate() const;
   VitConfig vit() const;
+  // The autocast dtype for `device` (none: fp32) and whether a gradient scaler is needed.
+  std::optional<c10::ScalarType> autocast_dtype(const c10::Device& device) const;
   MultiCropOptions crops() const;
 
   std::string to_json() const;
