@@ -1,21 +1,14 @@
 #include "cli_support.h"
 
-#include <torch/torch.h>
+#include <dino/model/device.h>
 
 namespace dino::cli {
 
 c10::Device resolve_device(const std::string& name) {
-  if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
   try {
-    c10::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available())
-      throw UsageError("--device " + name + ": this LibTorch sees no CUDA device");
-    if (device.is_cuda() && device.has_index() && device.index() >= static_cast<int>(torch::cuda::device_count()))
-      throw UsageError("--device " + name + ": only " + std::to_string(torch::cuda::device_count()) + " CUDA devices");
-    if (!device.is_cpu() && !device.is_cuda()) throw UsageError("--device " + name + ": use auto, cpu, cuda or cuda:N");
-    return device;
-  } catch (const c10::Error&) {
-    throw UsageError("--device " + name + ": use auto, cpu, cuda or cuda:N");
+    return parse_device(name);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
   }
 }
 

@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// "auto" picks the first CUDA device when there is one, else the CPU; "cpu", "cuda", "cuda:N".
+// dino::parse_device, with a bad value reported as a usage error.
 c10::Device resolve_device(const std::string& name);
 
 // 1,234,567

@@ -5,6 +5,7 @@
 #include "dino/io/torch_file.h"
 #include "dino/io/training_checkpoint.h"
 #include "dino/log/log.h"
+#include "dino/model/device.h"
 #include "dino/train/optimizer_state.h"
 
 #include <ATen/core/Generator.h>
@@ -66,17 +67,6 @@ TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10:
   o.autocast_dtype = c.autocast_dtype(device);
   o.use_grad_scaler = o.autocast_dtype == c10::ScalarType::Half;
   return o;
-}
-
-c10::Device choose_device(const std::string& name) {
-  if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
-  try {
-    c10::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available()) throw ConfigError("--device " + name + ": no CUDA device is available");
-    return device;
-  } catch (const c10::Error&) {
-    throw ConfigError("--device " + name + ": use auto, cpu, cuda or cuda:N");
-  }
 }
 
 }  // namespace
@@ -145,7 +135,12 @@ void TrainingSession::run() {
   try {
     const TrainingConfig& c = config_;
     c.validate();
-    const c10::Device device = choose_device(c.device);
+    c10::Device device = c10::kCPU;
+    try {
+      device = parse_device(c.device);
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(e.what());
+    }
     torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     const std::filesystem::path output_dir(c.output_dir);
