@@ -2,13 +2,12 @@
 #include "cli_support.h"
 #include "commands.h"
 
+#include <dino/log/format.h>
 #include <dino/log/log.h>
 #include <dino/train/training_session.h>
 
 #include <atomic>
 #include <csignal>
-#include <iomanip>
-#include <sstream>
 
 namespace dino::cli {
 namespace {
@@ -17,24 +16,9 @@ std::atomic<bool> interrupted{false};
 
 extern "C" void on_interrupt(int) { interrupted = true; }
 
-std::string fixed(double value, int digits) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
-std::string scientific(double value) {
-  std::ostringstream out;
-  out << std::scientific << std::setprecision(3) << value;
-  return out.str();
-}
-
-std::string duration(double seconds) {
-  const auto s = static_cast<int64_t>(seconds);
-  std::ostringstream out;
-  out << s / 3600 << ':' << std::setw(2) << std::setfill('0') << (s / 60) % 60 << ':' << std::setw(2) << s % 60;
-  return out.str();
-}
+using log::duration;
+using log::fixed;
+using log::scientific;
 
 std::string progress_line(const MetricRecord& r) {
   // A bar for the epoch, then the numbers a researcher watches.

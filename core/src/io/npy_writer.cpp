@@ -1,9 +1,9 @@
 #include "dino/io/npy_writer.h"
 
+#include "dino/io/atomic_file.h"
+
 #include <torch/torch.h>
 
-#include <fstream>
-#include <unistd.h>
 
 namespace dino::io {
 namespace {
@@ -42,19 +42,10 @@ std::string npy_header(const at::Tensor& tensor) {
 void write_npy(const std::filesystem::path& file, const at::Tensor& tensor) {
   const auto data = tensor.detach().to(torch::kCPU).contiguous();
   const std::string header = npy_header(data);
-  const auto temporary = std::filesystem::path(file.string() + ".tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(file.string() + ": cannot create the output file");
+  write_atomically(file, [&](std::ostream& out) {
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
     out.write(static_cast<const char*>(data.data_ptr()), static_cast<std::streamsize>(data.nbytes()));
-    if (!out.flush()) {
-      std::error_code ec;
-      std::filesystem::remove(temporary, ec);
-      throw std::runtime_error(file.string() + ": write failed");
-    }
-  }
-  std::filesystem::rename(temporary, file);
+  });
 }
 
 }  // namespace dino::io

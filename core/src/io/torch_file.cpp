@@ -1,16 +1,14 @@
 #include "dino/io/torch_file.h"
 
+#include "dino/io/atomic_file.h"
 #include "dino/io/pickle_reader.h"
 #include "dino/io/pickle_writer.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
 
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
-#include <unistd.h>
 
 namespace dino::io {
 
@@ -32,14 +30,6 @@ std::string sniff(const std::filesystem::path& file) {
 std::string first_line(const std::string& text) {
   auto end = text.find('\n');
   return end == std::string::npos ? text : text.substr(0, end);
-}
-
-void fsync_path(const std::filesystem::path& path, bool directory) {
-  int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
 }
 
 }  // namespace
@@ -83,14 +73,8 @@ PyValue load_torch_file(const std::filesystem::path& file) {
 }
 
 void save_torch_file(const std::filesystem::path& file, const PyValue& value) {
-  const auto directory = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-  std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
-  const auto temporary = directory / (file.filename().string() + ".tmp-" + std::to_string(::getpid()));
   try {
-    {
-      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      if (!out) throw FileFormatError(temporary, std::string("cannot create: ") + std::strerror(errno));
+    write_atomically(file, [&](std::ostream& out) {
       caffe2::serialize::PyTorchStreamWriter archive([&out](const void* data, size_t size) -> size_t {
         out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
         return out ? size : 0;
@@ -106,17 +90,10 @@ void save_torch_file(const std::filesystem::path& file, const PyValue& value) {
       for (size_t i = 0; i < storages.size(); ++i)
         archive.writeRecord("data/" + std::to_string(i), storages[i].data_ptr(), storages[i].nbytes());
       archive.writeEndOfFile();
-      out.flush();
-      if (!out) throw FileFormatError(temporary, std::string("write failed: ") + std::strerror(errno));
-    }
-    fsync_path(temporary, false);
-    std::filesystem::rename(temporary, file);
-    fsync_path(directory, true);
+    });
   } catch (const FileFormatError&) {
-    std::filesystem::remove(temporary, ec);
     throw;
   } catch (const std::exception& e) {
-    std::filesystem::remove(temporary, ec);
     throw FileFormatError(file, std::string("cannot save: ") + first_line(e.what()));
   }
 }

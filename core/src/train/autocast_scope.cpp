@@ -1,5 +1,7 @@
 #include "dino/train/autocast_scope.h"
 
+#include "torch_features.h"
+
 #include <ATen/autocast_mode.h>
 
 namespace dino {

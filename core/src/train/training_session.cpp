@@ -2,8 +2,10 @@
 
 #include "dino/data/open_data.h"
 #include "dino/eval/knn.h"
+#include "dino/io/atomic_file.h"
 #include "dino/io/torch_file.h"
 #include "dino/io/training_checkpoint.h"
+#include "dino/log/format.h"
 #include "dino/log/log.h"
 #include "dino/model/device.h"
 #include "dino/train/optimizer_state.h"
@@ -22,21 +24,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void write_text_atomically(const std::filesystem::path& file, const std::string& text) {
-  const auto temporary = std::filesystem::path(file.string() + ".tmp");
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write");
-  }
-  std::filesystem::rename(temporary, file);
-}
-
-std::string fixed(double value, int digits) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
+using log::fixed;
 
 TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10::Device device) {
   TrainerOptions o;
@@ -146,7 +134,7 @@ void TrainingSession::run() {
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
     log::add_file(output_dir / "train.log");
-    write_text_atomically(output_dir / "config.json", c.to_json());
+    io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
     const auto amp = c.autocast_dtype(device);
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
               " on " + device.str());
