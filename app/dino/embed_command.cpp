@@ -44,8 +44,8 @@ cv::Mat resize_like_reference(const cv::Mat& rgb, const std::vector<int>& size) 
   return pil_resize(rgb, width, height, PilFilter::Bilinear);
 }
 
-VitConfig choose_config(const EmbedOptions& options, const io::StateDict& state_dict) {
-  VitConfig inferred = io::infer_vit_config(state_dict, options.pretrained_weights);
+VitConfig choose_config(const EmbedOptions& options, const io::PretrainedWeights& weights) {
+  VitConfig inferred = io::infer_vit_config(weights, options.pretrained_weights);
   if (options.arch.empty() && options.patch_size == 0) return inferred;
   const int64_t patch = options.patch_size ? options.patch_size : inferred.patch_size;
   if (options.arch.empty()) {
@@ -64,7 +64,7 @@ void run_embed(const EmbedOptions& options) {
     if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
   const c10::Device device = resolve_device(options.device);
   const auto weights = io::load_pretrained_weights(options.pretrained_weights, options.checkpoint_key);
-  const VitConfig config = choose_config(options, weights.state_dict);
+  const VitConfig config = choose_config(options, weights);
   if (options.n_last_blocks < 1 || options.n_last_blocks > config.depth)
     throw UsageError("--n_last_blocks must lie in [1, " + std::to_string(config.depth) + "]");
   VisionTransformer model(config);

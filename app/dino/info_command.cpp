@@ -44,9 +44,9 @@ void run_info(const InfoOptions& options) {
   out << "weights: " << (weights.checkpoint_key.empty() ? "the whole file" : "['" + weights.checkpoint_key + "']") << ", "
       << weights.state_dict.size() << " tensors after removing 'module.' and 'backbone.'\n";
 
-  const VitConfig config = io::infer_vit_config(weights.state_dict, file.string());
+  const VitConfig config = io::infer_vit_config(weights, file.string());
   out << "inferred: arch " << vit_arch_name(config) << ", patch_size " << config.patch_size << ", embed_dim "
-      << config.embed_dim << ", depth " << config.depth << ", num_heads " << config.num_heads << " (64-wide heads), "
+      << config.embed_dim << ", depth " << config.depth << ", num_heads " << config.num_heads << ", "
       << "img_size " << config.img_size << ", mlp_ratio " << config.mlp_ratio << '\n';
   out << "backbone parameters: " << with_thousands(vit_parameter_count(config)) << '\n';
 

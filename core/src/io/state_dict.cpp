@@ -176,4 +176,20 @@ VitConfig infer_vit_config(const StateDict& sd, const std::string& source) {
   return config;
 }
 
+VitConfig infer_vit_config(const PretrainedWeights& weights, const std::string& source) {
+  VitConfig config = infer_vit_config(weights.state_dict, source);
+  const PyDict* top = weights.contents.attributes();
+  const PyValue* args_value = top ? top->find("args") : nullptr;
+  const PyDict* args = args_value ? args_value->attributes() : nullptr;
+  if (!args) return config;
+  if (const PyValue* heads = args->find("num_heads"); heads && heads->is_int() && heads->as_int() > 0 &&
+                                                    config.embed_dim % heads->as_int() == 0) {
+    config.num_heads = heads->as_int();
+  } else if (const PyValue* arch = args->find("arch"); arch && arch->is_string()) {
+    if (auto preset = vit_preset(arch->as_string(), config.patch_size); preset && preset->embed_dim == config.embed_dim)
+      config.num_heads = preset->num_heads;
+  }
+  return config;
+}
+
 }  // namespace dino::io

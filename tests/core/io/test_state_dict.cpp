@@ -68,6 +68,28 @@ class TestStateDict : public QObject {
     QCOMPARE(inferred.img_size, preset.img_size);
   }
 
+  void headCountComesFromTheCheckpointsArgs() {
+    // Width 96 with 3 heads: shapes alone cannot tell the heads (96 is no multiple of 64).
+    VitConfig custom = *vit_preset("vit_tiny", 4);
+    custom.embed_dim = 96;
+    custom.num_heads = 3;
+    custom.depth = 1;
+    custom.img_size = 28;
+    QTemporaryDir dir;
+    auto file = PyValue::dict();
+    file.as_dict().set(PyValue::string("teacher"), io::state_dict_to_py(backbone_of(custom), "backbone."));
+    auto args = PyValue::dict();
+    args.as_dict().set(PyValue::string("num_heads"), PyValue::integer(3));
+    file.as_dict().set(PyValue::string("args"), args);
+    const auto path = dir.filePath("ours.pth").toStdString();
+    io::save_torch_file(path, file);
+    auto weights = io::load_pretrained_weights(path);
+    QCOMPARE(io::infer_vit_config(weights.state_dict).num_heads, int64_t{1});
+    const auto config = io::infer_vit_config(weights, path);
+    QCOMPARE(config.num_heads, int64_t{3});
+    QCOMPARE(config.embed_dim, int64_t{96});
+  }
+
   void inferenceNamesMissingKeys() {
     auto sd = backbone_of(*vit_preset("vit_tiny", 16));
     io::StateDict partial;

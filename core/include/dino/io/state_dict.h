@@ -58,5 +58,8 @@ LoadReport load_state_dict(torch::nn::Module& module, const StateDict& state_dic
 // width / 64 (every reference model has 64-wide heads). Throws StateDictError naming what is
 // missing or inconsistent.
 VitConfig infer_vit_config(const StateDict& state_dict, const std::string& source = "state dict");
+// The same, but the head count comes from the file's 'args' when it records one (our
+// checkpoints store num_heads; the reference's store arch), since shapes cannot tell it.
+VitConfig infer_vit_config(const PretrainedWeights& weights, const std::string& source);
 
 }  // namespace dino::io
