@@ -3,9 +3,7 @@
 #include "commands.h"
 
 #include <dino/data/data_loader.h>
-#include <dino/data/file_image_source.h>
 #include <dino/data/image_file.h>
-#include <dino/data/idx_dataset.h>
 #include <dino/data/open_data.h>
 
 #include <chrono>

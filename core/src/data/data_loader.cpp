@@ -90,11 +90,7 @@ Batch MultiCropLoader::build(int64_t batch_index) {
   batch.epoch = epoch_;
   batch.index = batch_index;
   const int64_t size = options_.batch_size;
-  const auto tensor_options = torch::TensorOptions().dtype(torch::kFloat).pinned_memory(options_.pin_memory);
-  for (int i = 0; i < crops_.crops(); ++i) {
-    const int side = i < 2 ? crops_.global_crops_size : crops_.local_crops_size;
-    batch.crops.push_back(torch::empty({size, 3, side, side}, tensor_options));
-  }
+  batch.crops = allocate_crop_batch(crops_, size, options_.pin_memory);
   batch.labels = torch::empty({size}, torch::kLong);
   auto broken = [this](int64_t index, const std::string& message) { record_broken(index, message); };
   for (int64_t b = 0; b < size; ++b) {

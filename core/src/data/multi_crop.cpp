@@ -138,14 +138,20 @@ int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const M
   throw std::runtime_error("none of the " + std::to_string(n) + " images of the data set can be decoded");
 }
 
+std::vector<at::Tensor> allocate_crop_batch(const MultiCropOptions& options, int64_t batch, bool pin_memory) {
+  const auto tensor_options = torch::TensorOptions().dtype(torch::kFloat).pinned_memory(pin_memory);
+  std::vector<at::Tensor> crops;
+  for (int i = 0; i < options.crops(); ++i) {
+    const int side = i < 2 ? options.global_crops_size : options.local_crops_size;
+    crops.push_back(torch::empty({batch, 3, side, side}, tensor_options));
+  }
+  return crops;
+}
+
 std::vector<at::Tensor> make_multi_crop_batch(const ImageSource& source, const std::vector<int64_t>& indices,
                                               const MultiCropOptions& options, uint64_t seed, int64_t epoch) {
   const auto batch = static_cast<int64_t>(indices.size());
-  std::vector<at::Tensor> crops;
-  for (int i = 0; i < options.crops(); ++i) {
-    const int size = i < 2 ? options.global_crops_size : options.local_crops_size;
-    crops.push_back(torch::empty({batch, 3, size, size}));
-  }
+  auto crops = allocate_crop_batch(options, batch);
   at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
     for (int64_t b = begin; b < end; ++b)
       fill_multi_crop_sample(source, indices[static_cast<size_t>(b)], options, seed, epoch, crops, b);

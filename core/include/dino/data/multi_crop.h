@@ -62,6 +62,9 @@ int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const M
                                int64_t epoch, std::vector<at::Tensor>& crops, int64_t b,
                                const std::function<void(int64_t, const std::string&)>& on_broken = {});
 
+// Uninitialised crop-major batch tensors, each (batch, 3, S, S) float; page-locked with pin_memory.
+std::vector<at::Tensor> allocate_crop_batch(const MultiCropOptions& options, int64_t batch, bool pin_memory = false);
+
 // 2 + N tensors, crop-major, each (B, 3, S, S), normalised with the ImageNet mean and std.
 std::vector<at::Tensor> make_multi_crop_batch(const ImageSource& source, const std::vector<int64_t>& indices,
                                               const MultiCropOptions& options, uint64_t seed, int64_t epoch);
