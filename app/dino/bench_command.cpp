@@ -5,6 +5,11 @@
 #include <dino/data/data_loader.h>
 #include <dino/data/image_file.h>
 #include <dino/data/open_data.h>
+#include <dino/log/format.h>
+#include <dino/train/step_benchmark.h>
+#include <dino/train/trainer_options.h>
+
+#include <ATen/Parallel.h>
 
 #include <chrono>
 #include <iomanip>
@@ -72,6 +77,53 @@ void run_augment_bench(const AugmentBenchArgs& a) {
             << "  decode only (1 thread): " << decode_rate << " images/s\n";
 }
 
+struct StepBenchArgs {
+  TrainingConfig config;  // model, head, optimizer, crops, device and precision as `dino train` takes them
+  int64_t warmup_steps = 2;
+  int64_t steps = 10;
+};
+
+void run_step_bench(StepBenchArgs a) {
+  auto& c = a.config;
+  if (a.steps <= 0 || a.warmup_steps < 0) throw UsageError("--steps must be positive and --warmup_steps not negative");
+  c.epochs = 1;
+  c.warmup_epochs = 0;
+  c.warmup_teacher_temp_epochs = 0;
+  try {
+    c.validate();
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
+  }
+  const c10::Device device = resolve_device(c.device);
+  if (c.threads > 0) at::set_num_threads(c.threads);
+  StepBenchmarkOptions options;
+  options.trainer = trainer_options(c, a.warmup_steps + a.steps, device);
+  options.batch_size = c.batch_size_per_gpu;
+  options.global_crops_size = c.global_crops_size;
+  options.local_crops_size = c.local_crops_size;
+  options.local_crops_number = c.local_crops_number;
+  options.warmup_steps = a.warmup_steps;
+  options.timed_steps = a.steps;
+  const auto r = benchmark_training_step(options);
+  const auto& vit = options.trainer.vit;
+  const std::string precision = !options.trainer.autocast_dtype ? "fp32"
+                                : *options.trainer.autocast_dtype == c10::ScalarType::BFloat16 ? "bf16 autocast"
+                                                                                              : "fp16 autocast + grad scaler";
+  std::cout << "step: " << vit_arch_name(vit) << "/" << vit.patch_size << " (dim " << vit.embed_dim << ", depth "
+            << vit.depth << ", heads " << vit.num_heads << "), head out_dim " << c.out_dim << ", " << c.optimizer
+            << "; batch " << c.batch_size_per_gpu << " x (2 x " << c.global_crops_size << " + " << c.local_crops_number
+            << " x " << c.local_crops_size << "); " << device.str() << ", " << precision << ", "
+            << at::get_num_threads() << " threads\n"
+            << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
+            << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, "
+            << log::fixed(r.model_tflops, 3) << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1)
+            << " GFLOP/step)\n"
+            << "  peak host memory " << log::fixed(static_cast<double>(r.peak_host_bytes) / (1 << 20), 0) << " MiB";
+  if (r.peak_device_bytes >= 0)
+    std::cout << ", peak device memory " << log::fixed(static_cast<double>(r.peak_device_bytes) / (1 << 20), 0) << " MiB";
+  std::cout << "\n";
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app) {
@@ -87,6 +139,30 @@ void add_bench_command(CLI::App& app) {
   augment->add_option("--batch_size", a->batch_size, "Images per batch")->capture_default_str();
   augment->add_option("--batches", a->batches, "Batches timed")->capture_default_str();
   augment->callback([a] { run_augment_bench(*a); });
+
+  auto s = std::make_shared<StepBenchArgs>();
+  auto& c = s->config;
+  c.batch_size_per_gpu = 32;
+  auto* step = bench->add_subcommand("step", "The full training step on synthetic crops: images/s and peak memory");
+  step->add_option("--arch", c.arch, "vit_tiny, vit_small or vit_base")->capture_default_str();
+  step->add_option("--patch_size", c.patch_size, "Patch size")->capture_default_str();
+  step->add_option("--embed_dim", c.embed_dim, "Override the width of --arch");
+  step->add_option("--depth", c.depth, "Override the depth of --arch");
+  step->add_option("--num_heads", c.num_heads, "Override the heads of --arch");
+  step->add_option("--out_dim", c.out_dim, "Head output dimension")->capture_default_str();
+  step->add_option("--batch_size_per_gpu", c.batch_size_per_gpu, "Images per step")->capture_default_str();
+  step->add_option("--local_crops_number", c.local_crops_number, "Local crops per image")->capture_default_str();
+  step->add_option("--global_crops_size", c.global_crops_size, "Global crop size")->capture_default_str();
+  step->add_option("--local_crops_size", c.local_crops_size, "Local crop size")->capture_default_str();
+  step->add_option("--optimizer", c.optimizer, "adamw, sgd or lars")->capture_default_str();
+  step->add_option("--use_fp16", c.use_fp16, "As main_dino.py (with --precision auto: bf16 on CUDA when true)")
+      ->capture_default_str();
+  step->add_option("--precision", c.precision, "auto, fp32, bf16 or fp16")->capture_default_str();
+  step->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  step->add_option("--threads", c.threads, "CPU threads (0: all cores)")->capture_default_str();
+  step->add_option("--warmup_steps", s->warmup_steps, "Untimed steps first")->capture_default_str();
+  step->add_option("--steps", s->steps, "Timed steps")->capture_default_str();
+  step->callback([s] { run_step_bench(*s); });
 }
 
 }  // namespace dino::cli

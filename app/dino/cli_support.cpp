@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include <dino/log/format.h>
+
 #include <dino/model/device.h>
 
 namespace dino::cli {
@@ -12,14 +14,15 @@ c10::Device resolve_device(const std::string& name) {
   }
 }
 
-std::string with_thousands(int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
+io::PretrainedBackbone load_backbone(const std::string& path, const std::string& checkpoint_key, const std::string& arch,
+                                     int64_t patch_size) {
+  try {
+    return io::load_pretrained_backbone(path, checkpoint_key, arch, patch_size);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
   }
-  return value < 0 ? "-" + out : out;
 }
+
+std::string with_thousands(int64_t value) { return log::thousands(value); }
 
 }  // namespace dino::cli

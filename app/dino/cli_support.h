@@ -1,6 +1,8 @@
 // Helpers shared by the sub-commands: device choice and the usage-error type.
 #pragma once
 
+#include <dino/io/pretrained_backbone.h>
+
 #include <c10/core/Device.h>
 
 #include <stdexcept>
@@ -16,6 +18,10 @@ class UsageError : public std::runtime_error {
 
 // dino::parse_device, with a bad value reported as a usage error.
 c10::Device resolve_device(const std::string& name);
+
+// io::load_pretrained_backbone, with an unknown --arch reported as a usage error.
+io::PretrainedBackbone load_backbone(const std::string& path, const std::string& checkpoint_key, const std::string& arch,
+                                     int64_t patch_size);
 
 // 1,234,567
 std::string with_thousands(int64_t value);

@@ -2,13 +2,11 @@
 #include "cli_support.h"
 #include "commands.h"
 
+#include <dino/data/eval_transform.h>
 #include <dino/data/image_file.h>
-#include <dino/data/pil_resample.h>
 #include <dino/io/npy_writer.h>
-#include <dino/io/state_dict.h>
+#include <dino/io/pretrained_backbone.h>
 #include <dino/log/log.h>
-#include <dino/log/log.h>
-#include <dino/model/vision_transformer.h>
 
 #include <torch/torch.h>
 
@@ -30,32 +28,8 @@ struct EmbedOptions {
 // torchvision's Resize: one value sets the shorter side (keeping the aspect ratio), two set (H, W).
 cv::Mat resize_like_reference(const cv::Mat& rgb, const std::vector<int>& size) {
   if (size.empty()) return rgb;
-  int height = size[0];
-  int width = size.size() > 1 ? size[1] : 0;
-  if (size.size() == 1) {
-    if (rgb.cols <= rgb.rows) {
-      width = size[0];
-      height = static_cast<int>(static_cast<int64_t>(size[0]) * rgb.rows / rgb.cols);
-    } else {
-      height = size[0];
-      width = static_cast<int>(static_cast<int64_t>(size[0]) * rgb.cols / rgb.rows);
-    }
-  }
-  return pil_resize(rgb, width, height, PilFilter::Bilinear);
-}
-
-VitConfig choose_config(const EmbedOptions& options, const io::PretrainedWeights& weights) {
-  VitConfig inferred = io::infer_vit_config(weights, options.pretrained_weights);
-  if (options.arch.empty() && options.patch_size == 0) return inferred;
-  const int64_t patch = options.patch_size ? options.patch_size : inferred.patch_size;
-  if (options.arch.empty()) {
-    inferred.patch_size = patch;
-    return inferred;
-  }
-  auto preset = vit_preset(options.arch, patch);
-  if (!preset) throw UsageError("--arch " + options.arch + ": not one of vit_tiny, vit_small, vit_base");
-  preset->img_size = inferred.img_size / inferred.patch_size * patch;
-  return *preset;
+  if (size.size() == 1) return resize_shorter_side(rgb, size[0], PilFilter::Bilinear);
+  return pil_resize(rgb, size[1], size[0], PilFilter::Bilinear);
 }
 
 void run_embed(const EmbedOptions& options) {
@@ -63,16 +37,12 @@ void run_embed(const EmbedOptions& options) {
   for (int s : options.image_size)
     if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
   const c10::Device device = resolve_device(options.device);
-  const auto weights = io::load_pretrained_weights(options.pretrained_weights, options.checkpoint_key);
-  const VitConfig config = choose_config(options, weights);
+  auto backbone = load_backbone(options.pretrained_weights, options.checkpoint_key, options.arch, options.patch_size);
+  const VitConfig& config = backbone.config;
   if (options.n_last_blocks < 1 || options.n_last_blocks > config.depth)
     throw UsageError("--n_last_blocks must lie in [1, " + std::to_string(config.depth) + "]");
-  VisionTransformer model(config);
-  const auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, options.pretrained_weights);
-  if (!report.missing.empty())
-    throw std::runtime_error(options.pretrained_weights + ": the weights lack tensors the model needs: " + report.describe());
-  log::info(options.pretrained_weights + " into " + vit_arch_name(config) + "/" + std::to_string(config.patch_size) +
-            ": " + report.describe(4));
+  auto& model = backbone.model;
+  log::info(backbone.description);
   model->eval();
   model->to(device);
 

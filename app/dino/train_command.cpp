@@ -4,6 +4,7 @@
 
 #include <dino/log/format.h>
 #include <dino/log/log.h>
+#include <dino/train/training_presets.h>
 #include <dino/train/training_session.h>
 
 #include <atomic>
@@ -66,6 +67,18 @@ void add_train_command(CLI::App& app) {
           throw CLI::ValidationError(e.what());
         }
       });
+  std::string preset_help = "Start from a named recipe; flags override it:";
+  for (const auto& preset : training_presets()) preset_help += "\n  " + preset.name + ": " + preset.title;
+  cmd->add_option("--preset")
+      ->description(preset_help)
+      ->trigger_on_parse()
+      ->each([c](const std::string& name) {
+        try {
+          apply_training_preset(*c, name);
+        } catch (const ConfigError& e) {
+          throw CLI::ValidationError(e.what());
+        }
+      });
   cmd->add_option("--arch", c->arch, "vit_tiny, vit_small or vit_base")->capture_default_str();
   cmd->add_option("--patch_size", c->patch_size, "Patch size in pixels")->capture_default_str();
   cmd->add_option("--out_dim", c->out_dim, "Dimension K of the DINO head output")->capture_default_str();
@@ -85,7 +98,7 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--lr", c->lr, "Peak learning rate for a batch of 256 (scaled linearly)")->capture_default_str();
   cmd->add_option("--warmup_epochs", c->warmup_epochs, "Linear learning-rate warm-up epochs")->capture_default_str();
   cmd->add_option("--min_lr", c->min_lr, "Final learning rate (not scaled)")->capture_default_str();
-  cmd->add_option("--optimizer", c->optimizer, "adamw or sgd")->capture_default_str();
+  cmd->add_option("--optimizer", c->optimizer, "adamw (default), sgd or lars")->capture_default_str();
   cmd->add_option("--drop_path_rate", c->drop_path_rate, "Stochastic depth of the student")->capture_default_str();
   cmd->add_option("--global_crops_scale", c->global_crops_scale, "Scale range of the global crops")->expected(2)->capture_default_str();
   cmd->add_option("--local_crops_number", c->local_crops_number, "Number of local crops")->capture_default_str();
@@ -115,6 +128,8 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--checkpoint_every_steps", c->checkpoint_every_steps, "Also checkpoint every N iterations (0: per epoch)")
       ->capture_default_str();
   cmd->add_option("--eval_knn", c->eval_knn, "Weighted 20-NN accuracy of the teacher before and after training")->capture_default_str();
+  cmd->add_option("--knn_data_path", c->knn_data_path,
+                  "Labelled data for k-NN: train/ and val/ class folders or MNIST layout (default: --data_path)");
   cmd->add_option("--knn_freq", c->knn_freq, "Also evaluate every N epochs (0: only at the start and end)")->capture_default_str();
   cmd->add_option("--knn_train_images", c->knn_train_images, "Training images in the k-NN bank")->capture_default_str();
   cmd->add_option("--knn_test_images", c->knn_test_images, "Test images evaluated")->capture_default_str();

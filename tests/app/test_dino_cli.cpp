@@ -6,6 +6,9 @@
 #include <dino/io/state_dict.h>
 #include <dino/model/vision_transformer.h>
 
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -170,6 +173,55 @@ class TestDinoCli : public QObject {
     QCOMPARE(run.exit_code, 1);
     QVERIFY2(run.err.contains("text.png"), qPrintable(run.err));
     QVERIFY(!QFile::exists(output));
+  }
+
+  // eval_knn.py on a small labelled folder: features checked against Python's own Resize(bicubic),
+  // CenterCrop and ViT, accuracies against the spec's knn_classifier on the dumped features.
+  void knnMatchesTheReferenceClassifier() {
+    QDir root(dir_.filePath("knn"));
+    cv::RNG rng(11);
+    const char* classes[] = {"cat", "dog", "owl"};
+    for (const char* split : {"train", "val"}) {
+      for (int c = 0; c < 3; ++c) {
+        QVERIFY(root.mkpath(QString("%1/%2").arg(split, classes[c])));
+        const int count = QString(split) == "train" ? 8 : 3;
+        for (int i = 0; i < count; ++i) {
+          // Non-square, not a multiple of anything, tinted by class so the classes are separable.
+          cv::Mat image(37 + i, 45 - i, CV_8UC3);
+          rng.fill(image, cv::RNG::UNIFORM, 0, 120);
+          image += cv::Scalar(c == 0 ? 120 : 0, c == 1 ? 120 : 0, c == 2 ? 120 : 0);
+          QVERIFY(cv::imwrite(root.filePath(QString("%1/%2/%3.png").arg(split, classes[c]).arg(i)).toStdString(), image));
+        }
+      }
+    }
+    const auto features = dir_.filePath("knn-features");
+    auto run = run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.path(),
+                         "--nb_knn", "5", "40", "--resize_size", "36", "--crop_size", "32", "--dump_features", features});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    auto check = dino::test::run_reference_script(
+        {"knn-check", dir_.filePath("backbone.pth"), root.path(), features, "36", "32", "5"});
+    QVERIFY2(check.ok, qPrintable(check.error));
+    const auto expected = QJsonDocument::fromJson(check.output.toUtf8()).object();
+    QVERIFY2(expected["train_max_difference"].toDouble() < 1e-4, qPrintable(check.output));
+    QVERIFY2(expected["val_max_difference"].toDouble() < 1e-4, qPrintable(check.output));
+    QVERIFY(expected["train_labels_match"].toBool() && expected["test_labels_match"].toBool());
+    const auto line = QString("5-NN classifier result: Top1: %1, Top5: %2")
+                          .arg(expected["top1"].toDouble(), 0, 'f', 4)
+                          .arg(expected["top5"].toDouble(), 0, 'f', 4);
+    QVERIFY2(run.out.contains(line), qPrintable(run.out + "\nexpected: " + line));
+    QVERIFY2(run.out.contains("40-NN classifier: skipped, the training set has only 24 images"), qPrintable(run.out));
+    // The dumped features give the same result without the model.
+    auto loaded = run_dino({"knn", "--load_features", features, "--nb_knn", "5"});
+    QVERIFY2(loaded.exit_code == 0, qPrintable(loaded.err));
+    QVERIFY2(loaded.out.contains(line), qPrintable(loaded.out));
+    // Bad input: no labelled splits, no weights.
+    auto no_splits = run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
+                               root.filePath("train")});
+    QCOMPARE(no_splits.exit_code, 1);
+    QVERIFY2(no_splits.err.contains("expected train/ and val/"), qPrintable(no_splits.err));
+    auto no_weights = run_dino({"knn", "--data_path", root.path()});
+    QCOMPARE(no_weights.exit_code, 2);
+    QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
   }
 
  private:

@@ -13,6 +13,11 @@ Commands:
   forward IN OUT              run the reference formulas on the weights and inputs in IN (written
                               by C++) and torch.save the outputs to OUT.
   write-cmyk-jpeg FILE        save a small CMYK JPEG (OpenCV cannot write one).
+  knn-check WEIGHTS DATA FEATURES RESIZE CROP K
+                              recompute eval_knn.py's features (Pillow bicubic Resize, CenterCrop,
+                              ImageNet normalisation, the ViT above) for DATA/train and DATA/val,
+                              compare them with the .pth files C++ dumped to FEATURES, and run the
+                              spec's knn_classifier; print JSON.
   pil-ops IN.png DIR          apply Pillow's resampling, blur and colour operations (as DINO's
                               torchvision augmentation calls them) to IN.png, one PNG per operation.
 """
@@ -267,6 +272,92 @@ def forward(path_in, path_out):
     torch.save(out, path_out)
 
 
+def eval_transform(path, resize, crop):
+    """torchvision's Resize(resize, bicubic) + CenterCrop(crop) + ToTensor + Normalize, spelled out."""
+    from PIL import Image
+    img = Image.open(path).convert("RGB")
+    w, h = img.size
+    if w <= h:
+        size = (resize, int(resize * h / w))
+    else:
+        size = (int(resize * w / h), resize)
+    img = img.resize(size, Image.BICUBIC)
+    w, h = img.size
+    top, left = int(round((h - crop) / 2.0)), int(round((w - crop) / 2.0))
+    img = img.crop((left, top, left + crop, top + crop))
+    x = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).reshape(crop, crop, 3)
+    x = x.permute(2, 0, 1).float() / 255.0
+    mean = torch.tensor([0.485, 0.456, 0.406]).view(3, 1, 1)
+    std = torch.tensor([0.229, 0.224, 0.225]).view(3, 1, 1)
+    return (x - mean) / std
+
+
+def image_folder(root):
+    """ImageFolder order: sorted class folders, sorted files; labels are class indices."""
+    import os
+    classes = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    items = []
+    for label, name in enumerate(classes):
+        for f in sorted(os.listdir(os.path.join(root, name))):
+            items.append((os.path.join(root, name, f), label))
+    return items
+
+
+def knn_classifier(train_f, train_y, test_f, test_y, k, T, num_classes=1000):
+    """spec section 5.1, with a chunk of at least one image (the reference's breaks below 100)."""
+    top1, top5, total = 0.0, 0.0, 0
+    num_test = test_f.shape[0]
+    chunk = max(1, num_test // 100)
+    retrieval_one_hot = torch.zeros(k, num_classes)
+    for idx in range(0, num_test, chunk):
+        features = test_f[idx:min(idx + chunk, num_test)]
+        targets = test_y[idx:min(idx + chunk, num_test)]
+        batch = targets.shape[0]
+        similarity = torch.mm(features, train_f.t())
+        distances, indices = similarity.topk(k, largest=True, sorted=True)
+        candidates = train_y.view(1, -1).expand(batch, -1)
+        retrieved = torch.gather(candidates, 1, indices)
+        retrieval_one_hot.resize_(batch * k, num_classes).zero_()
+        retrieval_one_hot.scatter_(1, retrieved.view(-1, 1), 1)
+        transformed = distances.clone().div_(T).exp_()
+        probs = torch.sum(torch.mul(retrieval_one_hot.view(batch, -1, num_classes), transformed.view(batch, -1, 1)), 1)
+        _, predictions = probs.sort(1, True)
+        correct = predictions.eq(targets.data.view(-1, 1))
+        top1 += correct.narrow(1, 0, 1).sum().item()
+        top5 += correct.narrow(1, 0, min(5, k)).sum().item()
+        total += targets.size(0)
+    return top1 * 100.0 / total, top5 * 100.0 / total
+
+
+def knn_check(weights, data, features, resize, crop, k):
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    dim = state["cls_token"].shape[-1]
+    patch = state["patch_embed.proj.weight"].shape[-1]
+    grid = int(round(math.sqrt(state["pos_embed"].shape[1] - 1)))
+    depth = len({key.split(".")[1] for key in state if key.startswith("blocks.")})
+    vit = ViT(grid * patch, patch, dim, depth, heads=1)
+    vit.load_state_dict(state, strict=True)
+    vit.eval()
+    result = {}
+    with torch.no_grad():
+        for split, name in (("train", "trainfeat"), ("val", "testfeat")):
+            items = image_folder(f"{data}/{split}")
+            x = torch.stack([eval_transform(path, resize, crop) for path, _ in items])
+            ours = F.normalize(vit(x), dim=1)
+            dumped = torch.load(f"{features}/{name}.pth", map_location="cpu", weights_only=True)
+            result[f"{split}_max_difference"] = float((ours - dumped).abs().max())
+            result[f"{split}_labels"] = [label for _, label in items]
+    train_f = torch.load(f"{features}/trainfeat.pth", weights_only=True)
+    test_f = torch.load(f"{features}/testfeat.pth", weights_only=True)
+    train_y = torch.load(f"{features}/trainlabels.pth", weights_only=True)
+    test_y = torch.load(f"{features}/testlabels.pth", weights_only=True)
+    result["train_labels_match"] = train_y.tolist() == result.pop("train_labels")
+    result["test_labels_match"] = test_y.tolist() == result.pop("val_labels")
+    top1, top5 = knn_classifier(F.normalize(train_f, dim=1), train_y, F.normalize(test_f, dim=1), test_y, k, 0.07)
+    result["top1"], result["top5"] = top1, top5
+    print(json.dumps(result))
+
+
 def pil_ops(image_path, directory):
     import numpy as np
     from PIL import Image, ImageEnhance, ImageFilter, ImageOps
@@ -314,6 +405,8 @@ def main():
     elif command == "write-cmyk-jpeg":
         from PIL import Image
         Image.new("CMYK", (24, 16), (10, 200, 30, 5)).save(sys.argv[2], "JPEG")
+    elif command == "knn-check":
+        knn_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]))
     elif command == "pil-ops":
         pil_ops(sys.argv[2], sys.argv[3])
     else:

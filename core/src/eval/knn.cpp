@@ -6,6 +6,8 @@
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
+#include <mutex>
+
 namespace dino {
 
 KnnResult weighted_knn(const torch::Tensor& train_features, const torch::Tensor& train_labels,
@@ -43,25 +45,41 @@ torch::Tensor labels_of(const ImageSource& source) {
   return labels;
 }
 
-torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, int image_size,
-                               c10::Device device, int64_t batch_size) {
+torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
+                               c10::Device device, int64_t batch_size, const std::function<void(int64_t)>& progress) {
+  if (source.size() == 0) throw std::runtime_error("k-NN: the data set has no images");
   const bool was_training = backbone->is_training();
   backbone->eval();
   torch::NoGradGuard no_grad;
+  // The first image fixes the batch's size; the transform must give every image that size.
+  const cv::Mat first = transform(source.rgb(0));
+  const int height = first.rows, width = first.cols;
   std::vector<torch::Tensor> features;
   for (int64_t start = 0; start < source.size(); start += batch_size) {
     const int64_t end = std::min(source.size(), start + batch_size);
-    auto batch = torch::empty({end - start, 3, image_size, image_size});
+    auto batch = torch::empty({end - start, 3, height, width});
+    std::string error;
+    std::mutex error_mutex;
     at::parallel_for(start, end, 1, [&](int64_t begin, int64_t stop) {
       for (int64_t i = begin; i < stop; ++i) {
-        cv::Mat rgb = source.rgb(i);
-        if (rgb.cols != image_size || rgb.rows != image_size) rgb = pil_resize(rgb, image_size, image_size, PilFilter::Bicubic);
-        write_normalized_chw(rgb, batch.data_ptr<float>() + (i - start) * batch.stride(0));
+        try {
+          cv::Mat rgb = transform(source.rgb(i));
+          if (rgb.rows != height || rgb.cols != width)
+            throw std::runtime_error("image " + std::to_string(i) + " is " + std::to_string(rgb.cols) + "x" +
+                                     std::to_string(rgb.rows) + " after the transform, the first was " +
+                                     std::to_string(width) + "x" + std::to_string(height) + ": use a centre crop");
+          write_normalized_chw(rgb, batch.data_ptr<float>() + (i - start) * batch.stride(0));
+        } catch (const std::exception& e) {
+          std::lock_guard lock(error_mutex);
+          if (error.empty()) error = e.what();
+        }
       }
     });
+    if (!error.empty()) throw std::runtime_error("k-NN features: " + error);
     features.push_back(torch::nn::functional::normalize(backbone->forward(batch.to(device)),
                                                         torch::nn::functional::NormalizeFuncOptions().dim(1))
-                           .to(torch::kCPU));
+                           .to(torch::kCPU, torch::kFloat));
+    if (progress) progress(end);
   }
   backbone->train(was_training);
   return torch::cat(features);

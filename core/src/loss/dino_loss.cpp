@@ -72,6 +72,8 @@ void DinoLossImpl::update_center(const torch::Tensor& teacher_output) {
   diagnostics_.center_norm = center.norm().item<double>();
   diagnostics_.center_mean = center.mean().item<double>();
   diagnostics_.center_std = center.numel() > 1 ? center.std().item<double>() : 0.0;
+  diagnostics_.center_min = center.min().item<double>();
+  diagnostics_.center_max = center.max().item<double>();
 }
 
 }  // namespace dino

@@ -2,7 +2,10 @@
 
 #include <torch/torch.h>
 
+#include <fstream>
 #include <stdexcept>
+
+#include <unistd.h>
 
 namespace dino {
 
@@ -22,6 +25,21 @@ c10::Device parse_device(const std::string& name) {
       throw std::invalid_argument("--device " + name + ": only " + std::to_string(count) + " CUDA devices");
   }
   return *device;
+}
+
+std::vector<std::string> available_devices() {
+  std::vector<std::string> devices{"cpu"};
+  if (torch::cuda::is_available())
+    for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) devices.push_back("cuda:" + std::to_string(i));
+  return devices;
+}
+
+int64_t resident_memory_bytes() {
+  // /proc/self/statm: total and resident sizes in pages.
+  std::ifstream statm("/proc/self/statm");
+  int64_t total = 0, resident = 0;
+  if (!(statm >> total >> resident)) return 0;
+  return resident * static_cast<int64_t>(sysconf(_SC_PAGESIZE));
 }
 
 }  // namespace dino

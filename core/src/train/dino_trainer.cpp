@@ -3,6 +3,7 @@
 #include "dino/io/state_dict.h"
 #include "dino/train/autocast_scope.h"
 #include "dino/train/gradient_ops.h"
+#include "dino/train/lars.h"
 #include "dino/train/schedules.h"
 
 #include <torch/torch.h>
@@ -13,23 +14,41 @@ namespace dino {
 namespace {
 
 void set_group(torch::optim::OptimizerParamGroup& group, const std::string& kind, double lr,
-               std::optional<double> weight_decay) {
+               double weight_decay) {
   if (kind == "adamw") {
     auto& options = static_cast<torch::optim::AdamWOptions&>(group.options());
     options.lr(lr);
-    if (weight_decay) options.weight_decay(*weight_decay);
+    options.weight_decay(weight_decay);
+  } else if (kind == "lars") {
+    auto& options = static_cast<LarsOptions&>(group.options());
+    options.lr(lr);
+    options.weight_decay(weight_decay);
   } else {
     auto& options = static_cast<torch::optim::SGDOptions&>(group.options());
     options.lr(lr);
-    if (weight_decay) options.weight_decay(*weight_decay);
+    options.weight_decay(weight_decay);
   }
 }
 
 }  // namespace
 
+ScheduleSettings schedule_settings(const TrainerOptions& options) {
+  ScheduleSettings schedule;
+  schedule.lr = options.lr;
+  schedule.min_lr = options.min_lr;
+  schedule.total_batch_size = options.total_batch_size;
+  schedule.warmup_epochs = options.warmup_epochs;
+  schedule.weight_decay = options.weight_decay;
+  schedule.weight_decay_end = options.weight_decay_end;
+  schedule.momentum_teacher = options.momentum_teacher;
+  schedule.epochs = options.epochs;
+  schedule.iterations_per_epoch = options.iterations_per_epoch;
+  return schedule;
+}
+
 DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
-  if (options.optimizer != "adamw" && options.optimizer != "sgd")
-    throw std::invalid_argument("--optimizer " + options.optimizer + ": supported are adamw and sgd");
+  if (options.optimizer != "adamw" && options.optimizer != "sgd" && options.optimizer != "lars")
+    throw std::invalid_argument("--optimizer " + options.optimizer + ": choose adamw, sgd or lars");
   VitConfig student_vit = options.vit;
   student_vit.drop_path_rate = options.drop_path_rate;
   VitConfig teacher_vit = options.vit;
@@ -63,6 +82,13 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
     no_decay->weight_decay(0.0);
     param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
     optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(param_groups), torch::optim::AdamWOptions(0.0));
+  } else if (options.optimizer == "lars") {
+    // spec §3.5: the filters are unused; group 1 simply has no weight decay.
+    param_groups.emplace_back(groups.regularized, std::make_unique<LarsOptions>(0.0));
+    auto no_decay = std::make_unique<LarsOptions>(0.0);
+    no_decay->weight_decay(0.0);
+    param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
+    optimizer_ = std::make_unique<Lars>(std::move(param_groups), LarsOptions(0.0));
   } else {
     param_groups.emplace_back(groups.regularized, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9)));
     param_groups.emplace_back(groups.not_regularized,
@@ -72,11 +98,10 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
 
   if (options.use_grad_scaler) scaler_ = std::make_unique<GradScaler>();
 
-  // spec §1.7: linear scaling of the peak lr by total batch / 256; min_lr is not scaled.
-  const double peak_lr = options.lr * static_cast<double>(options.total_batch_size) / 256.0;
-  lr_schedule_ = cosine_schedule(peak_lr, options.min_lr, options.epochs, options.iterations_per_epoch, options.warmup_epochs);
-  wd_schedule_ = cosine_schedule(options.weight_decay, options.weight_decay_end, options.epochs, options.iterations_per_epoch);
-  momentum_schedule_ = cosine_schedule(options.momentum_teacher, 1.0, options.epochs, options.iterations_per_epoch);
+  auto schedules = training_schedules(schedule_settings(options));
+  lr_schedule_ = std::move(schedules.lr);
+  wd_schedule_ = std::move(schedules.weight_decay);
+  momentum_schedule_ = std::move(schedules.momentum);
 }
 
 StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t it, int64_t epoch) {
@@ -89,10 +114,11 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   result.lr = lr_schedule_[index];
   result.weight_decay = wd_schedule_[index];
   result.momentum = momentum_schedule_[index];
-  // 1. Schedules: lr on every group, weight decay on group 0 only (spec §1.8 step 2).
+  // 1. Schedules: lr on every group, weight decay on group 0 only (spec §1.8 step 2). Group 1's
+  //    zero is set every time too: LibTorch may have merged its options with the defaults.
   auto& groups = optimizer_->param_groups();
   set_group(groups[0], options_.optimizer, result.lr, result.weight_decay);
-  set_group(groups[1], options_.optimizer, result.lr, std::nullopt);
+  set_group(groups[1], options_.optimizer, result.lr, 0.0);
 
   std::vector<torch::Tensor> crops;
   for (const auto& crop : crops_in) crops.push_back(crop.to(options_.device, /*non_blocking=*/true));

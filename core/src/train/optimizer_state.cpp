@@ -1,5 +1,7 @@
 #include "dino/train/optimizer_state.h"
 
+#include "dino/train/lars.h"
+
 #include <torch/torch.h>
 
 namespace dino {
@@ -25,6 +27,9 @@ io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std:
           d.set(PyValue::string("step"), PyValue::tensor(torch::tensor(static_cast<float>(s.step()))));
           d.set(PyValue::string("exp_avg"), PyValue::tensor(s.exp_avg()));
           d.set(PyValue::string("exp_avg_sq"), PyValue::tensor(s.exp_avg_sq()));
+        } else if (kind == "lars") {
+          auto& s = static_cast<LarsParamState&>(*found->second);
+          d.set(PyValue::string("mu"), PyValue::tensor(s.mu()));
         } else {
           auto& s = static_cast<torch::optim::SGDParamState&>(*found->second);
           d.set(PyValue::string("momentum_buffer"), PyValue::tensor(s.momentum_buffer()));
@@ -40,6 +45,14 @@ io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std:
       e.set(PyValue::string("eps"), PyValue::floating(o.eps()));
       e.set(PyValue::string("weight_decay"), PyValue::floating(o.weight_decay()));
       e.set(PyValue::string("amsgrad"), PyValue::boolean(o.amsgrad()));
+    } else if (kind == "lars") {
+      const auto& o = static_cast<const LarsOptions&>(group.options());
+      e.set(PyValue::string("lr"), PyValue::floating(o.lr()));
+      e.set(PyValue::string("weight_decay"), PyValue::floating(o.weight_decay()));
+      e.set(PyValue::string("momentum"), PyValue::floating(o.momentum()));
+      e.set(PyValue::string("eta"), PyValue::floating(o.eta()));
+      e.set(PyValue::string("weight_decay_filter"), PyValue());
+      e.set(PyValue::string("lars_adaptation_filter"), PyValue());
     } else {
       const auto& o = static_cast<const torch::optim::SGDOptions&>(group.options());
       e.set(PyValue::string("lr"), PyValue::floating(o.lr()));
@@ -48,9 +61,11 @@ io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std:
       e.set(PyValue::string("weight_decay"), PyValue::floating(o.weight_decay()));
       e.set(PyValue::string("nesterov"), PyValue::boolean(o.nesterov()));
     }
-    e.set(PyValue::string("maximize"), PyValue::boolean(false));
-    e.set(PyValue::string("foreach"), PyValue());
-    e.set(PyValue::string("differentiable"), PyValue::boolean(false));
+    if (kind != "lars") {  // torch.optim's own flags; the reference's LARS has none
+      e.set(PyValue::string("maximize"), PyValue::boolean(false));
+      e.set(PyValue::string("foreach"), PyValue());
+      e.set(PyValue::string("differentiable"), PyValue::boolean(false));
+    }
     e.set(PyValue::string("params"), PyValue::list(std::move(params)));
     groups.mutable_items().push_back(entry);
   }
@@ -87,6 +102,10 @@ void restore_optimizer_state(torch::optim::Optimizer& optimizer, const std::stri
       restored->step(step->is_tensor() ? static_cast<int64_t>(step->as_tensor().item<double>()) : step->as_int());
       restored->exp_avg(tensor_of(d, "exp_avg", p, index));
       restored->exp_avg_sq(tensor_of(d, "exp_avg_sq", p, index));
+      optimizer.state()[p.unsafeGetTensorImpl()] = std::move(restored);
+    } else if (kind == "lars") {
+      auto restored = std::make_unique<LarsParamState>();
+      restored->mu(tensor_of(d, "mu", p, index));
       optimizer.state()[p.unsafeGetTensorImpl()] = std::move(restored);
     } else {
       auto restored = std::make_unique<torch::optim::SGDParamState>();

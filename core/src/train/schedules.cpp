@@ -47,4 +47,11 @@ std::vector<double> teacher_temperature_schedule(double warmup_temp, double temp
   return schedule;
 }
 
+TrainingSchedules training_schedules(const ScheduleSettings& s) {
+  const double peak_lr = s.lr * static_cast<double>(s.total_batch_size) / 256.0;
+  return {cosine_schedule(peak_lr, s.min_lr, s.epochs, s.iterations_per_epoch, s.warmup_epochs),
+          cosine_schedule(s.weight_decay, s.weight_decay_end, s.epochs, s.iterations_per_epoch),
+          cosine_schedule(s.momentum_teacher, 1.0, s.epochs, s.iterations_per_epoch)};
+}
+
 }  // namespace dino

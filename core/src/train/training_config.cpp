@@ -57,6 +57,7 @@ void for_each_field(Config& c, F&& f) {
   f("print_freq", c.print_freq);
   f("checkpoint_every_steps", c.checkpoint_every_steps);
   f("eval_knn", c.eval_knn);
+  f("knn_data_path", c.knn_data_path);
   f("knn_freq", c.knn_freq);
   f("knn_train_images", c.knn_train_images);
   f("knn_test_images", c.knn_test_images);
@@ -81,7 +82,7 @@ void TrainingConfig::validate() const {
   require(clip_grad >= 0, "--clip_grad must not be negative (0 disables clipping)");
   require(freeze_last_layer >= 0, "--freeze_last_layer must not be negative");
   require(lr >= 0 && min_lr >= 0, "--lr and --min_lr must not be negative");
-  require(optimizer == "adamw" || optimizer == "sgd", "--optimizer " + optimizer + ": use adamw or sgd (lars is not implemented yet)");
+  require(optimizer == "adamw" || optimizer == "sgd" || optimizer == "lars", "--optimizer " + optimizer + ": use adamw, sgd or lars");
   require(drop_path_rate >= 0 && drop_path_rate < 1, "--drop_path_rate must lie in [0, 1)");
   require(local_crops_number >= 0, "--local_crops_number must not be negative");
   require(global_crops_size > 0 && local_crops_size > 0, "--global_crops_size and --local_crops_size must be positive");
@@ -92,7 +93,6 @@ void TrainingConfig::validate() const {
   }
   require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
           "--precision " + precision + ": use auto, fp32, bf16 or fp16");
-  require(!use_bn_in_head, "--use_bn_in_head true is not supported by dino train yet");
   require(head_layers >= 1 && head_hidden_dim > 0 && head_bottleneck_dim > 0, "the head's sizes must be positive");
   require(print_freq > 0, "--print_freq must be positive");
   require(num_workers >= 0 && threads >= 0 && limit_images >= 0 && checkpoint_every_steps >= 0 && saveckp_freq >= 0 &&

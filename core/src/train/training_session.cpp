@@ -9,6 +9,7 @@
 #include "dino/log/log.h"
 #include "dino/model/device.h"
 #include "dino/train/optimizer_state.h"
+#include "dino/train/trainer_options.h"
 
 #include <ATen/core/Generator.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -26,47 +27,16 @@ using Clock = std::chrono::steady_clock;
 
 using log::fixed;
 
-TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10::Device device) {
-  TrainerOptions o;
-  o.vit = c.vit();
-  o.drop_path_rate = c.drop_path_rate;
-  o.head.out_dim = c.out_dim;
-  o.head.hidden_dim = c.head_hidden_dim;
-  o.head.bottleneck_dim = c.head_bottleneck_dim;
-  o.head.nlayers = c.head_layers;
-  o.norm_last_layer = c.norm_last_layer;
-  o.loss.ncrops = 2 + c.local_crops_number;
-  o.loss.warmup_teacher_temp = c.warmup_teacher_temp;
-  o.loss.teacher_temp = c.teacher_temp;
-  o.loss.warmup_teacher_temp_epochs = c.warmup_teacher_temp_epochs;
-  o.optimizer = c.optimizer;
-  o.lr = c.lr;
-  o.min_lr = c.min_lr;
-  o.warmup_epochs = c.warmup_epochs;
-  o.weight_decay = c.weight_decay;
-  o.weight_decay_end = c.weight_decay_end;
-  o.momentum_teacher = c.momentum_teacher;
-  o.clip_grad = c.clip_grad;
-  o.freeze_last_layer = c.freeze_last_layer;
-  o.epochs = c.epochs;
-  o.iterations_per_epoch = iterations;
-  o.total_batch_size = c.batch_size_per_gpu;
-  o.device = device;
-  o.autocast_dtype = c.autocast_dtype(device);
-  o.use_grad_scaler = o.autocast_dtype == c10::ScalarType::Half;
-  return o;
-}
-
 }  // namespace
 
-const char* to_string(TrainingSession::State state) {
+const char* to_string(RunState state) {
   switch (state) {
-    case TrainingSession::State::Idle: return "idle";
-    case TrainingSession::State::Running: return "running";
-    case TrainingSession::State::Paused: return "paused";
-    case TrainingSession::State::Finished: return "finished";
-    case TrainingSession::State::Stopped: return "stopped";
-    case TrainingSession::State::Failed: return "failed";
+    case RunState::Idle: return "idle";
+    case RunState::Running: return "running";
+    case RunState::Paused: return "paused";
+    case RunState::Finished: return "finished";
+    case RunState::Stopped: return "stopped";
+    case RunState::Failed: return "failed";
   }
   return "?";
 }
@@ -190,22 +160,27 @@ void TrainingSession::run() {
       if (listener_) listener_(record);
     };
 
-    const bool knn = c.eval_knn && is_mnist_folder(resolve_data_path(c.data_path));
-    if (c.eval_knn && !knn) log::info("k-NN evaluation needs a labelled test split; it runs on MNIST-format data only for now");
-    std::unique_ptr<IdxImageSource> knn_train, knn_test;
+    const std::string knn_path = c.knn_data_path.empty() ? c.data_path : c.knn_data_path;
+    const bool knn = c.eval_knn && has_labelled_splits(knn_path);
+    if (c.eval_knn && !knn)
+      log::info("no k-NN evaluation: " + knn_path +
+                " has no labelled train/ and val/ splits (name a folder that has them with --knn_data_path)");
+    LabelledSplits splits;
+    // spec §5.1 resizes to 256 and crops 224; the same ratio at the model's size, and nothing for
+    // images that already have it (Fashion-MNIST at 28 px).
+    const int knn_size = static_cast<int>(vit.img_size);
+    const EvalTransform knn_transform{is_mnist_folder(resolve_data_path(knn_path)) ? knn_size : knn_size * 256 / 224,
+                                      knn_size};
     const auto run_start = Clock::now();
     auto evaluate = [&](int64_t epoch, const std::string& when) {
       if (!knn) return;
-      if (!knn_train) {
-        const auto folder = resolve_data_path(c.data_path);
-        knn_train = std::make_unique<IdxImageSource>(read_mnist_split(folder, "train"), c.knn_train_images);
-        knn_test = std::make_unique<IdxImageSource>(read_mnist_split(folder, "t10k"), c.knn_test_images);
-      }
+      if (!splits.train) splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
       auto& backbone = trainer.teacher->backbone;
-      const int size = static_cast<int>(vit.img_size);
-      auto result = weighted_knn(extract_features(backbone, *knn_train, size, device), labels_of(*knn_train),
-                                 extract_features(backbone, *knn_test, size, device), labels_of(*knn_test), 20, 0.07,
-                                 knn_train->num_classes());
+      const auto& knn_train = splits.train;
+      const auto& knn_test = splits.test;
+      auto result = weighted_knn(extract_features(backbone, *knn_train, knn_transform, device), labels_of(*knn_train),
+                                 extract_features(backbone, *knn_test, knn_transform, device), labels_of(*knn_test),
+                                 20, 0.07, std::max(knn_train->num_classes(), knn_test->num_classes()));
       log::info("k-NN " + when + ": top-1 " + fixed(result.top1, 2) + "%, top-5 " + fixed(result.top5, 2) + "% (k 20, " +
                 std::to_string(knn_train->size()) + " train / " + std::to_string(knn_test->size()) + " test images, teacher)");
       MetricRecord record;
@@ -253,7 +228,9 @@ void TrainingSession::run() {
           state_ = State::Stopped;
           return;
         }
+        const auto wait_start = Clock::now();
         auto batch = loader.next();
+        const auto step_start = Clock::now();
         if (!batch) throw std::runtime_error("the data loader stopped early");
         const int64_t it = epoch * iterations + i;
         last = trainer.step(batch->crops, it, epoch);
@@ -286,6 +263,11 @@ void TrainingSession::run() {
         record.center_norm = d.center_norm;
         record.center_mean = d.center_mean;
         record.center_std = d.center_std;
+        record.center_min = d.center_min;
+        record.center_max = d.center_max;
+        record.data_seconds = std::chrono::duration<double>(step_start - wait_start).count();
+        record.step_seconds = std::chrono::duration<double>(Clock::now() - step_start).count();
+        record.memory_bytes = resident_memory_bytes();
         record.elapsed_seconds = elapsed;
         record.images_per_second = static_cast<double>(steps_done * c.batch_size_per_gpu) / std::max(elapsed, 1e-9);
         record.eta_seconds = elapsed / static_cast<double>(steps_done) * static_cast<double>(total_steps - steps_done);

@@ -1,6 +1,7 @@
 // The training step's pieces against spec §1.6-§1.8 and §3.3-§3.4, worked out by hand.
 #include <dino/train/dino_trainer.h>
 #include <dino/train/gradient_ops.h>
+#include <dino/train/lars.h>
 #include <dino/train/optimizer_state.h>
 
 #include <QtTest>
@@ -144,6 +145,80 @@ class TestTrainer : public QObject {
     // The frozen last layer (weight_v) has no state yet after an epoch-0 step.
     QCOMPARE(per_param.items.size(), split.regularized.size() + split.not_regularized.size() - 1);
     QCOMPARE(per_param.items[0].second.as_dict().find("step")->as_tensor().item<double>(), 1.0);
+  }
+
+  // spec §3.5 worked by hand: W = [[3, 4]] (|W| = 5) with gradient [[0, 1]], weight decay 0.1:
+  // g = [0.3, 4 * 0.1 + 1] = [0.3, 1.4], |g| = sqrt(2.05), q = 0.001 * 5 / sqrt(2.05).
+  // The 1-D bias [1, 2] with gradient [0.5, 0.5] is neither decayed nor adapted.
+  void larsStepMatchesAHandComputation() {
+    auto w = torch::tensor({{3.0, 4.0}}, torch::kDouble).requires_grad_();
+    auto b = torch::tensor({1.0, 2.0}, torch::kDouble).requires_grad_();
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(std::vector<torch::Tensor>{w, b}, std::make_unique<LarsOptions>(LarsOptions(0.5).weight_decay(0.1)));
+    Lars lars(std::move(groups), LarsOptions(0.0));
+    w.mutable_grad() = torch::tensor({{0.0, 1.0}}, torch::kDouble);
+    b.mutable_grad() = torch::tensor({0.5, 0.5}, torch::kDouble);
+    lars.step();
+    const double q = 0.001 * 5.0 / std::sqrt(2.05);
+    QVERIFY(std::abs(w[0][0].item<double>() - (3.0 - 0.5 * 0.3 * q)) < 1e-12);
+    QVERIFY(std::abs(w[0][1].item<double>() - (4.0 - 0.5 * 1.4 * q)) < 1e-12);
+    QVERIFY(std::abs(b[0].item<double>() - (1.0 - 0.5 * 0.5)) < 1e-12);
+    // Second step, same gradients on the bias: mu = 0.9 * 0.5 + 0.5 = 0.95.
+    b.mutable_grad() = torch::tensor({0.5, 0.5}, torch::kDouble);
+    w.mutable_grad() = torch::zeros({1, 2}, torch::kDouble);
+    lars.step();
+    QVERIFY(std::abs(b[1].item<double>() - (2.0 - 0.25 - 0.5 * 0.95)) < 1e-12);
+    // W's gradient is now just weight decay: g = 0.1 W, |g| = 0.1 |W|, so q = 0.001 / 0.1.
+    const double w0 = 3.0 - 0.5 * 0.3 * q;
+    const double w1 = 4.0 - 0.5 * 1.4 * q;
+    const double mu0 = 0.9 * 0.3 * q + 0.1 * w0 * 0.01;
+    QVERIFY(std::abs(w[0][0].item<double>() - (w0 - 0.5 * mu0)) < 1e-12);
+    QVERIFY(std::abs(w[0][1].item<double>() - (w1 - 0.5 * (0.9 * 1.4 * q + 0.1 * w1 * 0.01))) < 1e-12);
+  }
+
+  void larsTrustRatioIsOneForAZeroNorm() {
+    auto w = torch::zeros({2, 2}, torch::kDouble).requires_grad_();
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(std::vector<torch::Tensor>{w}, std::make_unique<LarsOptions>(LarsOptions(1.0)));
+    Lars lars(std::move(groups), LarsOptions(0.0));
+    w.mutable_grad() = torch::full({2, 2}, 2.0, torch::kDouble);
+    lars.step();
+    QVERIFY(torch::allclose(w, torch::full({2, 2}, -2.0, torch::kDouble)));
+  }
+
+  void larsTrainerStateRoundTrips() {
+    auto options = tiny_trainer();
+    options.optimizer = "lars";
+    DinoTrainer trainer(options);
+    trainer.step(crops(), 1, 1);
+    auto& groups = trainer.optimizer().param_groups();
+    QCOMPARE(static_cast<LarsOptions&>(groups[0].options()).weight_decay(), trainer.wd_schedule()[1]);
+    QCOMPARE(static_cast<LarsOptions&>(groups[1].options()).weight_decay(), 0.0);
+    auto saved = optimizer_state_to_py(trainer.optimizer(), "lars");
+    DinoTrainer restored(options);
+    restore_optimizer_state(restored.optimizer(), "lars", saved);
+    const auto& p = trainer.optimizer().param_groups()[0].params()[0];
+    const auto& q = restored.optimizer().param_groups()[0].params()[0];
+    auto& original_mu = static_cast<LarsParamState&>(*trainer.optimizer().state().at(p.unsafeGetTensorImpl())).mu();
+    auto& restored_mu = static_cast<LarsParamState&>(*restored.optimizer().state().at(q.unsafeGetTensorImpl())).mu();
+    QVERIFY(original_mu.abs().sum().item<double>() > 0);
+    QVERIFY(torch::equal(original_mu, restored_mu));
+  }
+
+  // spec §1.4: with BatchNorm in the head the teacher stays in train mode, so its running
+  // statistics follow its own batches while its weights follow the EMA.
+  void batchNormHeadTrainsAndTeacherKeepsItsOwnStatistics() {
+    auto options = tiny_trainer();
+    options.head.use_bn = true;
+    DinoTrainer trainer(options);
+    auto teacher_state = trainer.teacher->named_buffers();
+    auto* running_mean = teacher_state.find("head.mlp.1.running_mean");
+    QVERIFY2(running_mean, "the teacher head has a BatchNorm after its first linear layer");
+    const auto before = running_mean->clone();
+    auto result = trainer.step(crops(), 1, 1);
+    QVERIFY(result.finite);
+    QVERIFY(!torch::equal(*running_mean, before));
+    QCOMPARE(trainer.teacher->named_buffers().find("head.mlp.1.num_batches_tracked")->item<int64_t>(), int64_t{1});
   }
 };
 

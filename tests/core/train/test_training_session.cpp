@@ -1,6 +1,7 @@
 // The training session: configuration files, the metric stream, pause/stop at step boundaries,
 // and resuming from a checkpoint to the same weights as an uninterrupted run.
 #include <dino/io/training_checkpoint.h>
+#include <dino/train/training_presets.h>
 #include <dino/train/training_session.h>
 
 #include <QFile>
@@ -88,6 +89,38 @@ class TestTrainingSession : public QObject {
     bad = tiny("/tmp/x");
     bad.optimizer = "lamb";
     QVERIFY_THROWS_EXCEPTION(ConfigError, bad.validate());
+  }
+
+  void presetsAreValidAndFlagsStillOverrideThem() {
+    QVERIFY(training_presets().size() >= 4);
+    for (const auto& preset : training_presets()) {
+      TrainingConfig c;
+      apply_training_preset(c, preset.name);
+      c.validate();  // throws on a bad preset
+      QVERIFY(!preset.title.empty() && !preset.description.empty());
+    }
+    TrainingConfig demo;
+    apply_training_preset(demo, "fashion-mnist-demo");
+    // docs/fashion-mnist-recipe.md: width 96, depth 3, 4-px patches, 28/12 px crops, peak lr 0.004 * 64 / 256.
+    QCOMPARE(demo.vit().embed_dim, int64_t{96});
+    QCOMPARE(demo.vit().depth, int64_t{3});
+    QCOMPARE(demo.vit().patch_size, int64_t{4});
+    QCOMPARE(demo.global_crops_size, int64_t{28});
+    QCOMPARE(demo.lr * static_cast<double>(demo.batch_size_per_gpu) / 256.0, 0.001);
+    TrainingConfig boost;
+    boost.embed_dim = 96;  // a preset for a named arch clears width overrides
+    apply_training_preset(boost, "vit-small-16-boost");
+    QCOMPARE(boost.vit().embed_dim, int64_t{384});
+    QCOMPARE(boost.teacher_temp, 0.07);  // spec §6.2
+    QCOMPARE(boost.warmup_teacher_temp_epochs, int64_t{30});
+    QVERIFY(!boost.norm_last_layer);
+    TrainingConfig bad;
+    try {
+      apply_training_preset(bad, "imagenet-in-5-minutes");
+      QFAIL("an unknown preset must be refused");
+    } catch (const ConfigError& e) {
+      QVERIFY(QString(e.what()).contains("fashion-mnist-demo"));
+    }
   }
 
   void runWritesRecordsCheckpointsAndConfig() {

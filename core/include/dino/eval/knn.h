@@ -1,6 +1,7 @@
 // Weighted k-NN classification on frozen features (eval_knn.py, spec §5.1).
 #pragma once
 
+#include "dino/data/eval_transform.h"
 #include "dino/data/image_source.h"
 #include "dino/model/vision_transformer.h"
 
@@ -18,10 +19,12 @@ KnnResult weighted_knn(const torch::Tensor& train_features, const torch::Tensor&
                        const torch::Tensor& test_features, const torch::Tensor& test_labels, int64_t k = 20,
                        double temperature = 0.07, int64_t num_classes = 0);
 
-// The backbone's final-normed CLS features of every image (resized to `image_size` with Pillow
-// bicubic when it differs), L2-normalised, on the CPU; eval mode, no gradients.
-torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, int image_size,
-                               c10::Device device, int64_t batch_size = 256);
+// The backbone's final-normed CLS features of every image after `transform` (which must give
+// every image one size: use a crop), L2-normalised, on the CPU; eval mode, fp32, no gradients.
+// `progress`, when set, is called with the images done so far after each batch.
+torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
+                               c10::Device device, int64_t batch_size = 256,
+                               const std::function<void(int64_t)>& progress = {});
 
 torch::Tensor labels_of(const ImageSource& source);
 

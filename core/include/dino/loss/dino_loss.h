@@ -31,6 +31,8 @@ struct DinoLossDiagnostics {
   double center_norm = 0;            // of the centre after this step's update
   double center_mean = 0;
   double center_std = 0;
+  double center_min = 0;
+  double center_max = 0;
 };
 
 // Reduction of the centre's batch sum across processes. Single-process training leaves the default

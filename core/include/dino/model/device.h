@@ -3,12 +3,21 @@
 
 #include <c10/core/Device.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace dino {
 
 // "auto" picks the first CUDA device when LibTorch sees one, else the CPU; also "cpu", "cuda",
 // "cuda:N". Throws std::invalid_argument naming --device and what is accepted.
 c10::Device parse_device(const std::string& name);
+
+// The compute devices this process can use, for menus: "cpu" first, then "cuda:N" for each GPU
+// LibTorch sees.
+std::vector<std::string> available_devices();
+
+// Resident memory of this process in bytes (0 where the system does not say).
+int64_t resident_memory_bytes();
 
 }  // namespace dino

@@ -5,6 +5,7 @@
 #include "dino/loss/dino_loss.h"
 #include "dino/model/multi_crop_wrapper.h"
 #include "dino/train/grad_scaler.h"
+#include "dino/train/schedules.h"
 
 #include <c10/core/Device.h>
 #include <torch/optim/optimizer.h>
@@ -20,7 +21,7 @@ struct TrainerOptions {
   DinoHeadOptions head;          // in_dim is taken from the ViT
   bool norm_last_layer = true;   // student only; the teacher head keeps the default (spec §1.4)
   DinoLossOptions loss;          // out_dim and nepochs are taken from head and epochs
-  std::string optimizer = "adamw";  // adamw or sgd
+  std::string optimizer = "adamw";  // adamw, sgd or lars
   double lr = 0.0005;            // for a total batch of 256; scaled linearly
   double min_lr = 1e-6;
   int64_t warmup_epochs = 10;
@@ -48,6 +49,9 @@ struct StepResult {
   bool optimizer_stepped = true;  // false when the gradient scaler skipped a non-finite step
   DinoLossDiagnostics diagnostics;
 };
+
+// The schedule inputs of a trainer (spec §1.7).
+ScheduleSettings schedule_settings(const TrainerOptions& options);
 
 class DinoTrainer {
  public:

@@ -18,14 +18,20 @@ struct MetricRecord {
   double loss = 0;
   double lr = 0, weight_decay = 0, momentum = 0, teacher_temperature = 0;
   double teacher_entropy = 0, kl_divergence = 0, mean_teacher_entropy = 0;
-  double center_norm = 0, center_mean = 0, center_std = 0;
+  double center_norm = 0, center_mean = 0, center_std = 0, center_min = 0, center_max = 0;
   double images_per_second = 0;
+  double data_seconds = 0;   // this step's wait for its batch
+  double step_seconds = 0;   // this step's forward, backward and update
+  int64_t memory_bytes = 0;  // resident memory of the process (and the CUDA caching allocator's, when known)
   double elapsed_seconds = 0;
   double eta_seconds = 0;
   std::optional<double> knn_top1, knn_top5;
 
   // One line of JSON (metrics.jsonl).
   std::string to_json() const;
+  // The inverse, for following a run from its metrics.jsonl: unknown keys are ignored and missing
+  // ones keep their defaults. Returns nullopt for a line that is not a JSON object with a kind.
+  static std::optional<MetricRecord> from_json(const std::string& line);
 };
 
 }  // namespace dino

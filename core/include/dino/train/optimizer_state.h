@@ -9,7 +9,7 @@
 
 namespace dino {
 
-// kind: "adamw" or "sgd".
+// kind: "adamw", "sgd" or "lars".
 io::PyValue optimizer_state_to_py(torch::optim::Optimizer& optimizer, const std::string& kind);
 
 // The inverse, for resuming: per-parameter state by index, onto the optimizer's current parameters

@@ -20,4 +20,18 @@ std::vector<double> cosine_schedule(double base, double final_value, int64_t epo
 std::vector<double> teacher_temperature_schedule(double warmup_temp, double temp, int64_t warmup_epochs,
                                                  int64_t epochs);
 
+// The per-iteration schedules main_dino.py builds (spec §1.7): the lr linearly scaled by
+// total_batch / 256 with its warm-up from 0 (min_lr not scaled), weight decay, teacher momentum.
+struct TrainingSchedules {
+  std::vector<double> lr, weight_decay, momentum;
+};
+struct ScheduleSettings {
+  double lr = 0.0005, min_lr = 1e-6;
+  int64_t total_batch_size = 64, warmup_epochs = 10;
+  double weight_decay = 0.04, weight_decay_end = 0.4;
+  double momentum_teacher = 0.996;
+  int64_t epochs = 100, iterations_per_epoch = 1;
+};
+TrainingSchedules training_schedules(const ScheduleSettings& settings);
+
 }  // namespace dino

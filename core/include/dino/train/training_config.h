@@ -68,6 +68,7 @@ struct TrainingConfig {
   int64_t print_freq = 10;
   int64_t checkpoint_every_steps = 0;  // 0: at the end of each epoch only
   bool eval_knn = true;
+  std::string knn_data_path;  // labelled train/val splits; empty: --data_path when it has them
   int64_t knn_freq = 0;  // epochs; 0: at initialisation and after the last epoch only
   int64_t knn_train_images = 10000;
   int64_t knn_test_images = 10000;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "dino/train/metric_record.h"
+#include "dino/train/run_state.h"
 #include "dino/train/training_config.h"
 
 #include <atomic>
@@ -16,7 +17,7 @@ namespace dino {
 
 class TrainingSession {
  public:
-  enum class State { Idle, Running, Paused, Finished, Stopped, Failed };
+  using State = RunState;
 
   explicit TrainingSession(TrainingConfig config);
   ~TrainingSession();  // stops and joins
@@ -53,7 +54,5 @@ class TrainingSession {
   std::condition_variable resumed_;
   std::string error_;
 };
-
-const char* to_string(TrainingSession::State state);
 
 }  // namespace dino

@@ -1,0 +1,78 @@
+// The training API of the desktop app, with no LibTorch, OpenCV or JSON library in its headers, so
+// that Qt code compiles fast: settings travel as the JSON text of config.json; a TrainingRun drives
+// a TrainingSession on its own thread; the helpers say what a set of settings implies.
+#pragma once
+
+#include "dino/train/metric_record.h"
+#include "dino/train/run_state.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dino {
+
+class TrainingSession;
+
+class TrainingRun {
+ public:
+  // Throws std::invalid_argument, with a message naming the key, when the settings cannot run.
+  explicit TrainingRun(const std::string& settings_json);
+  ~TrainingRun();  // stops at the next step boundary and joins
+  TrainingRun(const TrainingRun&) = delete;
+  TrainingRun& operator=(const TrainingRun&) = delete;
+
+  // Called on the training thread for every record; set before start(). Keep it short.
+  void set_listener(std::function<void(const MetricRecord&)> listener);
+  void start();
+  void pause();
+  void resume();
+  void request_stop();  // finishes the step and writes a checkpoint that resumes there
+  void wait();
+  RunState state() const;
+  std::string error() const;  // what went wrong, once state() is Failed
+
+ private:
+  std::unique_ptr<TrainingSession> session_;
+};
+
+namespace run_settings {
+
+std::string defaults_json();
+// Every setting, after checking keys and types (std::invalid_argument naming the key otherwise).
+std::string normalized(const std::string& settings_json);
+// The settings with a preset laid over them (training_presets.h). Throws std::invalid_argument.
+std::string with_preset(const std::string& settings_json, const std::string& preset);
+// Empty when the settings can run; otherwise the reason, naming the flag or key.
+std::string problem(const std::string& settings_json);
+// `dino train` with every setting that differs from the defaults, in flag order.
+std::string command_line(const std::string& settings_json);
+// out_dim, for ln K on the collapse chart; 0 when the JSON does not parse.
+int64_t head_output_dim(const std::string& settings_json);
+
+// The compute devices for a menu: {"cpu", "CPU (N cores)"}, then {"cuda:N", "CUDA GPU N"}.
+struct DeviceChoice {
+  std::string name, description;
+};
+std::vector<DeviceChoice> devices();
+
+// What a data path holds, found by scanning it (slow for big folders: call it off the GUI thread).
+struct DataSummary {
+  bool ok = false;
+  int64_t images = 0;
+  int64_t classes = 0;
+  std::string description;  // "60,000 images in 10 classes (MNIST layout)" or the error
+};
+DataSummary scan_data(const std::string& data_path, int64_t limit_images = 0);
+
+// The per-iteration schedules the settings imply for `iterations_per_epoch` steps per epoch.
+struct SchedulePreview {
+  int64_t iterations_per_epoch = 0;
+  std::vector<double> lr, weight_decay, momentum, teacher_temperature;  // one per iteration
+  int64_t frozen_last_layer_iterations = 0;  // the last layer does not train before this iteration
+};
+SchedulePreview preview_schedules(const std::string& settings_json, int64_t images);
+
+}  // namespace run_settings
+}  // namespace dino

@@ -1,0 +1,169 @@
+#include "dino/train/training_run.h"
+
+#include "dino/data/open_data.h"
+#include "dino/log/format.h"
+#include "dino/model/device.h"
+#include "dino/train/schedules.h"
+#include "dino/train/trainer_options.h"
+#include "dino/train/training_presets.h"
+#include "dino/train/training_session.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <thread>
+
+namespace dino {
+namespace {
+
+TrainingConfig parse(const std::string& settings_json) {
+  TrainingConfig config;
+  try {
+    config.merge_json(settings_json, "settings");
+  } catch (const ConfigError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  return config;
+}
+
+// A value as a shell word: bare when safe, single-quoted otherwise.
+std::string shell_word(const std::string& text) {
+  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                            "0123456789-_./:=+,") == std::string::npos;
+  if (safe) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
+TrainingRun::TrainingRun(const std::string& settings_json) {
+  TrainingConfig config = parse(settings_json);
+  try {
+    config.validate();
+  } catch (const ConfigError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  session_ = std::make_unique<TrainingSession>(std::move(config));
+}
+
+TrainingRun::~TrainingRun() = default;
+
+void TrainingRun::set_listener(std::function<void(const MetricRecord&)> listener) {
+  session_->set_listener(std::move(listener));
+}
+void TrainingRun::start() { session_->start(); }
+void TrainingRun::pause() { session_->pause(); }
+void TrainingRun::resume() { session_->resume(); }
+void TrainingRun::request_stop() { session_->request_stop(); }
+void TrainingRun::wait() { session_->wait(); }
+RunState TrainingRun::state() const { return session_->state(); }
+std::string TrainingRun::error() const { return session_->error(); }
+
+namespace run_settings {
+
+std::string defaults_json() { return TrainingConfig{}.to_json(); }
+
+std::string normalized(const std::string& settings_json) { return parse(settings_json).to_json(); }
+
+std::string with_preset(const std::string& settings_json, const std::string& preset) {
+  TrainingConfig config = parse(settings_json);
+  try {
+    apply_training_preset(config, preset);
+  } catch (const ConfigError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  return config.to_json();
+}
+
+std::string problem(const std::string& settings_json) {
+  try {
+    parse(settings_json).validate();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
+
+std::string command_line(const std::string& settings_json) {
+  const auto settings = nlohmann::json::parse(parse(settings_json).to_json());
+  const auto defaults = nlohmann::json::parse(defaults_json());
+  std::string line = "dino train";
+  auto add = [&line](const std::string& word) {
+    line.push_back(' ');
+    line.append(word);
+  };
+  // Keys in alphabetical order (nlohmann's objects are sorted).
+  for (const auto& [key, value] : settings.items()) {
+    if (defaults.contains(key) && defaults[key] == value) continue;
+    add("--" + key);
+    if (value.is_array()) {
+      for (const auto& item : value) add(shell_word(item.dump()));
+    } else if (value.is_string()) {
+      add(shell_word(value.get<std::string>()));
+    } else {
+      add(value.dump());
+    }
+  }
+  return line;
+}
+
+int64_t head_output_dim(const std::string& settings_json) {
+  try {
+    return parse(settings_json).out_dim;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+std::vector<DeviceChoice> devices() {
+  std::vector<DeviceChoice> choices;
+  for (const auto& name : available_devices()) {
+    if (name == "cpu")
+      choices.push_back({name, "CPU (" + std::to_string(std::max(1u, std::thread::hardware_concurrency())) + " cores)"});
+    else
+      choices.push_back({name, "CUDA GPU " + name.substr(5)});
+  }
+  return choices;
+}
+
+DataSummary scan_data(const std::string& data_path, int64_t limit_images) {
+  DataSummary summary;
+  try {
+    const auto source = open_image_source(data_path, limit_images);
+    summary.ok = source->size() > 0;
+    summary.images = source->size();
+    summary.classes = source->num_classes();
+    summary.description = log::thousands(summary.images) + " images";
+    if (summary.classes > 0) summary.description += " in " + std::to_string(summary.classes) + " classes";
+    if (is_mnist_folder(resolve_data_path(data_path))) summary.description += " (MNIST layout)";
+    if (!summary.ok) summary.description = data_path + ": no images found";
+  } catch (const std::exception& e) {
+    summary.description = e.what();
+  }
+  return summary;
+}
+
+SchedulePreview preview_schedules(const std::string& settings_json, int64_t images) {
+  const TrainingConfig c = parse(settings_json);
+  SchedulePreview preview;
+  // drop_last, as the loader does (spec §1.2).
+  preview.iterations_per_epoch = c.batch_size_per_gpu > 0 ? images / c.batch_size_per_gpu : 0;
+  if (preview.iterations_per_epoch <= 0 || c.epochs <= 0) return preview;
+  // The very mapping the training session uses, so the preview is what the run will do.
+  auto schedules = training_schedules(schedule_settings(trainer_options(c, preview.iterations_per_epoch, c10::kCPU)));
+  preview.lr = std::move(schedules.lr);
+  preview.weight_decay = std::move(schedules.weight_decay);
+  preview.momentum = std::move(schedules.momentum);
+  const auto per_epoch =
+      teacher_temperature_schedule(c.warmup_teacher_temp, c.teacher_temp, c.warmup_teacher_temp_epochs, c.epochs);
+  for (int64_t epoch = 0; epoch < c.epochs; ++epoch)
+    preview.teacher_temperature.insert(preview.teacher_temperature.end(), static_cast<size_t>(preview.iterations_per_epoch),
+                                       per_epoch.at(static_cast<size_t>(epoch)));
+  preview.frozen_last_layer_iterations = std::min(c.freeze_last_layer, c.epochs) * preview.iterations_per_epoch;
+  return preview;
+}
+
+}  // namespace run_settings
+}  // namespace dino

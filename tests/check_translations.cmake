@@ -1,0 +1,18 @@
+# Runs lupdate over the app's sources into a copy of the committed .ts file and fails when the
+# sources hold strings the file lacks, or the file holds strings the sources no longer have.
+file(MAKE_DIRECTORY "${WORK}")
+get_filename_component(name "${TS}" NAME)
+set(copy "${WORK}/${name}")
+file(COPY_FILE "${TS}" "${copy}")
+execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -extensions cpp,h ${SOURCES} -ts "${copy}"
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+message("${out}${err}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "lupdate failed")
+endif()
+if(NOT "${out}${err}" MATCHES "\\(0 new and [0-9]+ already existing\\)")
+  message(FATAL_ERROR "${TS} lacks strings that the sources have: run `cmake --build <build> --target update_translations`")
+endif()
+if("${out}${err}" MATCHES "Removed [1-9]")
+  message(FATAL_ERROR "${TS} holds strings the sources no longer have: run the update_translations target")
+endif()

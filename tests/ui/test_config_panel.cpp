@@ -1,0 +1,112 @@
+// The configuration panel: reference defaults, validation that names the field, presets, the data
+// scan, the equivalent command line, and the schedule preview against spec §1.7's formulas.
+#include "config/config_panel.h"
+#include "config/schedule_preview.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QtTest>
+
+class TestConfigPanel : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void defaultsAreTheReferences() {
+    ConfigPanel panel;
+    // spec §1.1: main_dino.py's defaults.
+    QCOMPARE(panel.value(QStringLiteral("arch")).toString(), QStringLiteral("vit_small"));
+    QCOMPARE(panel.value(QStringLiteral("out_dim")).toInteger(), qint64{65536});
+    QCOMPARE(panel.value(QStringLiteral("lr")).toDouble(), 0.0005);
+    QCOMPARE(panel.value(QStringLiteral("momentum_teacher")).toDouble(), 0.996);
+    QCOMPARE(panel.value(QStringLiteral("local_crops_number")).toInteger(), qint64{8});
+    QCOMPARE(panel.value(QStringLiteral("global_crops_scale")).toArray(), (QJsonArray{0.4, 1.0}));
+  }
+
+  void dataIsScannedAndStartFollowsValidity() {
+    ConfigPanel panel;
+    QVERIFY(panel.applyPreset(QStringLiteral("fashion-mnist-demo")));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);
+    QVERIFY2(panel.canStart(), qPrintable(panel.problem()));
+    QCOMPARE(panel.dataSummary().images, qint64{60000});  // Fashion-MNIST's training split
+    QCOMPARE(panel.dataSummary().classes, qint64{10});
+    QCOMPARE(panel.value(QStringLiteral("embed_dim")).toInteger(), qint64{96});
+
+    QSignalSpy validity(&panel, &ConfigPanel::validityChanged);
+    panel.setValue(QStringLiteral("local_crops_size"), 2);  // smaller than a 4-px patch
+    QVERIFY(!panel.canStart());
+    QCOMPARE(panel.problemKey(), QStringLiteral("local_crops_size"));
+    QVERIFY(panel.problem().contains(QStringLiteral("smaller than one patch")));
+    QCOMPARE(validity.count(), 1);
+    panel.setValue(QStringLiteral("local_crops_size"), 12);
+    QVERIFY(panel.canStart());
+
+    // Text that is not a number is caught before the core sees it.
+    auto* lr = panel.findChildren<QLineEdit*>().at(0);
+    for (auto* line : panel.findChildren<QLineEdit*>())
+      if (line->text() == QStringLiteral("0.004")) lr = line;
+    QCOMPARE(lr->text(), QStringLiteral("0.004"));
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, QStringLiteral("fast"));
+    QVERIFY(!panel.canStart());
+    QCOMPARE(panel.problemKey(), QStringLiteral("lr"));
+    lr->selectAll();
+    QTest::keyClicks(lr, QStringLiteral("0.002"));
+    QVERIFY(panel.canStart());
+    QCOMPARE(panel.value(QStringLiteral("lr")).toDouble(), 0.002);
+
+    panel.setValue(QStringLiteral("data_path"), QStringLiteral("/no/such/folder"));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);
+    QVERIFY(!panel.canStart());
+    QCOMPARE(panel.problemKey(), QStringLiteral("data_path"));
+    QVERIFY(panel.problem().contains(QStringLiteral("/no/such/folder")));
+  }
+
+  void settingsFilesAreCheckedLikeTheCommandLine() {
+    ConfigPanel panel;
+    QString error;
+    QVERIFY(!panel.setSettingsJson(QStringLiteral("{\"learning_rate\": 1}"), &error));
+    QVERIFY2(error.contains(QStringLiteral("learning_rate")), qPrintable(error));
+    QVERIFY(!panel.setSettingsJson(QStringLiteral("{\"epochs\": \"many\"}"), &error));
+    QVERIFY2(error.contains(QStringLiteral("epochs")), qPrintable(error));
+    QVERIFY(panel.setSettingsJson(QStringLiteral("{\"epochs\": 7}"), &error));
+    QCOMPARE(panel.value(QStringLiteral("epochs")).toInteger(), qint64{7});
+    QCOMPARE(panel.value(QStringLiteral("arch")).toString(), QStringLiteral("vit_small"));  // untouched
+  }
+
+  void commandLineHoldsWhatDiffersFromTheDefaults() {
+    ConfigPanel panel;
+    panel.setValue(QStringLiteral("epochs"), 7);
+    panel.setValue(QStringLiteral("data_path"), QStringLiteral("/data/my images"));
+    panel.setValue(QStringLiteral("global_crops_scale"), QJsonArray{0.14, 1.0});
+    const QString line = QString::fromStdString(dino::run_settings::command_line(panel.settingsJson().toStdString()));
+    QVERIFY2(line.startsWith(QStringLiteral("dino train ")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("--epochs 7")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("--data_path '/data/my images'")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("--global_crops_scale 0.14 1.0")), qPrintable(line));
+    QVERIFY2(!line.contains(QStringLiteral("--lr")), qPrintable(line));  // unchanged settings are left out
+  }
+
+  void schedulePreviewMatchesTheSpec() {
+    ConfigPanel panel;
+    QVERIFY(panel.applyPreset(QStringLiteral("fashion-mnist-demo")));
+    SchedulePreview preview;
+    preview.update(panel.settingsJson(), 6400);  // 100 iterations per epoch at batch 64; 3 epochs
+    QCOMPARE(preview.pointCount(), 300);
+    // spec §1.7: linear warm-up from 0 over one epoch to 0.004 * 64 / 256, endpoint included.
+    QCOMPARE(preview.valueAt(0, 0), 0.0);
+    QCOMPARE(preview.valueAt(0, 99), 0.001);
+    QCOMPARE(preview.valueAt(0, 100), 0.001);  // the cosine starts at the peak
+    QCOMPARE(preview.valueAt(1, 0), 0.04);     // weight decay from 0.04 ...
+    // ... on a cosine to 0.4: at i of 300, 0.4 + (0.04 - 0.4)(1 + cos(pi i / 300)) / 2.
+    QCOMPARE(preview.valueAt(1, 150), 0.4 + (0.04 - 0.4) * (1 + std::cos(M_PI * 150 / 300)) / 2);
+    QCOMPARE(preview.valueAt(2, 0), 0.99);  // the demo's teacher momentum
+    QCOMPARE(preview.valueAt(3, 299), 0.04);
+  }
+};
+
+QTEST_MAIN(TestConfigPanel)
+#include "test_config_panel.moc"

@@ -1,0 +1,154 @@
+// The dashboard on synthetic records whose values are known: every point lands on its chart, the
+// epoch axis is iteration / steps per epoch, the collapse banner follows the monitor's rules, the
+// shared cursor reaches every chart, and every export is a valid file with the right content.
+#include "dashboard/dashboard.h"
+#include "dashboard/metric_chart.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <cmath>
+
+namespace {
+
+MetricRecords steps(int count, double entropy, double mean_entropy, double kl, int64_t first = 0) {
+  MetricRecords records;
+  for (int i = 0; i < count; ++i) {
+    dino::MetricRecord r;
+    r.kind = dino::MetricRecord::Kind::Step;
+    r.iteration = first + i;
+    r.steps_per_epoch = 10;
+    r.epoch = r.iteration / 10;
+    r.step = r.iteration % 10;
+    r.epochs = 100;
+    r.loss = 10.0 - 0.01 * static_cast<double>(r.iteration);
+    r.lr = 1e-4 * static_cast<double>(r.iteration + 1);
+    r.weight_decay = 0.04;
+    r.momentum = 0.996;
+    r.teacher_temperature = 0.04;
+    r.teacher_entropy = entropy;
+    r.mean_teacher_entropy = mean_entropy;
+    r.kl_divergence = kl;
+    r.images_per_second = 100;
+    r.memory_bytes = 64 << 20;
+    records.append(r);
+  }
+  return records;
+}
+
+}  // namespace
+
+class TestDashboard : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void everyRecordReachesItsChart() {
+    Dashboard dashboard;
+    dashboard.setSmoothing(0.9);
+    dashboard.addRecords(steps(25, 3.0, 5.0, 1.0));
+    dino::MetricRecord knn;
+    knn.kind = dino::MetricRecord::Kind::Knn;
+    knn.iteration = 20;
+    knn.knn_top1 = 61.5;
+    knn.knn_top5 = 95.0;
+    dashboard.addRecords({knn});
+    const auto& charts = dashboard.charts();
+    QCOMPARE(charts.size(), 7);
+    QCOMPARE(charts[0]->pointCount(0), 25);  // loss: every raw point kept under smoothing
+    QCOMPARE(charts[0]->valueAt(0, 7), 10.0 - 0.07);
+    QCOMPARE(charts[1]->valueAt(0, 4), 5e-4);  // lr
+    QCOMPARE(charts[5]->pointCount(0), 1);     // k-NN has its own record kind
+    QCOMPARE(charts[5]->valueAt(0, 20), 61.5);
+    QCOMPARE(charts[6]->valueAt(1, 3), 64.0);  // memory in MiB
+    QCOMPARE(dashboard.history().steps().size(), size_t{25});
+    // By epoch: x = iteration / steps per epoch.
+    dashboard.setByEpoch(true);
+    QCOMPARE(charts[0]->valueAt(0, 1.5), 10.0 - 0.15);
+    QCOMPARE(charts[5]->valueAt(0, 2.0), 61.5);
+  }
+
+  void logScaleLeavesGapsForNonPositiveValues() {
+    Dashboard dashboard;
+    auto records = steps(3, 3.0, 5.0, 1.0);
+    records[1].loss = 0.0;
+    records[2].loss = -1.0;
+    dashboard.setLogScale(true);
+    dashboard.addRecords(records);
+    QVERIFY(dashboard.charts()[0]->logScale());
+    QVERIFY(std::isnan(dashboard.charts()[0]->valueAt(0, 1)));
+    QCOMPARE(dashboard.charts()[0]->valueAt(0, 0), 10.0);
+  }
+
+  void bannerFollowsTheCollapseMonitor() {
+    Dashboard dashboard;
+    dashboard.setOutputDim(1000);  // ln K = 6.9078
+    dashboard.addRecords(steps(49, 0.01, 0.02, 0.5));
+    QCOMPARE(dashboard.collapseKind(), dino::CollapseKind::None);  // not yet 50 steps in a row
+    dashboard.addRecords(steps(1, 0.01, 0.02, 0.5, 49));
+    QCOMPARE(dashboard.collapseKind(), dino::CollapseKind::OneDimension);
+    QVERIFY2(dashboard.bannerText().contains(QStringLiteral("one output dominates")), qPrintable(dashboard.bannerText()));
+    QVERIFY(dashboard.bannerText().contains(QStringLiteral("--teacher_temp")));
+    // Healthy again: the banner goes.
+    dashboard.addRecords(steps(1, 3.0, 5.0, 1.0, 50));
+    QVERIFY(dashboard.bannerText().isEmpty());
+    // Uniform: entropy at ln K, KL near 0.
+    dashboard.addRecords(steps(50, 6.90, 6.907, 0.001, 51));
+    QCOMPARE(dashboard.collapseKind(), dino::CollapseKind::Uniform);
+    QVERIFY(dashboard.bannerText().contains(QStringLiteral("uniform output")));
+  }
+
+  void oneCursorForEveryChart() {
+    Dashboard dashboard;
+    dashboard.addRecords(steps(30, 3.0, 5.0, 1.0));
+    QSignalSpy moved(&dashboard, &Dashboard::cursorChanged);
+    Q_EMIT dashboard.charts()[2]->cursorRequested(12.3);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(dashboard.cursor(), 12.0);
+    for (auto* chart : dashboard.charts()) QCOMPARE(chart->cursor(), 12.0);
+    dashboard.setByEpoch(true);
+    for (auto* chart : dashboard.charts()) QCOMPARE(chart->cursor(), 1.2);
+    QVERIFY(dashboard.charts()[0]->readout(1.2).contains(QStringLiteral("loss: 9.88")));
+  }
+
+  void exportsAreValidFiles() {
+    QTemporaryDir dir;
+    Dashboard dashboard;
+    dashboard.resize(1200, 900);
+    dashboard.addRecords(steps(40, 3.0, 5.0, 1.0));
+    QString error;
+    const auto files = dashboard.exportAll(dir.path(), 900, 500, 150, &error);
+    QVERIFY2(!files.isEmpty(), qPrintable(error));
+    QCOMPARE(files.size(), 7 * 3 + 1);
+    QImage png(dir.filePath(QStringLiteral("loss.png")));
+    QCOMPARE(png.size(), QSize(900, 500));
+    QVERIFY(std::abs(png.dotsPerMeterX() - 150 / 0.0254) < 2);
+    QFile svg(dir.filePath(QStringLiteral("loss.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svg);
+    while (!xml.atEnd() && !xml.isStartElement()) xml.readNext();
+    QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+    while (!xml.atEnd()) xml.readNext();
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QFile pdf(dir.filePath(QStringLiteral("loss.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QFile csv(dir.filePath(QStringLiteral("metrics.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+    const auto lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 41);
+    const auto header = lines[0].split(QLatin1Char(','));
+    const auto row = lines[8].split(QLatin1Char(','));  // iteration 7
+    QCOMPARE(row[header.indexOf(QStringLiteral("iteration"))], QStringLiteral("7"));
+    QCOMPARE(row[header.indexOf(QStringLiteral("loss"))].toDouble(), 10.0 - 0.07);
+    // A folder that cannot be created is an error, not a silent success.
+    QVERIFY(dashboard.exportAll(QStringLiteral("/proc/no-such-folder/x"), 900, 500, 150, &error).isEmpty());
+    QVERIFY(!error.isEmpty());
+  }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "test_dashboard.moc"

@@ -1,0 +1,138 @@
+// Training from the GUI thread's side: records arrive in order while the event loop stays
+// responsive (its worst delay is measured and printed), pause/resume/stop work, a failure is
+// reported with its reason, and a run written by another process is followed as it grows.
+#include "training/run_follower.h"
+#include "training/training_controller.h"
+
+#include <dino/train/training_run.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+QString tinySettings(const QString& outputDir, int epochs = 1) {
+  auto settings = QJsonDocument::fromJson(QByteArray::fromStdString(
+                                              dino::run_settings::with_preset(dino::run_settings::defaults_json(), "fashion-mnist-demo")))
+                      .object();
+  settings[QStringLiteral("output_dir")] = outputDir;
+  settings[QStringLiteral("epochs")] = epochs;
+  settings[QStringLiteral("limit_images")] = 512;
+  settings[QStringLiteral("batch_size_per_gpu")] = 32;
+  settings[QStringLiteral("eval_knn")] = false;
+  settings[QStringLiteral("depth")] = 1;
+  settings[QStringLiteral("num_workers")] = 1;
+  return QString::fromUtf8(QJsonDocument(settings).toJson());
+}
+
+}  // namespace
+
+class TestTrainingController : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void recordsArriveWhileTheEventLoopStaysResponsive() {
+    QTemporaryDir dir;
+    TrainingController controller;
+    MetricRecords received;
+    connect(&controller, &TrainingController::recordsArrived, this,
+            [&received](const MetricRecords& records) { received.append(records); });
+    QSignalSpy ended(&controller, &TrainingController::stateChanged);
+    // A 10 ms timer measures how late the event loop serves it while the run trains.
+    QElapsedTimer clock;
+    qint64 last = 0, worstDelay = 0;
+    QTimer probe;
+    probe.setInterval(10);
+    connect(&probe, &QTimer::timeout, this, [&] {
+      const qint64 now = clock.elapsed();
+      worstDelay = std::max(worstDelay, now - last - 10);
+      last = now;
+    });
+    QVERIFY2(controller.start(tinySettings(dir.path(), 2)), qPrintable(controller.lastError()));
+    clock.start();
+    probe.start();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.state() == dino::RunState::Finished, 120000);
+    probe.stop();
+    qInfo("event loop: worst delay %lld ms while training (10 ms timer)", static_cast<long long>(worstDelay));
+    QVERIFY2(worstDelay < 250, qPrintable(QString::number(worstDelay)));
+    int steps = 0;
+    int64_t previous = -1;
+    for (const auto& r : received) {
+      if (r.kind != dino::MetricRecord::Kind::Step) continue;
+      QVERIFY(r.iteration > previous);  // in order, none twice
+      previous = r.iteration;
+      ++steps;
+    }
+    QCOMPARE(steps, 2 * 512 / 32);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("checkpoint.pth"))));
+  }
+
+  void pauseResumeAndStop() {
+    QTemporaryDir dir;
+    TrainingController controller;
+    QVERIFY(controller.start(tinySettings(dir.path(), 50)));
+    QVERIFY(!controller.start(tinySettings(dir.path())));  // one run at a time
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath(QStringLiteral("metrics.jsonl"))), 60000);
+    controller.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Paused, 30000);
+    controller.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Running, 30000);
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Stopped, 30000);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("checkpoint.pth"))));  // resumable
+  }
+
+  void failuresAreReportedWithTheirReason() {
+    QTemporaryDir dir;
+    TrainingController controller;
+    auto settings = QJsonDocument::fromJson(tinySettings(dir.path()).toUtf8()).object();
+    settings[QStringLiteral("lr")] = -1;
+    QVERIFY(!controller.start(QString::fromUtf8(QJsonDocument(settings).toJson())));
+    QVERIFY2(controller.lastError().contains(QStringLiteral("--lr")), qPrintable(controller.lastError()));
+    settings[QStringLiteral("lr")] = 0.001;
+    settings[QStringLiteral("data_path")] = dir.filePath(QStringLiteral("missing"));
+    QSignalSpy failed(&controller, &TrainingController::failed);
+    QVERIFY(controller.start(QString::fromUtf8(QJsonDocument(settings).toJson())));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("missing")), qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(controller.state(), dino::RunState::Failed);
+  }
+
+  void followsARunWrittenElsewhere() {
+    QTemporaryDir dir;
+    RunFollower follower;
+    QVERIFY(!follower.follow(dir.path()));  // nothing there yet
+    QVERIFY(follower.errorString().contains(QStringLiteral("metrics.jsonl")));
+    QFile metrics(dir.filePath(QStringLiteral("metrics.jsonl")));
+    QVERIFY(metrics.open(QIODevice::WriteOnly));
+    metrics.write("{\"kind\":\"step\",\"iteration\":0,\"loss\":9.5}\n{\"kind\":\"step\",\"iteration\":1,\"lo");
+    metrics.flush();
+    MetricRecords received;
+    connect(&follower, &RunFollower::recordsArrived, this, [&received](const MetricRecords& r) { received.append(r); });
+    QVERIFY(follower.follow(dir.path()));
+    QCOMPARE(received.size(), 1);  // the half-written line waits
+    metrics.write("ss\":9.25}\n{\"kind\":\"knn\",\"iteration\":2,\"knn_top1\":50.5}\nnot json\n");
+    metrics.flush();
+    follower.poll();
+    QCOMPARE(received.size(), 3);
+    QCOMPARE(received[1].loss, 9.25);
+    QCOMPARE(received[2].knn_top1.value_or(0), 50.5);
+    // A new run replaced the file: start over.
+    QSignalSpy restarted(&follower, &RunFollower::restarted);
+    metrics.resize(0);
+    metrics.seek(0);
+    metrics.write("{\"kind\":\"step\",\"iteration\":0,\"loss\":8}\n");
+    metrics.flush();
+    follower.poll();
+    QCOMPARE(restarted.count(), 1);
+    QCOMPARE(received.last().loss, 8.0);
+  }
+};
+
+QTEST_MAIN(TestTrainingController)
+#include "test_training_controller.moc"

@@ -1,0 +1,1002 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ConfigField</name>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of class folders, a flat folder of images, a list file, or fashion-mnist for the built-in demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use only the first N images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 uses all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads decoding and augmenting images. The reference uses 10 per GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT size. The reference README trains vit_small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixels per patch side. 16 is the default; 8 gives finer attention maps at about 4x the cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the embedding dimension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the number of blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the attention heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stochastic depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop-path rate of the student (0.1 in the reference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head output K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension of the DINO head&apos;s output. 65536 in the reference; smaller for small data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head hidden width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the head&apos;s MLP (2048).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head bottleneck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck before the last layer (256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of the head&apos;s MLP (3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight-normalise the last layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixes g = 1 in the last layer. The reference recommends on for stability; off (the boosted recipe) performs better for ViT-S.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BatchNorm in the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off for ViTs; the reference uses it for ResNets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW is the reference&apos;s default for ViTs; LARS for large batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (per 256 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak learning rate for a batch of 256, scaled linearly with the batch. 0.0005 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the cosine decay (not scaled). 1e-6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0.04, rising on a cosine to the end value. Biases and norms are exempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0.4 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-parameter norm limit; 0 disables. 3.0 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (per GPU). 64 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base EMA momentum, raised to 1 by a cosine. 0.996; lower (0.99) for short runs or small batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature at epoch 0; 0.04. Too high makes the output uniform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached after the warm-up; 0.04 (0.07 in the boosted recipe).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature warm-up epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (30 in the boosted recipe).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>224 for ImageNet; 28 for Fashion-MNIST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the two global crops, two numbers. 0.4 1.0; 0.14 1.0 without local crops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of small crops; 8 in the reference, 0 disables multi-crop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>96 for ImageNet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the local crops, two numbers. 0.05 0.4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 in the reference README, 300 in the boosted recipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate warm-up epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear warm-up from 0; 10 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen last layer (epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head&apos;s last layer does not train for this many epochs; 1. Raise it if training is unstable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything random follows from it, whatever the number of threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: bf16 autocast on CUDA, fp32 on the CPU. fp16 adds the gradient scaler, as the reference&apos;s --use_fp16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision (--use_fp16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With precision auto: mixed precision on CUDA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads (0: all cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads for the model&apos;s CPU kernels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints, config.json, metrics.jsonl and logs. A folder with a checkpoint.pth resumes from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a checkpoint every N epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpointNNNN.pth; 20 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also checkpoint every N steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: at the end of each epoch only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted 20-NN accuracy of the teacher on a labelled set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN every N epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: at the start and the end only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train/ and val/ class folders or MNIST layout; empty uses the training data when it has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN bank size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images in the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPanel</name>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a recipe...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (a GPU when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two numbers, min and max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a JSON object of settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>X axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the past in a debiased moving average; the raw curve stays faint behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log scale (loss, learning rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate and weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature and momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher entropy h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL(teacher || student)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H = h + KL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy of the mean teacher output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN accuracy (teacher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput and memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ln K = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collapse: one output dominates.&lt;/b&gt; Since step %1 the teacher puts nearly all its mass on the same output for every image (entropy %2, entropy of the batch mean %3 nats). Centring is losing to sharpening: lower the learning rate, raise the teacher temperature (--teacher_temp), or keep the last layer frozen longer (--freeze_last_layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collapse: uniform output.&lt;/b&gt; Since step %1 the teacher&apos;s entropy is %2 of at most ln K = %3 and KL(teacher || student) is %4: the student has nothing left to learn. Sharpening is too weak: lower --teacher_temp (0.04) or --warmup_teacher_temp, keep --norm_last_layer true, or lower the learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stopped with an error:
+
+%1
+
+The last checkpoint in the output folder is intact; change the settings and press Start to resume from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train with these settings (resumes if the output folder holds a checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the current step, save a checkpoint that resumes there, and stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Output Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Command Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow a Run Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder of a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume a Run Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder of the run to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no readable config.json. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export All Figures...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Metrics as CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DINO Studio %1&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the current run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, ETA %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped (resumable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train with these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is training. Stop it (saving a checkpoint to resume from) and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricHistory</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds neither metrics.jsonl nor config.json: is it the output folder of a run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: the data set has fewer images than one batch, or there are no epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer is frozen for the first %4 iterations (shaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Train DINO vision transformers and watch them learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the Fashion-MNIST demo settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load settings from a JSON file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the run in an output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Start once the data is scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the run ends, export every figure to a folder and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

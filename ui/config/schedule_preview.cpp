@@ -1,0 +1,90 @@
+#include "config/schedule_preview.h"
+
+#include <dino/train/training_run.h>
+
+#include "qcustomplot_include.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  summary_ = new QLabel;
+  summary_->setWordWrap(true);
+  layout->addWidget(summary_);
+  plot_ = new QCustomPlot;
+  layout->addWidget(plot_, 1);
+  plot_->plotLayout()->clear();
+  const QStringList names = {tr("learning rate"), tr("weight decay"), tr("teacher momentum"), tr("teacher temperature")};
+  const QList<QColor> colours = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115), QColor(213, 94, 0)};
+  for (int i = 0; i < names.size(); ++i) {
+    auto* rect = new QCPAxisRect(plot_);
+    plot_->plotLayout()->addElement(i, 0, rect);
+    rect->axis(QCPAxis::atLeft)->setLabel(names[i]);
+    rect->axis(QCPAxis::atBottom)->setLabel(i == names.size() - 1 ? tr("iteration") : QString());
+    auto* graph = plot_->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    graph->setPen(QPen(colours[i], 1.5));
+    rects_.append(rect);
+  }
+  // The frozen last-layer window, shaded on the learning-rate plot.
+  auto* frozen = frozen_ = new QCPItemRect(plot_);
+  frozen->setClipAxisRect(rects_[0]);
+  frozen->topLeft->setAxes(rects_[0]->axis(QCPAxis::atBottom), rects_[0]->axis(QCPAxis::atLeft));
+  frozen->bottomRight->setAxes(rects_[0]->axis(QCPAxis::atBottom), rects_[0]->axis(QCPAxis::atLeft));
+  frozen->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  frozen->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  frozen->setPen(Qt::NoPen);
+  frozen->setBrush(QColor(120, 120, 120, 50));
+  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+void SchedulePreview::update(const QString& settingsJson, qint64 images) {
+  dino::run_settings::SchedulePreview preview;
+  try {
+    preview = dino::run_settings::preview_schedules(settingsJson.toStdString(), images);
+  } catch (const std::exception& e) {
+    summary_->setText(tr("No preview: %1").arg(QString::fromStdString(e.what())));
+    return;
+  }
+  if (preview.lr.empty()) {
+    summary_->setText(tr("No preview: the data set has fewer images than one batch, or there are no epochs."));
+    for (int i = 0; i < 4; ++i) plot_->graph(i)->data()->clear();
+    plot_->replot();
+    return;
+  }
+  const std::vector<double>* curves[] = {&preview.lr, &preview.weight_decay, &preview.momentum, &preview.teacher_temperature};
+  double peak = 0;
+  for (double v : preview.lr) peak = std::max(peak, v);
+  for (int i = 0; i < 4; ++i) {
+    const auto& values = *curves[i];
+    QVector<double> x(static_cast<int>(values.size())), y(static_cast<int>(values.size()));
+    for (size_t k = 0; k < values.size(); ++k) {
+      x[static_cast<int>(k)] = static_cast<double>(k);
+      y[static_cast<int>(k)] = values[k];
+    }
+    plot_->graph(i)->setData(x, y, true);
+    plot_->graph(i)->rescaleAxes();
+    auto* axis = rects_[i]->axis(QCPAxis::atLeft);
+    const auto r = axis->range();
+    const double pad = std::max(1e-9, r.size() * 0.08);
+    axis->setRange(r.lower - pad, r.upper + pad);
+  }
+  frozen_->setVisible(preview.frozen_last_layer_iterations > 0);
+  frozen_->topLeft->setCoords(0, 0);
+  frozen_->bottomRight->setCoords(static_cast<double>(preview.frozen_last_layer_iterations), 1);
+  summary_->setText(tr("%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer "
+                       "is frozen for the first %4 iterations (shaded).")
+                        .arg(preview.iterations_per_epoch)
+                        .arg(preview.lr.size())
+                        .arg(peak, 0, 'g', 4)
+                        .arg(preview.frozen_last_layer_iterations));
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int SchedulePreview::pointCount() const { return plot_->graph(0)->dataCount(); }
+
+double SchedulePreview::valueAt(int curve, int iteration) const {
+  const auto data = plot_->graph(curve)->data();
+  if (iteration < 0 || iteration >= data->size()) return qQNaN();
+  return (data->constBegin() + iteration)->value;
+}

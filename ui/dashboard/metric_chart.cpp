@@ -1,0 +1,260 @@
+#include "dashboard/metric_chart.h"
+
+#include <QSvgGenerator>
+#include <QToolTip>
+
+#include <cmath>
+
+MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget* parent)
+    : QCustomPlot(parent), title_(title) {
+  plotLayout()->insertRow(0);
+  plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold)));
+  yAxis->setLabel(leftLabel);
+  xAxis->setLabel(tr("step"));
+  legend->setVisible(true);
+  legend->setFont(QFont(font().family(), 8));
+  legend->setBrush(QColor(255, 255, 255, 170));
+  legend->setBorderPen(QPen(QColor(160, 160, 160)));
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  setNoAntialiasingOnDrag(true);
+  // Moving items live on their own buffered layer: the cursor moves without redrawing the curves.
+  addLayer(QStringLiteral("cursor"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+  layer(QStringLiteral("cursor"))->setMode(QCPLayer::lmBuffered);
+  cursorLine_ = new QCPItemStraightLine(this);
+  cursorLine_->setLayer(QStringLiteral("cursor"));
+  cursorLine_->setPen(QPen(QColor(200, 0, 0, 160), 1, Qt::DashLine));
+  cursorLine_->setVisible(false);
+  referenceLine_ = new QCPItemStraightLine(this);
+  referenceLine_->setPen(QPen(QColor(90, 90, 90), 1, Qt::DotLine));
+  referenceLine_->setVisible(false);
+  referenceLabel_ = new QCPItemText(this);
+  referenceLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  referenceLabel_->setColor(QColor(90, 90, 90));
+  referenceLabel_->setVisible(false);
+  connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+  setMinimumHeight(170);
+}
+
+int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis, bool markers) {
+  QCPAxis* valueAxis = axis == Axis::Left ? yAxis : yAxis2;
+  if (axis == Axis::Right) {
+    yAxis2->setVisible(true);
+    yAxis2->setTickLabels(true);
+  }
+  Series s;
+  s.name = name;
+  s.raw = addGraph(xAxis, valueAxis);
+  s.smooth = addGraph(xAxis, valueAxis);
+  s.raw->setName(name);
+  s.raw->setPen(QPen(colour, 1));
+  s.smooth->setPen(QPen(colour, 1.5));
+  s.smooth->removeFromLegend();
+  s.raw->setAdaptiveSampling(true);
+  if (markers) s.raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+  s.smooth->setAdaptiveSampling(true);
+  series_.push_back(s);
+  restyle(series_.back());
+  return static_cast<int>(series_.size()) - 1;
+}
+
+void MetricChart::setRightLabel(const QString& label) {
+  yAxis2->setVisible(true);
+  yAxis2->setTickLabels(true);
+  yAxis2->setLabel(label);
+}
+
+void MetricChart::setXLabel(const QString& label) { xAxis->setLabel(label); }
+
+void MetricChart::setReferenceLine(double value, const QString& label) {
+  const bool show = std::isfinite(value);
+  referenceLine_->setVisible(show);
+  referenceLabel_->setVisible(show);
+  if (!show) return;
+  referenceLine_->point1->setCoords(0, value);
+  referenceLine_->point2->setCoords(1, value);
+  referenceLabel_->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+  referenceLabel_->position->setTypeY(QCPItemPosition::ptPlotCoords);
+  referenceLabel_->position->setCoords(0.01, value);
+  referenceLabel_->setText(label);
+}
+
+void MetricChart::restyle(Series& s) {
+  QPen raw = s.raw->pen();
+  QColor colour = raw.color();
+  // With smoothing the raw curve stays, faint, behind the smoothed one.
+  colour.setAlpha(smoothing_ > 0 ? 70 : 255);
+  raw.setColor(colour);
+  s.raw->setPen(raw);
+  s.smooth->setVisible(smoothing_ > 0);
+}
+
+double MetricChart::smoothed(Series& s, double y, double weight) {
+  if (!std::isfinite(y)) return y;
+  s.ema = weight * s.ema + (1 - weight) * y;
+  ++s.count;
+  return s.ema / (1 - std::pow(weight, static_cast<double>(s.count)));  // debiased, as TensorBoard does
+}
+
+void MetricChart::appendPoints(int index, const QVector<double>& x, const QVector<double>& y) {
+  Series& s = series_[index];
+  QVector<double> shown = y;
+  if (logScale_)
+    for (double& v : shown)
+      if (!(v > 0)) v = qQNaN();  // log axes cannot show zero or negatives: leave a gap
+  s.raw->addData(x, shown, /*alreadySorted=*/true);
+  if (smoothing_ > 0) {
+    QVector<double> smooth(y.size());
+    for (int i = 0; i < y.size(); ++i) smooth[i] = smoothed(s, shown[i], smoothing_);
+    s.smooth->addData(x, smooth, true);
+  }
+}
+
+void MetricChart::clearData() {
+  for (auto& s : series_) {
+    s.raw->data()->clear();
+    s.smooth->data()->clear();
+    s.ema = 0;
+    s.count = 0;
+  }
+  following_ = true;
+}
+
+void MetricChart::requestReplot() {
+  autoRange();
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricChart::setSmoothing(double weight) {
+  smoothing_ = std::clamp(weight, 0.0, 0.999);
+  for (auto& s : series_) {
+    s.ema = 0;
+    s.count = 0;
+    s.smooth->data()->clear();
+    if (smoothing_ > 0) {
+      QVector<double> x, y;
+      for (auto it = s.raw->data()->constBegin(); it != s.raw->data()->constEnd(); ++it) {
+        x.append(it->key);
+        y.append(smoothed(s, it->value, smoothing_));
+      }
+      s.smooth->setData(x, y, true);
+    }
+    restyle(s);
+  }
+  requestReplot();
+}
+
+void MetricChart::setLogScale(bool on) {
+  logScale_ = on;
+  yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+  if (on)
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  else
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+}
+
+void MetricChart::autoRange() {
+  if (!following_) return;
+  bool any = false;
+  for (auto& s : series_) any = any || !s.raw->data()->isEmpty();
+  if (!any) return;
+  rescaleAxes(true);
+  for (QCPAxis* axis : {yAxis, yAxis2}) {
+    const QCPRange r = axis->range();
+    if (r.size() <= 0) {  // a flat curve still gets a visible band
+      axis->setRange(r.lower - 0.5 * std::max(1e-12, std::abs(r.lower)), r.upper + 0.5 * std::max(1e-12, std::abs(r.upper)));
+    } else if (axis->scaleType() == QCPAxis::stLinear) {
+      axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());  // curves off the frame
+    }
+  }
+}
+
+void MetricChart::resetView() {
+  following_ = true;
+  autoRange();
+  replot();
+}
+
+void MetricChart::setCursor(double x) {
+  cursorX_ = x;
+  cursorLine_->setVisible(std::isfinite(x));
+  if (std::isfinite(x)) {
+    cursorLine_->point1->setCoords(x, 0);
+    cursorLine_->point2->setCoords(x, 1);
+  }
+  layer(QStringLiteral("cursor"))->replot();
+}
+
+int MetricChart::pointCount(int index) const { return series_[index].raw->data()->size(); }
+
+double MetricChart::valueAt(int index, double x) const {
+  const auto& data = series_[index].raw->data();
+  if (data->isEmpty()) return qQNaN();
+  auto it = data->findBegin(x, /*expandedRange=*/false);  // first point with key >= x
+  if (it == data->constEnd() || it->key > x) {
+    if (it == data->constBegin()) return qQNaN();
+    --it;
+  }
+  return it->value;
+}
+
+QString MetricChart::readout(double x) const {
+  QString text = QStringLiteral("%1 %2").arg(xAxis->label()).arg(x, 0, 'f', 0);
+  for (int i = 0; i < seriesCount(); ++i) {
+    const double v = valueAt(i, x);
+    if (std::isfinite(v)) text += QStringLiteral("\n%1: %2").arg(series_[i].name).arg(v, 0, 'g', 5);
+  }
+  return text;
+}
+
+void MetricChart::wheelEvent(QWheelEvent* event) {
+  following_ = false;  // the user zooms: stop following the data
+  QCustomPlot::wheelEvent(event);
+}
+
+void MetricChart::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) following_ = false;  // a drag pans; a click only moves the cursor
+  QCustomPlot::mousePressEvent(event);
+}
+
+void MetricChart::mouseMoveEvent(QMouseEvent* event) {
+  QCustomPlot::mouseMoveEvent(event);
+  if (event->buttons() != Qt::NoButton || !axisRect()->rect().contains(event->pos())) return;
+  const double x = xAxis->pixelToCoord(event->position().x());
+  QToolTip::showText(event->globalPosition().toPoint(), readout(x), this);
+}
+
+void MetricChart::mouseReleaseEvent(QMouseEvent* event) {
+  QCustomPlot::mouseReleaseEvent(event);
+  // A click, not the end of a drag, moves the shared cursor.
+  if (event->button() == Qt::LeftButton && (event->pos() - mMousePressPos).manhattanLength() < 4) {
+    following_ = true;  // a click is not a pan
+    if (axisRect()->rect().contains(event->pos())) Q_EMIT cursorRequested(xAxis->pixelToCoord(event->position().x()));
+  }
+}
+
+bool MetricChart::exportPng(const QString& file, int width, int height, double dpi) {
+  autoRange();
+  const double scale = dpi / 96.0;
+  return savePng(file, static_cast<int>(width / scale), static_cast<int>(height / scale), scale, -1,
+                 static_cast<int>(dpi), QCP::ruDotsPerInch);
+}
+
+bool MetricChart::exportSvg(const QString& file, int width, int height) {
+  autoRange();
+  QSvgGenerator generator;
+  generator.setFileName(file);
+  generator.setSize(QSize(width, height));
+  generator.setViewBox(QRect(0, 0, width, height));
+  generator.setTitle(title_);
+  generator.setDescription(tr("DINO Studio chart"));
+  QCPPainter painter;
+  if (!painter.begin(&generator)) return false;
+  toPainter(&painter, width, height);
+  return painter.end();
+}
+
+bool MetricChart::exportPdf(const QString& file, int width, int height) {
+  autoRange();
+  return savePdf(file, width, height, QCP::epNoCosmetic, tr("DINO Studio"), title_);
+}

@@ -1,0 +1,84 @@
+// One live chart of the dashboard: QCustomPlot with, per series, the raw curve kept faint behind a
+// smoothed one; a left and an optional right axis; log scale on demand; zoom and pan; a hover
+// read-out; a vertical step cursor shared with the other views; export to PNG, SVG and PDF.
+// Every point is kept; QCustomPlot's adaptive sampling draws a min/max envelope per pixel.
+#pragma once
+
+#include "qcustomplot_include.h"
+
+#include <QColor>
+#include <QString>
+#include <QVector>
+
+class MetricChart : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  enum class Axis { Left, Right };
+
+  MetricChart(const QString& title, const QString& leftLabel, QWidget* parent = nullptr);
+
+  // markers: draw each point (sparse series such as k-NN evaluations).
+  int addSeries(const QString& name, const QColor& colour, Axis axis = Axis::Left, bool markers = false);
+  void setRightLabel(const QString& label);
+  // A horizontal line at `value` on the left axis (ln K on the collapse chart); NaN hides it.
+  void setReferenceLine(double value, const QString& label);
+
+  // Appends points (x increasing). Does not redraw: call requestReplot().
+  void appendPoints(int series, const QVector<double>& x, const QVector<double>& y);
+  void clearData();
+  void requestReplot();
+
+  // 0: no smoothing; otherwise the weight of the past in a debiased exponential moving average.
+  void setSmoothing(double weight);
+  void setLogScale(bool on);
+  bool logScale() const { return logScale_; }
+  void setXLabel(const QString& label);
+  // Fits the axes to the data unless the user zoomed or panned since the last fit.
+  void autoRange();
+  void resetView();  // fit and follow the data again
+
+  void setCursor(double x);  // the shared step cursor; NaN hides it
+  double cursor() const { return cursorX_; }
+
+  QString title() const { return title_; }
+  int seriesCount() const { return static_cast<int>(series_.size()); }
+  int pointCount(int series) const;
+  // y of `series` at the last point with x <= `x`; NaN when there is none.
+  double valueAt(int series, double x) const;
+  QString readout(double x) const;  // "step 120: loss 5.41, ..." for the hover tooltip
+
+  bool exportPng(const QString& file, int width, int height, double dpi);
+  bool exportSvg(const QString& file, int width, int height);
+  bool exportPdf(const QString& file, int width, int height);
+
+ Q_SIGNALS:
+  void cursorRequested(double x);  // the user clicked at x
+
+ protected:
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+
+ private:
+  struct Series {
+    QString name;
+    QCPGraph* raw = nullptr;
+    QCPGraph* smooth = nullptr;
+    double ema = 0;
+    qint64 count = 0;
+  };
+  void restyle(Series& s);
+  static double smoothed(Series& s, double y, double weight);
+
+  QString title_;
+  QVector<Series> series_;
+  double smoothing_ = 0;
+  bool logScale_ = false;
+  bool following_ = true;  // axes follow the data until the user zooms or pans
+  QCPItemStraightLine* cursorLine_ = nullptr;
+  QCPItemStraightLine* referenceLine_ = nullptr;
+  QCPItemText* referenceLabel_ = nullptr;
+  double cursorX_ = qQNaN();
+};

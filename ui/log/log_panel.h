@@ -1,0 +1,15 @@
+// The run's log in the window: every message of the core's logger (spdlog), appended on the GUI
+// thread whatever thread wrote it.
+#pragma once
+
+#include <QPlainTextEdit>
+
+class LogPanel : public QPlainTextEdit {
+  Q_OBJECT
+
+ public:
+  explicit LogPanel(QWidget* parent = nullptr);
+  ~LogPanel() override;
+
+  void appendMessage(int level, const QString& message);
+};

@@ -1,0 +1,352 @@
+#include "main_window.h"
+
+#include "config/config_panel.h"
+#include "config/schedule_preview.h"
+#include "dashboard/dashboard.h"
+#include "log/log_panel.h"
+#include "training/run_follower.h"
+#include "training/training_controller.h"
+
+#include <dino/train/training_run.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUrl>
+
+namespace {
+
+QString formatDuration(double seconds) {
+  const qint64 s = static_cast<qint64>(seconds);
+  return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString defaultRunFolder() {
+  const QString base = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
+  return QDir(base).filePath(QStringLiteral("dino-studio-runs/run-") +
+                             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setWindowTitle(tr("DINO Studio"));
+  setObjectName(QStringLiteral("MainWindow"));
+  controller_ = new TrainingController(this);
+  follower_ = new RunFollower(this);
+
+  dashboard_ = new Dashboard;
+  schedules_ = new SchedulePreview;
+  auto* tabs = new QTabWidget;
+  tabs->addTab(dashboard_, tr("Dashboard"));
+  tabs->addTab(schedules_, tr("Schedules"));
+  setCentralWidget(tabs);
+
+  config_ = new ConfigPanel;
+  auto* configDock = new QDockWidget(tr("Configuration"), this);
+  configDock->setObjectName(QStringLiteral("ConfigurationDock"));
+  configDock->setWidget(config_);
+  addDockWidget(Qt::LeftDockWidgetArea, configDock);
+  log_ = new LogPanel;
+  auto* logDock = new QDockWidget(tr("Log"), this);
+  logDock->setObjectName(QStringLiteral("LogDock"));
+  logDock->setWidget(log_);
+  addDockWidget(Qt::BottomDockWidgetArea, logDock);
+
+  stateLabel_ = new QLabel(tr("Ready"));
+  progressLabel_ = new QLabel;
+  progress_ = new QProgressBar;
+  progress_->setMaximumWidth(240);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  progress_->setTextVisible(false);
+  statusBar()->addWidget(stateLabel_);
+  statusBar()->addWidget(progressLabel_, 1);
+  statusBar()->addPermanentWidget(progress_);
+
+  createActions();
+
+  QSettings settings;
+  const QString last = settings.value(QStringLiteral("Run/lastSettings")).toString();
+  if (last.isEmpty() || !config_->setSettingsJson(last)) config_->applyPreset(QStringLiteral("fashion-mnist-demo"));
+  if (config_->value(QStringLiteral("output_dir")).toString() == QLatin1String("."))
+    config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
+  restoreGeometry(settings.value(QStringLiteral("Window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("Window/state")).toByteArray());
+  rebuildRecentMenu();
+
+  connect(controller_, &TrainingController::recordsArrived, dashboard_, &Dashboard::addRecords);
+  connect(controller_, &TrainingController::recordsArrived, this, &MainWindow::onRecords);
+  connect(follower_, &RunFollower::recordsArrived, dashboard_, &Dashboard::addRecords);
+  connect(follower_, &RunFollower::recordsArrived, this, &MainWindow::onRecords);
+  connect(follower_, &RunFollower::restarted, dashboard_, &Dashboard::clear);
+  connect(controller_, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
+  connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
+    if (!isVisible()) return;  // headless runs report through the log and the exit code
+    QMessageBox::critical(this, tr("Training stopped"),
+                          tr("The run stopped with an error:\n\n%1\n\nThe last checkpoint in the output folder is intact; "
+                             "change the settings and press Start to resume from it.")
+                              .arg(message));
+  });
+  connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
+  connect(config_, &ConfigPanel::settingsChanged, this, [this] { previewTimer_.start(); });
+  connect(config_, &ConfigPanel::dataScanned, this, [this] { previewTimer_.start(); });
+  previewTimer_.setSingleShot(true);
+  previewTimer_.setInterval(150);
+  connect(&previewTimer_, &QTimer::timeout, this, &MainWindow::refreshPreview);
+  updateActions();
+  resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+  auto* file = menuBar()->addMenu(tr("&File"));
+  auto* run = menuBar()->addMenu(tr("&Run"));
+  auto* view = menuBar()->addMenu(tr("&View"));
+  auto* help = menuBar()->addMenu(tr("&Help"));
+  auto* toolbar = addToolBar(tr("Run"));
+  toolbar->setObjectName(QStringLiteral("RunToolbar"));
+
+  start_ = run->addAction(tr("&Start"), this, [this] { startRun(); });
+  start_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  start_->setToolTip(tr("Train with these settings (resumes if the output folder holds a checkpoint)"));
+  pause_ = run->addAction(tr("&Pause"), this, [this] { controller_->pause(); });
+  resume_ = run->addAction(tr("Res&ume"), this, [this] { controller_->resume(); });
+  stop_ = run->addAction(tr("S&top"), this, [this] { controller_->stop(); });
+  stop_->setToolTip(tr("Finish the current step, save a checkpoint that resumes there, and stop"));
+  run->addSeparator();
+  openFolder_ = run->addAction(tr("&Open Output Folder"), this, [this] {
+    const QString folder = runFolder_.isEmpty() ? config_->value(QStringLiteral("output_dir")).toString() : runFolder_;
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+  });
+  copyCommand_ = run->addAction(tr("&Copy as Command Line"), this, [this] {
+    QApplication::clipboard()->setText(commandLine());
+    statusBar()->showMessage(tr("Copied: %1").arg(commandLine()), 5000);
+  });
+  for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
+  toolbar->addSeparator();
+  toolbar->addAction(copyCommand_);
+
+  follow_ = file->addAction(tr("&Follow a Run Folder..."), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of a run"));
+    if (!folder.isEmpty()) followRun(folder);
+  });
+  file->addAction(tr("&Resume a Run Folder..."), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of the run to resume"));
+    if (folder.isEmpty()) return;
+    QFile config(QDir(folder).filePath(QStringLiteral("config.json")));
+    QString error;
+    if (!config.open(QIODevice::ReadOnly) || !config_->setSettingsJson(QString::fromUtf8(config.readAll()), &error)) {
+      QMessageBox::warning(this, tr("Resume"), tr("%1 has no readable config.json. %2").arg(folder, error));
+      return;
+    }
+    config_->setValue(QStringLiteral("output_dir"), folder);
+    startRun(false);
+  });
+  recent_ = file->addMenu(tr("Recent &Runs"));
+  file->addSeparator();
+  file->addAction(tr("&Load Settings..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load settings"), QString(), tr("Settings (*.json)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    QString error;
+    if (!f.open(QIODevice::ReadOnly) || !config_->setSettingsJson(QString::fromUtf8(f.readAll()), &error))
+      QMessageBox::warning(this, tr("Load settings"), tr("Cannot load %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+  });
+  file->addAction(tr("&Save Settings..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("config.json"), tr("Settings (*.json)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(config_->settingsJson().toUtf8()) < 0)
+      QMessageBox::warning(this, tr("Save settings"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+  });
+  file->addSeparator();
+  exportAll_ = file->addAction(tr("&Export All Figures..."), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    if (folder.isEmpty()) return;
+    QString error;
+    if (!exportAll(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
+  });
+  file->addAction(tr("Export &Metrics as CSV..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Metrics"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !dashboard_->history().writeCsv(path, &error)) QMessageBox::warning(this, tr("Export"), error);
+  });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  help->addAction(tr("&About DINO Studio"), this, [this] {
+    QMessageBox::about(this, tr("About DINO Studio"),
+                       tr("<b>DINO Studio %1</b><p>Train DINO self-supervised vision transformers and look inside "
+                          "them. The model, loss and schedules follow the reference implementation of Caron et al. "
+                          "(2021).</p>")
+                           .arg(QApplication::applicationVersion()));
+  });
+}
+
+QString MainWindow::commandLine() const {
+  return QString::fromStdString(dino::run_settings::command_line(config_->settingsJson().toStdString()));
+}
+
+bool MainWindow::startRun(bool interactive) {
+  if (!config_->canStart()) {
+    if (interactive) QMessageBox::warning(this, tr("Start"), tr("Cannot start: %1").arg(config_->problem()));
+    return false;
+  }
+  const QString folder = config_->value(QStringLiteral("output_dir")).toString();
+  if (interactive && QFileInfo::exists(QDir(folder).filePath(QStringLiteral("checkpoint.pth")))) {
+    QMessageBox box(QMessageBox::Question, tr("Start"),
+                    tr("%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?").arg(folder),
+                    QMessageBox::NoButton, this);
+    auto* resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
+    auto* fresh = box.addButton(tr("New Folder"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == fresh)
+      config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
+    else if (box.clickedButton() != resume)
+      return false;
+  }
+  follower_->stop();
+  dashboard_->clear();
+  dashboard_->setOutputDim(config_->value(QStringLiteral("out_dim")).toInteger());
+  if (!controller_->start(config_->settingsJson())) {
+    if (interactive) QMessageBox::warning(this, tr("Start"), controller_->lastError());
+    return false;
+  }
+  runFolder_ = config_->value(QStringLiteral("output_dir")).toString();
+  rememberRun(runFolder_);
+  QSettings().setValue(QStringLiteral("Run/lastSettings"), config_->settingsJson());
+  return true;
+}
+
+bool MainWindow::followRun(const QString& folder) {
+  if (controller_->isActive()) {
+    QMessageBox::information(this, tr("Follow"), tr("Stop the current run first."));
+    return false;
+  }
+  dashboard_->clear();
+  if (!follower_->follow(folder)) {
+    if (isVisible()) QMessageBox::warning(this, tr("Follow"), follower_->errorString());
+    return false;
+  }
+  const QString settings = follower_->settingsJson();
+  dashboard_->setOutputDim(dino::run_settings::head_output_dim(settings.toStdString()));
+  runFolder_ = follower_->folder();
+  stateLabel_->setText(tr("Following %1").arg(QDir::toNativeSeparators(runFolder_)));
+  rememberRun(runFolder_);
+  updateActions();
+  return true;
+}
+
+bool MainWindow::exportAll(const QString& folder, QString* error) {
+  const QStringList written = dashboard_->exportAll(folder, 900, 500, 150, error);
+  if (written.isEmpty()) return false;
+  statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(folder), 5000);
+  return true;
+}
+
+void MainWindow::onRecords() {
+  const auto* r = dashboard_->history().lastStep();
+  if (!r || r->steps_per_epoch <= 0) return;
+  const double total = static_cast<double>(r->steps_per_epoch * std::max<int64_t>(r->epochs, 1));
+  progress_->setValue(static_cast<int>(1000.0 * static_cast<double>(r->iteration + 1) / total));
+  progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, ETA %7")
+                              .arg(r->epoch)
+                              .arg(r->epochs)
+                              .arg(r->step + 1)
+                              .arg(r->steps_per_epoch)
+                              .arg(r->loss, 0, 'f', 4)
+                              .arg(r->images_per_second, 0, 'f', 1)
+                              .arg(formatDuration(r->eta_seconds)));
+}
+
+void MainWindow::onStateChanged(dino::RunState state) {
+  switch (state) {
+    case dino::RunState::Running: stateLabel_->setText(tr("Training")); break;
+    case dino::RunState::Paused: stateLabel_->setText(tr("Paused")); break;
+    case dino::RunState::Finished: stateLabel_->setText(tr("Finished")); break;
+    case dino::RunState::Stopped: stateLabel_->setText(tr("Stopped (resumable)")); break;
+    case dino::RunState::Failed: stateLabel_->setText(tr("Failed")); break;
+    case dino::RunState::Idle: stateLabel_->setText(tr("Ready")); break;
+  }
+  updateActions();
+  if (state == dino::RunState::Finished || state == dino::RunState::Stopped || state == dino::RunState::Failed)
+    Q_EMIT runEnded(state);
+}
+
+void MainWindow::updateActions() {
+  const auto state = controller_->state();
+  const bool active = controller_->isActive();
+  start_->setEnabled(!active && config_->canStart());
+  start_->setToolTip(config_->canStart() ? tr("Train with these settings") : tr("Cannot start: %1").arg(config_->problem()));
+  pause_->setEnabled(state == dino::RunState::Running);
+  resume_->setEnabled(state == dino::RunState::Paused);
+  stop_->setEnabled(active);
+  follow_->setEnabled(!active);
+  config_->setEnabled(!active);
+}
+
+void MainWindow::rememberRun(const QString& folder) {
+  QSettings settings;
+  QStringList runs = settings.value(QStringLiteral("Run/recent")).toStringList();
+  runs.removeAll(folder);
+  runs.prepend(folder);
+  while (runs.size() > 10) runs.removeLast();
+  settings.setValue(QStringLiteral("Run/recent"), runs);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recent_->clear();
+  const QStringList runs = QSettings().value(QStringLiteral("Run/recent")).toStringList();
+  for (const QString& folder : runs)
+    recent_->addAction(QDir::toNativeSeparators(folder), this, [this, folder] { followRun(folder); });
+  recent_->setEnabled(!runs.isEmpty());
+}
+
+void MainWindow::refreshPreview() {
+  const auto& data = config_->dataSummary();
+  if (!data.ok) return;
+  schedules_->update(config_->settingsJson(), data.images);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (controller_->isActive()) {
+    if (isVisible() &&
+        QMessageBox::question(this, tr("Quit"), tr("A run is training. Stop it (saving a checkpoint to resume from) and quit?")) !=
+            QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+    controller_->stop();
+  }
+  QSettings settings;
+  settings.setValue(QStringLiteral("Window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("Window/state"), saveState());
+  settings.setValue(QStringLiteral("Run/lastSettings"), config_->settingsJson());
+  event->accept();
+}

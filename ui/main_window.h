@@ -1,0 +1,72 @@
+// DINO Studio's window: the configuration dock, the live dashboard and the schedule preview, the
+// log dock, run controls, a status bar with progress; it wires the panels to a TrainingController
+// (runs it starts) or a RunFollower (runs elsewhere) and keeps its layout and last settings.
+#pragma once
+
+#include <dino/train/run_state.h>
+
+#include <QMainWindow>
+#include <QTimer>
+
+class ConfigPanel;
+class Dashboard;
+class LogPanel;
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class RunFollower;
+class SchedulePreview;
+class TrainingController;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  ConfigPanel* configPanel() const { return config_; }
+  Dashboard* dashboard() const { return dashboard_; }
+  TrainingController* controller() const { return controller_; }
+  RunFollower* follower() const { return follower_; }
+  SchedulePreview* schedulePreview() const { return schedules_; }
+
+  // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
+  // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
+  bool startRun(bool interactive = true);
+  bool followRun(const QString& folder);
+  // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
+  bool exportAll(const QString& folder, QString* error = nullptr);
+  QString commandLine() const;
+
+ Q_SIGNALS:
+  void runEnded(dino::RunState state);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void onStateChanged(dino::RunState state);
+  void onRecords();
+  void updateActions();
+  void rememberRun(const QString& folder);
+  void rebuildRecentMenu();
+  void refreshPreview();
+
+  ConfigPanel* config_ = nullptr;
+  Dashboard* dashboard_ = nullptr;
+  SchedulePreview* schedules_ = nullptr;
+  LogPanel* log_ = nullptr;
+  TrainingController* controller_ = nullptr;
+  RunFollower* follower_ = nullptr;
+  QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
+  QAction *follow_ = nullptr, *openFolder_ = nullptr, *copyCommand_ = nullptr, *exportAll_ = nullptr;
+  QMenu* recent_ = nullptr;
+  QLabel* stateLabel_ = nullptr;
+  QLabel* progressLabel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QTimer previewTimer_;
+  QString runFolder_;  // the output folder on display
+};

@@ -1,0 +1,41 @@
+// Follows a run this app did not start: the output folder of a `dino train` going elsewhere (or
+// synced from a server). New lines of its metrics.jsonl are read as they are appended.
+#pragma once
+
+#include "training/metric_types.h"
+
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+class RunFollower : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit RunFollower(QObject* parent = nullptr);
+
+  // Starts reading <folder>/metrics.jsonl from its beginning; false, with errorString(), when the
+  // folder holds no metrics.jsonl (yet) and no config.json either.
+  bool follow(const QString& folder);
+  void stop();
+  QString folder() const { return folder_; }
+  QString errorString() const { return error_; }
+  // config.json's text when the folder has one (out_dim for ln K, the settings for the panel).
+  QString settingsJson() const;
+
+  // Reads whatever was appended since the last call; public for tests.
+  void poll();
+
+ Q_SIGNALS:
+  void recordsArrived(const MetricRecords& records);
+  void restarted();  // the file shrank or was replaced: a new run began there
+
+ private:
+  QString folder_;
+  QString error_;
+  qint64 offset_ = 0;
+  QByteArray partialLine_;
+  QTimer timer_;
+  QFileSystemWatcher watcher_;
+};

@@ -1,0 +1,55 @@
+// The desktop app's handle on a training run: start, pause, resume and stop from the GUI thread,
+// records delivered back to it in batches. The run's thread only appends to a locked buffer and
+// posts one queued call; the GUI never waits on a training step (conventions: Threads).
+#pragma once
+
+#include "training/metric_types.h"
+
+#include <dino/train/run_state.h>
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <mutex>
+
+namespace dino {
+class TrainingRun;
+}
+
+class TrainingController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit TrainingController(QObject* parent = nullptr);
+  ~TrainingController() override;
+
+  // Settings as config.json's JSON. Returns false, with the reason in lastError(), when the run
+  // cannot start (bad settings, or a run already going).
+  bool start(const QString& settingsJson);
+  void pause();
+  void resume();
+  void stop();  // the run finishes its step, saves a resumable checkpoint and ends
+
+  dino::RunState state() const { return state_; }
+  bool isActive() const { return state_ == dino::RunState::Running || state_ == dino::RunState::Paused; }
+  QString lastError() const { return lastError_; }
+
+ Q_SIGNALS:
+  void recordsArrived(const MetricRecords& records);
+  void stateChanged(dino::RunState state);
+  void failed(const QString& message);  // the run stopped on an error (non-finite loss, bad data, ...)
+
+ private:
+  void deliver();      // GUI thread: hand the buffered records on
+  void pollState();    // GUI thread: notice pause, end and failure
+
+  std::unique_ptr<dino::TrainingRun> run_;
+  std::mutex bufferMutex_;
+  MetricRecords buffer_;
+  bool deliveryPosted_ = false;  // guarded by bufferMutex_
+  QTimer statePoll_;
+  dino::RunState state_ = dino::RunState::Idle;
+  QString lastError_;
+};
