@@ -456,6 +456,109 @@
     </message>
 </context>
 <context>
+    <name>CropPreviewPanel</name>
+    <message>
+        <source>New sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another image of the data set, freshly augmented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original image with the crop boxes: global crops in blue, local crops in orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box: x %1, y %2, %3 x %4 px of the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output: %1 x %2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flipped horizontally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not flipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>brightness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour jitter: brightness %1, contrast %2, saturation %3, hue %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jitter order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no colour jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian blur, sigma %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>solarised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not solarised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>X axis:</source>
@@ -890,6 +993,10 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>A run is training. Stop it (saving a checkpoint to resume from) and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crops</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

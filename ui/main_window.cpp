@@ -2,6 +2,7 @@
 
 #include "config/config_panel.h"
 #include "config/schedule_preview.h"
+#include "crops/crop_preview_panel.h"
 #include "dashboard/dashboard.h"
 #include "log/log_panel.h"
 #include "training/run_follower.h"
@@ -21,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -61,12 +63,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   auto* tabs = new QTabWidget;
   tabs->addTab(dashboard_, tr("Dashboard"));
   tabs->addTab(schedules_, tr("Schedules"));
+  crops_ = new CropPreviewPanel;
+  tabs->addTab(crops_, tr("Crops"));
   setCentralWidget(tabs);
 
   config_ = new ConfigPanel;
   auto* configDock = new QDockWidget(tr("Configuration"), this);
   configDock->setObjectName(QStringLiteral("ConfigurationDock"));
   configDock->setWidget(config_);
+  config_->setMinimumWidth(400);
   addDockWidget(Qt::LeftDockWidgetArea, configDock);
   log_ = new LogPanel;
   auto* logDock = new QDockWidget(tr("Log"), this);
@@ -294,6 +299,7 @@ void MainWindow::onStateChanged(dino::RunState state) {
     case dino::RunState::Idle: stateLabel_->setText(tr("Ready")); break;
   }
   updateActions();
+  crops_->setLive(state == dino::RunState::Running);
   if (state == dino::RunState::Finished || state == dino::RunState::Stopped || state == dino::RunState::Failed)
     Q_EMIT runEnded(state);
 }
@@ -332,6 +338,15 @@ void MainWindow::refreshPreview() {
   const auto& data = config_->dataSummary();
   if (!data.ok) return;
   schedules_->update(config_->settingsJson(), data.images);
+  // The crop preview reopens the data only when what it shows depends on changed.
+  QStringList key;
+  for (const char* name : {"data_path", "limit_images", "global_crops_size", "global_crops_scale", "local_crops_number",
+                           "local_crops_size", "local_crops_scale"})
+    key << QString::fromUtf8(QJsonDocument(QJsonArray{config_->value(QLatin1String(name))}).toJson(QJsonDocument::Compact));
+  if (key.join(QLatin1Char('|')) != cropSettingsKey_) {
+    cropSettingsKey_ = key.join(QLatin1Char('|'));
+    crops_->setSettings(config_->settingsJson());
+  }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 class ConfigPanel;
+class CropPreviewPanel;
 class Dashboard;
 class LogPanel;
 class QAction;
@@ -31,6 +32,7 @@ class MainWindow : public QMainWindow {
   TrainingController* controller() const { return controller_; }
   RunFollower* follower() const { return follower_; }
   SchedulePreview* schedulePreview() const { return schedules_; }
+  CropPreviewPanel* cropPreview() const { return crops_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
@@ -58,6 +60,8 @@ class MainWindow : public QMainWindow {
   ConfigPanel* config_ = nullptr;
   Dashboard* dashboard_ = nullptr;
   SchedulePreview* schedules_ = nullptr;
+  CropPreviewPanel* crops_ = nullptr;
+  QString cropSettingsKey_;  // the settings the crop preview was opened with
   LogPanel* log_ = nullptr;
   TrainingController* controller_ = nullptr;
   RunFollower* follower_ = nullptr;

@@ -82,6 +82,8 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
             {tr("memory"), kPurple, true, false,
              [](const MetricRecord& r) { return r.memory_bytes > 0 ? static_cast<double>(r.memory_bytes) / (1 << 20) : qQNaN(); }}});
   for (int i = 0; i < charts_.size(); ++i) grid->addWidget(charts_[i], i / 2, i % 2);
+  grid->setColumnStretch(0, 1);
+  grid->setColumnStretch(1, 1);
 
   replotTimer_.setSingleShot(true);
   replotTimer_.setInterval(40);  // at most 25 redraws a second, however fast records come

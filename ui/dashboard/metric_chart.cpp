@@ -11,11 +11,14 @@ MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget
   plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold)));
   yAxis->setLabel(leftLabel);
   xAxis->setLabel(tr("step"));
+  // The legend goes in a row of its own under the plot, so it never hides a curve.
   legend->setVisible(true);
   legend->setFont(QFont(font().family(), 8));
-  legend->setBrush(QColor(255, 255, 255, 170));
-  legend->setBorderPen(QPen(QColor(160, 160, 160)));
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  legend->setBorderPen(Qt::NoPen);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  axisRect()->insetLayout()->take(legend);
+  plotLayout()->addElement(2, 0, legend);
+  plotLayout()->setRowStretchFactor(2, 0.001);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   setNoAntialiasingOnDrag(true);
   // Moving items live on their own buffered layer: the cursor moves without redrawing the curves.
@@ -155,16 +158,36 @@ void MetricChart::setLogScale(bool on) {
 
 void MetricChart::autoRange() {
   if (!following_) return;
-  bool any = false;
-  for (auto& s : series_) any = any || !s.raw->data()->isEmpty();
-  if (!any) return;
-  rescaleAxes(true);
+  bool anyKey = false;
+  QCPRange keys;
+  for (auto& series : series_) {
+    bool found = false;
+    const QCPRange r = series.raw->getKeyRange(found);
+    if (!found) continue;
+    keys = anyKey ? QCPRange(std::min(keys.lower, r.lower), std::max(keys.upper, r.upper)) : r;
+    anyKey = true;
+  }
+  if (!anyKey) return;
+  xAxis->setRange(keys.lower, keys.size() > 0 ? keys.upper : keys.lower + 1);
   for (QCPAxis* axis : {yAxis, yAxis2}) {
-    const QCPRange r = axis->range();
-    if (r.size() <= 0) {  // a flat curve still gets a visible band
-      axis->setRange(r.lower - 0.5 * std::max(1e-12, std::abs(r.lower)), r.upper + 0.5 * std::max(1e-12, std::abs(r.upper)));
-    } else if (axis->scaleType() == QCPAxis::stLinear) {
-      axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.05 * r.size());  // curves off the frame
+    bool any = false;
+    QCPRange values;
+    for (auto& series : series_) {
+      if (series.raw->valueAxis() != axis) continue;
+      bool found = false;
+      const QCPRange r = series.raw->getValueRange(found, QCP::sdBoth);
+      if (!found) continue;
+      values = any ? QCPRange(std::min(values.lower, r.lower), std::max(values.upper, r.upper)) : r;
+      any = true;
+    }
+    if (!any) continue;
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
+      axis->setRange(values.lower / 1.2, values.upper * 1.2);
+    } else if (values.size() <= 1e-12 * std::max(1.0, std::abs(values.upper))) {
+      const double half = std::max(1e-12, 0.1 * std::abs(values.upper));  // a flat curve gets a visible band
+      axis->setRange(values.lower - half, values.upper + half);
+    } else {
+      axis->setRange(values.lower - 0.05 * values.size(), values.upper + 0.05 * values.size());
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "dino/train/training_run.h"
 
+#include "dino/data/multi_crop.h"
 #include "dino/data/open_data.h"
 #include "dino/log/format.h"
 #include "dino/model/device.h"
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <sstream>
 #include <thread>
 
@@ -162,6 +164,68 @@ SchedulePreview preview_schedules(const std::string& settings_json, int64_t imag
     preview.teacher_temperature.insert(preview.teacher_temperature.end(), static_cast<size_t>(preview.iterations_per_epoch),
                                        per_epoch.at(static_cast<size_t>(epoch)));
   preview.frozen_last_layer_iterations = std::min(c.freeze_last_layer, c.epochs) * preview.iterations_per_epoch;
+  return preview;
+}
+
+struct CropPreviewer::State {
+  std::shared_ptr<const ImageSource> source;
+  MultiCropOptions options;
+};
+
+namespace {
+
+PreviewImage to_preview(const cv::Mat& rgb) {
+  PreviewImage image;
+  image.width = rgb.cols;
+  image.height = rgb.rows;
+  image.rgb.resize(static_cast<size_t>(rgb.cols) * static_cast<size_t>(rgb.rows) * 3);
+  for (int y = 0; y < rgb.rows; ++y)
+    std::memcpy(image.rgb.data() + static_cast<size_t>(y) * static_cast<size_t>(rgb.cols) * 3, rgb.ptr(y),
+                static_cast<size_t>(rgb.cols) * 3);
+  return image;
+}
+
+}  // namespace
+
+CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::make_unique<State>()) {
+  const TrainingConfig config = parse(settings_json);
+  state_->options = config.crops();
+  state_->source = open_image_source(config.data_path, config.limit_images);
+  if (state_->source->size() == 0) throw std::runtime_error(config.data_path + ": no images");
+}
+
+CropPreviewer::~CropPreviewer() = default;
+
+int64_t CropPreviewer::size() const { return state_->source->size(); }
+
+CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
+  CropPreview preview;
+  preview.index = ((index % size()) + size()) % size();
+  const cv::Mat rgb = state_->source->rgb(preview.index);
+  std::mt19937_64 rng(draw);
+  const auto crops = make_crops(rgb, state_->options, rng);
+  preview.original = to_preview(rgb);
+  for (size_t i = 0; i < crops.crops.size(); ++i) {
+    const auto& p = crops.parameters[i];
+    PreviewCrop crop;
+    crop.image = to_preview(crops.crops[i]);
+    crop.global = i < 2;
+    crop.box_x = p.box.x;
+    crop.box_y = p.box.y;
+    crop.box_width = p.box.width;
+    crop.box_height = p.box.height;
+    crop.flipped = p.flipped;
+    crop.jittered = p.jittered;
+    crop.grayscale = p.grayscale;
+    crop.solarized = p.solarized;
+    crop.brightness = p.brightness;
+    crop.contrast = p.contrast;
+    crop.saturation = p.saturation;
+    crop.hue = p.hue;
+    crop.jitter_order.assign(p.jitter_order.begin(), p.jitter_order.end());
+    crop.blur_sigma = p.blur_sigma;
+    preview.crops.push_back(std::move(crop));
+  }
   return preview;
 }
 

@@ -74,5 +74,42 @@ struct SchedulePreview {
 };
 SchedulePreview preview_schedules(const std::string& settings_json, int64_t images);
 
+// The multi-crop augmentation of the settings on one image of their data, as 8-bit images with
+// what was drawn: for the app's crop previews.
+struct PreviewImage {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;  // rows of packed RGB
+};
+struct PreviewCrop {
+  PreviewImage image;
+  bool global = false;
+  int box_x = 0, box_y = 0, box_width = 0, box_height = 0;  // in the original's pixels
+  bool flipped = false, jittered = false, grayscale = false, solarized = false;
+  double brightness = 1, contrast = 1, saturation = 1, hue = 0;
+  std::vector<int> jitter_order;  // 0 brightness, 1 contrast, 2 saturation, 3 hue
+  double blur_sigma = 0;          // 0: not blurred
+};
+struct CropPreview {
+  int64_t index = 0;
+  PreviewImage original;
+  std::vector<PreviewCrop> crops;  // global 1, global 2, local 1..N
+};
+
+// Opens the data set once; sample() may then be called from any one thread at a time.
+class CropPreviewer {
+ public:
+  // Throws std::invalid_argument (bad settings) or std::runtime_error (data that cannot be opened).
+  explicit CropPreviewer(const std::string& settings_json);
+  ~CropPreviewer();
+  int64_t size() const;
+  // Image `index` (modulo the size), augmented with a generator seeded from `draw`. Throws
+  // std::runtime_error naming the file when the image cannot be decoded.
+  CropPreview sample(int64_t index, uint64_t draw) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 }  // namespace run_settings
 }  // namespace dino

@@ -1,0 +1,59 @@
+// The window as a user drives it: the demo settings ready at first start, a run started and
+// finished with the dashboard filled, its figures exported, the same run followed from its folder,
+// and the run remembered among the recent ones.
+#include "config/config_panel.h"
+#include "dashboard/dashboard.h"
+#include "main_window.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);  // QSettings under a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio tests"));
+    QSettings().clear();
+  }
+
+  void runFollowAndExport() {
+    QTemporaryDir dir;
+    MainWindow window;
+    // First start: the Fashion-MNIST demo, in a fresh output folder.
+    QCOMPARE(window.configPanel()->value(QStringLiteral("embed_dim")).toInteger(), qint64{96});
+    QVERIFY(window.configPanel()->value(QStringLiteral("output_dir")).toString().contains(QStringLiteral("dino-studio-runs")));
+    const QString run = dir.filePath(QStringLiteral("run"));
+    QVERIFY(window.configPanel()->setSettingsJson(
+        QStringLiteral("{\"epochs\": 1, \"limit_images\": 256, \"batch_size_per_gpu\": 32, \"depth\": 1, "
+                       "\"knn_train_images\": 200, \"knn_test_images\": 100, \"output_dir\": \"%1\"}")
+            .arg(run)));
+    QTRY_VERIFY_WITH_TIMEOUT(window.configPanel()->canStart(), 30000);
+    QVERIFY(window.commandLine().contains(QStringLiteral("--limit_images 256")));
+    QSignalSpy ended(&window, &MainWindow::runEnded);
+    QVERIFY(window.startRun(false));
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.at(0).at(0).value<dino::RunState>(), dino::RunState::Finished);
+    const auto steps = window.dashboard()->history().steps().size();
+    QCOMPARE(steps, size_t{256 / 32});
+    QCOMPARE(window.dashboard()->history().knn().size(), size_t{2});  // at initialisation and at the end
+
+    QString error;
+    QVERIFY2(window.exportAll(dir.filePath(QStringLiteral("figures")), &error), qPrintable(error));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("figures/loss.svg"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("figures/metrics.csv"))));
+
+    // Following the finished run's folder shows the same records.
+    QVERIFY(window.followRun(run));
+    QCOMPARE(window.dashboard()->history().steps().size(), steps);
+    QCOMPARE(QSettings().value(QStringLiteral("Run/recent")).toStringList().value(0), QDir(run).absolutePath());
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

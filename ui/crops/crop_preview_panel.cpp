@@ -1,0 +1,203 @@
+#include "crops/crop_preview_panel.h"
+
+#include <QApplication>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPointer>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QScrollArea>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+QImage toImage(const dino::run_settings::PreviewImage& image) {
+  QImage out(image.width, image.height, QImage::Format_RGB888);
+  for (int y = 0; y < image.height; ++y)
+    std::memcpy(out.scanLine(y), image.rgb.data() + static_cast<size_t>(y) * static_cast<size_t>(image.width) * 3,
+                static_cast<size_t>(image.width) * 3);
+  return out;
+}
+
+// Small images (Fashion-MNIST's 28 px) are enlarged without smoothing, so pixels stay pixels.
+QPixmap enlarged(const QImage& image, int side) {
+  const double factor = std::max(1.0, std::floor(static_cast<double>(side) / std::max(image.width(), image.height())));
+  const Qt::TransformationMode mode = factor > 1 ? Qt::FastTransformation : Qt::SmoothTransformation;
+  QImage scaled = image.scaled(static_cast<int>(image.width() * factor), static_cast<int>(image.height() * factor),
+                               Qt::KeepAspectRatio, mode);
+  if (std::max(scaled.width(), scaled.height()) > side) scaled = scaled.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  return QPixmap::fromImage(scaled);
+}
+
+const QColor kGlobal(0, 114, 178), kLocal(230, 159, 0);
+
+}  // namespace
+
+CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  auto* next = new QPushButton(tr("New sample"));
+  next->setToolTip(tr("Another image of the data set, freshly augmented"));
+  bar->addWidget(next);
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  bar->addWidget(status_, 1);
+  layout->addLayout(bar);
+  auto* body = new QHBoxLayout;
+  original_ = new QLabel;
+  original_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  original_->setToolTip(tr("The original image with the crop boxes: global crops in blue, local crops in orange"));
+  body->addWidget(original_);
+  auto* scroll = new QScrollArea;
+  scroll->setWidgetResizable(true);
+  auto* host = new QWidget;
+  cropsLayout_ = new QGridLayout(host);
+  cropsLayout_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  scroll->setWidget(host);
+  body->addWidget(scroll, 1);
+  layout->addLayout(body, 1);
+
+  connect(next, &QPushButton::clicked, this, &CropPreviewPanel::newRandomSample);
+  liveTimer_.setInterval(3000);
+  connect(&liveTimer_, &QTimer::timeout, this, &CropPreviewPanel::newRandomSample);
+  connect(&openWatcher_, &QFutureWatcher<std::shared_ptr<const dino::run_settings::CropPreviewer>>::finished, this, [this] {
+    previewer_ = openWatcher_.result();
+    if (!pendingSettings_.isEmpty()) {  // the settings changed while the data set was opening
+      const QString settings = pendingSettings_;
+      pendingSettings_.clear();
+      setSettings(settings);
+      return;
+    }
+    if (previewer_) showSample(0, draws_++);
+  });
+  connect(&sampleWatcher_, &QFutureWatcher<dino::run_settings::CropPreview>::finished, this, [this] {
+    if (sampleWatcher_.future().resultCount() == 0) return;  // failed: the status says why
+    current_ = sampleWatcher_.result();
+    render();
+    Q_EMIT sampleShown();
+  });
+}
+
+CropPreviewPanel::~CropPreviewPanel() {
+  openWatcher_.waitForFinished();
+  sampleWatcher_.waitForFinished();
+}
+
+void CropPreviewPanel::setSettings(const QString& settingsJson) {
+  if (openWatcher_.isRunning()) {
+    pendingSettings_ = settingsJson;
+    return;
+  }
+  status_->setText(tr("Opening the data..."));
+  QPointer<QLabel> status(status_);
+  openWatcher_.setFuture(QtConcurrent::run([json = settingsJson.toStdString(), status]() {
+    std::shared_ptr<const dino::run_settings::CropPreviewer> previewer;
+    try {
+      previewer = std::make_shared<const dino::run_settings::CropPreviewer>(json);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(qApp, [status, message] {
+        if (status) status->setText(CropPreviewPanel::tr("No preview: %1").arg(message));
+      });
+    }
+    return previewer;
+  }));
+}
+
+void CropPreviewPanel::setLive(bool live) {
+  if (live)
+    liveTimer_.start();
+  else
+    liveTimer_.stop();
+}
+
+void CropPreviewPanel::newRandomSample() {
+  if (!previewer_) return;
+  showSample(static_cast<qint64>(QRandomGenerator::global()->bounded(static_cast<quint64>(previewer_->size()))), draws_++);
+}
+
+void CropPreviewPanel::showSample(qint64 index, quint64 draw) {
+  if (!previewer_ || sampleWatcher_.isRunning()) return;
+  auto previewer = previewer_;
+  QPointer<QLabel> status(status_);
+  sampleWatcher_.setFuture(QtConcurrent::run([previewer, index, draw, status]() {
+    try {
+      return previewer->sample(index, draw);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(qApp, [status, message] {
+        if (status) status->setText(CropPreviewPanel::tr("No preview: %1").arg(message));
+      });
+      throw;
+    }
+  }));
+}
+
+QString CropPreviewPanel::cropDescription(int index) const {
+  const auto& c = current_.crops.at(static_cast<size_t>(index));
+  QStringList lines;
+  lines << (c.global ? tr("Global crop %1").arg(index + 1) : tr("Local crop %1").arg(index - 1));
+  lines << tr("box: x %1, y %2, %3 x %4 px of the original").arg(c.box_x).arg(c.box_y).arg(c.box_width).arg(c.box_height);
+  lines << tr("output: %1 x %2 px").arg(c.image.width).arg(c.image.height);
+  lines << (c.flipped ? tr("flipped horizontally") : tr("not flipped"));
+  if (c.jittered) {
+    static const char* names[] = {QT_TRANSLATE_NOOP("CropPreviewPanel", "brightness"), QT_TRANSLATE_NOOP("CropPreviewPanel", "contrast"),
+                                  QT_TRANSLATE_NOOP("CropPreviewPanel", "saturation"), QT_TRANSLATE_NOOP("CropPreviewPanel", "hue")};
+    QStringList order;
+    for (int step : c.jitter_order) order << tr(names[std::clamp(step, 0, 3)]);
+    lines << tr("colour jitter: brightness %1, contrast %2, saturation %3, hue %4")
+                 .arg(c.brightness, 0, 'f', 3)
+                 .arg(c.contrast, 0, 'f', 3)
+                 .arg(c.saturation, 0, 'f', 3)
+                 .arg(c.hue, 0, 'f', 3);
+    lines << tr("jitter order: %1").arg(order.join(QStringLiteral(", ")));
+  } else {
+    lines << tr("no colour jitter");
+  }
+  lines << (c.grayscale ? tr("grayscale") : tr("colour kept"));
+  lines << (c.blur_sigma > 0 ? tr("Gaussian blur, sigma %1").arg(c.blur_sigma, 0, 'f', 3) : tr("not blurred"));
+  lines << (c.solarized ? tr("solarised") : tr("not solarised"));
+  return lines.join(QLatin1Char('\n'));
+}
+
+QString CropPreviewPanel::errorText() const { return status_->text(); }
+
+void CropPreviewPanel::render() {
+  const QImage source = toImage(current_.original);
+  const int side = 320;
+  const QPixmap base = enlarged(source, side);
+  const double sx = static_cast<double>(base.width()) / source.width(), sy = static_cast<double>(base.height()) / source.height();
+  QImage annotated = base.toImage().convertToFormat(QImage::Format_RGB888);
+  {
+    QPainter painter(&annotated);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (size_t i = 0; i < current_.crops.size(); ++i) {
+      const auto& c = current_.crops[i];
+      painter.setPen(QPen(c.global ? kGlobal : kLocal, c.global ? 2.5 : 1.5));
+      const QRectF box(c.box_x * sx, c.box_y * sy, c.box_width * sx, c.box_height * sy);
+      painter.drawRect(box);
+      painter.drawText(box.topLeft() + QPointF(3, 12), QString::number(i + 1));
+    }
+  }
+  annotated_ = annotated;
+  original_->setPixmap(QPixmap::fromImage(annotated));
+  status_->setText(tr("Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.")
+                       .arg(current_.index)
+                       .arg(source.width())
+                       .arg(source.height())
+                       .arg(current_.crops.size()));
+  qDeleteAll(cropLabels_);
+  cropLabels_.clear();
+  for (size_t i = 0; i < current_.crops.size(); ++i) {
+    auto* label = new QLabel;
+    const auto& c = current_.crops[i];
+    label->setPixmap(enlarged(toImage(c.image), c.global ? 160 : 96));
+    label->setToolTip(cropDescription(static_cast<int>(i)));
+    label->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg((c.global ? kGlobal : kLocal).name()));
+    cropsLayout_->addWidget(label, i < 2 ? 0 : 1 + static_cast<int>(i - 2) / 4, i < 2 ? static_cast<int>(i) : static_cast<int>(i - 2) % 4);
+    cropLabels_.append(label);
+  }
+}
