@@ -163,6 +163,8 @@ void add_bench_command(CLI::App& app) {
   step->add_option("--warmup_steps", s->warmup_steps, "Untimed steps first")->capture_default_str();
   step->add_option("--steps", s->steps, "Timed steps")->capture_default_str();
   step->callback([s] { run_step_bench(*s); });
+
+  add_attention_bench(*bench);
 }
 
 }  // namespace dino::cli

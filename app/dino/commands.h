@@ -10,5 +10,8 @@ void add_embed_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_knn_command(CLI::App& app);
+void add_attention_command(CLI::App& app);
+// `dino bench attention`, registered on the bench command.
+void add_attention_bench(CLI::App& bench);
 
 }  // namespace dino::cli

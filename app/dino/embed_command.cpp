@@ -25,13 +25,6 @@ struct EmbedOptions {
   std::string device = "auto";
 };
 
-// torchvision's Resize: one value sets the shorter side (keeping the aspect ratio), two set (H, W).
-cv::Mat resize_like_reference(const cv::Mat& rgb, const std::vector<int>& size) {
-  if (size.empty()) return rgb;
-  if (size.size() == 1) return resize_shorter_side(rgb, size[0], PilFilter::Bilinear);
-  return pil_resize(rgb, size[1], size[0], PilFilter::Bilinear);
-}
-
 void run_embed(const EmbedOptions& options) {
   if (options.image_size.size() > 2) throw UsageError("--image_size takes one value (shorter side) or two (H W)");
   for (int s : options.image_size)
@@ -49,14 +42,14 @@ void run_embed(const EmbedOptions& options) {
   torch::NoGradGuard no_grad;
   std::vector<torch::Tensor> features;
   for (const auto& path : options.image_paths) {
-    cv::Mat rgb = resize_like_reference(read_rgb_image(path), options.image_size);
-    // The reference's visualisation crops from the top-left to a multiple of the patch size.
-    const int height = rgb.rows - rgb.rows % static_cast<int>(config.patch_size);
-    const int width = rgb.cols - rgb.cols % static_cast<int>(config.patch_size);
-    if (height == 0 || width == 0)
-      throw std::runtime_error(path + ": " + std::to_string(rgb.cols) + "x" + std::to_string(rgb.rows) +
-                               " is smaller than one " + std::to_string(config.patch_size) + "-pixel patch");
-    auto input = rgb_to_normalized_tensor(rgb(cv::Rect(0, 0, width, height))).to(device);
+    const cv::Mat rgb = resize_like_torchvision(read_rgb_image(path), options.image_size, PilFilter::Bilinear);
+    cv::Mat cropped;
+    try {
+      cropped = crop_to_patch_multiple(rgb, static_cast<int>(config.patch_size));
+    } catch (const std::invalid_argument& e) {
+      throw std::runtime_error(path + ": " + e.what());
+    }
+    auto input = rgb_to_normalized_tensor(cropped).to(device);
     torch::Tensor feature;
     if (options.n_last_blocks == 1) {
       feature = model->forward(input);

@@ -15,7 +15,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <fstream>
+#include <numeric>
 
 using namespace dino;
 
@@ -222,6 +224,74 @@ class TestDinoCli : public QObject {
     auto no_weights = run_dino({"knn", "--data_path", root.path()});
     QCOMPARE(no_weights.exit_code, 2);
     QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
+  }
+
+  // visualize_attention.py's outputs on an image that needs no resizing: the raw maps and masks
+  // equal what the model's attention gives when worked out here by hand.
+  void attentionMapsAndMasks() {
+    cv::Mat bgr(32, 40, CV_8UC3);  // 4 x 5 patches of 8 px
+    cv::randu(bgr, 0, 256);
+    const auto image = dir_.filePath("attention-input.png");
+    QVERIFY(cv::imwrite(image.toStdString(), bgr));
+    const auto out = dir_.filePath("attention");
+    auto run = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", image,
+                         "--image_size", "32", "40", "--threshold", "0.6", "--save_raw", "--output_dir", out});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    for (const char* file : {"img.png", "attn-head0.png", "attn-mean.png", "mask_th0.6_head0.png"})
+      QVERIFY2(QFile::exists(QDir(out).filePath(file)), file);
+    QCOMPARE(cv::imread(QDir(out).filePath("attn-head0.png").toStdString()).size(), cv::Size(40, 32));
+    QString header;
+    const auto maps = read_npy(QDir(out).filePath("attention.npy"), &header);
+    QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{1, 4, 5}));
+
+    // By hand: normalise the pixels, run the model's explicit attention, take row 0 without key 0.
+    auto weights = io::load_pretrained_weights(dir_.filePath("backbone.pth").toStdString());
+    VisionTransformer model(io::infer_vit_config(weights.state_dict));
+    io::load_state_dict(*model, weights.state_dict, true);
+    model->eval();
+    const float mean[3] = {0.485f, 0.456f, 0.406f}, stdev[3] = {0.229f, 0.224f, 0.225f};
+    auto x = torch::empty({1, 3, 32, 40});
+    for (int y = 0; y < 32; ++y)
+      for (int c = 0; c < 40; ++c)
+        for (int ch = 0; ch < 3; ++ch) x[0][ch][y][c] = (bgr.at<cv::Vec3b>(y, c)[2 - ch] / 255.0f - mean[ch]) / stdev[ch];
+    torch::NoGradGuard no_grad;
+    const auto attention = model->get_last_selfattention(x);
+    const auto expected = attention[0][0][0].slice(0, 1).reshape({4, 5});
+    QVERIFY(torch::allclose(maps[0], expected, 1e-5, 1e-6));
+
+    // The mask by hand: patches by falling attention until they hold 60% of it.
+    std::vector<float> values(expected.data_ptr<float>(), expected.data_ptr<float>() + 20);
+    std::vector<int> order(20);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return values[a] > values[b]; });
+    const double total = std::accumulate(values.begin(), values.end(), 0.0);
+    std::vector<int> kept(20, 0);
+    double mass = 0;
+    for (int i : order) {
+      if (mass >= 0.6 * total) break;
+      kept[static_cast<size_t>(i)] = 1;
+      mass += values[static_cast<size_t>(i)];
+    }
+    QFile masks_file(QDir(out).filePath("masks.npy"));
+    QVERIFY(masks_file.open(QIODevice::ReadOnly));
+    const QByteArray masks = masks_file.readAll();
+    QVERIFY(masks.contains("'descr': '|u1'"));
+    const QByteArray data = masks.right(20);
+    for (int i = 0; i < 20; ++i) QCOMPARE(static_cast<int>(data[i]), kept[static_cast<size_t>(i)]);
+
+    // Bad input: smaller than a patch, a layer the model lacks, no weights.
+    cv::Mat tiny(5, 5, CV_8UC3, cv::Scalar(1, 2, 3));
+    const auto tiny_path = dir_.filePath("tiny-attention.png");
+    QVERIFY(cv::imwrite(tiny_path.toStdString(), tiny));
+    auto small = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", tiny_path,
+                           "--image_size", "5", "5", "--output_dir", dir_.filePath("never")});
+    QCOMPARE(small.exit_code, 1);
+    QVERIFY2(small.err.contains("tiny-attention.png") && small.err.contains("smaller than one 8-pixel patch"), qPrintable(small.err));
+    auto layer = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", image, "--layer", "5"});
+    QCOMPARE(layer.exit_code, 2);
+    QVERIFY2(layer.err.contains("--layer 5"), qPrintable(layer.err));
+    auto none = run_dino({"attention", "--image_path", image});
+    QCOMPARE(none.exit_code, 2);
   }
 
  private:

@@ -32,6 +32,21 @@ cv::Mat center_crop(const cv::Mat& image, int size) {
   return source(cv::Rect(left, top, size, size)).clone();
 }
 
+cv::Mat resize_like_torchvision(const cv::Mat& image, const std::vector<int>& size, PilFilter filter) {
+  if (size.empty()) return image;
+  if (size.size() == 1) return resize_shorter_side(image, size[0], filter);
+  return pil_resize(image, size[1], size[0], filter);
+}
+
+cv::Mat crop_to_patch_multiple(const cv::Mat& image, int patch_size) {
+  const int height = image.rows - image.rows % patch_size;
+  const int width = image.cols - image.cols % patch_size;
+  if (height == 0 || width == 0)
+    throw std::invalid_argument(std::to_string(image.cols) + "x" + std::to_string(image.rows) + " is smaller than one " +
+                                std::to_string(patch_size) + "-pixel patch");
+  return image(cv::Rect(0, 0, width, height));
+}
+
 cv::Mat EvalTransform::operator()(const cv::Mat& image) const {
   cv::Mat out = resize > 0 ? resize_shorter_side(image, resize, filter) : image;
   return crop > 0 ? center_crop(out, crop) : out;

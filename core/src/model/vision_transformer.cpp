@@ -92,6 +92,16 @@ torch::Tensor VisionTransformerImpl::get_selfattention(const torch::Tensor& imag
   return block(static_cast<size_t>(index))->attention_map(x);
 }
 
+std::vector<torch::Tensor> VisionTransformerImpl::get_all_selfattentions(const torch::Tensor& images) {
+  std::vector<torch::Tensor> maps;
+  auto x = prepare_tokens(images);
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    maps.push_back(block(i)->attention_map(x));
+    x = block(i)->forward(x);
+  }
+  return maps;
+}
+
 std::vector<torch::Tensor> VisionTransformerImpl::get_intermediate_layers(const torch::Tensor& images, int64_t n) {
   const auto depth = static_cast<int64_t>(blocks->size());
   TORCH_CHECK(n >= 1 && n <= depth, "n_last_blocks must lie in [1, ", depth, "], got ", n);

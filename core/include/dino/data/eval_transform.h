@@ -6,6 +6,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <vector>
+
 namespace dino {
 
 // Resize(int): the shorter side becomes `size`, the longer int(size * long / short).
@@ -15,6 +17,14 @@ cv::Mat resize_shorter_side(const cv::Mat& image, int size, PilFilter filter);
 // Python's round-half-to-even; an image smaller than the crop is padded with black first, as
 // torchvision does.
 cv::Mat center_crop(const cv::Mat& image, int size);
+
+// torchvision's Resize as the visualisation and embedding scripts call it: one value sets the
+// shorter side, two set (H, W), none keeps the image.
+cv::Mat resize_like_torchvision(const cv::Mat& image, const std::vector<int>& size, PilFilter filter);
+
+// visualize_attention.py's crop from the top-left to a multiple of the patch size (spec §4.1 step
+// 3). Throws std::invalid_argument when the image is smaller than one patch.
+cv::Mat crop_to_patch_multiple(const cv::Mat& image, int patch_size);
 
 struct EvalTransform {
   int resize = 0;  // shorter side; 0 keeps the size

@@ -25,6 +25,9 @@ class VisionTransformerImpl : public torch::nn::Module {
   // end; -1 is the reference's get_last_selfattention). Blocks before it run the fused path.
   torch::Tensor get_selfattention(const torch::Tensor& images, int64_t layer = -1);
   torch::Tensor get_last_selfattention(const torch::Tensor& images) { return get_selfattention(images, -1); }
+  // Every block's attention probabilities, first block first, each (B, heads, 1 + N, 1 + N): what
+  // attention rollout needs.
+  std::vector<torch::Tensor> get_all_selfattentions(const torch::Tensor& images);
   // norm(x) after each of the last n blocks, earliest first, each (B, 1 + N, D).
   std::vector<torch::Tensor> get_intermediate_layers(const torch::Tensor& images, int64_t n = 1);
 

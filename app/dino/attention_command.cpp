@@ -1,0 +1,248 @@
+// `dino attention`: visualize_attention.py with its flags and files (spec §4.1), plus the mean of
+// the heads, any layer, attention rollout, raw maps as .npy, and folders of images.
+#include "cli_support.h"
+#include "commands.h"
+
+#include <dino/data/eval_transform.h>
+#include <dino/data/file_image_source.h>
+#include <dino/data/image_file.h>
+#include <dino/io/npy_writer.h>
+#include <dino/log/log.h>
+#include <dino/viz/attention_images.h>
+#include <dino/viz/attention_maps.h>
+
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+namespace dino::cli {
+namespace {
+
+constexpr int kLargestSide = 8192;  // larger inputs are scaled down first, with a message
+
+struct AttentionOptions {
+  std::string arch;  // empty: inferred from the weights
+  int64_t patch_size = 0;
+  std::string pretrained_weights;
+  std::string checkpoint_key = "teacher";
+  bool random_weights = false;
+  std::vector<std::string> image_paths;
+  std::vector<int> image_size{480, 480};
+  std::string output_dir = ".";
+  std::optional<double> threshold;
+  int64_t layer = -1;
+  bool rollout = false;
+  bool save_raw = false;
+  std::string color_map = "viridis";
+  std::string device = "auto";
+};
+
+// Python's repr of a float, as the reference's f"mask_th{threshold}" writes it (0.6 -> "0.6").
+std::string python_float(double value) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, end);
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return text;
+}
+
+struct LoadedModel {
+  VisionTransformer model{nullptr};
+  VitConfig config;
+};
+
+LoadedModel load_model(const AttentionOptions& o, const c10::Device& device) {
+  LoadedModel loaded;
+  if (o.random_weights) {
+    auto preset = vit_preset(o.arch.empty() ? "vit_small" : o.arch, o.patch_size ? o.patch_size : 8);
+    if (!preset) throw UsageError("--arch " + o.arch + ": not one of vit_tiny, vit_small, vit_base");
+    loaded.config = *preset;
+    loaded.model = VisionTransformer(loaded.config);
+    log::info("random weights: " + vit_arch_name(loaded.config) + "/" + std::to_string(loaded.config.patch_size));
+  } else {
+    auto backbone = load_backbone(o.pretrained_weights, o.checkpoint_key, o.arch, o.patch_size);
+    log::info(backbone.description);
+    loaded.model = backbone.model;
+    loaded.config = backbone.config;
+  }
+  loaded.model->eval();
+  loaded.model->to(device);
+  return loaded;
+}
+
+std::vector<std::filesystem::path> expand_images(const std::vector<std::string>& paths) {
+  std::vector<std::filesystem::path> images;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::vector<std::filesystem::path> found;
+      for (const auto& entry : std::filesystem::directory_iterator(path))
+        if (entry.is_regular_file() && has_image_extension(entry.path()) && entry.path().filename().string()[0] != '.')
+          found.push_back(entry.path());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) throw std::runtime_error(path + ": no images in this folder");
+      images.insert(images.end(), found.begin(), found.end());
+    } else {
+      images.emplace_back(path);
+    }
+  }
+  return images;
+}
+
+void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, LoadedModel& m,
+               const AttentionOptions& o, const c10::Device& device, ColorMap color_map) {
+  cv::Mat rgb = read_rgb_image(image_path);
+  if (std::max(rgb.cols, rgb.rows) > kLargestSide) {
+    const double factor = static_cast<double>(kLargestSide) / std::max(rgb.cols, rgb.rows);
+    log::info(image_path.string() + ": " + std::to_string(rgb.cols) + "x" + std::to_string(rgb.rows) +
+              " is very large; scaled down to at most " + std::to_string(kLargestSide) + " pixels a side first");
+    cv::resize(rgb, rgb, cv::Size(), factor, factor, cv::INTER_AREA);
+  }
+  const int patch = static_cast<int>(m.config.patch_size);
+  cv::Mat prepared;
+  try {
+    prepared = crop_to_patch_multiple(resize_like_torchvision(rgb, o.image_size, PilFilter::Bilinear), patch);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(image_path.string() + ": " + e.what());
+  }
+  const int64_t grid_h = prepared.rows / patch, grid_w = prepared.cols / patch;
+  const auto input = rgb_to_normalized_tensor(prepared);
+  torch::NoGradGuard no_grad;
+  const auto attention = m.model->get_selfattention(input.to(device), o.layer).to(torch::kCPU);
+  const auto maps = query_attention(attention, 0, grid_h, grid_w);  // (heads, h, w)
+  std::filesystem::create_directories(out);
+  const cv::Mat image = normalized_input_image(input[0]);
+  write_png(out / "img.png", image);
+  for (int64_t j = 0; j < maps.size(0); ++j)
+    write_png(out / ("attn-head" + std::to_string(j) + ".png"), colorize_map(maps[j], color_map, patch));
+  write_png(out / "attn-mean.png", colorize_map(maps.mean(0), color_map, patch));
+  if (o.threshold) {
+    const auto masks = mass_threshold_masks(maps, *o.threshold);
+    for (int64_t j = 0; j < masks.size(0); ++j)
+      write_png(out / ("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png"),
+                mask_overlay(image, upsample_nearest(masks[j], patch)));
+    if (o.save_raw) io::write_npy(out / "masks.npy", masks);
+  }
+  if (o.save_raw) io::write_npy(out / "attention.npy", maps);
+  if (o.rollout) {
+    const auto rollout = attention_rollout(m.model->get_all_selfattentions(input.to(device)));
+    const auto cls = rollout[0].slice(0, 1).reshape({grid_h, grid_w});
+    write_png(out / "attn-rollout.png", colorize_map(cls, color_map, patch));
+    if (o.save_raw) io::write_npy(out / "rollout.npy", cls.contiguous());
+  }
+  log::info(image_path.string() + ": " + std::to_string(maps.size(0)) + " heads on a " + std::to_string(grid_h) + "x" +
+            std::to_string(grid_w) + " grid, written to " + out.string());
+}
+
+void run_attention(const AttentionOptions& o) {
+  if (o.pretrained_weights.empty() && !o.random_weights)
+    throw UsageError("--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
+  if (o.image_paths.empty()) throw UsageError("--image_path is required (an image or a folder of images)");
+  if (o.image_size.size() > 2) throw UsageError("--image_size takes one value (shorter side) or two (H W)");
+  for (int s : o.image_size)
+    if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
+  if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
+  ColorMap color_map;
+  try {
+    color_map = parse_color_map(o.color_map);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--color_map: ") + e.what());
+  }
+  const c10::Device device = resolve_device(o.device);
+  auto model = load_model(o, device);
+  const int64_t depth = model.config.depth;
+  if (o.layer < -depth || o.layer >= depth)
+    throw UsageError("--layer " + std::to_string(o.layer) + ": the model has " + std::to_string(depth) +
+                     " blocks (0.." + std::to_string(depth - 1) + ", or -1 for the last)");
+  const auto images = expand_images(o.image_paths);
+  const std::filesystem::path output_dir(o.output_dir);
+  int failures = 0;
+  for (const auto& image : images) {
+    // One image: the reference's layout, files straight in --output_dir. Several: a folder each.
+    const auto out = images.size() == 1 ? output_dir : output_dir / image.stem();
+    try {
+      visualize(image, out, model, o, device, color_map);
+    } catch (const ImageReadError& e) {
+      if (images.size() == 1) throw;
+      log::warn(std::string(e.what()) + "; skipped");
+      ++failures;
+    }
+  }
+  if (failures) log::warn(std::to_string(failures) + " of " + std::to_string(images.size()) + " images could not be read");
+}
+
+struct AttentionBenchArgs {
+  std::string arch = "vit_small";
+  int64_t patch_size = 16;
+  int image_size = 480;
+  int64_t layer = -1;
+  int64_t runs = 5;
+  std::string device = "auto";
+};
+
+void run_attention_bench(const AttentionBenchArgs& a) {
+  if (a.runs <= 0 || a.image_size <= 0) throw UsageError("--runs and --image_size must be positive");
+  auto preset = vit_preset(a.arch, a.patch_size);
+  if (!preset) throw UsageError("--arch " + a.arch + ": not one of vit_tiny, vit_small, vit_base");
+  const c10::Device device = resolve_device(a.device);
+  VisionTransformer model(*preset);
+  model->eval();
+  model->to(device);
+  torch::NoGradGuard no_grad;
+  const auto image = torch::randn({1, 3, a.image_size, a.image_size}).to(device);
+  auto time_it = [&](const std::function<void()>& work) {
+    work();  // warm-up
+    const auto start = std::chrono::steady_clock::now();
+    for (int64_t i = 0; i < a.runs; ++i) work();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / static_cast<double>(a.runs);
+  };
+  const int64_t grid = a.image_size / a.patch_size;
+  const double map_seconds = time_it([&] { (void)query_attention(model->get_selfattention(image, a.layer).cpu(), 0, grid, grid); });
+  const double rollout_seconds = time_it([&] { (void)attention_rollout(model->get_all_selfattentions(image)); });
+  std::cout << "attention: " << a.arch << "/" << a.patch_size << " at " << a.image_size << "x" << a.image_size << " ("
+            << grid * grid << " patches) on " << device.str() << ", " << at::get_num_threads() << " threads\n"
+            << "  maps of layer " << a.layer << ": " << static_cast<int>(map_seconds * 1000) << " ms per image\n"
+            << "  rollout over all layers: " << static_cast<int>(rollout_seconds * 1000) << " ms per image\n";
+}
+
+}  // namespace
+
+void add_attention_command(CLI::App& app) {
+  auto o = std::make_shared<AttentionOptions>();
+  auto* cmd = app.add_subcommand("attention", "Attention maps of every head (flags as visualize_attention.py)");
+  cmd->add_option("--arch", o->arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
+  cmd->add_option("--patch_size", o->patch_size, "Patch size (default: inferred from the weights)")->check(CLI::PositiveNumber);
+  cmd->add_option("--pretrained_weights", o->pretrained_weights, "Weights file or training checkpoint");
+  cmd->add_option("--checkpoint_key", o->checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
+  cmd->add_flag("--random_weights", o->random_weights, "An untrained ViT (--arch, --patch_size; default vit_small/8)");
+  cmd->add_option("--image_path", o->image_paths, "Images or folders of images")->expected(1, -1);
+  cmd->add_option("--image_size", o->image_size, "Resize (Pillow bilinear): H W, or one value for the shorter side")
+      ->expected(1, 2)
+      ->capture_default_str();
+  cmd->add_option("--output_dir", o->output_dir, "Where the images go")->capture_default_str();
+  cmd->add_option("--threshold", o->threshold, "Keep the patches holding this fraction of the attention (masks)");
+  cmd->add_option("--layer", o->layer, "Block whose attention is shown (-1: the last)")->capture_default_str();
+  cmd->add_flag("--rollout", o->rollout, "Also attention rollout across all layers (attn-rollout.png)");
+  cmd->add_flag("--save_raw", o->save_raw, "Also attention.npy (heads x h x w, float32) and, with --threshold, masks.npy");
+  cmd->add_option("--color_map", o->color_map, "viridis, inferno, magma, jet or gray")->capture_default_str();
+  cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->callback([o] { run_attention(*o); });
+}
+
+void add_attention_bench(CLI::App& bench) {
+  auto a = std::make_shared<AttentionBenchArgs>();
+  auto* cmd = bench.add_subcommand("attention", "Time per image of the attention maps (random weights and image)");
+  cmd->add_option("--arch", a->arch, "vit_tiny, vit_small or vit_base")->capture_default_str();
+  cmd->add_option("--patch_size", a->patch_size, "Patch size")->capture_default_str();
+  cmd->add_option("--image_size", a->image_size, "Square input side")->capture_default_str();
+  cmd->add_option("--layer", a->layer, "Layer of the maps")->capture_default_str();
+  cmd->add_option("--runs", a->runs, "Timed runs")->capture_default_str();
+  cmd->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->callback([a] { run_attention_bench(*a); });
+}
+
+}  // namespace dino::cli

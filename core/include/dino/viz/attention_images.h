@@ -1,0 +1,36 @@
+// Attention maps as pictures, the way visualize_attention.py draws them (spec §4.1 step 8):
+// per-image min/max scaling through a colour map, nearest upsampling to pixels, the reference's
+// mask overlay (alpha 0.5, pure red) with contours. Images are 8-bit RGB cv::Mat.
+#pragma once
+
+#include <ATen/core/Tensor.h>
+#include <opencv2/core/mat.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace dino {
+
+enum class ColorMap { Viridis, Inferno, Magma, Jet, Gray };
+ColorMap parse_color_map(const std::string& name);  // throws std::invalid_argument naming the choices
+
+// A (h, w) map as RGB: min to max over the map, 256 colours indexed as matplotlib does
+// (floor(x * 256), the top value clamped to 255). `scale` > 1 repeats each value scale x scale.
+cv::Mat colorize_map(const at::Tensor& map, ColorMap color_map = ColorMap::Viridis, int scale = 1,
+                     double vmin = NAN, double vmax = NAN);
+
+// img.png: the normalised input (3, H, W) min-max rescaled to [0, 255] with rounding.
+cv::Mat normalized_input_image(const at::Tensor& image_chw);
+
+// display_instances: rgb * (1 - alpha m) + alpha m colour, then the mask's contours in the colour.
+// mask: (h, w) uint8 0/1 at the image's resolution.
+cv::Mat mask_overlay(const cv::Mat& rgb, const cv::Mat& mask, const cv::Scalar& rgb_colour = cv::Scalar(255, 0, 0),
+                     double alpha = 0.5, bool contours = true);
+
+// A (h, w) tensor upsampled by `scale` with nearest neighbours, as a cv::Mat of the same type.
+cv::Mat upsample_nearest(const at::Tensor& map, int scale);
+
+// PNG written so that it appears complete or not at all; throws std::runtime_error naming the file.
+void write_png(const std::filesystem::path& file, const cv::Mat& rgb);
+
+}  // namespace dino
