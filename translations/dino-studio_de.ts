@@ -2,6 +2,213 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AttentionExplorer</name>
+    <message>
+        <source>Open Images...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DINO weights file or training checkpoint; the architecture is inferred from its tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random ViT-S/16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher of the run in progress, reloaded whenever a new checkpoint lands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model: choose weights, the training teacher or random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>480 x 480 (the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shorter side 480, aspect kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the patches that hold this fraction of each head&apos;s attention (the reference&apos;s masks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100: the map alone, as the reference draws it; lower shows the image through it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One scale for all heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention rollout across all layers (Abnar and Zuidema, 2020)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first three principal components of the patch features as RGB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From CLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the attention of the CLS token again (click a patch to see the attention from it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop images here, paste one, or use Open Images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch files (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image this app can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA of the patch features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head %1, mass %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a patch to see the attention from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CLS token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patch (row %1, column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: load a model and an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigField</name>
     <message>
         <source>Data</source>
@@ -997,6 +1204,10 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "attention/attention_explorer.h"
 #include "config/config_panel.h"
 #include "config/schedule_preview.h"
 #include "crops/crop_preview_panel.h"
@@ -65,6 +66,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tabs->addTab(schedules_, tr("Schedules"));
   crops_ = new CropPreviewPanel;
   tabs->addTab(crops_, tr("Crops"));
+  attention_ = new AttentionExplorer;
+  tabs->addTab(attention_, tr("Attention"));
   setCentralWidget(tabs);
 
   config_ = new ConfigPanel;
@@ -103,6 +106,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   connect(controller_, &TrainingController::recordsArrived, dashboard_, &Dashboard::addRecords);
   connect(controller_, &TrainingController::recordsArrived, this, &MainWindow::onRecords);
+  // Each epoch ends with a checkpoint: the explorer can show (and follow) the teacher.
+  connect(controller_, &TrainingController::recordsArrived, this, [this](const MetricRecords& records) {
+    for (const auto& r : records)
+      if (r.kind == dino::MetricRecord::Kind::Epoch) {
+        attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
+        break;
+      }
+  });
   connect(follower_, &RunFollower::recordsArrived, dashboard_, &Dashboard::addRecords);
   connect(follower_, &RunFollower::recordsArrived, this, &MainWindow::onRecords);
   connect(follower_, &RunFollower::restarted, dashboard_, &Dashboard::clear);

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class AttentionExplorer;
 class ConfigPanel;
 class CropPreviewPanel;
 class Dashboard;
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
   RunFollower* follower() const { return follower_; }
   SchedulePreview* schedulePreview() const { return schedules_; }
   CropPreviewPanel* cropPreview() const { return crops_; }
+  AttentionExplorer* attentionExplorer() const { return attention_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
@@ -61,6 +63,7 @@ class MainWindow : public QMainWindow {
   Dashboard* dashboard_ = nullptr;
   SchedulePreview* schedules_ = nullptr;
   CropPreviewPanel* crops_ = nullptr;
+  AttentionExplorer* attention_ = nullptr;
   QString cropSettingsKey_;  // the settings the crop preview was opened with
   LogPanel* log_ = nullptr;
   TrainingController* controller_ = nullptr;

@@ -9,20 +9,19 @@
 #include <dino/io/npy_writer.h>
 #include <dino/log/log.h>
 #include <dino/viz/attention_images.h>
+#include <dino/viz/attention_explorer.h>
 #include <dino/viz/attention_maps.h>
 
-#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include <charconv>
+#include <cstring>
 #include <chrono>
 #include <iostream>
 #include <optional>
 
 namespace dino::cli {
 namespace {
-
-constexpr int kLargestSide = 8192;  // larger inputs are scaled down first, with a message
 
 struct AttentionOptions {
   std::string arch;  // empty: inferred from the weights
@@ -50,28 +49,27 @@ std::string python_float(double value) {
   return text;
 }
 
-struct LoadedModel {
-  VisionTransformer model{nullptr};
-  VitConfig config;
-};
-
-LoadedModel load_model(const AttentionOptions& o, const c10::Device& device) {
-  LoadedModel loaded;
-  if (o.random_weights) {
-    auto preset = vit_preset(o.arch.empty() ? "vit_small" : o.arch, o.patch_size ? o.patch_size : 8);
-    if (!preset) throw UsageError("--arch " + o.arch + ": not one of vit_tiny, vit_small, vit_base");
-    loaded.config = *preset;
-    loaded.model = VisionTransformer(loaded.config);
-    log::info("random weights: " + vit_arch_name(loaded.config) + "/" + std::to_string(loaded.config.patch_size));
-  } else {
-    auto backbone = load_backbone(o.pretrained_weights, o.checkpoint_key, o.arch, o.patch_size);
-    log::info(backbone.description);
-    loaded.model = backbone.model;
-    loaded.config = backbone.config;
+std::shared_ptr<AttentionModel> load_model(const AttentionOptions& o) {
+  if (!o.arch.empty() && !vit_preset(o.arch, 8)) throw UsageError("--arch " + o.arch + ": not one of vit_tiny, vit_small, vit_base");
+  auto model = o.random_weights
+                   ? AttentionModel::random(o.arch.empty() ? "vit_small" : o.arch, o.patch_size ? static_cast<int>(o.patch_size) : 8)
+                   : AttentionModel::from_weights(o.pretrained_weights, o.checkpoint_key, o.arch, static_cast<int>(o.patch_size));
+  try {
+    model->set_device(o.device);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
   }
-  loaded.model->eval();
-  loaded.model->to(device);
-  return loaded;
+  return model;
+}
+
+cv::Mat to_mat(const RgbImage& image) {
+  return cv::Mat(image.height, image.width, CV_8UC3, const_cast<unsigned char*>(image.rgb.data())).clone();
+}
+
+torch::Tensor to_tensor(const std::vector<std::vector<float>>& maps, int h, int w) {
+  auto t = torch::empty({static_cast<int64_t>(maps.size()), h, w});
+  for (size_t j = 0; j < maps.size(); ++j) std::memcpy(t[static_cast<int64_t>(j)].data_ptr<float>(), maps[j].data(), maps[j].size() * sizeof(float));
+  return t;
 }
 
 std::vector<std::filesystem::path> expand_images(const std::vector<std::string>& paths) {
@@ -93,49 +91,30 @@ std::vector<std::filesystem::path> expand_images(const std::vector<std::string>&
   return images;
 }
 
-void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, LoadedModel& m,
-               const AttentionOptions& o, const c10::Device& device, ColorMap color_map) {
-  cv::Mat rgb = read_rgb_image(image_path);
-  if (std::max(rgb.cols, rgb.rows) > kLargestSide) {
-    const double factor = static_cast<double>(kLargestSide) / std::max(rgb.cols, rgb.rows);
-    log::info(image_path.string() + ": " + std::to_string(rgb.cols) + "x" + std::to_string(rgb.rows) +
-              " is very large; scaled down to at most " + std::to_string(kLargestSide) + " pixels a side first");
-    cv::resize(rgb, rgb, cv::Size(), factor, factor, cv::INTER_AREA);
-  }
-  const int patch = static_cast<int>(m.config.patch_size);
-  cv::Mat prepared;
-  try {
-    prepared = crop_to_patch_multiple(resize_like_torchvision(rgb, o.image_size, PilFilter::Bilinear), patch);
-  } catch (const std::invalid_argument& e) {
-    throw std::runtime_error(image_path.string() + ": " + e.what());
-  }
-  const int64_t grid_h = prepared.rows / patch, grid_w = prepared.cols / patch;
-  const auto input = rgb_to_normalized_tensor(prepared);
-  torch::NoGradGuard no_grad;
-  const auto attention = m.model->get_selfattention(input.to(device), o.layer).to(torch::kCPU);
-  const auto maps = query_attention(attention, 0, grid_h, grid_w);  // (heads, h, w)
+void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, const AttentionModel& model,
+               const AttentionOptions& o) {
+  AttentionRequest request;
+  request.image_size = o.image_size;
+  request.layer = static_cast<int>(o.layer);
+  request.threshold = o.threshold.value_or(0.0);
+  request.rollout = o.rollout;
+  request.color_map = o.color_map;
+  const AttentionView view = model.compute(image_path.string(), request);
+  if (!view.note.empty()) log::info(image_path.string() + ": " + view.note);
   std::filesystem::create_directories(out);
-  const cv::Mat image = normalized_input_image(input[0]);
-  write_png(out / "img.png", image);
-  for (int64_t j = 0; j < maps.size(0); ++j)
-    write_png(out / ("attn-head" + std::to_string(j) + ".png"), colorize_map(maps[j], color_map, patch));
-  write_png(out / "attn-mean.png", colorize_map(maps.mean(0), color_map, patch));
-  if (o.threshold) {
-    const auto masks = mass_threshold_masks(maps, *o.threshold);
-    for (int64_t j = 0; j < masks.size(0); ++j)
-      write_png(out / ("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png"),
-                mask_overlay(image, upsample_nearest(masks[j], patch)));
-    if (o.save_raw) io::write_npy(out / "masks.npy", masks);
+  write_png(out / "img.png", to_mat(view.reference_input));
+  for (int j = 0; j < view.heads; ++j)
+    write_png(out / ("attn-head" + std::to_string(j) + ".png"), to_mat(view.head_pictures[static_cast<size_t>(j)]));
+  write_png(out / "attn-mean.png", to_mat(view.mean_picture));
+  for (size_t j = 0; j < view.mask_pictures.size(); ++j)
+    write_png(out / ("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png"), to_mat(view.mask_pictures[j]));
+  if (o.save_raw) {
+    write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string());
+    if (o.rollout) io::write_npy(out / "rollout.npy", to_tensor({view.rollout}, view.grid_h, view.grid_w)[0]);
   }
-  if (o.save_raw) io::write_npy(out / "attention.npy", maps);
-  if (o.rollout) {
-    const auto rollout = attention_rollout(m.model->get_all_selfattentions(input.to(device)));
-    const auto cls = rollout[0].slice(0, 1).reshape({grid_h, grid_w});
-    write_png(out / "attn-rollout.png", colorize_map(cls, color_map, patch));
-    if (o.save_raw) io::write_npy(out / "rollout.npy", cls.contiguous());
-  }
-  log::info(image_path.string() + ": " + std::to_string(maps.size(0)) + " heads on a " + std::to_string(grid_h) + "x" +
-            std::to_string(grid_w) + " grid, written to " + out.string());
+  if (o.rollout) write_png(out / "attn-rollout.png", to_mat(view.rollout_picture));
+  log::info(image_path.string() + ": " + std::to_string(view.heads) + " heads of layer " + std::to_string(view.layer) +
+            " on a " + std::to_string(view.grid_h) + "x" + std::to_string(view.grid_w) + " grid, written to " + out.string());
 }
 
 void run_attention(const AttentionOptions& o) {
@@ -146,15 +125,14 @@ void run_attention(const AttentionOptions& o) {
   for (int s : o.image_size)
     if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
   if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
-  ColorMap color_map;
   try {
-    color_map = parse_color_map(o.color_map);
+    (void)parse_color_map(o.color_map);
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("--color_map: ") + e.what());
   }
-  const c10::Device device = resolve_device(o.device);
-  auto model = load_model(o, device);
-  const int64_t depth = model.config.depth;
+  const auto model = load_model(o);
+  log::info(model->description());
+  const int64_t depth = model->depth();
   if (o.layer < -depth || o.layer >= depth)
     throw UsageError("--layer " + std::to_string(o.layer) + ": the model has " + std::to_string(depth) +
                      " blocks (0.." + std::to_string(depth - 1) + ", or -1 for the last)");
@@ -165,8 +143,8 @@ void run_attention(const AttentionOptions& o) {
     // One image: the reference's layout, files straight in --output_dir. Several: a folder each.
     const auto out = images.size() == 1 ? output_dir : output_dir / image.stem();
     try {
-      visualize(image, out, model, o, device, color_map);
-    } catch (const ImageReadError& e) {
+      visualize(image, out, *model, o);
+    } catch (const std::runtime_error& e) {
       if (images.size() == 1) throw;
       log::warn(std::string(e.what()) + "; skipped");
       ++failures;

@@ -1,5 +1,7 @@
 #include "crops/crop_preview_panel.h"
 
+#include "image_conversion.h"
+
 #include <QApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -13,14 +15,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-
-QImage toImage(const dino::run_settings::PreviewImage& image) {
-  QImage out(image.width, image.height, QImage::Format_RGB888);
-  for (int y = 0; y < image.height; ++y)
-    std::memcpy(out.scanLine(y), image.rgb.data() + static_cast<size_t>(y) * static_cast<size_t>(image.width) * 3,
-                static_cast<size_t>(image.width) * 3);
-  return out;
-}
 
 // Small images (Fashion-MNIST's 28 px) are enlarged without smoothing, so pixels stay pixels.
 QPixmap enlarged(const QImage& image, int side) {
@@ -166,7 +160,7 @@ QString CropPreviewPanel::cropDescription(int index) const {
 QString CropPreviewPanel::errorText() const { return status_->text(); }
 
 void CropPreviewPanel::render() {
-  const QImage source = toImage(current_.original);
+  const QImage source = toQImage(current_.original);
   const int side = 320;
   const QPixmap base = enlarged(source, side);
   const double sx = static_cast<double>(base.width()) / source.width(), sy = static_cast<double>(base.height()) / source.height();
@@ -194,7 +188,7 @@ void CropPreviewPanel::render() {
   for (size_t i = 0; i < current_.crops.size(); ++i) {
     auto* label = new QLabel;
     const auto& c = current_.crops[i];
-    label->setPixmap(enlarged(toImage(c.image), c.global ? 160 : 96));
+    label->setPixmap(enlarged(toQImage(c.image), c.global ? 160 : 96));
     label->setToolTip(cropDescription(static_cast<int>(i)));
     label->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg((c.global ? kGlobal : kLocal).name()));
     cropsLayout_->addWidget(label, i < 2 ? 0 : 1 + static_cast<int>(i - 2) / 4, i < 2 ? static_cast<int>(i) : static_cast<int>(i - 2) % 4);

@@ -172,21 +172,6 @@ struct CropPreviewer::State {
   MultiCropOptions options;
 };
 
-namespace {
-
-PreviewImage to_preview(const cv::Mat& rgb) {
-  PreviewImage image;
-  image.width = rgb.cols;
-  image.height = rgb.rows;
-  image.rgb.resize(static_cast<size_t>(rgb.cols) * static_cast<size_t>(rgb.rows) * 3);
-  for (int y = 0; y < rgb.rows; ++y)
-    std::memcpy(image.rgb.data() + static_cast<size_t>(y) * static_cast<size_t>(rgb.cols) * 3, rgb.ptr(y),
-                static_cast<size_t>(rgb.cols) * 3);
-  return image;
-}
-
-}  // namespace
-
 CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::make_unique<State>()) {
   const TrainingConfig config = parse(settings_json);
   state_->options = config.crops();
@@ -204,11 +189,11 @@ CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
   const cv::Mat rgb = state_->source->rgb(preview.index);
   std::mt19937_64 rng(draw);
   const auto crops = make_crops(rgb, state_->options, rng);
-  preview.original = to_preview(rgb);
+  preview.original = to_rgb_image(rgb);
   for (size_t i = 0; i < crops.crops.size(); ++i) {
     const auto& p = crops.parameters[i];
     PreviewCrop crop;
-    crop.image = to_preview(crops.crops[i]);
+    crop.image = to_rgb_image(crops.crops[i]);
     crop.global = i < 2;
     crop.box_x = p.box.x;
     crop.box_y = p.box.y;

@@ -3,6 +3,7 @@
 // a TrainingSession on its own thread; the helpers say what a set of settings implies.
 #pragma once
 
+#include "dino/data/rgb_image.h"
 #include "dino/train/metric_record.h"
 #include "dino/train/run_state.h"
 
@@ -76,10 +77,7 @@ SchedulePreview preview_schedules(const std::string& settings_json, int64_t imag
 
 // The multi-crop augmentation of the settings on one image of their data, as 8-bit images with
 // what was drawn: for the app's crop previews.
-struct PreviewImage {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgb;  // rows of packed RGB
-};
+using PreviewImage = RgbImage;
 struct PreviewCrop {
   PreviewImage image;
   bool global = false;

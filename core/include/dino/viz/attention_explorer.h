@@ -1,0 +1,71 @@
+// The attention explorer's engine, behind a header with no LibTorch or OpenCV in it so the desktop
+// app's widgets compile fast: a model (weights file, checkpoint or random), and for one image the
+// prepared input, every head's map of the chosen layer and query, their mean, the mass-threshold
+// masks, rollout and a PCA of the patch features, as numbers and as coloured pictures.
+#pragma once
+
+#include "dino/data/rgb_image.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dino {
+
+struct AttentionRequest {
+  std::vector<int> image_size{480, 480};  // as --image_size: H W, one value for the shorter side, none to keep
+  int layer = -1;                         // -1: the last block
+  int query = 0;                          // 0: the CLS token; 1 + k: patch k (row-major)
+  double threshold = 0;                   // 0: no masks
+  bool rollout = false;
+  bool pca = false;
+  std::string color_map = "viridis";
+  bool shared_scale = false;  // one colour scale for every head (the reference scales each alone)
+};
+
+struct AttentionView {
+  int grid_h = 0, grid_w = 0, patch_size = 0, heads = 0, layer = 0;
+  RgbImage input;                              // the image the model saw (resized, cropped)
+  RgbImage reference_input;                    // img.png: the normalised input min-max rescaled
+  std::vector<std::vector<float>> maps;        // per head, grid_h * grid_w, row-major
+  std::vector<float> mean;                     // of the heads
+  std::vector<std::vector<unsigned char>> masks;  // per head, when a threshold was given
+  std::vector<float> rollout;                  // CLS row of the rollout, when asked
+  std::vector<RgbImage> head_pictures;         // per head, coloured, at the input's size
+  RgbImage mean_picture, rollout_picture, pca_picture;
+  std::vector<RgbImage> mask_pictures;         // the reference's red overlays, per head
+  std::string note;                            // e.g. "scaled down from 12000 px"
+};
+
+// The raw maps of a view as .npy (heads x h x w float32), and its masks (heads x h x w uint8) when
+// it has them: the same files as `dino attention --save_raw`. Throws std::runtime_error naming the file.
+void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file);
+
+class AttentionModel {
+ public:
+  // Throws std::runtime_error naming the file and keys when the weights do not fit.
+  static std::shared_ptr<AttentionModel> from_weights(const std::string& path, const std::string& checkpoint_key = "teacher",
+                                                      const std::string& arch = "", int patch_size = 0);
+  static std::shared_ptr<AttentionModel> random(const std::string& arch = "vit_small", int patch_size = 16);
+  ~AttentionModel();
+
+  // "auto", "cpu", "cuda", "cuda:N"; throws std::invalid_argument naming --device otherwise.
+  void set_device(const std::string& device);
+  std::string description() const;  // "vit_small/16 from FILE (N tensors)"
+  int depth() const;
+  int heads() const;
+  int patch_size() const;
+
+  // Thread-safe. Throws std::runtime_error naming the file for images that cannot be read or are
+  // smaller than one patch; images over 8192 px a side are scaled down (see AttentionView::note).
+  AttentionView compute(const std::string& image_file, const AttentionRequest& request) const;
+  AttentionView compute(const RgbImage& image, const AttentionRequest& request) const;
+
+ private:
+  struct State;
+  explicit AttentionModel(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace dino

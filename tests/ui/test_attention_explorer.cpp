@@ -1,0 +1,98 @@
+// The attention explorer: a file dropped on it (a simulated QDropEvent) loads and shows every head
+// and their mean; a click on a patch switches the query to that patch; the threshold adds the
+// reference's masks; export writes the tiles, the grid, the raw maps and a sidecar that says how
+// they were made. The maps themselves are checked against hand computations in core's tests.
+#include "attention/attention_explorer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtTest>
+
+class TestAttentionExplorer : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void dropClickThresholdExport() {
+    QTemporaryDir dir;
+    QImage picture(64, 48, QImage::Format_RGB888);
+    for (int y = 0; y < 48; ++y)
+      for (int x = 0; x < 64; ++x) picture.setPixel(x, y, qRgb(x * 4, y * 5, (x * y) % 256));
+    const QString file = dir.filePath(QStringLiteral("probe.png"));
+    QVERIFY(picture.save(file));
+
+    AttentionExplorer explorer;
+    explorer.resize(1200, 800);
+    explorer.useRandomWeights(QStringLiteral("vit_tiny"), 16);
+    QSignalSpy ready(&explorer, &AttentionExplorer::viewReady);
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&explorer, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&explorer, &drop);
+    QCOMPARE(explorer.imageCount(), 1);
+    QVERIFY(ready.wait(60000));
+    const auto& view = explorer.view();
+    QCOMPARE(view.heads, 3);
+    QCOMPARE(view.grid_h, 30);  // 480 x 480 as the reference, 16-px patches
+    QCOMPARE(view.grid_w, 30);
+    QCOMPARE(explorer.tiles().size(), 3 + 1);  // heads and their mean
+    QCOMPARE(explorer.tiles()[0].size(), QSize(480, 480));
+    double sum = 0;
+    for (float v : view.maps[1]) sum += v;
+    QVERIFY(sum > 0.5 && sum <= 1.0 + 1e-5);  // CLS attention over the patches (the CLS key left out)
+
+    // A click at the centre of patch (row 2, column 5) of the first tile: the query follows.
+    auto* tile = explorer.findChildren<QLabel*>().at(0);
+    for (auto* label : explorer.findChildren<QLabel*>())
+      if (label->property("tile").toInt() == 0 && label->property("tile").isValid()) tile = label;
+    const QSize shown = tile->pixmap().size();
+    const QPointF at((5 * 16 + 8) * shown.width() / 480.0, (2 * 16 + 8) * shown.height() / 480.0);
+    QMouseEvent release(QEvent::MouseButtonRelease, at, tile->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(tile, &release);
+    QCOMPARE(explorer.query(), 1 + 2 * 30 + 5);
+    QVERIFY(ready.wait(60000));
+
+    explorer.setThreshold(0.6);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.view().masks.size(), size_t{3});
+    QCOMPARE(explorer.tiles().size(), 3 + 1 + 3);
+
+    QString error;
+    const QString out = dir.filePath(QStringLiteral("export"));
+    QVERIFY2(explorer.exportView(out, &error), qPrintable(error));
+    for (const char* name : {"grid.png", "attention.npy", "masks.npy", "figure.json", "head-0.png"})
+      QVERIFY2(QFile::exists(QDir(out).filePath(QLatin1String(name))), name);
+    QFile json(QDir(out).filePath(QStringLiteral("figure.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const auto sidecar = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(sidecar[QStringLiteral("heads")].toInt(), 3);
+    QCOMPARE(sidecar[QStringLiteral("threshold")].toDouble(), 0.6);
+    QCOMPARE(sidecar[QStringLiteral("query")].toString(), QStringLiteral("patch 65"));
+    QVERIFY(sidecar[QStringLiteral("command_line")].toString().startsWith(QStringLiteral("dino attention")));
+
+    // Something that is not an image is refused with a message naming it.
+    const QString text = dir.filePath(QStringLiteral("notes.png"));
+    QFile notes(text);
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not an image");
+    notes.close();
+    QSignalSpy failed(&explorer, &AttentionExplorer::failed);
+    QVERIFY(!explorer.addImage(text));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("notes.png")));
+    QCOMPARE(explorer.imageCount(), 1);
+  }
+};
+
+QTEST_MAIN(TestAttentionExplorer)
+#include "test_attention_explorer.moc"

@@ -1,0 +1,488 @@
+#include "attention/attention_explorer.h"
+
+#include "image_conversion.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+constexpr int kTileSide = 240;
+
+}  // namespace
+
+AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
+  setAcceptDrops(true);
+  auto* layout = new QVBoxLayout(this);
+
+  auto* modelRow = new QHBoxLayout;
+  auto* open = new QPushButton(tr("Open Images..."));
+  auto* weights = new QPushButton(tr("Weights..."));
+  weights->setToolTip(tr("A DINO weights file or training checkpoint; the architecture is inferred from its tensors"));
+  auto* random = new QPushButton(tr("Random ViT-S/16"));
+  teacher_ = new QPushButton(tr("Training Teacher"));
+  teacher_->setToolTip(tr("The teacher of the run in progress, reloaded whenever a new checkpoint lands"));
+  teacher_->setEnabled(false);
+  modelLabel_ = new QLabel(tr("No model: choose weights, the training teacher or random weights."));
+  modelLabel_->setWordWrap(true);
+  for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(weights), static_cast<QWidget*>(random), static_cast<QWidget*>(teacher_)})
+    modelRow->addWidget(w);
+  modelRow->addWidget(modelLabel_, 1);
+  layout->addLayout(modelRow);
+
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel(tr("Layer:")));
+  layer_ = new QSpinBox;
+  layer_->setRange(-1, 11);
+  layer_->setValue(-1);
+  layer_->setSpecialValueText(tr("last"));
+  controls->addWidget(layer_);
+  controls->addWidget(new QLabel(tr("Size:")));
+  size_ = new QComboBox;
+  size_->addItem(tr("480 x 480 (the reference)"));
+  size_->addItem(tr("shorter side 480, aspect kept"));
+  size_->addItem(tr("original size"));
+  controls->addWidget(size_);
+  thresholdOn_ = new QCheckBox(tr("Mass threshold"));
+  thresholdOn_->setToolTip(tr("Keep the patches that hold this fraction of each head's attention (the reference's masks)"));
+  threshold_ = new QDoubleSpinBox;
+  threshold_->setRange(0.01, 1.0);
+  threshold_->setSingleStep(0.05);
+  threshold_->setValue(0.6);
+  controls->addWidget(thresholdOn_);
+  controls->addWidget(threshold_);
+  controls->addWidget(new QLabel(tr("Colours:")));
+  colorMap_ = new QComboBox;
+  for (const char* name : {"viridis", "inferno", "magma", "jet", "gray"}) colorMap_->addItem(QString::fromLatin1(name));
+  controls->addWidget(colorMap_);
+  controls->addWidget(new QLabel(tr("Opacity:")));
+  opacity_ = new QSlider(Qt::Horizontal);
+  opacity_->setRange(0, 100);
+  opacity_->setValue(100);
+  opacity_->setMaximumWidth(120);
+  opacity_->setToolTip(tr("100: the map alone, as the reference draws it; lower shows the image through it"));
+  controls->addWidget(opacity_);
+  sharedScale_ = new QCheckBox(tr("One scale for all heads"));
+  rollout_ = new QCheckBox(tr("Rollout"));
+  rollout_->setToolTip(tr("Attention rollout across all layers (Abnar and Zuidema, 2020)"));
+  pca_ = new QCheckBox(tr("PCA"));
+  pca_->setToolTip(tr("The first three principal components of the patch features as RGB"));
+  for (QWidget* w : {static_cast<QWidget*>(sharedScale_), static_cast<QWidget*>(rollout_), static_cast<QWidget*>(pca_)}) controls->addWidget(w);
+  auto* cls = new QPushButton(tr("From CLS"));
+  cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
+  controls->addWidget(cls);
+  auto* exportButton = new QPushButton(tr("Export..."));
+  controls->addWidget(exportButton);
+  controls->addStretch(1);
+  layout->addLayout(controls);
+
+  thumbnails_ = new QListWidget;
+  thumbnails_->setViewMode(QListView::IconMode);
+  thumbnails_->setFlow(QListView::LeftToRight);
+  thumbnails_->setWrapping(false);
+  thumbnails_->setIconSize(QSize(64, 64));
+  thumbnails_->setFixedHeight(96);
+  layout->addWidget(thumbnails_);
+  status_ = new QLabel(tr("Drop images here, paste one, or use Open Images."));
+  status_->setWordWrap(true);
+  layout->addWidget(status_);
+  auto* scroll = new QScrollArea;
+  scroll->setWidgetResizable(true);
+  auto* host = new QWidget;
+  grid_ = new QGridLayout(host);
+  grid_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  scroll->setWidget(host);
+  layout->addWidget(scroll, 1);
+
+  connect(open, &QPushButton::clicked, this, [this] {
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Images"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
+    for (const QString& f : files) addImage(f);
+  });
+  connect(weights, &QPushButton::clicked, this, [this] {
+    const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(), tr("PyTorch files (*.pth *.pt);;All files (*)"));
+    QString error;
+    if (!file.isEmpty() && !loadWeights(file, &error)) QMessageBox::warning(this, tr("Weights"), error);
+  });
+  connect(random, &QPushButton::clicked, this, [this] { useRandomWeights(); });
+  connect(teacher_, &QPushButton::clicked, this, [this] {
+    QString error;
+    if (!loadWeights(trainingCheckpoint_, &error)) QMessageBox::warning(this, tr("Training teacher"), error);
+  });
+  connect(cls, &QPushButton::clicked, this, [this] { setQuery(0); });
+  connect(exportButton, &QPushButton::clicked, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    QString error;
+    if (!folder.isEmpty() && !exportView(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
+  });
+  connect(thumbnails_, &QListWidget::currentRowChanged, this, [this](int row) { selectImage(row); });
+  for (auto* box : {thresholdOn_, rollout_, pca_, sharedScale_}) connect(box, &QCheckBox::toggled, this, [this] { recompute(); });
+  connect(layer_, &QSpinBox::valueChanged, this, [this] { recompute(); });
+  connect(size_, &QComboBox::currentIndexChanged, this, [this] {
+    query_ = 0;  // patch numbers change with the size
+    recompute();
+  });
+  connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this] {
+    if (thresholdOn_->isChecked()) recompute();
+  });
+  connect(colorMap_, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+  connect(opacity_, &QSlider::valueChanged, this, [this] { render(); });
+  auto* paste = new QShortcut(QKeySequence::Paste, this);
+  connect(paste, &QShortcut::activated, this, [this] {
+    const QImage image = QApplication::clipboard()->image();
+    if (!image.isNull()) addImage(image, tr("pasted %1").arg(imageCount() + 1));
+  });
+  connect(&watcher_, &QFutureWatcher<dino::AttentionView>::finished, this, [this] {
+    if (watcher_.future().resultCount() > 0) {
+      view_ = watcher_.result();
+      render();
+      Q_EMIT viewReady();
+    }
+    if (recomputeQueued_) {
+      recomputeQueued_ = false;
+      recompute();
+    }
+  });
+}
+
+AttentionExplorer::~AttentionExplorer() { watcher_.waitForFinished(); }
+
+bool AttentionExplorer::loadWeights(const QString& file, QString* error) {
+  try {
+    setModel(dino::AttentionModel::from_weights(file.toStdString()), file);
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+  return true;
+}
+
+void AttentionExplorer::useRandomWeights(const QString& arch, int patchSize) {
+  setModel(dino::AttentionModel::random(arch.toStdString(), patchSize), QString());
+}
+
+void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, const QString& weightsFile) {
+  watcher_.waitForFinished();
+  model_ = std::move(model);
+  weightsFile_ = weightsFile;
+  modelLabel_->setText(QString::fromStdString(model_->description()));
+  layer_->setRange(-1, model_->depth() - 1);
+  query_ = 0;
+  recompute();
+}
+
+void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
+  trainingCheckpoint_ = checkpointFile;
+  teacher_->setEnabled(QFileInfo::exists(checkpointFile));
+  // Following the teacher: a new checkpoint of the same run replaces the model in place.
+  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile)) loadWeights(checkpointFile);
+}
+
+bool AttentionExplorer::addImage(const QString& file) {
+  const QImage thumbnail(file);
+  if (thumbnail.isNull()) {
+    const QString message = tr("%1 is not an image this app can read.").arg(QDir::toNativeSeparators(file));
+    status_->setText(message);
+    Q_EMIT failed(message);
+    return false;
+  }
+  items_.append({QFileInfo(file).fileName(), file, QImage()});
+  thumbnails_->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(thumbnail.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
+                                           items_.last().name));
+  thumbnails_->setCurrentRow(static_cast<int>(items_.size()) - 1);
+  return true;
+}
+
+void AttentionExplorer::addImage(const QImage& image, const QString& name) {
+  items_.append({name, QString(), image});
+  thumbnails_->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(64, 64, Qt::KeepAspectRatio))), name));
+  thumbnails_->setCurrentRow(static_cast<int>(items_.size()) - 1);
+}
+
+int AttentionExplorer::imageCount() const { return static_cast<int>(items_.size()); }
+
+void AttentionExplorer::selectImage(int index) {
+  if (index < 0 || index >= items_.size()) return;
+  current_ = index;
+  query_ = 0;
+  if (thumbnails_->currentRow() != index) thumbnails_->setCurrentRow(index);
+  recompute();
+}
+
+void AttentionExplorer::setLayer(int layer) { layer_->setValue(layer); }
+
+void AttentionExplorer::setQuery(int query) {
+  query_ = query;
+  recompute();
+}
+
+void AttentionExplorer::setThreshold(double threshold) {
+  thresholdOn_->setChecked(threshold > 0);
+  if (threshold > 0) threshold_->setValue(threshold);
+  recompute();
+}
+
+void AttentionExplorer::setRollout(bool on) { rollout_->setChecked(on); }
+
+dino::AttentionRequest AttentionExplorer::request() const {
+  dino::AttentionRequest r;
+  r.image_size = size_->currentIndex() == 0 ? std::vector<int>{480, 480} : size_->currentIndex() == 1 ? std::vector<int>{480} : std::vector<int>{};
+  r.layer = layer_->value();
+  r.query = query_;
+  r.threshold = thresholdOn_->isChecked() ? threshold_->value() : 0.0;
+  r.rollout = rollout_->isChecked();
+  r.pca = pca_->isChecked();
+  r.color_map = colorMap_->currentText().toStdString();
+  r.shared_scale = sharedScale_->isChecked();
+  return r;
+}
+
+void AttentionExplorer::recompute() {
+  if (!model_ || current_ < 0) return;
+  if (watcher_.isRunning()) {  // one computation at a time; the latest settings win
+    recomputeQueued_ = true;
+    return;
+  }
+  status_->setText(tr("Computing %1...").arg(items_[current_].name));
+  const auto model = model_;
+  const Item item = items_[current_];
+  const auto req = request();
+  QPointer<QLabel> status(status_);
+  QPointer<AttentionExplorer> self(this);
+  watcher_.setFuture(QtConcurrent::run([model, item, req, status, self]() {
+    try {
+      return item.file.isEmpty() ? model->compute(fromQImage(item.image), req) : model->compute(item.file.toStdString(), req);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(qApp, [status, self, message] {
+        if (status) status->setText(message);
+        if (self) Q_EMIT self->failed(message);
+      });
+      throw;
+    }
+  }));
+}
+
+QImage AttentionExplorer::overlay(const dino::RgbImage& picture) const {
+  // The map over the image the model saw, at the chosen opacity.
+  QImage out = toQImage(view_.input).convertToFormat(QImage::Format_RGB32);
+  QPainter painter(&out);
+  painter.setOpacity(opacity_->value() / 100.0);
+  painter.drawImage(QRect(0, 0, out.width(), out.height()), toQImage(picture));
+  return out;
+}
+
+void AttentionExplorer::render() {
+  qDeleteAll(tileBoxes_);
+  tileBoxes_.clear();
+  tileImages_.clear();
+  tileNames_.clear();
+  for (int j = 0; j < view_.heads; ++j) {
+    tileImages_.append(overlay(view_.head_pictures[static_cast<size_t>(j)]));
+    tileNames_.append(tr("head %1").arg(j));
+  }
+  tileImages_.append(overlay(view_.mean_picture));
+  tileNames_.append(tr("mean of the heads"));
+  if (!view_.rollout.empty()) {
+    tileImages_.append(overlay(view_.rollout_picture));
+    tileNames_.append(tr("rollout"));
+  }
+  if (view_.pca_picture.width > 0) {
+    tileImages_.append(toQImage(view_.pca_picture));
+    tileNames_.append(tr("PCA of the patch features"));
+  }
+  for (size_t j = 0; j < view_.mask_pictures.size(); ++j) {
+    tileImages_.append(toQImage(view_.mask_pictures[j]));
+    tileNames_.append(tr("head %1, mass %2").arg(j).arg(threshold_->value()));
+  }
+  const int columns = 4;
+  for (int i = 0; i < tileImages_.size(); ++i) {
+    auto* tile = new QLabel;
+    tile->setPixmap(QPixmap::fromImage(tileImages_[i].scaled(kTileSide, kTileSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    tile->setToolTip(tileNames_[i] + QStringLiteral("\n") + tr("Click a patch to see the attention from it."));
+    tile->setProperty("tile", i);
+    tile->installEventFilter(this);
+    auto* caption = new QLabel(tileNames_[i]);
+    auto* box = new QWidget;
+    auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(2, 2, 2, 2);
+    boxLayout->addWidget(tile);
+    boxLayout->addWidget(caption);
+    grid_->addWidget(box, i / columns, i % columns);
+    tileBoxes_.append(box);
+  }
+  const QString from = query_ == 0 ? tr("the CLS token")
+                                   : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
+  status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7")
+                       .arg(items_.value(current_).name)
+                       .arg(view_.layer)
+                       .arg(view_.heads)
+                       .arg(view_.grid_h)
+                       .arg(view_.grid_w)
+                       .arg(from)
+                       .arg(view_.note.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(view_.note)));
+}
+
+bool AttentionExplorer::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::MouseButtonRelease && watched->property("tile").isValid() && view_.grid_w > 0) {
+    auto* label = static_cast<QLabel*>(watched);
+    const auto* mouse = static_cast<QMouseEvent*>(event);
+    const QSize shown = label->pixmap().size();
+    const double x = mouse->position().x() * view_.input.width / std::max(1, shown.width());
+    const double y = mouse->position().y() * view_.input.height / std::max(1, shown.height());
+    const int column = std::clamp(static_cast<int>(x) / view_.patch_size, 0, view_.grid_w - 1);
+    const int row = std::clamp(static_cast<int>(y) / view_.patch_size, 0, view_.grid_h - 1);
+    setQuery(1 + row * view_.grid_w + column);
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void AttentionExplorer::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) event->acceptProposedAction();
+}
+
+void AttentionExplorer::dropEvent(QDropEvent* event) {
+  const QMimeData* mime = event->mimeData();
+  bool any = false;
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile()) any = addImage(url.toLocalFile()) || any;
+  if (!any && mime->hasImage()) {
+    addImage(qvariant_cast<QImage>(mime->imageData()), tr("dropped %1").arg(imageCount() + 1));
+    any = true;
+  }
+  if (any) event->acceptProposedAction();
+}
+
+QList<QImage> AttentionExplorer::tiles() const { return tileImages_; }
+QStringList AttentionExplorer::tileNames() const { return tileNames_; }
+
+QString AttentionExplorer::commandLine() const {
+  const auto r = request();
+  QStringList words{QStringLiteral("dino attention")};
+  words << (weightsFile_.isEmpty() ? QStringLiteral("--random_weights --arch vit_small --patch_size %1").arg(view_.patch_size)
+                                   : QStringLiteral("--pretrained_weights '%1'").arg(weightsFile_));
+  if (current_ >= 0 && !items_[current_].file.isEmpty()) words << QStringLiteral("--image_path '%1'").arg(items_[current_].file);
+  QStringList size;
+  for (int s : r.image_size) size << QString::number(s);
+  if (!size.isEmpty()) words << QStringLiteral("--image_size ") + size.join(QLatin1Char(' '));
+  words << QStringLiteral("--layer %1").arg(view_.layer);
+  if (r.threshold > 0) words << QStringLiteral("--threshold %1").arg(r.threshold);
+  if (r.rollout) words << QStringLiteral("--rollout");
+  words << QStringLiteral("--color_map ") + QString::fromStdString(r.color_map) << QStringLiteral("--save_raw");
+  return words.join(QLatin1Char(' '));
+}
+
+bool AttentionExplorer::exportView(const QString& folder, QString* error) {
+  if (tileImages_.isEmpty()) {
+    if (error) *error = tr("Nothing to export yet: load a model and an image.");
+    return false;
+  }
+  QDir dir(folder);
+  if (!dir.mkpath(QStringLiteral("."))) {
+    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
+    return false;
+  }
+  QStringList files;
+  for (int i = 0; i < tileImages_.size(); ++i) {
+    QString name = tileNames_[i];
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.]+")), QStringLiteral("-"));
+    const QString file = dir.filePath(name + QStringLiteral(".png"));
+    if (!tileImages_[i].save(file)) {
+      if (error) *error = tr("Cannot write %1.").arg(file);
+      return false;
+    }
+    files << QFileInfo(file).fileName();
+  }
+  // A labelled grid, ready for a paper.
+  const int columns = 4, side = 256, caption = 22;
+  const int rows = (static_cast<int>(tileImages_.size()) + columns - 1) / columns;
+  QImage grid(columns * side, rows * (side + caption), QImage::Format_RGB32);
+  grid.fill(Qt::white);
+  {
+    QPainter painter(&grid);
+    for (int i = 0; i < tileImages_.size(); ++i) {
+      const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
+      const QImage scaled = tileImages_[i].scaled(side - 8, side - 8, Qt::KeepAspectRatio, Qt::FastTransformation);
+      painter.drawImage(cell.x() + (side - scaled.width()) / 2, cell.y() + (side - scaled.height()) / 2, scaled);
+      painter.drawText(QRect(cell.x(), cell.bottom(), side, caption), Qt::AlignCenter, tileNames_[i]);
+    }
+  }
+  if (!grid.save(dir.filePath(QStringLiteral("grid.png")))) {
+    if (error) *error = tr("Cannot write %1.").arg(dir.filePath(QStringLiteral("grid.png")));
+    return false;
+  }
+  files << QStringLiteral("grid.png");
+  try {
+    dino::write_view_npy(view_, dir.filePath(QStringLiteral("attention.npy")).toStdString(),
+                         dir.filePath(QStringLiteral("masks.npy")).toStdString());
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+  files << QStringLiteral("attention.npy");
+  if (!view_.masks.empty()) files << QStringLiteral("masks.npy");
+  // The sidecar: how these figures were made.
+  QJsonObject sidecar;
+  QString hash;
+  if (!weightsFile_.isEmpty()) {
+    QFile weights(weightsFile_);
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    if (weights.open(QIODevice::ReadOnly) && sha.addData(&weights)) hash = QString::fromLatin1(sha.result().toHex());
+  }
+  const auto r = request();
+  sidecar[QStringLiteral("weights")] = weightsFile_.isEmpty() ? QStringLiteral("random") : weightsFile_;
+  sidecar[QStringLiteral("weights_sha256")] = hash;
+  sidecar[QStringLiteral("model")] = QString::fromStdString(model_->description());
+  sidecar[QStringLiteral("patch_size")] = view_.patch_size;
+  sidecar[QStringLiteral("layer")] = view_.layer;
+  sidecar[QStringLiteral("heads")] = view_.heads;
+  sidecar[QStringLiteral("query")] = query_ == 0 ? QStringLiteral("cls") : QStringLiteral("patch %1").arg(query_ - 1);
+  sidecar[QStringLiteral("threshold")] = r.threshold > 0 ? QJsonValue(r.threshold) : QJsonValue();
+  sidecar[QStringLiteral("rollout")] = r.rollout;
+  sidecar[QStringLiteral("image")] = current_ >= 0 ? (items_[current_].file.isEmpty() ? items_[current_].name : items_[current_].file) : QString();
+  QJsonArray size;
+  for (int s : r.image_size) size.append(s);
+  sidecar[QStringLiteral("image_size")] = size;
+  sidecar[QStringLiteral("input_size")] = QJsonArray{view_.input.height, view_.input.width};
+  sidecar[QStringLiteral("color_map")] = QString::fromStdString(r.color_map);
+  sidecar[QStringLiteral("opacity")] = opacity_->value() / 100.0;
+  sidecar[QStringLiteral("shared_scale")] = r.shared_scale;
+  sidecar[QStringLiteral("app_version")] = QApplication::applicationVersion();
+  sidecar[QStringLiteral("command_line")] = commandLine();
+  sidecar[QStringLiteral("files")] = QJsonArray::fromStringList(files);
+  QSaveFile json(dir.filePath(QStringLiteral("figure.json")));
+  if (!json.open(QIODevice::WriteOnly) || json.write(QJsonDocument(sidecar).toJson()) < 0 || !json.commit()) {
+    if (error) *error = tr("Cannot write %1.").arg(json.fileName());
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,105 @@
+// The attention explorer: images dropped in, pasted or opened (a strip of thumbnails to switch
+// between); a model from a weights file, the running training's teacher, or random weights; every
+// head of any layer as overlays on the image, their mean, rollout, the reference's mass-threshold
+// masks, a PCA of the patch features; a click on a patch shows the attention from that patch.
+// Maps are computed off the GUI thread; figures export with a JSON sidecar saying how they were made.
+#pragma once
+
+#include <dino/viz/attention_explorer.h>
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+class AttentionExplorer : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit AttentionExplorer(QWidget* parent = nullptr);
+  ~AttentionExplorer() override;
+
+  bool loadWeights(const QString& file, QString* error = nullptr);
+  void useRandomWeights(const QString& arch = QStringLiteral("vit_small"), int patchSize = 16);
+  void setModel(std::shared_ptr<dino::AttentionModel> model, const QString& weightsFile);
+  // The running training's checkpoint: offered as a model, reloaded when it changes.
+  void setTrainingCheckpoint(const QString& checkpointFile);
+
+  bool addImage(const QString& file);
+  void addImage(const QImage& image, const QString& name);  // pasted
+  int imageCount() const;
+  void selectImage(int index);
+
+  void setLayer(int layer);
+  void setQuery(int query);  // 0: CLS; 1 + k: patch k
+  void setThreshold(double threshold);  // 0: off
+  void setRollout(bool on);
+
+  const dino::AttentionView& view() const { return view_; }
+  int query() const { return query_; }
+  // The tile images on display (heads, then mean, rollout, PCA, masks), for export and tests.
+  QList<QImage> tiles() const;
+  QStringList tileNames() const;
+  // Each tile as PNG, the grid as one labelled figure, attention.npy (and masks.npy) and a JSON
+  // sidecar with the weights and their SHA-256, the settings and the `dino attention` line.
+  bool exportView(const QString& folder, QString* error = nullptr);
+  QString commandLine() const;
+
+ Q_SIGNALS:
+  void viewReady();
+  void failed(const QString& message);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  struct Item {
+    QString name;
+    QString file;   // empty for pasted images
+    QImage image;   // pasted images
+  };
+  void recompute();
+  void render();
+  QImage overlay(const dino::RgbImage& picture) const;
+  dino::AttentionRequest request() const;
+
+  std::shared_ptr<dino::AttentionModel> model_;
+  QString weightsFile_, trainingCheckpoint_;
+  QList<Item> items_;
+  int current_ = -1;
+  int query_ = 0;
+  dino::AttentionView view_;
+  QFutureWatcher<dino::AttentionView> watcher_;
+  bool recomputeQueued_ = false;
+  QList<QWidget*> tileBoxes_;  // a tile and its caption each
+  QList<QImage> tileImages_;
+  QStringList tileNames_;
+
+  QLabel* modelLabel_ = nullptr;
+  QLabel* status_ = nullptr;
+  QListWidget* thumbnails_ = nullptr;
+  QSpinBox* layer_ = nullptr;
+  QComboBox* size_ = nullptr;
+  QCheckBox* thresholdOn_ = nullptr;
+  QDoubleSpinBox* threshold_ = nullptr;
+  QComboBox* colorMap_ = nullptr;
+  QSlider* opacity_ = nullptr;
+  QCheckBox* sharedScale_ = nullptr;
+  QCheckBox* rollout_ = nullptr;
+  QCheckBox* pca_ = nullptr;
+  QPushButton* teacher_ = nullptr;
+  QGridLayout* grid_ = nullptr;
+};
