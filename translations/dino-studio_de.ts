@@ -207,6 +207,82 @@
         <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Student too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher and student of a training checkpoint side by side, with their difference (blue: the student attends more, red: the teacher does)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure 3 style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The masks of every head in one picture, one colour per head, as the paper&apos;s Figure 3 (uses the mass threshold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this image&apos;s maps at every checkpoint of the run (checkpoint*.pth beside the weights) and scrub through them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through training: pin a probe image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The student exists only in a training checkpoint: load one with Weights or Training Teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no student that fits: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint*.pth beside %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the maps at %1 checkpoints...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heads in colour (Figure 3 style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher - student, head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher - student, mean</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigField</name>
@@ -945,6 +1021,61 @@
     </message>
 </context>
 <context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution written into PNG files; the text keeps its size in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DINO Studio</source>
@@ -1099,10 +1230,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Folder for the figures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,6 +1350,26 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Figure...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to the Data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

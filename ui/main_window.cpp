@@ -5,6 +5,7 @@
 #include "config/schedule_preview.h"
 #include "crops/crop_preview_panel.h"
 #include "dashboard/dashboard.h"
+#include "dashboard/figure_export_dialog.h"
 #include "log/log_panel.h"
 #include "training/run_follower.h"
 #include "training/training_controller.h"
@@ -200,10 +201,15 @@ void MainWindow::createActions() {
   });
   file->addSeparator();
   exportAll_ = file->addAction(tr("&Export All Figures..."), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
-    if (folder.isEmpty()) return;
+    FigureExportDialog dialog(FigureExportDialog::Target::Folder, QStringLiteral("dino-studio-figures"), this);
+    if (dialog.exec() != QDialog::Accepted) return;
     QString error;
-    if (!exportAll(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
+    const QStringList written =
+        dashboard_->exportAll(dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi(), &error);
+    if (written.isEmpty())
+      QMessageBox::warning(this, tr("Export"), error);
+    else
+      statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(dialog.path()), 5000);
   });
   file->addAction(tr("Export &Metrics as CSV..."), this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Metrics"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
@@ -257,6 +263,12 @@ bool MainWindow::startRun(bool interactive) {
   rememberRun(runFolder_);
   QSettings().setValue(QStringLiteral("Run/lastSettings"), config_->settingsJson());
   return true;
+}
+
+void MainWindow::resetToDemo() {
+  config_->setSettingsJson(QString::fromStdString(dino::run_settings::defaults_json()));
+  config_->applyPreset(QStringLiteral("fashion-mnist-demo"));
+  config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
 }
 
 bool MainWindow::followRun(const QString& folder) {

@@ -40,6 +40,8 @@ class MainWindow : public QMainWindow {
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
   bool startRun(bool interactive = true);
   bool followRun(const QString& folder);
+  // The Fashion-MNIST demo from the defaults (not the remembered settings), in a fresh folder.
+  void resetToDemo();
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;

@@ -62,10 +62,6 @@ std::shared_ptr<AttentionModel> load_model(const AttentionOptions& o) {
   return model;
 }
 
-cv::Mat to_mat(const RgbImage& image) {
-  return cv::Mat(image.height, image.width, CV_8UC3, const_cast<unsigned char*>(image.rgb.data())).clone();
-}
-
 torch::Tensor to_tensor(const std::vector<std::vector<float>>& maps, int h, int w) {
   auto t = torch::empty({static_cast<int64_t>(maps.size()), h, w});
   for (size_t j = 0; j < maps.size(); ++j) std::memcpy(t[static_cast<int64_t>(j)].data_ptr<float>(), maps[j].data(), maps[j].size() * sizeof(float));

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   parser.process(app);
 
   MainWindow window;
-  if (parser.isSet(demo)) window.configPanel()->applyPreset(QStringLiteral("fashion-mnist-demo"));
+  if (parser.isSet(demo)) window.resetToDemo();
   if (parser.isSet(settings)) {
     QFile file(parser.value(settings));
     QString error;

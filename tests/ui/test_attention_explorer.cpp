@@ -4,6 +4,8 @@
 // they were made. The maps themselves are checked against hand computations in core's tests.
 #include "attention/attention_explorer.h"
 
+#include <dino/train/training_run.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -91,6 +93,93 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("notes.png")));
     QCOMPARE(explorer.imageCount(), 1);
+  }
+
+  // A real training checkpoint: teacher and student side by side with their difference, the
+  // Figure 3 picture, and the maps at every checkpoint of the run.
+  void studentFigureAndThroughTraining() {
+    QTemporaryDir dir;
+    auto settings = QJsonDocument::fromJson(QByteArray::fromStdString(dino::run_settings::with_preset(
+                                                dino::run_settings::defaults_json(), "fashion-mnist-demo")))
+                        .object();
+    settings[QStringLiteral("output_dir")] = dir.filePath(QStringLiteral("run"));
+    settings[QStringLiteral("epochs")] = 2;
+    settings[QStringLiteral("limit_images")] = 256;
+    settings[QStringLiteral("batch_size_per_gpu")] = 64;
+    settings[QStringLiteral("depth")] = 1;
+    settings[QStringLiteral("eval_knn")] = false;
+    settings[QStringLiteral("saveckp_freq")] = 1;
+    dino::TrainingRun run(QJsonDocument(settings).toJson().toStdString());
+    run.start();
+    run.wait();
+    QCOMPARE(run.state(), dino::RunState::Finished);
+    const QString checkpoint = dir.filePath(QStringLiteral("run/checkpoint.pth"));
+
+    QImage picture(28, 28, QImage::Format_RGB888);
+    for (int y = 0; y < 28; ++y)
+      for (int x = 0; x < 28; ++x) picture.setPixel(x, y, qRgb(x * 9, y * 9, 128));
+    const QString file = dir.filePath(QStringLiteral("probe.png"));
+    QVERIFY(picture.save(file));
+
+    AttentionExplorer explorer;
+    explorer.setInputSize(AttentionExplorer::InputSize::Original);  // 28 px: a 7 x 7 grid of 4-px patches
+    QSignalSpy ready(&explorer, &AttentionExplorer::viewReady);
+    QString error;
+    QVERIFY2(explorer.loadWeights(checkpoint, &error), qPrintable(error));
+    QVERIFY(explorer.addImage(file));
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.view().patch_size, 4);
+    QVERIFY2(explorer.setCompareStudent(true, &error), qPrintable(error));
+    QVERIFY(ready.wait(60000));
+    const int heads = explorer.view().heads;
+    QCOMPARE(heads, 3);
+    const QStringList names = explorer.tileNames();
+    QVERIFY(names.contains(QStringLiteral("student head 2")));
+    const int difference = static_cast<int>(names.indexOf(QStringLiteral("teacher - student, head 0")));
+    QVERIFY(difference > 0);
+    // Where the teacher attends most above the student, the difference picture is red.
+    explorer.setCompareStudent(false);
+    QVERIFY(ready.wait(60000));
+    // (the student's maps come from the same request on the checkpoint's student weights)
+    auto student = dino::AttentionModel::from_weights(checkpoint.toStdString(), "student");
+    dino::AttentionRequest request;
+    request.image_size = {};
+    const auto studentView = student->compute(file.toStdString(), request);
+    const auto& teacherView = explorer.view();
+    QCOMPARE(teacherView.grid_w, 7);
+    int best = 0;
+    float bestValue = -1, extent = 0;
+    for (int k = 0; k < teacherView.grid_h * teacherView.grid_w; ++k) {
+      const float d = teacherView.maps[0][static_cast<size_t>(k)] - studentView.maps[0][static_cast<size_t>(k)];
+      extent = std::max(extent, std::abs(d));
+      if (d > bestValue) {
+        bestValue = d;
+        best = k;
+      }
+    }
+    const auto pictures = dino::difference_pictures(teacherView, studentView);
+    const int px = (best % teacherView.grid_w) * 4 + 2, py = (best / teacherView.grid_w) * 4 + 2;
+    const unsigned char* rgb = pictures[0].rgb.data() + (static_cast<size_t>(py) * static_cast<size_t>(pictures[0].width) + static_cast<size_t>(px)) * 3;
+    QVERIFY(bestValue > 0);
+    // Red, faded towards white by how far the difference is from the largest magnitude.
+    QCOMPARE(static_cast<int>(rgb[0]), 255);
+    QVERIFY(std::abs(static_cast<int>(rgb[1]) - static_cast<int>(std::lround(255 * (1 - bestValue / extent)))) <= 1);
+    QCOMPARE(rgb[1], rgb[2]);
+
+    explorer.setHeadsFigure(true, {0, 2});
+    QVERIFY(ready.wait(60000));  // the threshold was switched on for the masks
+    QVERIFY(explorer.tileNames().contains(QStringLiteral("heads in colour (Figure 3 style)")));
+
+    QSignalSpy probe(&explorer, &AttentionExplorer::probeReady);
+    explorer.pinProbe();
+    QVERIFY(probe.wait(60000));
+    QCOMPARE(explorer.probeCount(), 3);  // checkpoint0000, checkpoint0001, then checkpoint.pth
+    QCOMPARE(explorer.probeLabel(0), QStringLiteral("checkpoint0000.pth"));
+    QCOMPARE(explorer.probeLabel(2), QStringLiteral("checkpoint.pth"));
+    explorer.showCheckpoint(0);
+    const auto early = explorer.view().maps[0];
+    explorer.showCheckpoint(2);
+    QVERIFY(explorer.view().maps[0] != early);  // the teacher moved between epochs
   }
 };
 

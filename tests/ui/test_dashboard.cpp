@@ -144,6 +144,12 @@ class TestDashboard : public QObject {
     const auto row = lines[8].split(QLatin1Char(','));  // iteration 7
     QCOMPARE(row[header.indexOf(QStringLiteral("iteration"))], QStringLiteral("7"));
     QCOMPARE(row[header.indexOf(QStringLiteral("loss"))].toDouble(), 10.0 - 0.07);
+    // One chart, format by extension, at a chosen size.
+    QVERIFY(dashboard.charts()[1]->exportFigure(dir.filePath(QStringLiteral("lr.pdf")), 600, 400, 300));
+    QFile lr(dir.filePath(QStringLiteral("lr.pdf")));
+    QVERIFY(lr.open(QIODevice::ReadOnly) && lr.read(5) == "%PDF-");
+    QVERIFY(dashboard.charts()[1]->exportFigure(dir.filePath(QStringLiteral("lr.png")), 600, 400, 300));
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("lr.png"))).size(), QSize(600, 400));
     // A folder that cannot be created is an error, not a silent success.
     QVERIFY(dashboard.exportAll(QStringLiteral("/proc/no-such-folder/x"), 900, 500, 150, &error).isEmpty());
     QVERIFY(!error.isEmpty());

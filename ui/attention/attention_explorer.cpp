@@ -29,6 +29,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -97,6 +98,14 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   pca_ = new QCheckBox(tr("PCA"));
   pca_->setToolTip(tr("The first three principal components of the patch features as RGB"));
   for (QWidget* w : {static_cast<QWidget*>(sharedScale_), static_cast<QWidget*>(rollout_), static_cast<QWidget*>(pca_)}) controls->addWidget(w);
+  compare_ = new QCheckBox(tr("Student too"));
+  compare_->setToolTip(tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
+                          "the student attends more, red: the teacher does)"));
+  figure_ = new QCheckBox(tr("Figure 3 style"));
+  figure_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
+                         "(uses the mass threshold)"));
+  controls->addWidget(compare_);
+  controls->addWidget(figure_);
   auto* cls = new QPushButton(tr("From CLS"));
   cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
   controls->addWidget(cls);
@@ -104,6 +113,28 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   controls->addWidget(exportButton);
   controls->addStretch(1);
   layout->addLayout(controls);
+
+  auto* probeRow = new QHBoxLayout;
+  auto* pin = new QPushButton(tr("Pin Probe"));
+  pin->setToolTip(tr("Keep this image's maps at every checkpoint of the run (checkpoint*.pth beside the weights) and "
+                     "scrub through them"));
+  probeSlider_ = new QSlider(Qt::Horizontal);
+  probeSlider_->setEnabled(false);
+  probeLabel_ = new QLabel(tr("Through training: pin a probe image"));
+  probeRow->addWidget(pin);
+  probeRow->addWidget(probeSlider_, 1);
+  probeRow->addWidget(probeLabel_);
+  layout->addLayout(probeRow);
+  connect(pin, &QPushButton::clicked, this, &AttentionExplorer::pinProbe);
+  connect(probeSlider_, &QSlider::valueChanged, this, &AttentionExplorer::showCheckpoint);
+  connect(compare_, &QCheckBox::toggled, this, [this](bool on) {
+    QString error;
+    if (!setCompareStudent(on, &error) && on) {
+      compare_->setChecked(false);
+      QMessageBox::information(this, tr("Student"), error);
+    }
+  });
+  connect(figure_, &QCheckBox::toggled, this, [this](bool on) { setHeadsFigure(on); });
 
   thumbnails_ = new QListWidget;
   thumbnails_->setViewMode(QListView::IconMode);
@@ -160,9 +191,21 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     const QImage image = QApplication::clipboard()->image();
     if (!image.isNull()) addImage(image, tr("pasted %1").arg(imageCount() + 1));
   });
-  connect(&watcher_, &QFutureWatcher<dino::AttentionView>::finished, this, [this] {
+  connect(&probeWatcher_, &QFutureWatcher<QList<ProbePoint>>::finished, this, [this] {
+    if (probeWatcher_.future().resultCount() == 0) return;
+    probe_ = probeWatcher_.result();
+    probeSlider_->setRange(0, std::max(0, static_cast<int>(probe_.size()) - 1));
+    probeSlider_->setEnabled(!probe_.isEmpty());
+    probeSlider_->setValue(static_cast<int>(probe_.size()) - 1);
+    showCheckpoint(probeSlider_->value());
+    Q_EMIT probeReady();
+  });
+  connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
     if (watcher_.future().resultCount() > 0) {
-      view_ = watcher_.result();
+      const Result result = watcher_.result();
+      view_ = result.view;
+      studentView_ = result.student;
+      hasStudentView_ = result.hasStudent;
       render();
       Q_EMIT viewReady();
     }
@@ -173,7 +216,88 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   });
 }
 
-AttentionExplorer::~AttentionExplorer() { watcher_.waitForFinished(); }
+AttentionExplorer::~AttentionExplorer() {
+  watcher_.waitForFinished();
+  probeWatcher_.waitForFinished();
+}
+
+bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
+  const QSignalBlocker blocker(compare_);  // the box follows without calling back
+  if (!on) {
+    student_.reset();
+    compare_->setChecked(false);
+    recompute();
+    return true;
+  }
+  if (weightsFile_.isEmpty()) {
+    if (error) *error = tr("The student exists only in a training checkpoint: load one with Weights or Training Teacher.");
+    return false;
+  }
+  try {
+    student_ = dino::AttentionModel::from_weights(weightsFile_.toStdString(), "student");
+  } catch (const std::exception& e) {
+    if (error) *error = tr("%1 has no student that fits: %2").arg(weightsFile_, QString::fromStdString(e.what()));
+    return false;
+  }
+  compare_->setChecked(true);
+  recompute();
+  return true;
+}
+
+void AttentionExplorer::setHeadsFigure(bool on, const QList<int>& heads) {
+  headsFigure_ = on;
+  figureHeads_ = heads;
+  {
+    const QSignalBlocker blocker(figure_);
+    figure_->setChecked(on);
+  }
+  if (on && !thresholdOn_->isChecked()) {
+    thresholdOn_->setChecked(true);  // recomputes with masks
+    return;
+  }
+  render();
+}
+
+void AttentionExplorer::pinProbe() {
+  if (!model_ || current_ < 0 || weightsFile_.isEmpty()) {
+    probeLabel_->setText(tr("Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image."));
+    return;
+  }
+  QDir folder = QFileInfo(weightsFile_).dir();
+  QStringList files = folder.entryList({QStringLiteral("checkpoint*.pth")}, QDir::Files, QDir::Name);
+  // checkpointNNNN.pth in epoch order, then the latest checkpoint.pth.
+  if (files.removeAll(QStringLiteral("checkpoint.pth")) > 0) files.append(QStringLiteral("checkpoint.pth"));
+  if (files.isEmpty()) {
+    probeLabel_->setText(tr("No checkpoint*.pth beside %1.").arg(weightsFile_));
+    return;
+  }
+  probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(files.size()));
+  QStringList paths;
+  for (const QString& f : files) paths << folder.filePath(f);
+  const Item item = items_[current_];
+  const auto req = request();
+  probeWatcher_.setFuture(QtConcurrent::run([paths, item, req]() {
+    QList<ProbePoint> points;
+    for (const QString& path : paths) {
+      try {
+        const auto model = dino::AttentionModel::from_weights(path.toStdString());
+        points.append({QFileInfo(path).fileName(), item.file.isEmpty() ? model->compute(fromQImage(item.image), req)
+                                                                       : model->compute(item.file.toStdString(), req)});
+      } catch (const std::exception&) {
+        // A checkpoint being written or of another model is left out.
+      }
+    }
+    return points;
+  }));
+}
+
+void AttentionExplorer::showCheckpoint(int index) {
+  if (index < 0 || index >= probe_.size()) return;
+  view_ = probe_[index].view;
+  hasStudentView_ = false;
+  probeLabel_->setText(tr("%1 (%2 of %3)").arg(probe_[index].label).arg(index + 1).arg(probe_.size()));
+  render();
+}
 
 bool AttentionExplorer::loadWeights(const QString& file, QString* error) {
   try {
@@ -196,7 +320,9 @@ void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, co
   modelLabel_->setText(QString::fromStdString(model_->description()));
   layer_->setRange(-1, model_->depth() - 1);
   query_ = 0;
-  recompute();
+  // The student follows the model: reloaded from the new file, or dropped when it has none.
+  if (student_ && !setCompareStudent(true)) setCompareStudent(false);
+  else recompute();
 }
 
 void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
@@ -237,6 +363,8 @@ void AttentionExplorer::selectImage(int index) {
   recompute();
 }
 
+void AttentionExplorer::setInputSize(InputSize size) { size_->setCurrentIndex(static_cast<int>(size)); }
+
 void AttentionExplorer::setLayer(int layer) { layer_->setValue(layer); }
 
 void AttentionExplorer::setQuery(int query) {
@@ -273,13 +401,23 @@ void AttentionExplorer::recompute() {
   }
   status_->setText(tr("Computing %1...").arg(items_[current_].name));
   const auto model = model_;
+  const auto student = student_;
   const Item item = items_[current_];
   const auto req = request();
   QPointer<QLabel> status(status_);
   QPointer<AttentionExplorer> self(this);
-  watcher_.setFuture(QtConcurrent::run([model, item, req, status, self]() {
+  watcher_.setFuture(QtConcurrent::run([model, student, item, req, status, self]() {
     try {
-      return item.file.isEmpty() ? model->compute(fromQImage(item.image), req) : model->compute(item.file.toStdString(), req);
+      auto compute = [&](const dino::AttentionModel& m) {
+        return item.file.isEmpty() ? m.compute(fromQImage(item.image), req) : m.compute(item.file.toStdString(), req);
+      };
+      Result result;
+      result.view = compute(*model);
+      if (student) {
+        result.student = compute(*student);
+        result.hasStudent = true;
+      }
+      return result;
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
       QMetaObject::invokeMethod(qApp, [status, self, message] {
@@ -318,6 +456,24 @@ void AttentionExplorer::render() {
   if (view_.pca_picture.width > 0) {
     tileImages_.append(toQImage(view_.pca_picture));
     tileNames_.append(tr("PCA of the patch features"));
+  }
+  if (headsFigure_ && !view_.masks.empty()) {
+    std::vector<int> heads(figureHeads_.begin(), figureHeads_.end());
+    tileImages_.append(toQImage(dino::heads_figure_picture(view_, heads)));
+    tileNames_.append(tr("heads in colour (Figure 3 style)"));
+  }
+  if (hasStudentView_) {
+    for (int j = 0; j < studentView_.heads; ++j) {
+      tileImages_.append(overlay(studentView_.head_pictures[static_cast<size_t>(j)]));
+      tileNames_.append(tr("student head %1").arg(j));
+    }
+    tileImages_.append(overlay(studentView_.mean_picture));
+    tileNames_.append(tr("student mean"));
+    const auto differences = dino::difference_pictures(view_, studentView_);
+    for (size_t j = 0; j < differences.size(); ++j) {
+      tileImages_.append(toQImage(differences[j]));
+      tileNames_.append(j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
+    }
   }
   for (size_t j = 0; j < view_.mask_pictures.size(); ++j) {
     tileImages_.append(toQImage(view_.mask_pictures[j]));

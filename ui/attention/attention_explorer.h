@@ -41,10 +41,23 @@ class AttentionExplorer : public QWidget {
   int imageCount() const;
   void selectImage(int index);
 
+  enum class InputSize { Reference480, ShorterSide480, Original };
+  void setInputSize(InputSize size);
   void setLayer(int layer);
   void setQuery(int query);  // 0: CLS; 1 + k: patch k
   void setThreshold(double threshold);  // 0: off
   void setRollout(bool on);
+
+  // Teacher and student side by side, with their difference (a training checkpoint's "student").
+  bool setCompareStudent(bool on, QString* error = nullptr);
+  // The paper's Figure 3 style: the chosen heads' masks (all when empty) in one colour each.
+  void setHeadsFigure(bool on, const QList<int>& heads = {});
+  // Attention through training: the current image's maps at every checkpoint*.pth beside the
+  // weights file, computed in the background; then showCheckpoint(i) scrubs through them.
+  void pinProbe();
+  int probeCount() const { return static_cast<int>(probe_.size()); }
+  QString probeLabel(int index) const { return probe_.value(index).label; }
+  void showCheckpoint(int index);
 
   const dino::AttentionView& view() const { return view_; }
   int query() const { return query_; }
@@ -58,6 +71,7 @@ class AttentionExplorer : public QWidget {
 
  Q_SIGNALS:
   void viewReady();
+  void probeReady();
   void failed(const QString& message);
 
  protected:
@@ -66,6 +80,15 @@ class AttentionExplorer : public QWidget {
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
+  struct Result {
+    dino::AttentionView view;
+    dino::AttentionView student;
+    bool hasStudent = false;
+  };
+  struct ProbePoint {
+    QString label;
+    dino::AttentionView view;
+  };
   struct Item {
     QString name;
     QString file;   // empty for pasted images
@@ -82,7 +105,14 @@ class AttentionExplorer : public QWidget {
   int current_ = -1;
   int query_ = 0;
   dino::AttentionView view_;
-  QFutureWatcher<dino::AttentionView> watcher_;
+  QFutureWatcher<Result> watcher_;
+  QFutureWatcher<QList<ProbePoint>> probeWatcher_;
+  std::shared_ptr<dino::AttentionModel> student_;
+  dino::AttentionView studentView_;
+  bool hasStudentView_ = false;
+  bool headsFigure_ = false;
+  QList<int> figureHeads_;
+  QList<ProbePoint> probe_;
   bool recomputeQueued_ = false;
   QList<QWidget*> tileBoxes_;  // a tile and its caption each
   QList<QImage> tileImages_;
@@ -101,5 +131,9 @@ class AttentionExplorer : public QWidget {
   QCheckBox* rollout_ = nullptr;
   QCheckBox* pca_ = nullptr;
   QPushButton* teacher_ = nullptr;
+  QCheckBox* compare_ = nullptr;
+  QCheckBox* figure_ = nullptr;
+  QSlider* probeSlider_ = nullptr;
+  QLabel* probeLabel_ = nullptr;
   QGridLayout* grid_ = nullptr;
 };

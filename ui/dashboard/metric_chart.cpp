@@ -1,5 +1,12 @@
 #include "dashboard/metric_chart.h"
 
+#include "dashboard/figure_export_dialog.h"
+
+#include <QContextMenuEvent>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+
 #include <QSvgGenerator>
 #include <QToolTip>
 
@@ -261,6 +268,33 @@ bool MetricChart::exportPng(const QString& file, int width, int height, double d
   const double scale = dpi / 96.0;
   return savePng(file, static_cast<int>(width / scale), static_cast<int>(height / scale), scale, -1,
                  static_cast<int>(dpi), QCP::ruDotsPerInch);
+}
+
+bool MetricChart::exportFigure(const QString& file, int width, int height, double dpi) {
+  const QString suffix = QFileInfo(file).suffix().toLower();
+  if (suffix == QLatin1String("svg")) return exportSvg(file, width, height);
+  if (suffix == QLatin1String("pdf")) return exportPdf(file, width, height);
+  return exportPng(file, width, height, dpi);
+}
+
+void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
+  QMenu menu(this);
+  menu.addAction(tr("Export Figure..."), this, [this] {
+    QString name = title_.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    FigureExportDialog dialog(FigureExportDialog::Target::File, name, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (!exportFigure(dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi()))
+      QMessageBox::warning(this, tr("Export"), tr("Cannot write %1.").arg(dialog.path()));
+  });
+  QAction* log = menu.addAction(tr("Log Scale"), this, [this](bool on) {
+    setLogScale(on);
+    requestReplot();
+  });
+  log->setCheckable(true);
+  log->setChecked(logScale_);
+  menu.addAction(tr("Fit to the Data"), this, [this] { resetView(); });
+  menu.exec(event->globalPos());
 }
 
 bool MetricChart::exportSvg(const QString& file, int width, int height) {

@@ -48,7 +48,10 @@ class MetricChart : public QCustomPlot {
   double valueAt(int series, double x) const;
   QString readout(double x) const;  // "step 120: loss 5.41, ..." for the hover tooltip
 
+  // width x height pixels; dpi is recorded in the PNG and scales the text and lines with it.
   bool exportPng(const QString& file, int width, int height, double dpi);
+  // By the file's extension: .png, .svg or .pdf.
+  bool exportFigure(const QString& file, int width, int height, double dpi);
   bool exportSvg(const QString& file, int width, int height);
   bool exportPdf(const QString& file, int width, int height);
 
@@ -59,6 +62,7 @@ class MetricChart : public QCustomPlot {
   void mouseMoveEvent(QMouseEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:

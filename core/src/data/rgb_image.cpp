@@ -17,4 +17,8 @@ RgbImage to_rgb_image(const cv::Mat& rgb) {
   return image;
 }
 
+cv::Mat to_mat(const RgbImage& image) {
+  return cv::Mat(image.height, image.width, CV_8UC3, const_cast<unsigned char*>(image.rgb.data())).clone();
+}
+
 }  // namespace dino

@@ -65,6 +65,33 @@ cv::Mat colorize_map(const at::Tensor& map, ColorMap color_map, int scale, doubl
   return rgb;
 }
 
+cv::Mat colorize_difference(const at::Tensor& map, int scale) {
+  const cv::Mat values = upsample_nearest(map.to(torch::kFloat), scale);
+  double low = 0, high = 0;
+  cv::minMaxLoc(values, &low, &high);
+  const double extent = std::max({std::abs(low), std::abs(high), 1e-12});
+  cv::Mat rgb(values.size(), CV_8UC3);
+  for (int y = 0; y < values.rows; ++y) {
+    const float* in = values.ptr<float>(y);
+    auto* out = rgb.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < values.cols; ++x) {
+      const double t = std::clamp(in[x] / extent, -1.0, 1.0);
+      const auto fade = static_cast<uchar>(std::lround(255 * (1 - std::abs(t))));
+      out[x] = t >= 0 ? cv::Vec3b(255, fade, fade) : cv::Vec3b(fade, fade, 255);
+    }
+  }
+  return rgb;
+}
+
+cv::Mat heads_figure(const cv::Mat& rgb, const std::vector<cv::Mat>& masks) {
+  // Colour-blind-safe colours (Okabe and Ito), one per head, repeating after eight.
+  static const cv::Scalar colours[] = {{230, 159, 0},  {86, 180, 233}, {0, 158, 115}, {240, 228, 66},
+                                       {0, 114, 178},  {213, 94, 0},   {204, 121, 167}, {0, 0, 0}};
+  cv::Mat out = rgb.clone();
+  for (size_t i = 0; i < masks.size(); ++i) out = mask_overlay(out, masks[i], colours[i % 8]);
+  return out;
+}
+
 cv::Mat normalized_input_image(const at::Tensor& image_chw) {
   TORCH_CHECK(image_chw.dim() == 3 && image_chw.size(0) == 3, "expected a (3, H, W) image");
   auto x = image_chw.to(torch::kFloat);

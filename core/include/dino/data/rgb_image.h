@@ -17,5 +17,7 @@ struct RgbImage {
 
 // From an 8-bit, 3-channel RGB cv::Mat (any row stride).
 RgbImage to_rgb_image(const cv::Mat& rgb);
+// Back to an 8-bit RGB cv::Mat (a copy).
+cv::Mat to_mat(const RgbImage& image);
 
 }  // namespace dino

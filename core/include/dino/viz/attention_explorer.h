@@ -38,6 +38,15 @@ struct AttentionView {
   std::string note;                            // e.g. "scaled down from 12000 px"
 };
 
+// Teacher minus student (or any two views of the same image and request): per head and for the
+// mean, blue-white-red pictures at the input's size. Throws std::invalid_argument when the views'
+// grids or heads differ.
+std::vector<RgbImage> difference_pictures(const AttentionView& a, const AttentionView& b);
+
+// The paper's Figure 3 style: the threshold masks of the chosen heads (all when empty) over the
+// input, one colour per head. The view must have masks (a threshold).
+RgbImage heads_figure_picture(const AttentionView& view, const std::vector<int>& heads = {});
+
 // The raw maps of a view as .npy (heads x h x w float32), and its masks (heads x h x w uint8) when
 // it has them: the same files as `dino attention --save_raw`. Throws std::runtime_error naming the file.
 void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file);

@@ -19,6 +19,14 @@ ColorMap parse_color_map(const std::string& name);  // throws std::invalid_argum
 cv::Mat colorize_map(const at::Tensor& map, ColorMap color_map = ColorMap::Viridis, int scale = 1,
                      double vmin = NAN, double vmax = NAN);
 
+// A signed (h, w) map (a difference) as RGB: blue below 0, white at 0, red above, symmetric
+// around 0 at the largest magnitude. `scale` > 1 repeats each value scale x scale.
+cv::Mat colorize_difference(const at::Tensor& map, int scale = 1);
+
+// The paper's Figure 3: the masks of chosen heads over the image, one colour per head (alpha
+// 0.5), each with its contour. masks: (k, h, w) uint8 at the image's resolution.
+cv::Mat heads_figure(const cv::Mat& rgb, const std::vector<cv::Mat>& masks);
+
 // img.png: the normalised input (3, H, W) min-max rescaled to [0, 255] with rounding.
 cv::Mat normalized_input_image(const at::Tensor& image_chw);
 
