@@ -283,6 +283,22 @@
         <source>teacher - student, mean</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>all heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio attention maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the grid figures in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigField</name>

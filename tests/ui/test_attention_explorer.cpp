@@ -72,7 +72,7 @@ class TestAttentionExplorer : public QObject {
     QString error;
     const QString out = dir.filePath(QStringLiteral("export"));
     QVERIFY2(explorer.exportView(out, &error), qPrintable(error));
-    for (const char* name : {"grid.png", "attention.npy", "masks.npy", "figure.json", "head-0.png"})
+    for (const char* name : {"grid.png", "grid.svg", "grid.pdf", "attention.npy", "masks.npy", "figure.json", "head-0.png"})
       QVERIFY2(QFile::exists(QDir(out).filePath(QLatin1String(name))), name);
     QFile json(QDir(out).filePath(QStringLiteral("figure.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));

@@ -3,6 +3,7 @@
 // shared cursor reaches every chart, and every export is a valid file with the right content.
 #include "dashboard/dashboard.h"
 #include "dashboard/metric_chart.h"
+#include "dashboard/min_max_pyramid.h"
 
 #include <QFile>
 #include <QImage>
@@ -46,6 +47,29 @@ class TestDashboard : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void envelopeKeepsSpikesAndStaysSmall() {
+    MinMaxPyramid pyramid;
+    const int n = 100000;
+    for (int i = 0; i < n; ++i) pyramid.append(i, i == 54321 ? 1000.0 : (i == 777 ? -50.0 : std::sin(i * 0.01)));
+    std::vector<double> xs, ys;
+    pyramid.envelope(0, n - 1, 500, xs, ys);
+    QVERIFY2(xs.size() <= 4 * 500 + 2 * 512, qPrintable(QString::number(xs.size())));  // O(columns), not O(points)
+    QCOMPARE(*std::max_element(ys.begin(), ys.end()), 1000.0);  // the single spike survives
+    QCOMPARE(*std::min_element(ys.begin(), ys.end()), -50.0);
+    QVERIFY(std::is_sorted(xs.begin(), xs.end()));
+    // Zoomed in far enough, every point in view is drawn as it is.
+    pyramid.envelope(1000, 1100, 500, xs, ys);
+    QCOMPARE(xs.front(), 999.0);  // one point either side of the range
+    QCOMPARE(xs.back(), 1101.0);
+    QCOMPARE(xs.size(), size_t{103});
+    QCOMPARE(ys[2], std::sin(1001 * 0.01));
+    // Gaps (NaN) inside a bucket do not hide its values.
+    MinMaxPyramid gaps;
+    for (int i = 0; i < 4096; ++i) gaps.append(i, i % 2 ? qQNaN() : 1.0 + (i == 2048 ? 5.0 : 0.0));
+    gaps.envelope(0, 4095, 10, xs, ys);
+    QCOMPARE(*std::max_element(ys.begin(), ys.end(), [](double a, double b) { return !(a >= b) && !std::isnan(b); }), 6.0);
+  }
+
   void everyRecordReachesItsChart() {
     Dashboard dashboard;
     dashboard.setSmoothing(0.9);

@@ -20,6 +20,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -104,8 +108,13 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   figure_ = new QCheckBox(tr("Figure 3 style"));
   figure_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
                          "(uses the mass threshold)"));
+  figureHeadsEdit_ = new QLineEdit;
+  figureHeadsEdit_->setPlaceholderText(tr("all heads"));
+  figureHeadsEdit_->setToolTip(tr("Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)"));
+  figureHeadsEdit_->setMaximumWidth(90);
   controls->addWidget(compare_);
   controls->addWidget(figure_);
+  controls->addWidget(figureHeadsEdit_);
   auto* cls = new QPushButton(tr("From CLS"));
   cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
   controls->addWidget(cls);
@@ -134,7 +143,19 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
       QMessageBox::information(this, tr("Student"), error);
     }
   });
-  connect(figure_, &QCheckBox::toggled, this, [this](bool on) { setHeadsFigure(on); });
+  auto figureHeads = [this] {
+    QList<int> heads;
+    for (const QString& word : figureHeadsEdit_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+      bool ok = false;
+      const int head = word.toInt(&ok);
+      if (ok && head >= 0 && (!model_ || head < model_->heads())) heads.append(head);
+    }
+    return heads;
+  };
+  connect(figure_, &QCheckBox::toggled, this, [this, figureHeads](bool on) { setHeadsFigure(on, figureHeads()); });
+  connect(figureHeadsEdit_, &QLineEdit::editingFinished, this, [this, figureHeads] {
+    if (figure_->isChecked()) setHeadsFigure(true, figureHeads());
+  });
 
   thumbnails_ = new QListWidget;
   thumbnails_->setViewMode(QListView::IconMode);
@@ -538,6 +559,16 @@ void AttentionExplorer::dropEvent(QDropEvent* event) {
   if (any) event->acceptProposedAction();
 }
 
+void AttentionExplorer::paintGrid(QPaintDevice* device, int columns, int side, int caption) const {
+  QPainter painter(device);
+  for (int i = 0; i < tileImages_.size(); ++i) {
+    const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
+    const QImage scaled = tileImages_[i].scaled(side - 8, side - 8, Qt::KeepAspectRatio, Qt::FastTransformation);
+    painter.drawImage(cell.x() + (side - scaled.width()) / 2, cell.y() + (side - scaled.height()) / 2, scaled);
+    painter.drawText(QRect(cell.x(), cell.bottom(), side, caption), Qt::AlignCenter, tileNames_[i]);
+  }
+}
+
 QList<QImage> AttentionExplorer::tiles() const { return tileImages_; }
 QStringList AttentionExplorer::tileNames() const { return tileNames_; }
 
@@ -578,25 +609,30 @@ bool AttentionExplorer::exportView(const QString& folder, QString* error) {
     }
     files << QFileInfo(file).fileName();
   }
-  // A labelled grid, ready for a paper.
+  // A labelled grid, ready for a paper: PNG, and vector SVG and PDF around the same pictures.
   const int columns = 4, side = 256, caption = 22;
   const int rows = (static_cast<int>(tileImages_.size()) + columns - 1) / columns;
-  QImage grid(columns * side, rows * (side + caption), QImage::Format_RGB32);
+  const QSize gridSize(columns * side, rows * (side + caption));
+  QImage grid(gridSize, QImage::Format_RGB32);
   grid.fill(Qt::white);
-  {
-    QPainter painter(&grid);
-    for (int i = 0; i < tileImages_.size(); ++i) {
-      const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
-      const QImage scaled = tileImages_[i].scaled(side - 8, side - 8, Qt::KeepAspectRatio, Qt::FastTransformation);
-      painter.drawImage(cell.x() + (side - scaled.width()) / 2, cell.y() + (side - scaled.height()) / 2, scaled);
-      painter.drawText(QRect(cell.x(), cell.bottom(), side, caption), Qt::AlignCenter, tileNames_[i]);
-    }
-  }
-  if (!grid.save(dir.filePath(QStringLiteral("grid.png")))) {
-    if (error) *error = tr("Cannot write %1.").arg(dir.filePath(QStringLiteral("grid.png")));
+  paintGrid(&grid, columns, side, caption);
+  QSvgGenerator svg;
+  svg.setFileName(dir.filePath(QStringLiteral("grid.svg")));
+  svg.setSize(gridSize);
+  svg.setViewBox(QRect(QPoint(0, 0), gridSize));
+  svg.setTitle(tr("DINO Studio attention maps"));
+  paintGrid(&svg, columns, side, caption);
+  QPdfWriter pdf(dir.filePath(QStringLiteral("grid.pdf")));
+  pdf.setPageSize(QPageSize(QSizeF(gridSize) / 96.0, QPageSize::Inch));
+  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+  pdf.setResolution(96);
+  pdf.setTitle(tr("DINO Studio attention maps"));
+  paintGrid(&pdf, columns, side, caption);
+  if (!grid.save(dir.filePath(QStringLiteral("grid.png"))) || !QFileInfo::exists(dir.filePath(QStringLiteral("grid.pdf")))) {
+    if (error) *error = tr("Cannot write the grid figures in %1.").arg(folder);
     return false;
   }
-  files << QStringLiteral("grid.png");
+  files << QStringLiteral("grid.png") << QStringLiteral("grid.svg") << QStringLiteral("grid.pdf");
   try {
     dino::write_view_npy(view_, dir.filePath(QStringLiteral("attention.npy")).toStdString(),
                          dir.filePath(QStringLiteral("masks.npy")).toStdString());

@@ -18,6 +18,8 @@ class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
+class QPaintDevice;
 class QListWidget;
 class QPushButton;
 class QSlider;
@@ -97,6 +99,7 @@ class AttentionExplorer : public QWidget {
   void recompute();
   void render();
   QImage overlay(const dino::RgbImage& picture) const;
+  void paintGrid(QPaintDevice* device, int columns, int side, int caption) const;
   dino::AttentionRequest request() const;
 
   std::shared_ptr<dino::AttentionModel> model_;
@@ -133,6 +136,7 @@ class AttentionExplorer : public QWidget {
   QPushButton* teacher_ = nullptr;
   QCheckBox* compare_ = nullptr;
   QCheckBox* figure_ = nullptr;
+  QLineEdit* figureHeadsEdit_ = nullptr;
   QSlider* probeSlider_ = nullptr;
   QLabel* probeLabel_ = nullptr;
   QGridLayout* grid_ = nullptr;

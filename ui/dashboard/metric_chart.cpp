@@ -43,6 +43,9 @@ MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget
   referenceLabel_->setColor(QColor(90, 90, 90));
   referenceLabel_->setVisible(false);
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+  // Zoom, pan and resizes change what one pixel column covers: rebuild the envelopes.
+  connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { refreshDisplay(); });
+  connect(this, &QCustomPlot::afterLayout, this, [this] { refreshDisplay(); });
   setMinimumHeight(170);
 }
 
@@ -59,10 +62,12 @@ int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis,
   s.raw->setName(name);
   s.raw->setPen(QPen(colour, 1));
   s.smooth->setPen(QPen(colour, 1.5));
+  s.raw->setProperty("width", 1.0);  // the widths to return to when the data thins out
+  s.smooth->setProperty("width", 1.5);
   s.smooth->removeFromLegend();
-  s.raw->setAdaptiveSampling(true);
+  s.raw->setAdaptiveSampling(false);  // the envelope is built here (refreshDisplay)
+  s.smooth->setAdaptiveSampling(false);
   if (markers) s.raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-  s.smooth->setAdaptiveSampling(true);
   series_.push_back(s);
   restyle(series_.back());
   return static_cast<int>(series_.size()) - 1;
@@ -90,11 +95,14 @@ void MetricChart::setReferenceLine(double value, const QString& label) {
 }
 
 void MetricChart::restyle(Series& s) {
+  // With smoothing the raw curve stays, faint, behind the smoothed one: its colour mixed with white
+  // rather than made transparent, since blending thousands of strokes is what makes redraws slow.
+  const QColor base = s.smooth->pen().color();
+  const double keep = smoothing_ > 0 ? 0.3 : 1.0;
+  const QColor faint = QColor::fromRgbF(static_cast<float>(1 - keep * (1 - base.redF())), static_cast<float>(1 - keep * (1 - base.greenF())),
+                                        static_cast<float>(1 - keep * (1 - base.blueF())));
   QPen raw = s.raw->pen();
-  QColor colour = raw.color();
-  // With smoothing the raw curve stays, faint, behind the smoothed one.
-  colour.setAlpha(smoothing_ > 0 ? 70 : 255);
-  raw.setColor(colour);
+  raw.setColor(faint);
   s.raw->setPen(raw);
   s.smooth->setVisible(smoothing_ > 0);
 }
@@ -108,15 +116,15 @@ double MetricChart::smoothed(Series& s, double y, double weight) {
 
 void MetricChart::appendPoints(int index, const QVector<double>& x, const QVector<double>& y) {
   Series& s = series_[index];
-  QVector<double> shown = y;
-  if (logScale_)
-    for (double& v : shown)
-      if (!(v > 0)) v = qQNaN();  // log axes cannot show zero or negatives: leave a gap
-  s.raw->addData(x, shown, /*alreadySorted=*/true);
-  if (smoothing_ > 0) {
-    QVector<double> smooth(y.size());
-    for (int i = 0; i < y.size(); ++i) smooth[i] = smoothed(s, shown[i], smoothing_);
-    s.smooth->addData(x, smooth, true);
+  for (int i = 0; i < x.size(); ++i) {
+    double v = y[i];
+    if (logScale_ && !(v > 0)) v = qQNaN();  // log axes cannot show zero or negatives: leave a gap
+    s.rawData.append(x[i], v);
+    if (std::isfinite(v)) {
+      s.low = std::min(s.low, v);
+      s.high = std::max(s.high, v);
+    }
+    if (smoothing_ > 0) s.smoothData.append(x[i], smoothed(s, v, smoothing_));
   }
 }
 
@@ -124,14 +132,43 @@ void MetricChart::clearData() {
   for (auto& s : series_) {
     s.raw->data()->clear();
     s.smooth->data()->clear();
+    s.rawData.clear();
+    s.smoothData.clear();
     s.ema = 0;
     s.count = 0;
+    s.low = qInf();
+    s.high = -qInf();
   }
   following_ = true;
 }
 
+void MetricChart::refreshDisplay() {
+  if (refreshing_) return;
+  refreshing_ = true;
+  const QCPRange range = xAxis->range();
+  const int columns = std::max(1, axisRect()->width());
+  std::vector<double> xs, ys;
+  auto show = [&](const MinMaxPyramid& data, QCPGraph* graph) {
+    data.envelope(range.lower, range.upper, columns, xs, ys);
+    graph->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), /*alreadySorted=*/true);
+    // A dense envelope is a column of vertical strokes: antialiasing them, or stroking them wider
+    // than one pixel, costs much and shows nothing.
+    const bool dense = xs.size() >= static_cast<std::size_t>(columns);
+    graph->setAntialiased(!dense);
+    QPen pen = graph->pen();
+    pen.setWidthF(dense ? 1.0 : graph->property("width").toDouble());
+    graph->setPen(pen);
+  };
+  for (auto& s : series_) {
+    show(s.rawData, s.raw);
+    if (smoothing_ > 0) show(s.smoothData, s.smooth);
+  }
+  refreshing_ = false;
+}
+
 void MetricChart::requestReplot() {
   autoRange();
+  refreshDisplay();
   replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -140,15 +177,11 @@ void MetricChart::setSmoothing(double weight) {
   for (auto& s : series_) {
     s.ema = 0;
     s.count = 0;
+    s.smoothData.clear();
     s.smooth->data()->clear();
-    if (smoothing_ > 0) {
-      QVector<double> x, y;
-      for (auto it = s.raw->data()->constBegin(); it != s.raw->data()->constEnd(); ++it) {
-        x.append(it->key);
-        y.append(smoothed(s, it->value, smoothing_));
-      }
-      s.smooth->setData(x, y, true);
-    }
+    if (smoothing_ > 0)
+      for (std::size_t i = 0; i < s.rawData.size(); ++i)
+        s.smoothData.append(s.rawData.x()[i], smoothed(s, s.rawData.y()[i], smoothing_));
     restyle(s);
   }
   requestReplot();
@@ -168,9 +201,8 @@ void MetricChart::autoRange() {
   bool anyKey = false;
   QCPRange keys;
   for (auto& series : series_) {
-    bool found = false;
-    const QCPRange r = series.raw->getKeyRange(found);
-    if (!found) continue;
+    if (series.rawData.size() == 0) continue;
+    const QCPRange r(series.rawData.x().front(), series.rawData.x().back());
     keys = anyKey ? QCPRange(std::min(keys.lower, r.lower), std::max(keys.upper, r.upper)) : r;
     anyKey = true;
   }
@@ -180,10 +212,8 @@ void MetricChart::autoRange() {
     bool any = false;
     QCPRange values;
     for (auto& series : series_) {
-      if (series.raw->valueAxis() != axis) continue;
-      bool found = false;
-      const QCPRange r = series.raw->getValueRange(found, QCP::sdBoth);
-      if (!found) continue;
+      if (series.raw->valueAxis() != axis || !(series.low <= series.high)) continue;
+      const QCPRange r(series.low, series.high);
       values = any ? QCPRange(std::min(values.lower, r.lower), std::max(values.upper, r.upper)) : r;
       any = true;
     }
@@ -202,6 +232,7 @@ void MetricChart::autoRange() {
 void MetricChart::resetView() {
   following_ = true;
   autoRange();
+  refreshDisplay();
   replot();
 }
 
@@ -215,17 +246,13 @@ void MetricChart::setCursor(double x) {
   layer(QStringLiteral("cursor"))->replot();
 }
 
-int MetricChart::pointCount(int index) const { return series_[index].raw->data()->size(); }
+int MetricChart::pointCount(int index) const { return static_cast<int>(series_[index].rawData.size()); }
 
 double MetricChart::valueAt(int index, double x) const {
-  const auto& data = series_[index].raw->data();
-  if (data->isEmpty()) return qQNaN();
-  auto it = data->findBegin(x, /*expandedRange=*/false);  // first point with key >= x
-  if (it == data->constEnd() || it->key > x) {
-    if (it == data->constBegin()) return qQNaN();
-    --it;
-  }
-  return it->value;
+  const auto& xs = series_[index].rawData.x();
+  auto it = std::upper_bound(xs.begin(), xs.end(), x);  // first point past x
+  if (it == xs.begin()) return qQNaN();
+  return series_[index].rawData.y()[static_cast<std::size_t>(it - xs.begin() - 1)];
 }
 
 QString MetricChart::readout(double x) const {
@@ -265,6 +292,7 @@ void MetricChart::mouseReleaseEvent(QMouseEvent* event) {
 
 bool MetricChart::exportPng(const QString& file, int width, int height, double dpi) {
   autoRange();
+  refreshDisplay();
   const double scale = dpi / 96.0;
   return savePng(file, static_cast<int>(width / scale), static_cast<int>(height / scale), scale, -1,
                  static_cast<int>(dpi), QCP::ruDotsPerInch);
@@ -299,6 +327,7 @@ void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
 
 bool MetricChart::exportSvg(const QString& file, int width, int height) {
   autoRange();
+  refreshDisplay();
   QSvgGenerator generator;
   generator.setFileName(file);
   generator.setSize(QSize(width, height));
@@ -313,5 +342,6 @@ bool MetricChart::exportSvg(const QString& file, int width, int height) {
 
 bool MetricChart::exportPdf(const QString& file, int width, int height) {
   autoRange();
+  refreshDisplay();
   return savePdf(file, width, height, QCP::epNoCosmetic, tr("DINO Studio"), title_);
 }

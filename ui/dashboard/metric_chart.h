@@ -1,9 +1,11 @@
 // One live chart of the dashboard: QCustomPlot with, per series, the raw curve kept faint behind a
 // smoothed one; a left and an optional right axis; log scale on demand; zoom and pan; a hover
 // read-out; a vertical step cursor shared with the other views; export to PNG, SVG and PDF.
-// Every point is kept; QCustomPlot's adaptive sampling draws a min/max envelope per pixel.
+// Every point is kept (MinMaxPyramid); what QCustomPlot draws is a min/max envelope of about two
+// points per pixel column, rebuilt for the range in view, so a million points redraw fast.
 #pragma once
 
+#include "dashboard/min_max_pyramid.h"
 #include "qcustomplot_include.h"
 
 #include <QColor>
@@ -68,11 +70,14 @@ class MetricChart : public QCustomPlot {
  private:
   struct Series {
     QString name;
-    QCPGraph* raw = nullptr;
+    QCPGraph* raw = nullptr;     // what is drawn: an envelope of the data in view
     QCPGraph* smooth = nullptr;
+    MinMaxPyramid rawData, smoothData;  // every point
     double ema = 0;
     qint64 count = 0;
+    double low = qInf(), high = -qInf();  // over the finite values, for the axes
   };
+  void refreshDisplay();  // envelopes of the data for the current range and width
   void restyle(Series& s);
   static double smoothed(Series& s, double y, double weight);
 
@@ -81,6 +86,7 @@ class MetricChart : public QCustomPlot {
   double smoothing_ = 0;
   bool logScale_ = false;
   bool following_ = true;  // axes follow the data until the user zooms or pans
+  bool refreshing_ = false;
   QCPItemStraightLine* cursorLine_ = nullptr;
   QCPItemStraightLine* referenceLine_ = nullptr;
   QCPItemText* referenceLabel_ = nullptr;
