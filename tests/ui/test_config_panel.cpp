@@ -94,17 +94,17 @@ class TestConfigPanel : public QObject {
     ConfigPanel panel;
     QVERIFY(panel.applyPreset(QStringLiteral("fashion-mnist-demo")));
     SchedulePreview preview;
-    preview.update(panel.settingsJson(), 6400);  // 100 iterations per epoch at batch 64; 3 epochs
-    QCOMPARE(preview.pointCount(), 300);
+    preview.update(panel.settingsJson(), 6400);  // 100 iterations per epoch at batch 64; 4 epochs
+    QCOMPARE(preview.pointCount(), 400);
     // spec §1.7: linear warm-up from 0 over one epoch to 0.004 * 64 / 256, endpoint included.
     QCOMPARE(preview.valueAt(0, 0), 0.0);
     QCOMPARE(preview.valueAt(0, 99), 0.001);
     QCOMPARE(preview.valueAt(0, 100), 0.001);  // the cosine starts at the peak
     QCOMPARE(preview.valueAt(1, 0), 0.04);     // weight decay from 0.04 ...
-    // ... on a cosine to 0.4: at i of 300, 0.4 + (0.04 - 0.4)(1 + cos(pi i / 300)) / 2.
-    QCOMPARE(preview.valueAt(1, 150), 0.4 + (0.04 - 0.4) * (1 + std::cos(M_PI * 150 / 300)) / 2);
+    // ... on a cosine to 0.4: at i of 400, 0.4 + (0.04 - 0.4)(1 + cos(pi i / 400)) / 2.
+    QCOMPARE(preview.valueAt(1, 150), 0.4 + (0.04 - 0.4) * (1 + std::cos(M_PI * 150 / 400)) / 2);
     QCOMPARE(preview.valueAt(2, 0), 0.99);  // the demo's teacher momentum
-    QCOMPARE(preview.valueAt(3, 299), 0.04);
+    QCOMPARE(preview.valueAt(3, 399), 0.04);
   }
 };
 
