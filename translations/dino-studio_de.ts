@@ -188,10 +188,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>dropped %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,6 +293,14 @@
     </message>
     <message>
         <source>Cannot write the grid figures in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Computed in %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -227,6 +228,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
       view_ = result.view;
       studentView_ = result.student;
       hasStudentView_ = result.hasStudent;
+      lastMilliseconds_ = result.milliseconds;
       render();
       Q_EMIT viewReady();
     }
@@ -314,6 +316,7 @@ void AttentionExplorer::pinProbe() {
 
 void AttentionExplorer::showCheckpoint(int index) {
   if (index < 0 || index >= probe_.size()) return;
+  lastMilliseconds_ = -1;
   view_ = probe_[index].view;
   hasStudentView_ = false;
   probeLabel_->setText(tr("%1 (%2 of %3)").arg(probe_[index].label).arg(index + 1).arg(probe_.size()));
@@ -433,11 +436,14 @@ void AttentionExplorer::recompute() {
         return item.file.isEmpty() ? m.compute(fromQImage(item.image), req) : m.compute(item.file.toStdString(), req);
       };
       Result result;
+      QElapsedTimer clock;
+      clock.start();
       result.view = compute(*model);
       if (student) {
         result.student = compute(*student);
         result.hasStudent = true;
       }
+      result.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
       return result;
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
@@ -518,14 +524,16 @@ void AttentionExplorer::render() {
   }
   const QString from = query_ == 0 ? tr("the CLS token")
                                    : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
-  status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7")
+  const QString timing = lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
+  status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8")
                        .arg(items_.value(current_).name)
                        .arg(view_.layer)
                        .arg(view_.heads)
                        .arg(view_.grid_h)
                        .arg(view_.grid_w)
                        .arg(from)
-                       .arg(view_.note.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(view_.note)));
+                       .arg(view_.note.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(view_.note))
+                       .arg(timing));
 }
 
 bool AttentionExplorer::eventFilter(QObject* watched, QEvent* event) {

@@ -86,6 +86,7 @@ class AttentionExplorer : public QWidget {
     dino::AttentionView view;
     dino::AttentionView student;
     bool hasStudent = false;
+    double milliseconds = 0;  // model, maps and pictures, off the GUI thread
   };
   struct ProbePoint {
     QString label;
@@ -113,6 +114,7 @@ class AttentionExplorer : public QWidget {
   std::shared_ptr<dino::AttentionModel> student_;
   dino::AttentionView studentView_;
   bool hasStudentView_ = false;
+  double lastMilliseconds_ = -1;  // how long the view on display took to compute
   bool headsFigure_ = false;
   QList<int> figureHeads_;
   QList<ProbePoint> probe_;
