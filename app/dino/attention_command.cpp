@@ -3,10 +3,7 @@
 #include "cli_support.h"
 #include "commands.h"
 
-#include <dino/data/eval_transform.h>
 #include <dino/data/file_image_source.h>
-#include <dino/data/image_file.h>
-#include <dino/io/npy_writer.h>
 #include <dino/log/log.h>
 #include <dino/viz/attention_images.h>
 #include <dino/viz/attention_explorer.h>
@@ -15,7 +12,6 @@
 #include <torch/torch.h>
 
 #include <charconv>
-#include <cstring>
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -62,22 +58,12 @@ std::shared_ptr<AttentionModel> load_model(const AttentionOptions& o) {
   return model;
 }
 
-torch::Tensor to_tensor(const std::vector<std::vector<float>>& maps, int h, int w) {
-  auto t = torch::empty({static_cast<int64_t>(maps.size()), h, w});
-  for (size_t j = 0; j < maps.size(); ++j) std::memcpy(t[static_cast<int64_t>(j)].data_ptr<float>(), maps[j].data(), maps[j].size() * sizeof(float));
-  return t;
-}
-
 std::vector<std::filesystem::path> expand_images(const std::vector<std::string>& paths) {
   std::vector<std::filesystem::path> images;
   for (const auto& path : paths) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-      std::vector<std::filesystem::path> found;
-      for (const auto& entry : std::filesystem::directory_iterator(path))
-        if (entry.is_regular_file() && has_image_extension(entry.path()) && entry.path().filename().string()[0] != '.')
-          found.push_back(entry.path());
-      std::sort(found.begin(), found.end());
+      const auto found = image_files_in(path);
       if (found.empty()) throw std::runtime_error(path + ": no images in this folder");
       images.insert(images.end(), found.begin(), found.end());
     } else {
@@ -105,8 +91,7 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
   for (size_t j = 0; j < view.mask_pictures.size(); ++j)
     write_png(out / ("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png"), to_mat(view.mask_pictures[j]));
   if (o.save_raw) {
-    write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string());
-    if (o.rollout) io::write_npy(out / "rollout.npy", to_tensor({view.rollout}, view.grid_h, view.grid_w)[0]);
+    write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string(), (out / "rollout.npy").string());
   }
   if (o.rollout) write_png(out / "attn-rollout.png", to_mat(view.rollout_picture));
   log::info(image_path.string() + ": " + std::to_string(view.heads) + " heads of layer " + std::to_string(view.layer) +

@@ -1,7 +1,5 @@
 #include "cli_support.h"
 
-#include <dino/log/format.h>
-
 #include <dino/model/device.h>
 
 namespace dino::cli {
@@ -23,6 +21,5 @@ io::PretrainedBackbone load_backbone(const std::string& path, const std::string&
   }
 }
 
-std::string with_thousands(int64_t value) { return log::thousands(value); }
 
 }  // namespace dino::cli

@@ -23,7 +23,5 @@ c10::Device resolve_device(const std::string& name);
 io::PretrainedBackbone load_backbone(const std::string& path, const std::string& checkpoint_key, const std::string& arch,
                                      int64_t patch_size);
 
-// 1,234,567
-std::string with_thousands(int64_t value);
 
 }  // namespace dino::cli

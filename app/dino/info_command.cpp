@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <dino/io/state_dict.h>
+#include <dino/log/format.h>
 #include <dino/model/vision_transformer.h>
 
 #include <torch/torch.h>
@@ -21,7 +22,7 @@ void run_info(const InfoOptions& options) {
   const std::filesystem::path file(options.pretrained_weights);
   const auto weights = io::load_pretrained_weights(file, options.checkpoint_key);
   std::ostream& out = std::cout;
-  out << "file: " << file.string() << " (" << with_thousands(static_cast<int64_t>(std::filesystem::file_size(file)))
+  out << "file: " << file.string() << " (" << log::thousands(static_cast<int64_t>(std::filesystem::file_size(file)))
       << " bytes)\n";
   out << "layout: "
       << (weights.is_training_checkpoint ? "training checkpoint" : weights.checkpoint_key.empty() ? "state dict" : "checkpoint")
@@ -48,7 +49,7 @@ void run_info(const InfoOptions& options) {
   out << "inferred: arch " << vit_arch_name(config) << ", patch_size " << config.patch_size << ", embed_dim "
       << config.embed_dim << ", depth " << config.depth << ", num_heads " << config.num_heads << ", "
       << "img_size " << config.img_size << ", mlp_ratio " << config.mlp_ratio << '\n';
-  out << "backbone parameters: " << with_thousands(vit_parameter_count(config)) << '\n';
+  out << "backbone parameters: " << log::thousands(vit_parameter_count(config)) << '\n';
 
   VisionTransformer model(config);
   const auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, file.string());

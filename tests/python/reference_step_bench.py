@@ -61,6 +61,14 @@ def main():
     crops += [torch.randn(a.batch_size, 3, a.local_crops_size, a.local_crops_size, device=device)
               for _ in range(a.local_crops_number)]
 
+    def clip_gradients():  # utils.clip_gradients: per parameter, max norm 3
+        for q in student.parameters():
+            if q.grad is not None:
+                norm = q.grad.data.norm(2)
+                clip = 3.0 / (norm + 1e-6)
+                if clip < 1:
+                    q.grad.data.mul_(clip)
+
     def step():
         nonlocal center
         for g in optimizer.param_groups:
@@ -74,22 +82,12 @@ def main():
         optimizer.zero_grad()
         if scaler is None:
             loss.backward()
-            for q in student.parameters():  # utils.clip_gradients: per parameter
-                if q.grad is not None:
-                    norm = q.grad.data.norm(2)
-                    clip = 3.0 / (norm + 1e-6)
-                    if clip < 1:
-                        q.grad.data.mul_(clip)
+            clip_gradients()
             optimizer.step()
         else:
             scaler.scale(loss).backward()
             scaler.unscale_(optimizer)
-            for q in student.parameters():
-                if q.grad is not None:
-                    norm = q.grad.data.norm(2)
-                    clip = 3.0 / (norm + 1e-6)
-                    if clip < 1:
-                        q.grad.data.mul_(clip)
+            clip_gradients()
             scaler.step(optimizer)
             scaler.update()
         with torch.no_grad():

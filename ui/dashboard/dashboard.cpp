@@ -118,36 +118,25 @@ double Dashboard::xOf(const MetricRecord& r) const {
 }
 
 void Dashboard::addRecords(const MetricRecords& records) {
+  const size_t firstStep = history_.steps().size(), firstKnn = history_.knn().size();
   history_.append(records);
-  std::vector<const MetricRecord*> added;
   for (const auto& r : records) {
     if (r.kind == MetricRecord::Kind::Step && r.steps_per_epoch > 0) stepsPerEpoch_ = r.steps_per_epoch;
     if (monitor_) monitor_->add(r);
   }
-  // Point at the history's copies, which outlive this call.
-  const auto& steps = history_.steps();
-  const auto& knn = history_.knn();
-  int new_steps = 0, new_knn = 0;
-  for (const auto& r : records) {
-    if (r.kind == MetricRecord::Kind::Step) ++new_steps;
-    if (r.kind == MetricRecord::Kind::Knn) ++new_knn;
-  }
-  for (size_t i = steps.size() - static_cast<size_t>(new_steps); i < steps.size(); ++i) added.push_back(&steps[i]);
-  for (size_t i = knn.size() - static_cast<size_t>(new_knn); i < knn.size(); ++i) added.push_back(&knn[i]);
-  appendToCharts(added);
+  appendToCharts(firstStep, firstKnn);
   updateBanner();
   if (!replotTimer_.isActive()) replotTimer_.start();
 }
 
-void Dashboard::appendToCharts(const std::vector<const MetricRecord*>& records) {
+void Dashboard::appendToCharts(size_t firstStep, size_t firstKnn) {
   for (auto& spec : specs_) {
     for (size_t s = 0; s < spec.series.size(); ++s) {
+      const auto& records = spec.series[s].fromKnn ? history_.knn() : history_.steps();
       QVector<double> x, y;
-      for (const auto* r : records) {
-        const bool isKnn = r->kind == MetricRecord::Kind::Knn;
-        if (isKnn != spec.series[s].fromKnn) continue;
-        x.append(xOf(*r));
-        y.append(spec.series[s].value(*r));
+      for (size_t i = spec.series[s].fromKnn ? firstKnn : firstStep; i < records.size(); ++i) {
+        x.append(xOf(records[i]));
+        y.append(spec.series[s].value(records[i]));
       }
       if (!x.isEmpty()) spec.chart->appendPoints(static_cast<int>(s), x, y);
     }
@@ -156,10 +145,7 @@ void Dashboard::appendToCharts(const std::vector<const MetricRecord*>& records) 
 
 void Dashboard::rebuildCharts() {
   for (auto* chart : charts_) chart->clearData();
-  std::vector<const MetricRecord*> all;
-  for (const auto& r : history_.steps()) all.push_back(&r);
-  for (const auto& r : history_.knn()) all.push_back(&r);
-  appendToCharts(all);
+  appendToCharts(0, 0);
   for (auto* chart : charts_) {
     chart->setXLabel(byEpoch_ ? tr("epoch") : tr("step"));
     chart->setCursor(std::isfinite(cursor_) && byEpoch_ && stepsPerEpoch_ > 0 ? cursor_ / static_cast<double>(stepsPerEpoch_) : cursor_);

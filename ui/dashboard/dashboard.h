@@ -64,7 +64,8 @@ class Dashboard : public QWidget {
     std::vector<SeriesSpec> series;
   };
   void addChart(const QString& title, const QString& left, const QString& right, std::vector<SeriesSpec> series);
-  void appendToCharts(const std::vector<const dino::MetricRecord*>& records);
+  // The history's step records from `firstStep` on and k-NN records from `firstKnn` on.
+  void appendToCharts(size_t firstStep, size_t firstKnn);
   void rebuildCharts();
   double xOf(const dino::MetricRecord& r) const;
   void updateBanner();

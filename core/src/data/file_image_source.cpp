@@ -13,8 +13,9 @@ namespace {
 
 bool hidden(const fs::path& p) { return !p.filename().empty() && p.filename().string().front() == '.'; }
 
-// Image files under `folder` (recursively, hidden entries skipped), sorted.
-std::vector<fs::path> images_under(const fs::path& folder, bool recursive) {
+}  // namespace
+
+std::vector<fs::path> image_files_in(const fs::path& folder, bool recursive) {
   std::vector<fs::path> files;
   std::error_code ec;
   if (recursive) {
@@ -34,8 +35,6 @@ std::vector<fs::path> images_under(const fs::path& folder, bool recursive) {
   std::sort(files.begin(), files.end());
   return files;
 }
-
-}  // namespace
 
 bool has_image_extension(const fs::path& file) {
   std::string ext = file.extension().string();
@@ -69,7 +68,7 @@ FileImageSource FileImageSource::open(const fs::path& path) {
   std::vector<int64_t> labels;
   std::vector<std::string> classes;
   for (const auto& folder : class_folders) {
-    auto images = images_under(folder, true);
+    auto images = image_files_in(folder, true);
     if (images.empty()) continue;  // torchvision would fail on an empty class; we leave it out
     const auto label = static_cast<int64_t>(classes.size());
     classes.push_back(folder.filename().string());
@@ -79,7 +78,7 @@ FileImageSource FileImageSource::open(const fs::path& path) {
     }
   }
   if (files.empty()) {
-    files = images_under(path, false);  // a flat folder of images, no labels
+    files = image_files_in(path, false);  // a flat folder of images, no labels
     if (files.empty()) throw std::runtime_error(path.string() + ": no image files (jpg, jpeg, png, ppm, bmp, pgm, tif, tiff, webp) found");
   }
   return FileImageSource(std::move(files), std::move(labels), std::move(classes));

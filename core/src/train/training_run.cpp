@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
-#include <sstream>
 #include <thread>
 
 namespace dino {

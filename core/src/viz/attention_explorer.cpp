@@ -72,8 +72,11 @@ RgbImage heads_figure_picture(const AttentionView& view, const std::vector<int>&
   return to_rgb_image(heads_figure(to_mat(view.input), masks));
 }
 
-void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file) {
+void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file,
+                    const std::string& rollout_file) {
   io::write_npy(attention_file, maps_tensor(view));
+  if (!view.rollout.empty() && !rollout_file.empty())
+    io::write_npy(rollout_file, torch::from_blob(const_cast<float*>(view.rollout.data()), {view.grid_h, view.grid_w}).clone());
   if (view.masks.empty() || masks_file.empty()) return;
   auto masks = torch::empty({view.heads, view.grid_h, view.grid_w}, torch::kUInt8);
   for (int j = 0; j < view.heads; ++j)

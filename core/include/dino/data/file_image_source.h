@@ -13,6 +13,10 @@ namespace dino {
 // torchvision's IMG_EXTENSIONS, matched without regard to case.
 bool has_image_extension(const std::filesystem::path& file);
 
+// The image files in `folder` (and its sub-folders when `recursive`), hidden entries skipped,
+// sorted; empty when there are none or the folder cannot be read.
+std::vector<std::filesystem::path> image_files_in(const std::filesystem::path& folder, bool recursive = false);
+
 class FileImageSource : public ImageSource {
  public:
   // Folder or list file. Hidden files and folders (names starting with '.') and files without an

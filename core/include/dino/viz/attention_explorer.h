@@ -47,9 +47,11 @@ std::vector<RgbImage> difference_pictures(const AttentionView& a, const Attentio
 // input, one colour per head. The view must have masks (a threshold).
 RgbImage heads_figure_picture(const AttentionView& view, const std::vector<int>& heads = {});
 
-// The raw maps of a view as .npy (heads x h x w float32), and its masks (heads x h x w uint8) when
-// it has them: the same files as `dino attention --save_raw`. Throws std::runtime_error naming the file.
-void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file);
+// The raw maps of a view as .npy (heads x h x w float32), its masks (heads x h x w uint8) and its
+// rollout (h x w float32) when it has them: the files of `dino attention --save_raw`. An empty file
+// name skips that file. Throws std::runtime_error naming the file.
+void write_view_npy(const AttentionView& view, const std::string& attention_file, const std::string& masks_file,
+                    const std::string& rollout_file = "");
 
 class AttentionModel {
  public:
