@@ -156,26 +156,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>head %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mean of the heads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rollout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PCA of the patch features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>head %1, mass %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Click a patch to see the attention from it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,18 +169,6 @@
     </message>
     <message>
         <source>dropped %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to export yet: load a model and an image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -260,26 +228,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>heads in colour (Figure 3 style)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>student head %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>student mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>teacher - student, head %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>teacher - student, mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>all heads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,19 +236,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DINO Studio attention maps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the grid figures in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Computed in %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw maps as .npy and figure.json saying how it was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image of a folder with this model and these settings, a sub-folder of figures each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch export stopped: %n image(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch export done: %n image(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be exported: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch export needs a model: choose weights, the training teacher or random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Batch Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n image(s)...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 images to %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,13 +1,15 @@
 // `dino attention`: visualize_attention.py with its flags and files (spec §4.1), plus the mean of
-// the heads, any layer, attention rollout, raw maps as .npy, and folders of images.
+// the heads, any layer, attention rollout, raw maps as .npy, folders of images, and a figure.json
+// beside each image's files saying how they were made.
 #include "cli_support.h"
 #include "commands.h"
 
-#include <dino/data/file_image_source.h>
+#include <dino/data/image_files.h>
 #include <dino/log/log.h>
 #include <dino/viz/attention_images.h>
 #include <dino/viz/attention_explorer.h>
 #include <dino/viz/attention_maps.h>
+#include <dino/viz/figure_provenance.h>
 
 #include <torch/torch.h>
 
@@ -73,8 +75,28 @@ std::vector<std::filesystem::path> expand_images(const std::vector<std::string>&
   return images;
 }
 
+// What every image's figure.json shares: the model and the settings.
+FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o) {
+  FigureProvenance f;
+  if (!o.random_weights) {
+    f.weights = std::filesystem::absolute(o.pretrained_weights).string();
+    f.weights_sha256 = sha256_of_file(o.pretrained_weights);
+    f.checkpoint_key = o.checkpoint_key;
+  }
+  f.model = model.description();
+  f.arch = model.arch();
+  f.patch_size = model.patch_size();
+  f.heads = model.heads();
+  f.threshold = o.threshold.value_or(0.0);
+  f.rollout = o.rollout;
+  f.image_size = o.image_size;
+  f.color_map = o.color_map;
+  f.app_version = DINO_VERSION;
+  return f;
+}
+
 void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, const AttentionModel& model,
-               const AttentionOptions& o) {
+               const AttentionOptions& o, FigureProvenance figure) {
   AttentionRequest request;
   request.image_size = o.image_size;
   request.layer = static_cast<int>(o.layer);
@@ -84,16 +106,27 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
   const AttentionView view = model.compute(image_path.string(), request);
   if (!view.note.empty()) log::info(image_path.string() + ": " + view.note);
   std::filesystem::create_directories(out);
-  write_png(out / "img.png", to_mat(view.reference_input));
-  for (int j = 0; j < view.heads; ++j)
-    write_png(out / ("attn-head" + std::to_string(j) + ".png"), to_mat(view.head_pictures[static_cast<size_t>(j)]));
-  write_png(out / "attn-mean.png", to_mat(view.mean_picture));
+  auto png = [&](const std::string& name, const RgbImage& picture) {
+    write_png(out / name, to_mat(picture));
+    figure.files.push_back(name);
+  };
+  png("img.png", view.reference_input);
+  for (int j = 0; j < view.heads; ++j) png("attn-head" + std::to_string(j) + ".png", view.head_pictures[static_cast<size_t>(j)]);
+  png("attn-mean.png", view.mean_picture);
   for (size_t j = 0; j < view.mask_pictures.size(); ++j)
-    write_png(out / ("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png"), to_mat(view.mask_pictures[j]));
+    png("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png", view.mask_pictures[j]);
+  if (o.rollout) png("attn-rollout.png", view.rollout_picture);
   if (o.save_raw) {
     write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string(), (out / "rollout.npy").string());
+    figure.files.emplace_back("attention.npy");
+    if (!view.masks.empty()) figure.files.emplace_back("masks.npy");
+    if (!view.rollout.empty()) figure.files.emplace_back("rollout.npy");
   }
-  if (o.rollout) write_png(out / "attn-rollout.png", to_mat(view.rollout_picture));
+  figure.image = std::filesystem::absolute(image_path).string();
+  figure.layer = view.layer;
+  figure.input_height = view.input.height;
+  figure.input_width = view.input.width;
+  write_figure_sidecar(figure, out / "figure.json");
   log::info(image_path.string() + ": " + std::to_string(view.heads) + " heads of layer " + std::to_string(view.layer) +
             " on a " + std::to_string(view.grid_h) + "x" + std::to_string(view.grid_w) + " grid, written to " + out.string());
 }
@@ -118,13 +151,14 @@ void run_attention(const AttentionOptions& o) {
     throw UsageError("--layer " + std::to_string(o.layer) + ": the model has " + std::to_string(depth) +
                      " blocks (0.." + std::to_string(depth - 1) + ", or -1 for the last)");
   const auto images = expand_images(o.image_paths);
+  const FigureProvenance figure = common_provenance(*model, o);
   const std::filesystem::path output_dir(o.output_dir);
   int failures = 0;
   for (const auto& image : images) {
     // One image: the reference's layout, files straight in --output_dir. Several: a folder each.
     const auto out = images.size() == 1 ? output_dir : output_dir / image.stem();
     try {
-      visualize(image, out, *model, o);
+      visualize(image, out, *model, o, figure);
     } catch (const std::runtime_error& e) {
       if (images.size() == 1) throw;
       log::warn(std::string(e.what()) + "; skipped");

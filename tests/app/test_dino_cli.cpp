@@ -6,7 +6,9 @@
 #include <dino/io/state_dict.h>
 #include <dino/model/vision_transformer.h>
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -278,6 +280,28 @@ class TestDinoCli : public QObject {
     QVERIFY(masks.contains("'descr': '|u1'"));
     const QByteArray data = masks.right(20);
     for (int i = 0; i < 20; ++i) QCOMPARE(static_cast<int>(data[i]), kept[static_cast<size_t>(i)]);
+
+    // figure.json: the weights' SHA-256 (hashed here by Qt, not OpenSSL), the files written, and a
+    // command line that, run again, writes the same maps.
+    QFile sidecar_file(QDir(out).filePath("figure.json"));
+    QVERIFY(sidecar_file.open(QIODevice::ReadOnly));
+    const auto sidecar = QJsonDocument::fromJson(sidecar_file.readAll()).object();
+    QFile weights_file(dir_.filePath("backbone.pth"));
+    QVERIFY(weights_file.open(QIODevice::ReadOnly));
+    QCOMPARE(sidecar["weights_sha256"].toString(),
+             QString::fromLatin1(QCryptographicHash::hash(weights_file.readAll(), QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(sidecar["heads"].toInt(), 1);
+    QCOMPARE(sidecar["threshold"].toDouble(), 0.6);
+    QCOMPARE(sidecar["input_size"].toArray(), (QJsonArray{32, 40}));
+    QVERIFY(sidecar["files"].toArray().contains(QJsonValue("masks.npy")));
+    QVERIFY(sidecar["files"].toArray().contains(QJsonValue("attn-head0.png")));
+    QStringList again = sidecar["command_line"].toString().split(' ');
+    QCOMPARE(again.mid(0, 2), (QStringList{"dino", "attention"}));
+    const auto out_again = dir_.filePath("attention-again");
+    auto rerun = run_dino(again.mid(1) << "--output_dir" << out_again);
+    QVERIFY2(rerun.exit_code == 0, qPrintable(rerun.err));
+    QString header_again;
+    QVERIFY(torch::equal(read_npy(QDir(out_again).filePath("attention.npy"), &header_again), maps));
 
     // Bad input: smaller than a patch, a layer the model lacks, no weights.
     cv::Mat tiny(5, 5, CV_8UC3, cv::Scalar(1, 2, 3));

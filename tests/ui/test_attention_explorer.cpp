@@ -1,11 +1,12 @@
 // The attention explorer: a file dropped on it (a simulated QDropEvent) loads and shows every head
 // and their mean; a click on a patch switches the query to that patch; the threshold adds the
 // reference's masks; export writes the tiles, the grid, the raw maps and a sidecar that says how
-// they were made. The maps themselves are checked against hand computations in core's tests.
+// they were made; a folder exports in the background. The maps themselves are checked against hand computations in core's tests.
 #include "attention/attention_explorer.h"
 
 #include <dino/train/training_run.h>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -80,7 +81,41 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(sidecar[QStringLiteral("heads")].toInt(), 3);
     QCOMPARE(sidecar[QStringLiteral("threshold")].toDouble(), 0.6);
     QCOMPARE(sidecar[QStringLiteral("query")].toString(), QStringLiteral("patch 65"));
-    QVERIFY(sidecar[QStringLiteral("command_line")].toString().startsWith(QStringLiteral("dino attention")));
+    QVERIFY(sidecar[QStringLiteral("command_line")].toString().startsWith(QStringLiteral("dino attention --random_weights --arch vit_tiny")));
+    QCOMPARE(sidecar[QStringLiteral("weights")].toString(), QStringLiteral("random"));
+
+    // A folder in one go, off the GUI thread: a sub-folder of figures per image, the broken file
+    // reported by name, and the CLS maps equal to exporting that image by hand.
+    const QString batchIn = dir.filePath(QStringLiteral("batch-in"));
+    QVERIFY(QDir().mkpath(batchIn));
+    QVERIFY(QFile::copy(file, QDir(batchIn).filePath(QStringLiteral("probe.png"))));
+    QVERIFY(picture.mirrored(true, false).save(QDir(batchIn).filePath(QStringLiteral("mirrored.jpg"))));
+    QFile broken(QDir(batchIn).filePath(QStringLiteral("broken.png")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not an image");
+    broken.close();
+    QSignalSpy batch(&explorer, &AttentionExplorer::batchExported);
+    const QString batchOut = dir.filePath(QStringLiteral("batch-out"));
+    explorer.exportFolder(batchIn, batchOut);
+    QVERIFY(explorer.batchRunning());
+    QVERIFY(batch.wait(120000));
+    QCOMPARE(batch.at(0).at(0).toInt(), 2);
+    QCOMPARE(batch.at(0).at(1).toInt(), 1);
+    QVERIFY2(batch.at(0).at(2).toString().contains(QStringLiteral("broken.png")), qPrintable(batch.at(0).at(2).toString()));
+    for (const char* name : {"probe/grid.svg", "probe/figure.json", "mirrored/grid.pdf", "mirrored/masks.npy"})
+      QVERIFY2(QFile::exists(QDir(batchOut).filePath(QLatin1String(name))), name);
+    explorer.setQuery(0);
+    QVERIFY(ready.wait(60000));
+    const QString cls = dir.filePath(QStringLiteral("export-cls"));
+    QVERIFY2(explorer.exportView(cls, &error), qPrintable(error));
+    auto bytes = [](const QString& path) {
+      QFile f(path);
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray byHand = bytes(QDir(cls).filePath(QStringLiteral("attention.npy")));
+    QVERIFY(!byHand.isEmpty());
+    QCOMPARE(bytes(QDir(batchOut).filePath(QStringLiteral("probe/attention.npy"))), byHand);
+    QVERIFY(bytes(QDir(batchOut).filePath(QStringLiteral("mirrored/attention.npy"))) != byHand);
 
     // Something that is not an image is refused with a message naming it.
     const QString text = dir.filePath(QStringLiteral("notes.png"));
@@ -170,6 +205,19 @@ class TestAttentionExplorer : public QObject {
     QVERIFY(ready.wait(60000));  // the threshold was switched on for the masks
     QVERIFY(explorer.tileNames().contains(QStringLiteral("heads in colour (Figure 3 style)")));
 
+    // The sidecar names the checkpoint with its SHA-256 (hashed here by Qt; the app uses OpenSSL).
+    const QString out = dir.filePath(QStringLiteral("figure"));
+    QVERIFY2(explorer.exportView(out, &error), qPrintable(error));
+    QFile json(QDir(out).filePath(QStringLiteral("figure.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const auto sidecar = QJsonDocument::fromJson(json.readAll()).object();
+    QFile weights(checkpoint);
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    QCOMPARE(sidecar[QStringLiteral("weights_sha256")].toString(),
+             QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(sidecar[QStringLiteral("weights")].toString(), checkpoint);
+    QVERIFY(sidecar[QStringLiteral("command_line")].toString().contains(QStringLiteral("--pretrained_weights ") + checkpoint));
+
     QSignalSpy probe(&explorer, &AttentionExplorer::probeReady);
     explorer.pinProbe();
     QVERIFY(probe.wait(60000));
@@ -177,6 +225,7 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(explorer.probeLabel(0), QStringLiteral("checkpoint0000.pth"));
     QCOMPARE(explorer.probeLabel(2), QStringLiteral("checkpoint.pth"));
     explorer.showCheckpoint(0);
+    QVERIFY(QString::fromStdString(explorer.provenance().weights).endsWith(QStringLiteral("checkpoint0000.pth")));
     const auto early = explorer.view().maps[0];
     explorer.showCheckpoint(2);
     QVERIFY(explorer.view().maps[0] != early);  // the teacher moved between epochs

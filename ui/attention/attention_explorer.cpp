@@ -2,11 +2,12 @@
 
 #include "image_conversion.h"
 
+#include <dino/data/image_files.h>
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -17,21 +18,15 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSvgGenerator>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMouseEvent>
-#include <QPainter>
 #include <QPushButton>
-#include <QSaveFile>
+#include <QSet>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -106,21 +101,26 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   compare_ = new QCheckBox(tr("Student too"));
   compare_->setToolTip(tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
                           "the student attends more, red: the teacher does)"));
-  figure_ = new QCheckBox(tr("Figure 3 style"));
-  figure_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
+  figureStyle_ = new QCheckBox(tr("Figure 3 style"));
+  figureStyle_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
                          "(uses the mass threshold)"));
   figureHeadsEdit_ = new QLineEdit;
   figureHeadsEdit_->setPlaceholderText(tr("all heads"));
   figureHeadsEdit_->setToolTip(tr("Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)"));
   figureHeadsEdit_->setMaximumWidth(90);
   controls->addWidget(compare_);
-  controls->addWidget(figure_);
+  controls->addWidget(figureStyle_);
   controls->addWidget(figureHeadsEdit_);
   auto* cls = new QPushButton(tr("From CLS"));
   cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
   controls->addWidget(cls);
   auto* exportButton = new QPushButton(tr("Export..."));
+  exportButton->setToolTip(tr("The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw "
+                              "maps as .npy and figure.json saying how it was made"));
   controls->addWidget(exportButton);
+  exportFolder_ = new QPushButton(tr("Export Folder..."));
+  exportFolder_->setToolTip(tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
+  controls->addWidget(exportFolder_);
   controls->addStretch(1);
   layout->addLayout(controls);
 
@@ -153,9 +153,9 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     }
     return heads;
   };
-  connect(figure_, &QCheckBox::toggled, this, [this, figureHeads](bool on) { setHeadsFigure(on, figureHeads()); });
+  connect(figureStyle_, &QCheckBox::toggled, this, [this, figureHeads](bool on) { setHeadsFigure(on, figureHeads()); });
   connect(figureHeadsEdit_, &QLineEdit::editingFinished, this, [this, figureHeads] {
-    if (figure_->isChecked()) setHeadsFigure(true, figureHeads());
+    if (figureStyle_->isChecked()) setHeadsFigure(true, figureHeads());
   });
 
   thumbnails_ = new QListWidget;
@@ -196,6 +196,29 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     QString error;
     if (!folder.isEmpty() && !exportView(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
   });
+  connect(exportFolder_, &QPushButton::clicked, this, [this] {
+    if (batchRunning()) {
+      cancelBatch();
+      return;
+    }
+    const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+    if (images.isEmpty()) return;
+    const QString out = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    if (!out.isEmpty()) exportFolder(images, out);
+  });
+  connect(&batchWatcher_, &QFutureWatcher<BatchResult>::finished, this, [this] {
+    exportFolder_->setText(tr("Export Folder..."));
+    if (batchWatcher_.future().resultCount() == 0) return;
+    const BatchResult result = batchWatcher_.result();
+    const bool cancelled = batchCancel_ && batchCancel_->load();
+    QString summary = cancelled ? tr("Batch export stopped: %n image(s) written.", nullptr, result.written)
+                                : tr("Batch export done: %n image(s) written.", nullptr, result.written);
+    if (!result.problems.isEmpty())
+      summary += QLatin1Char(' ') + tr("%n could not be exported: %1", nullptr, static_cast<int>(result.problems.size()))
+                                        .arg(result.problems.join(QStringLiteral("; ")));
+    status_->setText(summary);
+    Q_EMIT batchExported(result.written, static_cast<int>(result.problems.size()), summary);
+  });
   connect(thumbnails_, &QListWidget::currentRowChanged, this, [this](int row) { selectImage(row); });
   for (auto* box : {thresholdOn_, rollout_, pca_, sharedScale_}) connect(box, &QCheckBox::toggled, this, [this] { recompute(); });
   connect(layer_, &QSpinBox::valueChanged, this, [this] { recompute(); });
@@ -226,6 +249,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     if (watcher_.future().resultCount() > 0) {
       const Result result = watcher_.result();
       view_ = result.view;
+      viewWeights_ = weightsFile_;
       studentView_ = result.student;
       hasStudentView_ = result.hasStudent;
       lastMilliseconds_ = result.milliseconds;
@@ -240,6 +264,8 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
 }
 
 AttentionExplorer::~AttentionExplorer() {
+  cancelBatch();
+  batchWatcher_.waitForFinished();
   watcher_.waitForFinished();
   probeWatcher_.waitForFinished();
 }
@@ -271,8 +297,8 @@ void AttentionExplorer::setHeadsFigure(bool on, const QList<int>& heads) {
   headsFigure_ = on;
   figureHeads_ = heads;
   {
-    const QSignalBlocker blocker(figure_);
-    figure_->setChecked(on);
+    const QSignalBlocker blocker(figureStyle_);
+    figureStyle_->setChecked(on);
   }
   if (on && !thresholdOn_->isChecked()) {
     thresholdOn_->setChecked(true);  // recomputes with masks
@@ -304,7 +330,7 @@ void AttentionExplorer::pinProbe() {
     for (const QString& path : paths) {
       try {
         const auto model = dino::AttentionModel::from_weights(path.toStdString());
-        points.append({QFileInfo(path).fileName(), item.file.isEmpty() ? model->compute(fromQImage(item.image), req)
+        points.append({QFileInfo(path).fileName(), path, item.file.isEmpty() ? model->compute(fromQImage(item.image), req)
                                                                        : model->compute(item.file.toStdString(), req)});
       } catch (const std::exception&) {
         // A checkpoint being written or of another model is left out.
@@ -318,6 +344,7 @@ void AttentionExplorer::showCheckpoint(int index) {
   if (index < 0 || index >= probe_.size()) return;
   lastMilliseconds_ = -1;
   view_ = probe_[index].view;
+  viewWeights_ = probe_[index].file;
   hasStudentView_ = false;
   probeLabel_->setText(tr("%1 (%2 of %3)").arg(probe_[index].label).arg(index + 1).arg(probe_.size()));
   render();
@@ -456,64 +483,27 @@ void AttentionExplorer::recompute() {
   }));
 }
 
-QImage AttentionExplorer::overlay(const dino::RgbImage& picture) const {
-  // The map over the image the model saw, at the chosen opacity.
-  QImage out = toQImage(view_.input).convertToFormat(QImage::Format_RGB32);
-  QPainter painter(&out);
-  painter.setOpacity(opacity_->value() / 100.0);
-  painter.drawImage(QRect(0, 0, out.width(), out.height()), toQImage(picture));
-  return out;
+AttentionFigureStyle AttentionExplorer::figureStyle() const {
+  AttentionFigureStyle style;
+  style.opacity = opacity_->value() / 100.0;
+  style.headsFigure = headsFigure_;
+  style.figureHeads = figureHeads_;
+  style.threshold = threshold_->value();
+  return style;
 }
 
 void AttentionExplorer::render() {
   qDeleteAll(tileBoxes_);
   tileBoxes_.clear();
-  tileImages_.clear();
-  tileNames_.clear();
-  for (int j = 0; j < view_.heads; ++j) {
-    tileImages_.append(overlay(view_.head_pictures[static_cast<size_t>(j)]));
-    tileNames_.append(tr("head %1").arg(j));
-  }
-  tileImages_.append(overlay(view_.mean_picture));
-  tileNames_.append(tr("mean of the heads"));
-  if (!view_.rollout.empty()) {
-    tileImages_.append(overlay(view_.rollout_picture));
-    tileNames_.append(tr("rollout"));
-  }
-  if (view_.pca_picture.width > 0) {
-    tileImages_.append(toQImage(view_.pca_picture));
-    tileNames_.append(tr("PCA of the patch features"));
-  }
-  if (headsFigure_ && !view_.masks.empty()) {
-    std::vector<int> heads(figureHeads_.begin(), figureHeads_.end());
-    tileImages_.append(toQImage(dino::heads_figure_picture(view_, heads)));
-    tileNames_.append(tr("heads in colour (Figure 3 style)"));
-  }
-  if (hasStudentView_) {
-    for (int j = 0; j < studentView_.heads; ++j) {
-      tileImages_.append(overlay(studentView_.head_pictures[static_cast<size_t>(j)]));
-      tileNames_.append(tr("student head %1").arg(j));
-    }
-    tileImages_.append(overlay(studentView_.mean_picture));
-    tileNames_.append(tr("student mean"));
-    const auto differences = dino::difference_pictures(view_, studentView_);
-    for (size_t j = 0; j < differences.size(); ++j) {
-      tileImages_.append(toQImage(differences[j]));
-      tileNames_.append(j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
-    }
-  }
-  for (size_t j = 0; j < view_.mask_pictures.size(); ++j) {
-    tileImages_.append(toQImage(view_.mask_pictures[j]));
-    tileNames_.append(tr("head %1, mass %2").arg(j).arg(threshold_->value()));
-  }
+  figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
   const int columns = 4;
-  for (int i = 0; i < tileImages_.size(); ++i) {
+  for (int i = 0; i < figure_.tiles.size(); ++i) {
     auto* tile = new QLabel;
-    tile->setPixmap(QPixmap::fromImage(tileImages_[i].scaled(kTileSide, kTileSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
-    tile->setToolTip(tileNames_[i] + QStringLiteral("\n") + tr("Click a patch to see the attention from it."));
+    tile->setPixmap(QPixmap::fromImage(figure_.tiles[i].scaled(kTileSide, kTileSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    tile->setToolTip(figure_.names[i] + QStringLiteral("\n") + tr("Click a patch to see the attention from it."));
     tile->setProperty("tile", i);
     tile->installEventFilter(this);
-    auto* caption = new QLabel(tileNames_[i]);
+    auto* caption = new QLabel(figure_.names[i]);
     auto* box = new QWidget;
     auto* boxLayout = new QVBoxLayout(box);
     boxLayout->setContentsMargins(2, 2, 2, 2);
@@ -567,122 +557,108 @@ void AttentionExplorer::dropEvent(QDropEvent* event) {
   if (any) event->acceptProposedAction();
 }
 
-void AttentionExplorer::paintGrid(QPaintDevice* device, int columns, int side, int caption) const {
-  QPainter painter(device);
-  for (int i = 0; i < tileImages_.size(); ++i) {
-    const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
-    const QImage scaled = tileImages_[i].scaled(side - 8, side - 8, Qt::KeepAspectRatio, Qt::FastTransformation);
-    painter.drawImage(cell.x() + (side - scaled.width()) / 2, cell.y() + (side - scaled.height()) / 2, scaled);
-    painter.drawText(QRect(cell.x(), cell.bottom(), side, caption), Qt::AlignCenter, tileNames_[i]);
-  }
-}
+QList<QImage> AttentionExplorer::tiles() const { return figure_.tiles; }
+QStringList AttentionExplorer::tileNames() const { return figure_.names; }
 
-QList<QImage> AttentionExplorer::tiles() const { return tileImages_; }
-QStringList AttentionExplorer::tileNames() const { return tileNames_; }
-
-QString AttentionExplorer::commandLine() const {
+dino::FigureProvenance AttentionExplorer::provenance() const {
+  dino::FigureProvenance f;
   const auto r = request();
-  QStringList words{QStringLiteral("dino attention")};
-  words << (weightsFile_.isEmpty() ? QStringLiteral("--random_weights --arch vit_small --patch_size %1").arg(view_.patch_size)
-                                   : QStringLiteral("--pretrained_weights '%1'").arg(weightsFile_));
-  if (current_ >= 0 && !items_[current_].file.isEmpty()) words << QStringLiteral("--image_path '%1'").arg(items_[current_].file);
-  QStringList size;
-  for (int s : r.image_size) size << QString::number(s);
-  if (!size.isEmpty()) words << QStringLiteral("--image_size ") + size.join(QLatin1Char(' '));
-  words << QStringLiteral("--layer %1").arg(view_.layer);
-  if (r.threshold > 0) words << QStringLiteral("--threshold %1").arg(r.threshold);
-  if (r.rollout) words << QStringLiteral("--rollout");
-  words << QStringLiteral("--color_map ") + QString::fromStdString(r.color_map) << QStringLiteral("--save_raw");
-  return words.join(QLatin1Char(' '));
+  f.weights = viewWeights_.toStdString();
+  if (model_) {
+    f.model = model_->description();
+    f.arch = model_->arch();
+  }
+  f.patch_size = view_.patch_size;
+  f.layer = view_.layer;
+  f.heads = view_.heads;
+  f.query = query_;
+  f.threshold = r.threshold;
+  f.rollout = r.rollout;
+  f.pca = r.pca;
+  if (current_ >= 0) f.image = (items_[current_].file.isEmpty() ? items_[current_].name : items_[current_].file).toStdString();
+  f.image_size = r.image_size;
+  f.input_height = view_.input.height;
+  f.input_width = view_.input.width;
+  f.color_map = r.color_map;
+  f.opacity = opacity_->value() / 100.0;
+  f.shared_scale = r.shared_scale;
+  f.app_version = QCoreApplication::applicationVersion().toStdString();
+  return f;
 }
+
+QString AttentionExplorer::commandLine() const { return QString::fromStdString(dino::attention_command_line(provenance())); }
 
 bool AttentionExplorer::exportView(const QString& folder, QString* error) {
-  if (tileImages_.isEmpty()) {
-    if (error) *error = tr("Nothing to export yet: load a model and an image.");
-    return false;
-  }
-  QDir dir(folder);
-  if (!dir.mkpath(QStringLiteral("."))) {
-    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
-    return false;
+  return writeAttentionFigure(figure_, view_, provenance(), folder, error);
+}
+
+void AttentionExplorer::cancelBatch() {
+  if (batchCancel_) batchCancel_->store(true);
+}
+
+void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString& outputFolder) {
+  if (batchRunning()) return;
+  if (!model_) {
+    status_->setText(tr("Batch export needs a model: choose weights, the training teacher or random weights."));
+    return;
   }
   QStringList files;
-  for (int i = 0; i < tileImages_.size(); ++i) {
-    QString name = tileNames_[i];
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.]+")), QStringLiteral("-"));
-    const QString file = dir.filePath(name + QStringLiteral(".png"));
-    if (!tileImages_[i].save(file)) {
-      if (error) *error = tr("Cannot write %1.").arg(file);
-      return false;
+  for (const auto& path : dino::image_files_in(imagesFolder.toStdString())) files << QString::fromStdString(path.string());
+  if (files.isEmpty()) {
+    status_->setText(tr("%1 holds no images.").arg(QDir::toNativeSeparators(imagesFolder)));
+    Q_EMIT batchExported(0, 0, status_->text());
+    return;
+  }
+  batchCancel_ = std::make_shared<std::atomic<bool>>(false);
+  exportFolder_->setText(tr("Cancel Batch Export"));
+  status_->setText(tr("Exporting %n image(s)...", nullptr, static_cast<int>(files.size())));
+  const auto model = model_, student = student_;
+  auto req = request();
+  req.query = 0;  // patch numbers differ between images: the CLS row for all
+  const auto style = figureStyle();
+  auto base = provenance();
+  base.weights = weightsFile_.toStdString();  // the model of the batch, not a probe's checkpoint
+  base.query = 0;
+  base.image.clear();
+  const auto cancel = batchCancel_;
+  QPointer<QLabel> status(status_);
+  batchWatcher_.setFuture(QtConcurrent::run([=]() mutable {
+    BatchResult result;
+    QSet<QString> used;
+    try {
+      if (!base.weights.empty()) base.weights_sha256 = dino::sha256_of_file(base.weights);
+    } catch (const std::exception& e) {
+      result.problems << QString::fromStdString(e.what());
+      return result;
     }
-    files << QFileInfo(file).fileName();
-  }
-  // A labelled grid, ready for a paper: PNG, and vector SVG and PDF around the same pictures.
-  const int columns = 4, side = 256, caption = 22;
-  const int rows = (static_cast<int>(tileImages_.size()) + columns - 1) / columns;
-  const QSize gridSize(columns * side, rows * (side + caption));
-  QImage grid(gridSize, QImage::Format_RGB32);
-  grid.fill(Qt::white);
-  paintGrid(&grid, columns, side, caption);
-  QSvgGenerator svg;
-  svg.setFileName(dir.filePath(QStringLiteral("grid.svg")));
-  svg.setSize(gridSize);
-  svg.setViewBox(QRect(QPoint(0, 0), gridSize));
-  svg.setTitle(tr("DINO Studio attention maps"));
-  paintGrid(&svg, columns, side, caption);
-  QPdfWriter pdf(dir.filePath(QStringLiteral("grid.pdf")));
-  pdf.setPageSize(QPageSize(QSizeF(gridSize) / 96.0, QPageSize::Inch));
-  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-  pdf.setResolution(96);
-  pdf.setTitle(tr("DINO Studio attention maps"));
-  paintGrid(&pdf, columns, side, caption);
-  if (!grid.save(dir.filePath(QStringLiteral("grid.png"))) || !QFileInfo::exists(dir.filePath(QStringLiteral("grid.pdf")))) {
-    if (error) *error = tr("Cannot write the grid figures in %1.").arg(folder);
-    return false;
-  }
-  files << QStringLiteral("grid.png") << QStringLiteral("grid.svg") << QStringLiteral("grid.pdf");
-  try {
-    dino::write_view_npy(view_, dir.filePath(QStringLiteral("attention.npy")).toStdString(),
-                         dir.filePath(QStringLiteral("masks.npy")).toStdString());
-  } catch (const std::exception& e) {
-    if (error) *error = QString::fromStdString(e.what());
-    return false;
-  }
-  files << QStringLiteral("attention.npy");
-  if (!view_.masks.empty()) files << QStringLiteral("masks.npy");
-  // The sidecar: how these figures were made.
-  QJsonObject sidecar;
-  QString hash;
-  if (!weightsFile_.isEmpty()) {
-    QFile weights(weightsFile_);
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    if (weights.open(QIODevice::ReadOnly) && sha.addData(&weights)) hash = QString::fromLatin1(sha.result().toHex());
-  }
-  const auto r = request();
-  sidecar[QStringLiteral("weights")] = weightsFile_.isEmpty() ? QStringLiteral("random") : weightsFile_;
-  sidecar[QStringLiteral("weights_sha256")] = hash;
-  sidecar[QStringLiteral("model")] = QString::fromStdString(model_->description());
-  sidecar[QStringLiteral("patch_size")] = view_.patch_size;
-  sidecar[QStringLiteral("layer")] = view_.layer;
-  sidecar[QStringLiteral("heads")] = view_.heads;
-  sidecar[QStringLiteral("query")] = query_ == 0 ? QStringLiteral("cls") : QStringLiteral("patch %1").arg(query_ - 1);
-  sidecar[QStringLiteral("threshold")] = r.threshold > 0 ? QJsonValue(r.threshold) : QJsonValue();
-  sidecar[QStringLiteral("rollout")] = r.rollout;
-  sidecar[QStringLiteral("image")] = current_ >= 0 ? (items_[current_].file.isEmpty() ? items_[current_].name : items_[current_].file) : QString();
-  QJsonArray size;
-  for (int s : r.image_size) size.append(s);
-  sidecar[QStringLiteral("image_size")] = size;
-  sidecar[QStringLiteral("input_size")] = QJsonArray{view_.input.height, view_.input.width};
-  sidecar[QStringLiteral("color_map")] = QString::fromStdString(r.color_map);
-  sidecar[QStringLiteral("opacity")] = opacity_->value() / 100.0;
-  sidecar[QStringLiteral("shared_scale")] = r.shared_scale;
-  sidecar[QStringLiteral("app_version")] = QApplication::applicationVersion();
-  sidecar[QStringLiteral("command_line")] = commandLine();
-  sidecar[QStringLiteral("files")] = QJsonArray::fromStringList(files);
-  QSaveFile json(dir.filePath(QStringLiteral("figure.json")));
-  if (!json.open(QIODevice::WriteOnly) || json.write(QJsonDocument(sidecar).toJson()) < 0 || !json.commit()) {
-    if (error) *error = tr("Cannot write %1.").arg(json.fileName());
-    return false;
-  }
-  return true;
+    for (int i = 0; i < files.size() && !cancel->load(); ++i) {
+      const QFileInfo info(files[i]);
+      QString name = info.completeBaseName();
+      if (used.contains(name)) name = info.fileName().replace(QLatin1Char('.'), QLatin1Char('-'));  // a.png and a.jpg
+      used.insert(name);
+      try {
+        const auto view = model->compute(files[i].toStdString(), req);
+        dino::AttentionView studentView;
+        if (student) studentView = student->compute(files[i].toStdString(), req);
+        auto figure = base;
+        figure.image = files[i].toStdString();
+        figure.layer = view.layer;
+        figure.input_height = view.input.height;
+        figure.input_width = view.input.width;
+        QString error;
+        if (writeAttentionFigure(makeAttentionFigure(view, student ? &studentView : nullptr, style), view, figure,
+                                 QDir(outputFolder).filePath(name), &error))
+          ++result.written;
+        else
+          result.problems << error;
+      } catch (const std::exception& e) {
+        result.problems << QString::fromStdString(e.what());
+      }
+      const QString progress = tr("Exported %1 of %2 images to %3").arg(i + 1).arg(files.size()).arg(QDir::toNativeSeparators(outputFolder));
+      QMetaObject::invokeMethod(qApp, [status, progress] {
+        if (status) status->setText(progress);
+      });
+    }
+    return result;
+  }));
 }

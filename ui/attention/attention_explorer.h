@@ -5,12 +5,15 @@
 // Maps are computed off the GUI thread; figures export with a JSON sidecar saying how they were made.
 #pragma once
 
+#include "attention/attention_figure.h"
+
 #include <dino/viz/attention_explorer.h>
 
 #include <QFutureWatcher>
 #include <QImage>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -19,7 +22,6 @@ class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
-class QPaintDevice;
 class QListWidget;
 class QPushButton;
 class QSlider;
@@ -66,14 +68,23 @@ class AttentionExplorer : public QWidget {
   // The tile images on display (heads, then mean, rollout, PCA, masks), for export and tests.
   QList<QImage> tiles() const;
   QStringList tileNames() const;
-  // Each tile as PNG, the grid as one labelled figure, attention.npy (and masks.npy) and a JSON
-  // sidecar with the weights and their SHA-256, the settings and the `dino attention` line.
+  // Each tile as PNG, the grid as one labelled figure (PNG, SVG, PDF), attention.npy (and masks.npy,
+  // rollout.npy) and figure.json with the weights and their SHA-256, the settings and the
+  // `dino attention` line.
   bool exportView(const QString& folder, QString* error = nullptr);
+  // Every image of a folder with the current model and settings, off the GUI thread: the same files
+  // as exportView in a sub-folder per image. batchExported reports when it is done.
+  void exportFolder(const QString& imagesFolder, const QString& outputFolder);
+  bool batchRunning() const { return batchWatcher_.isRunning(); }
+  void cancelBatch();
+  // How the view on display was made (the weights, the settings, the image).
+  dino::FigureProvenance provenance() const;
   QString commandLine() const;
 
  Q_SIGNALS:
   void viewReady();
   void probeReady();
+  void batchExported(int written, int failed, const QString& summary);
   void failed(const QString& message);
 
  protected:
@@ -90,7 +101,12 @@ class AttentionExplorer : public QWidget {
   };
   struct ProbePoint {
     QString label;
+    QString file;
     dino::AttentionView view;
+  };
+  struct BatchResult {
+    int written = 0;
+    QStringList problems;  // one line per image that could not be exported
   };
   struct Item {
     QString name;
@@ -99,12 +115,12 @@ class AttentionExplorer : public QWidget {
   };
   void recompute();
   void render();
-  QImage overlay(const dino::RgbImage& picture) const;
-  void paintGrid(QPaintDevice* device, int columns, int side, int caption) const;
   dino::AttentionRequest request() const;
+  AttentionFigureStyle figureStyle() const;
 
   std::shared_ptr<dino::AttentionModel> model_;
   QString weightsFile_, trainingCheckpoint_;
+  QString viewWeights_;  // the weights of the view on display (a probe shows another checkpoint's)
   QList<Item> items_;
   int current_ = -1;
   int query_ = 0;
@@ -120,8 +136,9 @@ class AttentionExplorer : public QWidget {
   QList<ProbePoint> probe_;
   bool recomputeQueued_ = false;
   QList<QWidget*> tileBoxes_;  // a tile and its caption each
-  QList<QImage> tileImages_;
-  QStringList tileNames_;
+  AttentionFigure figure_;
+  QFutureWatcher<BatchResult> batchWatcher_;
+  std::shared_ptr<std::atomic<bool>> batchCancel_;
 
   QLabel* modelLabel_ = nullptr;
   QLabel* status_ = nullptr;
@@ -137,9 +154,10 @@ class AttentionExplorer : public QWidget {
   QCheckBox* pca_ = nullptr;
   QPushButton* teacher_ = nullptr;
   QCheckBox* compare_ = nullptr;
-  QCheckBox* figure_ = nullptr;
+  QCheckBox* figureStyle_ = nullptr;
   QLineEdit* figureHeadsEdit_ = nullptr;
   QSlider* probeSlider_ = nullptr;
   QLabel* probeLabel_ = nullptr;
   QGridLayout* grid_ = nullptr;
+  QPushButton* exportFolder_ = nullptr;
 };

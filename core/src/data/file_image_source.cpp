@@ -9,41 +9,6 @@
 namespace dino {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool hidden(const fs::path& p) { return !p.filename().empty() && p.filename().string().front() == '.'; }
-
-}  // namespace
-
-std::vector<fs::path> image_files_in(const fs::path& folder, bool recursive) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (recursive) {
-    for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::follow_directory_symlink, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (hidden(it->path())) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && has_image_extension(it->path())) files.push_back(it->path());
-    }
-  } else {
-    for (const auto& entry : fs::directory_iterator(folder, ec))
-      if (!hidden(entry.path()) && entry.is_regular_file(ec) && has_image_extension(entry.path())) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-bool has_image_extension(const fs::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* known : {".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp"})
-    if (ext == known) return true;
-  return false;
-}
-
 FileImageSource FileImageSource::open(const fs::path& path) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) {
@@ -62,7 +27,7 @@ FileImageSource FileImageSource::open(const fs::path& path) {
   if (!fs::is_directory(path, ec)) throw std::runtime_error(path.string() + ": no such folder or list file");
   std::vector<fs::path> class_folders;
   for (const auto& entry : fs::directory_iterator(path, ec))
-    if (entry.is_directory(ec) && !hidden(entry.path())) class_folders.push_back(entry.path());
+    if (entry.is_directory(ec) && !is_hidden(entry.path())) class_folders.push_back(entry.path());
   std::sort(class_folders.begin(), class_folders.end());
   std::vector<fs::path> files;
   std::vector<int64_t> labels;

@@ -27,16 +27,6 @@ TrainingConfig parse(const std::string& settings_json) {
   return config;
 }
 
-// A value as a shell word: bare when safe, single-quoted otherwise.
-std::string shell_word(const std::string& text) {
-  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                            "0123456789-_./:=+,") == std::string::npos;
-  if (safe) return text;
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
 }  // namespace
 
 TrainingRun::TrainingRun(const std::string& settings_json) {
@@ -100,9 +90,9 @@ std::string command_line(const std::string& settings_json) {
     if (defaults.contains(key) && defaults[key] == value) continue;
     add("--" + key);
     if (value.is_array()) {
-      for (const auto& item : value) add(shell_word(item.dump()));
+      for (const auto& item : value) add(log::shell_word(item.dump()));
     } else if (value.is_string()) {
-      add(shell_word(value.get<std::string>()));
+      add(log::shell_word(value.get<std::string>()));
     } else {
       add(value.dump());
     }

@@ -123,6 +123,7 @@ void AttentionModel::set_device(const std::string& device) {
 }
 
 std::string AttentionModel::description() const { return state_->description; }
+std::string AttentionModel::arch() const { return vit_arch_name(state_->config); }
 int AttentionModel::depth() const { return static_cast<int>(state_->config.depth); }
 int AttentionModel::heads() const { return static_cast<int>(state_->config.num_heads); }
 int AttentionModel::patch_size() const { return static_cast<int>(state_->config.patch_size); }

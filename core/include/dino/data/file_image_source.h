@@ -2,6 +2,7 @@
 // the sorted folder names), a flat folder (no labels), or a text file listing one path per line.
 #pragma once
 
+#include "dino/data/image_files.h"
 #include "dino/data/image_source.h"
 
 #include <filesystem>
@@ -9,13 +10,6 @@
 #include <vector>
 
 namespace dino {
-
-// torchvision's IMG_EXTENSIONS, matched without regard to case.
-bool has_image_extension(const std::filesystem::path& file);
-
-// The image files in `folder` (and its sub-folders when `recursive`), hidden entries skipped,
-// sorted; empty when there are none or the folder cannot be read.
-std::vector<std::filesystem::path> image_files_in(const std::filesystem::path& folder, bool recursive = false);
 
 class FileImageSource : public ImageSource {
  public:

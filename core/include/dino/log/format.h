@@ -1,4 +1,4 @@
-// Number formatting for log lines and progress (GCC 12 has no std::format).
+// Number and word formatting for log lines, progress and command lines (GCC 12 has no std::format).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,16 @@ inline std::string scientific(double value, int digits = 3) {
   std::ostringstream out;
   out << std::scientific << std::setprecision(digits) << value;
   return out.str();
+}
+
+// A value as a shell word: bare when safe, single-quoted otherwise (for command lines users copy).
+inline std::string shell_word(const std::string& text) {
+  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                            "0123456789-_./:=+,") == std::string::npos;
+  if (safe) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
 
 // h:mm:ss

@@ -67,6 +67,7 @@ class AttentionModel {
   int depth() const;
   int heads() const;
   int patch_size() const;
+  std::string arch() const;  // vit_tiny, vit_small, vit_base or custom
 
   // Thread-safe. Throws std::runtime_error naming the file for images that cannot be read or are
   // smaller than one patch; images over 8192 px a side are scaled down (see AttentionView::note).

@@ -1,0 +1,49 @@
+// How an attention figure was made, written beside it as `figure.json` by both `dino attention`
+// and the desktop app: the weights and their SHA-256, the model, the layer, heads, query,
+// threshold, image, colour map, the app version, and the `dino attention` line that makes it again.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace dino {
+
+struct FigureProvenance {
+  std::string weights;         // the weights file; empty for random weights
+  std::string weights_sha256;  // of that file
+  std::string checkpoint_key = "teacher";
+  std::string model;           // AttentionModel::description()
+  std::string arch;            // vit_small, ... or custom
+  int patch_size = 0;
+  int layer = -1;
+  int heads = 0;
+  int query = 0;               // 0: CLS; 1 + k: patch k
+  double threshold = 0;        // 0: no masks
+  bool rollout = false;
+  bool pca = false;
+  std::string image;           // the image file, or a name for a pasted one
+  std::vector<int> image_size; // as --image_size
+  int input_height = 0, input_width = 0;  // what the model saw
+  std::string color_map = "viridis";
+  double opacity = 1.0;        // of the map over the image (the command line draws the map alone)
+  bool shared_scale = false;
+  std::string app_version;
+  std::vector<std::string> files;  // what was written beside the sidecar
+};
+
+// The `dino attention` line that computes the same maps (random weights cannot be redrawn: the
+// line then names the architecture only).
+std::string attention_command_line(const FigureProvenance& figure);
+
+// The sidecar as pretty-printed JSON, the command line included.
+std::string figure_sidecar_json(const FigureProvenance& figure);
+
+// Writes the sidecar atomically; throws std::runtime_error naming the file when it cannot.
+void write_figure_sidecar(const FigureProvenance& figure, const std::filesystem::path& file);
+
+// The SHA-256 of a file as 64 lower-case hex digits (OpenSSL); throws std::runtime_error naming
+// the file when it cannot be read.
+std::string sha256_of_file(const std::filesystem::path& file);
+
+}  // namespace dino

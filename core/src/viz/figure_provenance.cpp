@@ -1,0 +1,104 @@
+#include "dino/viz/figure_provenance.h"
+
+#include "dino/io/atomic_file.h"
+#include "dino/log/format.h"
+
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+#include <array>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+namespace dino {
+namespace {
+
+// A float as a command line takes it: 0.6, not 0.600000.
+std::string number_word(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+std::string attention_command_line(const FigureProvenance& f) {
+  std::vector<std::string> words{"dino", "attention"};
+  if (f.weights.empty()) {
+    words.insert(words.end(), {"--random_weights", "--arch", f.arch, "--patch_size", std::to_string(f.patch_size)});
+  } else {
+    words.insert(words.end(), {"--pretrained_weights", log::shell_word(f.weights)});
+    if (f.checkpoint_key != "teacher") words.insert(words.end(), {"--checkpoint_key", log::shell_word(f.checkpoint_key)});
+  }
+  if (!f.image.empty()) words.insert(words.end(), {"--image_path", log::shell_word(f.image)});
+  if (!f.image_size.empty()) {
+    words.emplace_back("--image_size");
+    for (int side : f.image_size) words.push_back(std::to_string(side));
+  }
+  words.insert(words.end(), {"--layer", std::to_string(f.layer)});
+  if (f.threshold > 0) words.insert(words.end(), {"--threshold", number_word(f.threshold)});
+  if (f.rollout) words.emplace_back("--rollout");
+  words.insert(words.end(), {"--color_map", log::shell_word(f.color_map), "--save_raw"});
+  std::string line;
+  for (const auto& word : words) line += (line.empty() ? "" : " ") + word;
+  return line;
+}
+
+std::string figure_sidecar_json(const FigureProvenance& f) {
+  nlohmann::ordered_json j;
+  j["weights"] = f.weights.empty() ? "random" : f.weights;
+  j["weights_sha256"] = f.weights_sha256;
+  j["checkpoint_key"] = f.weights.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.checkpoint_key);
+  j["model"] = f.model;
+  j["arch"] = f.arch;
+  j["patch_size"] = f.patch_size;
+  j["layer"] = f.layer;
+  j["heads"] = f.heads;
+  j["query"] = f.query == 0 ? std::string("cls") : "patch " + std::to_string(f.query - 1);
+  j["threshold"] = f.threshold > 0 ? nlohmann::ordered_json(f.threshold) : nlohmann::ordered_json();
+  j["rollout"] = f.rollout;
+  j["pca"] = f.pca;
+  j["image"] = f.image;
+  j["image_size"] = f.image_size;
+  j["input_size"] = {f.input_height, f.input_width};
+  j["color_map"] = f.color_map;
+  j["opacity"] = f.opacity;
+  j["shared_scale"] = f.shared_scale;
+  j["app_version"] = f.app_version;
+  j["command_line"] = attention_command_line(f);
+  j["files"] = f.files;
+  return j.dump(2) + "\n";
+}
+
+void write_figure_sidecar(const FigureProvenance& figure, const std::filesystem::path& file) {
+  const std::string text = figure_sidecar_json(figure);
+  io::write_atomically(file, [&](std::ostream& out) { out << text; });
+}
+
+std::string sha256_of_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot be read to hash it");
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 is not available from OpenSSL");
+  std::array<char, 1 << 16> buffer{};
+  while (in) {
+    in.read(buffer.data(), buffer.size());
+    if (in.gcount() > 0) EVP_DigestUpdate(context.get(), buffer.data(), static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) throw std::runtime_error(file.string() + ": read error while hashing");
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context.get(), digest.data(), &length);
+  static const char* hex = "0123456789abcdef";
+  std::string text;
+  for (unsigned int i = 0; i < length; ++i) {
+    text += hex[digest[i] >> 4];
+    text += hex[digest[i] & 15];
+  }
+  return text;
+}
+
+}  // namespace dino
