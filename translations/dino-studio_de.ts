@@ -757,6 +757,10 @@
         <source>Scanning %1...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not supported by the chosen device (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>
@@ -858,6 +862,26 @@
     </message>
     <message>
         <source>Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample in batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which sample of the step&apos;s batch to show when a step is chosen on the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the chosen step and show random samples again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1008,10 +1032,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>epoch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,6 +1057,14 @@
     </message>
     <message>
         <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU tensors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,6 +39,8 @@
 #include <QToolBar>
 #include <QUrl>
 
+#include <cmath>
+
 namespace {
 
 QString formatDuration(double seconds) {
@@ -67,6 +69,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tabs->addTab(schedules_, tr("Schedules"));
   crops_ = new CropPreviewPanel;
   tabs->addTab(crops_, tr("Crops"));
+  // The step cursor reaches the crops too: they show what that step's batch trained on.
+  connect(dashboard_, &Dashboard::cursorChanged, crops_, [this](double iteration) {
+    crops_->showIteration(std::isfinite(iteration) ? static_cast<qint64>(std::llround(iteration)) : -1);
+  });
   attention_ = new AttentionExplorer;
   tabs->addTab(attention_, tr("Attention"));
   setCentralWidget(tabs);
@@ -254,6 +260,7 @@ bool MainWindow::startRun(bool interactive) {
   }
   follower_->stop();
   dashboard_->clear();
+  crops_->showIteration(-1);
   dashboard_->setOutputDim(config_->value(QStringLiteral("out_dim")).toInteger());
   if (!controller_->start(config_->settingsJson())) {
     if (interactive) QMessageBox::warning(this, tr("Start"), controller_->lastError());
@@ -283,6 +290,10 @@ bool MainWindow::followRun(const QString& folder) {
   }
   const QString settings = follower_->settingsJson();
   dashboard_->setOutputDim(dino::run_settings::head_output_dim(settings.toStdString()));
+  // The followed run's crops (when its data is reachable from here), for the step cursor.
+  crops_->showIteration(-1);
+  crops_->setSettings(settings);
+  cropSettingsKey_.clear();
   runFolder_ = follower_->folder();
   stateLabel_->setText(tr("Following %1").arg(QDir::toNativeSeparators(runFolder_)));
   rememberRun(runFolder_);
@@ -364,7 +375,7 @@ void MainWindow::refreshPreview() {
   // The crop preview reopens the data only when what it shows depends on changed.
   QStringList key;
   for (const char* name : {"data_path", "limit_images", "global_crops_size", "global_crops_scale", "local_crops_number",
-                           "local_crops_size", "local_crops_scale"})
+                           "local_crops_size", "local_crops_scale", "seed", "batch_size_per_gpu"})
     key << QString::fromUtf8(QJsonDocument(QJsonArray{config_->value(QLatin1String(name))}).toJson(QJsonDocument::Compact));
   if (key.join(QLatin1Char('|')) != cropSettingsKey_) {
     cropSettingsKey_ = key.join(QLatin1Char('|'));

@@ -3,6 +3,7 @@
 // Without a CUDA device the same comparisons run on the CPU alone: the fused attention against
 // the explicit path, and one short step benchmark, so CTest keeps this program building and honest.
 #include "dino/loss/dino_loss.h"
+#include "dino/model/device_info.h"
 #include "dino/model/multi_crop_wrapper.h"
 #include "dino/model/transformer_block.h"
 #include "dino/train/step_benchmark.h"
@@ -136,6 +137,13 @@ int main(int argc, char** argv) {
   }
   const c10::Device device = cuda ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
   std::printf("device: %s (%d CUDA devices)\n", device.str().c_str(), static_cast<int>(torch::cuda::device_count()));
+  // What the app's device menu will say: on CUDA, the driver's name, memory and compute capability.
+  for (const auto& info : dino::device_infos()) std::printf("  %s\n", dino::device_description(info).c_str());
+  if (cuda) {
+    const auto info = dino::device_info(device);
+    check(!info.model.empty() && info.memory_bytes > 0 && info.compute_major > 0,
+          "the CUDA driver names the GPU, its memory and compute capability");
+  }
   // Keep fp32 honest for the comparison: no TF32 matmuls.
   at::globalContext().setAllowTF32CuBLAS(false);
   compare_devices(device);
@@ -143,6 +151,9 @@ int main(int argc, char** argv) {
   if (cuda) {
     at::globalContext().setAllowTF32CuBLAS(true);
     bench(device, c10::ScalarType::BFloat16, 64, 20);
+    // The memory chart's GPU figure (LibTorch 2.10 and later; 0 before).
+    std::printf("CUDA caching allocator: %.1f MiB of tensors after the bf16 benchmark\n",
+                static_cast<double>(dino::device_memory_in_use(device)) / (1 << 20));
     bench(device, c10::ScalarType::Half, 64, 20);
     bench(device, std::nullopt, 64, 10);
   } else {

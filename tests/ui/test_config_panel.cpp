@@ -3,11 +3,15 @@
 #include "config/config_panel.h"
 #include "config/schedule_preview.h"
 
+#include <dino/train/training_run.h>
+
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QtTest>
 
 class TestConfigPanel : public QObject {
@@ -63,6 +67,28 @@ class TestConfigPanel : public QObject {
     QVERIFY(!panel.canStart());
     QCOMPARE(panel.problemKey(), QStringLiteral("data_path"));
     QVERIFY(panel.problem().contains(QStringLiteral("/no/such/folder")));
+  }
+
+  // The device menu describes each device as the core does, and the precisions a device cannot
+  // run are greyed out (on this CPU-only machine none are); a GPU this machine lacks is refused.
+  void devicesAndPrecisions() {
+    ConfigPanel panel;
+    auto* device = panel.findChild<QComboBox*>(QStringLiteral("device"));
+    auto* precision = panel.findChild<QComboBox*>(QStringLiteral("precision"));
+    QVERIFY(device && precision);
+    const auto devices = dino::run_settings::devices();
+    QCOMPARE(device->count(), 1 + static_cast<int>(devices.size()));  // auto first
+    QCOMPARE(device->itemText(1), QString::fromStdString(devices[0].description));
+    panel.setValue(QStringLiteral("device"), QStringLiteral("cpu"));
+    auto* model = qobject_cast<QStandardItemModel*>(precision->model());
+    QCOMPARE(precision->count(), 4);
+    for (int i = 0; i < precision->count(); ++i) QVERIFY(model->item(i)->isEnabled());
+    if (devices.size() == 1) {
+      QString error;
+      QVERIFY2(panel.setSettingsJson(QStringLiteral(R"({"device": "cuda:0"})"), &error), qPrintable(error));
+      QCOMPARE(panel.problemKey(), QStringLiteral("device"));
+      QVERIFY(!panel.canStart());
+    }
   }
 
   void settingsFilesAreCheckedLikeTheCommandLine() {

@@ -36,6 +36,7 @@ MetricRecords steps(int count, double entropy, double mean_entropy, double kl, i
     r.kl_divergence = kl;
     r.images_per_second = 100;
     r.memory_bytes = 64 << 20;
+    r.device_memory_bytes = (int64_t{3} << 30) + (int64_t{r.iteration} << 20);
     records.append(r);
   }
   return records;
@@ -87,12 +88,26 @@ class TestDashboard : public QObject {
     QCOMPARE(charts[1]->valueAt(0, 4), 5e-4);  // lr
     QCOMPARE(charts[5]->pointCount(0), 1);     // k-NN has its own record kind
     QCOMPARE(charts[5]->valueAt(0, 20), 61.5);
-    QCOMPARE(charts[6]->valueAt(1, 3), 64.0);  // memory in MiB
+    QCOMPARE(charts[6]->valueAt(1, 3), 64.0);  // process memory in MiB
+    QCOMPARE(charts[6]->valueAt(2, 3), 3 * 1024.0 + 3);  // GPU tensors in MiB
     QCOMPARE(dashboard.history().steps().size(), size_t{25});
     // By epoch: x = iteration / steps per epoch.
     dashboard.setByEpoch(true);
     QCOMPARE(charts[0]->valueAt(0, 1.5), 10.0 - 0.15);
     QCOMPARE(charts[5]->valueAt(0, 2.0), 61.5);
+  }
+
+  // metrics.jsonl lines read back as they were written (the app follows runs through them); the
+  // GPU figure is left out on the CPU.
+  void recordsRoundTripThroughJson() {
+    auto record = steps(1, 3.0, 5.0, 1.0).front();
+    const auto back = dino::MetricRecord::from_json(record.to_json());
+    QVERIFY(back.has_value());
+    QCOMPARE(back->device_memory_bytes, record.device_memory_bytes);
+    QCOMPARE(back->memory_bytes, int64_t{64} << 20);
+    QCOMPARE(back->teacher_entropy, 3.0);
+    record.device_memory_bytes = 0;
+    QVERIFY(!QString::fromStdString(record.to_json()).contains(QStringLiteral("device_memory")));
   }
 
   void logScaleLeavesGapsForNonPositiveValues() {
@@ -168,6 +183,7 @@ class TestDashboard : public QObject {
     const auto row = lines[8].split(QLatin1Char(','));  // iteration 7
     QCOMPARE(row[header.indexOf(QStringLiteral("iteration"))], QStringLiteral("7"));
     QCOMPARE(row[header.indexOf(QStringLiteral("loss"))].toDouble(), 10.0 - 0.07);
+    QCOMPARE(row[header.indexOf(QStringLiteral("device_memory"))].toLongLong(), (qint64{3} << 30) + (qint64{7} << 20));
     // One chart, format by extension, at a chosen size.
     QVERIFY(dashboard.charts()[1]->exportFigure(dir.filePath(QStringLiteral("lr.pdf")), 600, 400, 300));
     QFile lr(dir.filePath(QStringLiteral("lr.pdf")));

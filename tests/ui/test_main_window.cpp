@@ -2,7 +2,9 @@
 // finished with the dashboard filled, its figures exported, the same run followed from its folder,
 // and the run remembered among the recent ones.
 #include "config/config_panel.h"
+#include "crops/crop_preview_panel.h"
 #include "dashboard/dashboard.h"
+#include "dashboard/metric_chart.h"
 #include "main_window.h"
 
 #include <QDir>
@@ -47,6 +49,16 @@ class TestMainWindow : public QObject {
     QVERIFY2(window.exportAll(dir.filePath(QStringLiteral("figures")), &error), qPrintable(error));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("figures/loss.svg"))));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("figures/metrics.csv"))));
+
+    // A click on a chart moves the step cursor, and the Crops tab shows that step's batch: the
+    // sample the previewer redraws from the run's seed (its match with the loader is core's test).
+    Q_EMIT window.dashboard()->charts()[0]->cursorRequested(5.2);
+    QCOMPARE(window.cropPreview()->iteration(), qint64{5});
+    QTRY_VERIFY_WITH_TIMEOUT(window.cropPreview()->current().iteration == 5, 30000);
+    const dino::run_settings::CropPreviewer previewer(window.configPanel()->settingsJson().toStdString());
+    const auto expected = previewer.at_iteration(5, 0);
+    QCOMPARE(window.cropPreview()->current().index, expected.index);
+    QCOMPARE(window.cropPreview()->current().crops[0].image.rgb, expected.crops[0].image.rgb);
 
     // Following the finished run's folder shows the same records.
     QVERIFY(window.followRun(run));

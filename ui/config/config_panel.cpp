@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -73,6 +74,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   for (const auto& field : configFields()) {
     QWidget* editor = makeEditor(field);
     editor->setToolTip(field.tooltip);
+    editor->setObjectName(field.key);  // found by its key (tests, style sheets)
     editors_.insert(field.key, editor);
     auto* label = new QLabel(field.label);
     label->setToolTip(field.tooltip);
@@ -220,6 +222,21 @@ void ConfigPanel::refreshEditors() {
   }
   localErrors_.clear();
   loading_ = false;
+  updatePrecisionChoices();
+}
+
+void ConfigPanel::updatePrecisionChoices() {
+  auto* combo = qobject_cast<QComboBox*>(editors_.value(QStringLiteral("precision")));
+  auto* model = combo ? qobject_cast<QStandardItemModel*>(combo->model()) : nullptr;
+  if (!model) return;
+  const QString device = settings_.value(QStringLiteral("device")).toString();
+  QStringList allowed;
+  for (const auto& p : dino::run_settings::precisions_for(device.toStdString())) allowed << QString::fromStdString(p);
+  for (int i = 0; i < combo->count(); ++i) {
+    const bool ok = allowed.contains(combo->itemData(i).toString());
+    model->item(i)->setEnabled(ok);
+    model->item(i)->setToolTip(ok ? QString() : tr("Not supported by the chosen device (%1)").arg(device));
+  }
 }
 
 QString ConfigPanel::settingsJson() const {
@@ -278,6 +295,7 @@ void ConfigPanel::onEdited(const QString& key, const QJsonValue& value) {
   localErrors_.remove(key);
   settings_.insert(key, value);
   if (key == QLatin1String("data_path") || key == QLatin1String("limit_images")) scanTimer_.start();
+  if (key == QLatin1String("device")) updatePrecisionChoices();
   validate();
   Q_EMIT settingsChanged();
 }

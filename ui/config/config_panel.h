@@ -43,6 +43,8 @@ class ConfigPanel : public QWidget {
  private:
   QWidget* makeEditor(const struct ConfigField& field);
   void refreshEditors();
+  // Greys out the --precision values the chosen device cannot run (bf16 before compute 8.0).
+  void updatePrecisionChoices();
   void onEdited(const QString& key, const QJsonValue& value);
   void onLocalError(const QString& key, const QString& message);
   void validate();

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,6 +38,15 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
   auto* next = new QPushButton(tr("New sample"));
   next->setToolTip(tr("Another image of the data set, freshly augmented"));
   bar->addWidget(next);
+  bar->addWidget(new QLabel(tr("Sample in batch:")));
+  position_ = new QSpinBox;
+  position_->setRange(0, 0);
+  position_->setToolTip(tr("Which sample of the step's batch to show when a step is chosen on the dashboard"));
+  bar->addWidget(position_);
+  live_ = new QPushButton(tr("Random Samples"));
+  live_->setToolTip(tr("Leave the chosen step and show random samples again"));
+  live_->setEnabled(false);
+  bar->addWidget(live_);
   status_ = new QLabel;
   status_->setWordWrap(true);
   bar->addWidget(status_, 1);
@@ -54,9 +65,18 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
   body->addWidget(scroll, 1);
   layout->addLayout(body, 1);
 
-  connect(next, &QPushButton::clicked, this, &CropPreviewPanel::newRandomSample);
+  connect(next, &QPushButton::clicked, this, [this] {
+    showIteration(-1);
+    newRandomSample();
+  });
+  connect(live_, &QPushButton::clicked, this, [this] { showIteration(-1); });
+  connect(position_, &QSpinBox::valueChanged, this, [this] {
+    if (iteration_ >= 0) showIteration(iteration_);
+  });
   liveTimer_.setInterval(3000);
-  connect(&liveTimer_, &QTimer::timeout, this, &CropPreviewPanel::newRandomSample);
+  connect(&liveTimer_, &QTimer::timeout, this, [this] {
+    if (iteration_ < 0) newRandomSample();  // a chosen step stays on screen
+  });
   connect(&openWatcher_, &QFutureWatcher<std::shared_ptr<const dino::run_settings::CropPreviewer>>::finished, this, [this] {
     previewer_ = openWatcher_.result();
     if (!pendingSettings_.isEmpty()) {  // the settings changed while the data set was opening
@@ -65,13 +85,19 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
       setSettings(settings);
       return;
     }
-    if (previewer_) showSample(0, draws_++);
+    if (!previewer_) return;
+    position_->setRange(0, static_cast<int>(std::max<int64_t>(1, previewer_->batch_size()) - 1));
+    if (iteration_ >= 0)
+      startIteration();
+    else
+      showSample(0, draws_++);
   });
   connect(&sampleWatcher_, &QFutureWatcher<dino::run_settings::CropPreview>::finished, this, [this] {
     if (sampleWatcher_.future().resultCount() == 0) return;  // failed: the status says why
     current_ = sampleWatcher_.result();
     render();
     Q_EMIT sampleShown();
+    if (iterationPending_) startIteration();
   });
 }
 
@@ -115,11 +141,15 @@ void CropPreviewPanel::newRandomSample() {
 
 void CropPreviewPanel::showSample(qint64 index, quint64 draw) {
   if (!previewer_ || sampleWatcher_.isRunning()) return;
+  drawInBackground([index, draw](const dino::run_settings::CropPreviewer& previewer) { return previewer.sample(index, draw); });
+}
+
+void CropPreviewPanel::drawInBackground(std::function<dino::run_settings::CropPreview(const dino::run_settings::CropPreviewer&)> make) {
   auto previewer = previewer_;
   QPointer<QLabel> status(status_);
-  sampleWatcher_.setFuture(QtConcurrent::run([previewer, index, draw, status]() {
+  sampleWatcher_.setFuture(QtConcurrent::run([previewer, make = std::move(make), status]() {
     try {
-      return previewer->sample(index, draw);
+      return make(*previewer);
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
       QMetaObject::invokeMethod(qApp, [status, message] {
@@ -128,6 +158,28 @@ void CropPreviewPanel::showSample(qint64 index, quint64 draw) {
       throw;
     }
   }));
+}
+
+void CropPreviewPanel::showIteration(qint64 iteration, int position) {
+  iteration_ = iteration < 0 ? -1 : iteration;
+  live_->setEnabled(iteration_ >= 0);
+  if (position >= 0) {
+    const QSignalBlocker blocker(position_);
+    position_->setValue(position);
+  }
+  if (iteration_ >= 0) startIteration();
+}
+
+void CropPreviewPanel::startIteration() {
+  iterationPending_ = false;
+  if (!previewer_ || iteration_ < 0) return;  // drawn once the data set is open
+  if (sampleWatcher_.isRunning()) {
+    iterationPending_ = true;
+    return;
+  }
+  const qint64 iteration = iteration_;
+  const int position = position_->value();
+  drawInBackground([iteration, position](const dino::run_settings::CropPreviewer& previewer) { return previewer.at_iteration(iteration, position); });
 }
 
 QString CropPreviewPanel::cropDescription(int index) const {
@@ -178,11 +230,18 @@ void CropPreviewPanel::render() {
   }
   annotated_ = annotated;
   original_->setPixmap(QPixmap::fromImage(annotated));
-  status_->setText(tr("Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.")
-                       .arg(current_.index)
-                       .arg(source.width())
-                       .arg(source.height())
-                       .arg(current_.crops.size()));
+  const QString image = tr("Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.")
+                            .arg(current_.index)
+                            .arg(source.width())
+                            .arg(source.height())
+                            .arg(current_.crops.size());
+  status_->setText(current_.iteration < 0 ? image
+                                          : tr("Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5")
+                                                .arg(current_.iteration)
+                                                .arg(current_.epoch)
+                                                .arg(current_.step)
+                                                .arg(current_.position)
+                                                .arg(image));
   qDeleteAll(cropLabels_);
   cropLabels_.clear();
   for (size_t i = 0; i < current_.crops.size(); ++i) {

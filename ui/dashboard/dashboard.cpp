@@ -79,8 +79,11 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
             {tr("top-5"), kSky, false, true, [](const MetricRecord& r) { return r.knn_top5.value_or(qQNaN()); }}});
   addChart(tr("Throughput and memory"), tr("images/s"), tr("MiB"),
            {{tr("images/s"), kGreen, false, false, [](const MetricRecord& r) { return r.images_per_second; }},
-            {tr("memory"), kPurple, true, false,
-             [](const MetricRecord& r) { return r.memory_bytes > 0 ? static_cast<double>(r.memory_bytes) / (1 << 20) : qQNaN(); }}});
+            {tr("process memory"), kPurple, true, false,
+             [](const MetricRecord& r) { return r.memory_bytes > 0 ? static_cast<double>(r.memory_bytes) / (1 << 20) : qQNaN(); }},
+            {tr("GPU tensors"), kOrange, true, false, [](const MetricRecord& r) {
+               return r.device_memory_bytes > 0 ? static_cast<double>(r.device_memory_bytes) / (1 << 20) : qQNaN();
+             }}});
   for (int i = 0; i < charts_.size(); ++i) grid->addWidget(charts_[i], i / 2, i % 2);
   grid->setColumnStretch(0, 1);
   grid->setColumnStretch(1, 1);

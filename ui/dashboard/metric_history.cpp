@@ -37,7 +37,7 @@ bool MetricHistory::writeCsv(const QString& file, QString* error) const {
   QTextStream s(&out);
   s << "kind,epoch,iteration,step,loss,lr,wd,momentum,teacher_temp,teacher_entropy,kl,mean_teacher_entropy,"
        "center_norm,center_mean,center_std,center_min,center_max,images_per_second,data_time,step_time,memory,"
-       "elapsed,knn_top1,knn_top5\n";
+       "device_memory,elapsed,knn_top1,knn_top5\n";
   auto number = [](double v) { return QString::number(v, 'g', 10); };
   for (const auto& [kind, index] : arrival_) {
     const auto& r = kind == 0 ? steps_[index] : kind == 1 ? epochs_[index] : knn_[index];
@@ -48,6 +48,7 @@ bool MetricHistory::writeCsv(const QString& file, QString* error) const {
       << number(r.center_norm) << ',' << number(r.center_mean) << ',' << number(r.center_std) << ','
       << number(r.center_min) << ',' << number(r.center_max) << ',' << number(r.images_per_second) << ','
       << number(r.data_seconds) << ',' << number(r.step_seconds) << ',' << r.memory_bytes << ','
+      << r.device_memory_bytes << ','
       << number(r.elapsed_seconds) << ',' << (r.knn_top1 ? number(*r.knn_top1) : QString()) << ','
       << (r.knn_top5 ? number(*r.knn_top5) : QString()) << '\n';
   }

@@ -115,27 +115,33 @@ void write_normalized_chw(const cv::Mat& rgb, float* destination) {
   }
 }
 
-int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const MultiCropOptions& options, uint64_t seed,
-                               int64_t epoch, std::vector<at::Tensor>& crops, int64_t b,
-                               const std::function<void(int64_t, const std::string&)>& on_broken) {
+cv::Mat decodable_image(const ImageSource& source, int64_t index, int64_t* used,
+                        const std::function<void(int64_t, const std::string&)>& on_broken) {
   const int64_t n = source.size();
   for (int64_t attempt = 0; attempt < n; ++attempt) {
     const int64_t candidate = (index + attempt) % n;
-    cv::Mat rgb;
     try {
-      rgb = source.rgb(candidate);
+      cv::Mat rgb = source.rgb(candidate);
+      if (used) *used = candidate;
+      return rgb;
     } catch (const ImageReadError& e) {
       if (on_broken) on_broken(candidate, e.what());
-      continue;
     }
-    // The crops depend on the requested index, so a substitute does not change other samples.
-    auto rng = sample_generator(seed, epoch, index);
-    const ImageCrops views = make_crops(rgb, options, rng);
-    for (size_t i = 0; i < views.crops.size(); ++i)
-      write_normalized_chw(views.crops[i], crops[i].data_ptr<float>() + b * crops[i].stride(0));
-    return candidate;
   }
   throw std::runtime_error("none of the " + std::to_string(n) + " images of the data set can be decoded");
+}
+
+int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const MultiCropOptions& options, uint64_t seed,
+                               int64_t epoch, std::vector<at::Tensor>& crops, int64_t b,
+                               const std::function<void(int64_t, const std::string&)>& on_broken) {
+  int64_t used = index;
+  const cv::Mat rgb = decodable_image(source, index, &used, on_broken);
+  // The crops depend on the requested index, so a substitute does not change other samples.
+  auto rng = sample_generator(seed, epoch, index);
+  const ImageCrops views = make_crops(rgb, options, rng);
+  for (size_t i = 0; i < views.crops.size(); ++i)
+    write_normalized_chw(views.crops[i], crops[i].data_ptr<float>() + b * crops[i].stride(0));
+  return used;
 }
 
 std::vector<at::Tensor> allocate_crop_batch(const MultiCropOptions& options, int64_t batch, bool pin_memory) {

@@ -27,13 +27,6 @@ c10::Device parse_device(const std::string& name) {
   return *device;
 }
 
-std::vector<std::string> available_devices() {
-  std::vector<std::string> devices{"cpu"};
-  if (torch::cuda::is_available())
-    for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) devices.push_back("cuda:" + std::to_string(i));
-  return devices;
-}
-
 int64_t resident_memory_bytes() {
   // /proc/self/statm: total and resident sizes in pages.
   std::ifstream statm("/proc/self/statm");

@@ -28,6 +28,7 @@ std::string MetricRecord::to_json() const {
     j["data_time"] = data_seconds;
     j["step_time"] = step_seconds;
     j["memory"] = memory_bytes;
+    if (device_memory_bytes > 0) j["device_memory"] = device_memory_bytes;
     j["steps_per_epoch"] = steps_per_epoch;
     j["epochs"] = epochs;
     j["eta"] = eta_seconds;
@@ -73,6 +74,7 @@ std::optional<MetricRecord> MetricRecord::from_json(const std::string& line) {
   read("data_time", r.data_seconds);
   read("step_time", r.step_seconds);
   read("memory", r.memory_bytes);
+  read("device_memory", r.device_memory_bytes);
   read("elapsed", r.elapsed_seconds);
   read("eta", r.eta_seconds);
   if (j.contains("knn_top1") && j["knn_top1"].is_number()) r.knn_top1 = j["knn_top1"].get<double>();

@@ -1,5 +1,7 @@
 #include "dino/train/trainer_options.h"
 
+#include "dino/model/device_info.h"
+
 namespace dino {
 
 TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10::Device device) {
@@ -29,7 +31,7 @@ TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10:
   o.iterations_per_epoch = iterations;
   o.total_batch_size = c.batch_size_per_gpu;
   o.device = device;
-  o.autocast_dtype = c.autocast_dtype(device);
+  o.autocast_dtype = c.autocast_dtype(device_info(device));
   o.use_grad_scaler = o.autocast_dtype == c10::ScalarType::Half;
   return o;
 }

@@ -1,5 +1,8 @@
 #include "dino/train/training_config.h"
 
+#include "dino/model/device.h"
+#include "dino/model/device_info.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -116,10 +119,25 @@ VitConfig TrainingConfig::vit() const {
   return config;
 }
 
-std::optional<c10::ScalarType> TrainingConfig::autocast_dtype(const c10::Device& device) const {
+c10::Device TrainingConfig::resolve_device() const {
+  c10::Device resolved = c10::kCPU;
+  try {
+    resolved = parse_device(device);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(e.what());
+  }
+  const DeviceInfo info = device_info(resolved);
+  require(precision != "bf16" || supports_bf16(info),
+          "--precision bf16: " + device_description(info) + " has no bf16; use fp16 (autocast with a gradient scaler, as the "
+          "reference) or fp32");
+  return resolved;
+}
+
+std::optional<c10::ScalarType> TrainingConfig::autocast_dtype(const DeviceInfo& device) const {
   if (precision == "bf16") return c10::ScalarType::BFloat16;
   if (precision == "fp16") return c10::ScalarType::Half;
-  if (precision == "auto" && device.is_cuda() && use_fp16) return c10::ScalarType::BFloat16;
+  if (precision == "auto" && device.name != "cpu" && use_fp16)
+    return supports_bf16(device) ? c10::ScalarType::BFloat16 : c10::ScalarType::Half;
   return std::nullopt;
 }
 

@@ -1,9 +1,11 @@
 #include "dino/train/training_run.h"
 
+#include "dino/data/data_loader.h"
 #include "dino/data/multi_crop.h"
 #include "dino/data/open_data.h"
 #include "dino/log/format.h"
 #include "dino/model/device.h"
+#include "dino/model/device_info.h"
 #include "dino/train/schedules.h"
 #include "dino/train/trainer_options.h"
 #include "dino/train/training_presets.h"
@@ -70,7 +72,9 @@ std::string with_preset(const std::string& settings_json, const std::string& pre
 
 std::string problem(const std::string& settings_json) {
   try {
-    parse(settings_json).validate();
+    const auto config = parse(settings_json);
+    config.validate();
+    (void)config.resolve_device();
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -110,13 +114,16 @@ int64_t head_output_dim(const std::string& settings_json) {
 
 std::vector<DeviceChoice> devices() {
   std::vector<DeviceChoice> choices;
-  for (const auto& name : available_devices()) {
-    if (name == "cpu")
-      choices.push_back({name, "CPU (" + std::to_string(std::max(1u, std::thread::hardware_concurrency())) + " cores)"});
-    else
-      choices.push_back({name, "CUDA GPU " + name.substr(5)});
-  }
+  for (const auto& info : device_infos()) choices.push_back({info.name, device_description(info), precision_choices(info)});
   return choices;
+}
+
+std::vector<std::string> precisions_for(const std::string& device) {
+  try {
+    return precision_choices(device_info(parse_device(device)));
+  } catch (const std::invalid_argument&) {
+    return {"auto", "fp32", "bf16", "fp16"};
+  }
 }
 
 DataSummary scan_data(const std::string& data_path, int64_t limit_images) {
@@ -159,11 +166,17 @@ SchedulePreview preview_schedules(const std::string& settings_json, int64_t imag
 struct CropPreviewer::State {
   std::shared_ptr<const ImageSource> source;
   MultiCropOptions options;
+  uint64_t seed = 0;
+  int64_t batch_size = 1;
+  mutable int64_t order_epoch = -1;  // the epoch whose sample order is cached
+  mutable std::vector<int64_t> order;
 };
 
 CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::make_unique<State>()) {
   const TrainingConfig config = parse(settings_json);
   state_->options = config.crops();
+  state_->seed = static_cast<uint64_t>(config.seed);
+  state_->batch_size = config.batch_size_per_gpu;
   state_->source = open_image_source(config.data_path, config.limit_images);
   if (state_->source->size() == 0) throw std::runtime_error(config.data_path + ": no images");
 }
@@ -171,13 +184,14 @@ CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::mak
 CropPreviewer::~CropPreviewer() = default;
 
 int64_t CropPreviewer::size() const { return state_->source->size(); }
+int64_t CropPreviewer::batch_size() const { return state_->batch_size; }
+int64_t CropPreviewer::steps_per_epoch() const { return size() / state_->batch_size; }
 
-CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
+namespace {
+
+// A preview of crops drawn from one image, with what was drawn for each.
+CropPreview describe(const cv::Mat& rgb, const ImageCrops& crops) {
   CropPreview preview;
-  preview.index = ((index % size()) + size()) % size();
-  const cv::Mat rgb = state_->source->rgb(preview.index);
-  std::mt19937_64 rng(draw);
-  const auto crops = make_crops(rgb, state_->options, rng);
   preview.original = to_rgb_image(rgb);
   for (size_t i = 0; i < crops.crops.size(); ++i) {
     const auto& p = crops.parameters[i];
@@ -202,6 +216,42 @@ CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
   }
   return preview;
 }
+
+}  // namespace
+
+CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
+  const int64_t wrapped = ((index % size()) + size()) % size();
+  std::mt19937_64 rng(draw);
+  const cv::Mat rgb = state_->source->rgb(wrapped);
+  CropPreview preview = describe(rgb, make_crops(rgb, state_->options, rng));
+  preview.index = wrapped;
+  return preview;
+}
+
+CropPreview CropPreviewer::at_iteration(int64_t iteration, int64_t position) const {
+  const int64_t steps = steps_per_epoch();
+  if (steps <= 0) throw std::runtime_error("the batch size exceeds the data set: no training steps");
+  if (iteration < 0 || position < 0 || position >= state_->batch_size)
+    throw std::invalid_argument("iteration " + std::to_string(iteration) + ", position " + std::to_string(position) +
+                                ": out of range");
+  const int64_t epoch = iteration / steps, step = iteration % steps;
+  if (state_->order_epoch != epoch) {
+    state_->order = epoch_sample_order(size(), state_->seed, epoch, true, 0, 1);
+    state_->order_epoch = epoch;
+  }
+  const int64_t requested = state_->order.at(static_cast<size_t>(step * state_->batch_size + position));
+  int64_t used = requested;
+  const cv::Mat rgb = decodable_image(*state_->source, requested, &used);
+  auto rng = sample_generator(state_->seed, epoch, requested);
+  CropPreview preview = describe(rgb, make_crops(rgb, state_->options, rng));
+  preview.index = used;
+  preview.iteration = iteration;
+  preview.epoch = epoch;
+  preview.step = step;
+  preview.position = position;
+  return preview;
+}
+
 
 }  // namespace run_settings
 }  // namespace dino

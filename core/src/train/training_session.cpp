@@ -8,6 +8,7 @@
 #include "dino/log/format.h"
 #include "dino/log/log.h"
 #include "dino/model/device.h"
+#include "dino/model/device_info.h"
 #include "dino/train/optimizer_state.h"
 #include "dino/train/trainer_options.h"
 
@@ -93,19 +94,15 @@ void TrainingSession::run() {
   try {
     const TrainingConfig& c = config_;
     c.validate();
-    c10::Device device = c10::kCPU;
-    try {
-      device = parse_device(c.device);
-    } catch (const std::invalid_argument& e) {
-      throw ConfigError(e.what());
-    }
+    const c10::Device device = c.resolve_device();
     torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
     log::add_file(output_dir / "train.log");
     io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
-    const auto amp = c.autocast_dtype(device);
+    const auto amp = c.autocast_dtype(device_info(device));
+    log::info("device: " + device_description(device_info(device)));
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
               " on " + device.str());
 
@@ -268,6 +265,7 @@ void TrainingSession::run() {
         record.data_seconds = std::chrono::duration<double>(step_start - wait_start).count();
         record.step_seconds = std::chrono::duration<double>(Clock::now() - step_start).count();
         record.memory_bytes = resident_memory_bytes();
+        record.device_memory_bytes = device_memory_in_use(device);
         record.elapsed_seconds = elapsed;
         record.images_per_second = static_cast<double>(steps_done * c.batch_size_per_gpu) / std::max(elapsed, 1e-9);
         record.eta_seconds = elapsed / static_cast<double>(steps_done) * static_cast<double>(total_steps - steps_done);

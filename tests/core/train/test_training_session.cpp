@@ -1,7 +1,10 @@
 // The training session: configuration files, the metric stream, pause/stop at step boundaries,
 // and resuming from a checkpoint to the same weights as an uninterrupted run.
+#include <dino/data/data_loader.h>
+#include <dino/data/open_data.h>
 #include <dino/io/training_checkpoint.h>
 #include <dino/train/training_presets.h>
+#include <dino/train/training_run.h>
 #include <dino/train/training_session.h>
 
 #include <QFile>
@@ -209,6 +212,47 @@ class TestTrainingSession : public QObject {
     session.wait();
     QCOMPARE(session.state(), TrainingSession::State::Stopped);
     QVERIFY(last < c.epochs * 4 - 1);
+  }
+
+  // The app's crop previews at a step show the crops that step's batch trained on: the previewer
+  // redraws them from the loader's order and generators, and normalised here by hand they equal the
+  // loader's batch tensors.
+  void cropPreviewAtAStepIsWhatTheLoaderBuilt() {
+    QTemporaryDir dir;
+    TrainingConfig c = tiny(dir.path());
+    c.seed = 3;
+    c.global_crops_size = 24;
+    c.local_crops_size = 12;
+    const run_settings::CropPreviewer previewer(c.to_json());
+    QCOMPARE(previewer.steps_per_epoch(), int64_t{4});  // 64 images, batches of 16
+    LoaderOptions loading;
+    loading.batch_size = c.batch_size_per_gpu;
+    loading.seed = static_cast<uint64_t>(c.seed);
+    loading.num_workers = 2;
+    MultiCropLoader loader(open_image_source(c.data_path, c.limit_images), c.crops(), loading);
+    loader.start_epoch(1);
+    std::optional<Batch> batch;
+    for (int i = 0; i < 3; ++i) batch = loader.next();  // epoch 1, step 2: iteration 6
+    QVERIFY(batch.has_value());
+    const int position = 5;
+    const auto preview = previewer.at_iteration(6, position);
+    QCOMPARE(preview.epoch, int64_t{1});
+    QCOMPARE(preview.step, int64_t{2});
+    QCOMPARE(preview.index, batch->samples[position]);
+    QCOMPARE(preview.crops.size(), size_t{2 + 2});
+    const float mean[3] = {0.485f, 0.456f, 0.406f}, stdev[3] = {0.229f, 0.224f, 0.225f};
+    for (size_t i = 0; i < preview.crops.size(); ++i) {
+      const auto& image = preview.crops[i].image;
+      auto expected = torch::empty({3, image.height, image.width});
+      for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x)
+          for (int ch = 0; ch < 3; ++ch)
+            expected[ch][y][x] = (image.rgb[(static_cast<size_t>(y) * image.width + x) * 3 + ch] / 255.0f - mean[ch]) / stdev[ch];
+      QVERIFY2(torch::allclose(batch->crops[i][position], expected, 1e-5, 1e-5), qPrintable(QString::number(i)));
+    }
+    // Another place in the batch is another image.
+    QCOMPARE(previewer.at_iteration(6, position + 1).index, batch->samples[position + 1]);
+    loader.stop();
   }
 
   void failureIsReportedNotThrown() {

@@ -55,9 +55,14 @@ cv::Mat make_view(const cv::Mat& rgb, int size, Range scale, int view_index, std
 // thread count or order.
 std::mt19937_64 sample_generator(uint64_t seed, int64_t epoch, int64_t index);
 
-// Fills sample `b` of every crop tensor from data set index `index`. A file that cannot be decoded
-// is replaced by the next index that can (deterministically); `on_broken` hears of each failure.
-// Returns the index used.
+// Image `index` of the data set, or when it cannot be decoded the next index that can
+// (deterministically); `on_broken` hears of each failure and `*used` says which index was read.
+// Throws std::runtime_error when no image of the data set decodes.
+cv::Mat decodable_image(const ImageSource& source, int64_t index, int64_t* used,
+                        const std::function<void(int64_t, const std::string&)>& on_broken = {});
+
+// Fills sample `b` of every crop tensor from data set index `index` (decodable_image's substitute
+// for a broken file, with the crops still drawn from `index`'s generator). Returns the index used.
 int64_t fill_multi_crop_sample(const ImageSource& source, int64_t index, const MultiCropOptions& options, uint64_t seed,
                                int64_t epoch, std::vector<at::Tensor>& crops, int64_t b,
                                const std::function<void(int64_t, const std::string&)>& on_broken = {});

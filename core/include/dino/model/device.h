@@ -13,10 +13,6 @@ namespace dino {
 // "cuda:N". Throws std::invalid_argument naming --device and what is accepted.
 c10::Device parse_device(const std::string& name);
 
-// The compute devices this process can use, for menus: "cpu" first, then "cuda:N" for each GPU
-// LibTorch sees.
-std::vector<std::string> available_devices();
-
 // Resident memory of this process in bytes (0 where the system does not say).
 int64_t resident_memory_bytes();
 

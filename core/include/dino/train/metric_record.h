@@ -22,7 +22,8 @@ struct MetricRecord {
   double images_per_second = 0;
   double data_seconds = 0;   // this step's wait for its batch
   double step_seconds = 0;   // this step's forward, backward and update
-  int64_t memory_bytes = 0;  // resident memory of the process (and the CUDA caching allocator's, when known)
+  int64_t memory_bytes = 0;         // resident memory of the process
+  int64_t device_memory_bytes = 0;  // tensors in the CUDA caching allocator; 0 on the CPU or when unknown
   double elapsed_seconds = 0;
   double eta_seconds = 0;
   std::optional<double> knn_top1, knn_top5;

@@ -5,6 +5,7 @@
 
 #include "dino/data/data_loader.h"
 #include "dino/io/py_value.h"
+#include "dino/model/device_info.h"
 #include "dino/train/dino_trainer.h"
 
 #include <filesystem>
@@ -77,8 +78,12 @@ struct TrainingConfig {
   // Throws ConfigError naming the flag.
   void validate() const;
   VitConfig vit() const;
-  // The autocast dtype for `device` (none: fp32) and whether a gradient scaler is needed.
-  std::optional<c10::ScalarType> autocast_dtype(const c10::Device& device) const;
+  // --device resolved ("auto": the first GPU, else the CPU), checked against this process's devices
+  // and --precision (bf16 needs compute capability 8.0 on CUDA). Throws ConfigError naming the flag.
+  c10::Device resolve_device() const;
+  // The autocast dtype for `device` (none: fp32). auto on CUDA with --use_fp16: bf16 where the GPU
+  // supports it, else fp16 with a gradient scaler as the reference.
+  std::optional<c10::ScalarType> autocast_dtype(const DeviceInfo& device) const;
   MultiCropOptions crops() const;
 
   std::string to_json() const;

@@ -52,11 +52,16 @@ std::string command_line(const std::string& settings_json);
 // out_dim, for ln K on the collapse chart; 0 when the JSON does not parse.
 int64_t head_output_dim(const std::string& settings_json);
 
-// The compute devices for a menu: {"cpu", "CPU (N cores)"}, then {"cuda:N", "CUDA GPU N"}.
+// The compute devices for a menu: the CPU ("Intel(R) Xeon(R), 2 cores, 23.4 GiB"), then each CUDA GPU
+// ("cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0"), with the --precision values that fit each.
 struct DeviceChoice {
   std::string name, description;
+  std::vector<std::string> precisions;
 };
 std::vector<DeviceChoice> devices();
+// The --precision values for a --device value ("auto": the device it picks); all four when the
+// device is not one of this machine's.
+std::vector<std::string> precisions_for(const std::string& device);
 
 // What a data path holds, found by scanning it (slow for big folders: call it off the GUI thread).
 struct DataSummary {
@@ -88,7 +93,9 @@ struct PreviewCrop {
   double blur_sigma = 0;          // 0: not blurred
 };
 struct CropPreview {
-  int64_t index = 0;
+  int64_t index = 0;       // the data set's image
+  int64_t iteration = -1;  // the training step whose batch held it; -1 for a random draw
+  int64_t epoch = 0, step = 0, position = 0;  // that step's epoch, step in the epoch, place in the batch
   PreviewImage original;
   std::vector<PreviewCrop> crops;  // global 1, global 2, local 1..N
 };
@@ -100,9 +107,14 @@ class CropPreviewer {
   explicit CropPreviewer(const std::string& settings_json);
   ~CropPreviewer();
   int64_t size() const;
+  int64_t batch_size() const;
+  int64_t steps_per_epoch() const;  // as the run's loader: drop_last
   // Image `index` (modulo the size), augmented with a generator seeded from `draw`. Throws
   // std::runtime_error naming the file when the image cannot be decoded.
   CropPreview sample(int64_t index, uint64_t draw) const;
+  // The `position`-th sample of training iteration `iteration`'s batch with the very crops the run
+  // trained on: the loader's per-epoch order and per-sample generators from --seed.
+  CropPreview at_iteration(int64_t iteration, int64_t position = 0) const;
 
  private:
   struct State;
