@@ -1385,6 +1385,14 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <source>Attention</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open Images...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Weights...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>

@@ -172,6 +172,15 @@ void MainWindow::createActions() {
   toolbar->addSeparator();
   toolbar->addAction(copyCommand_);
 
+  file->addAction(tr("&Open Images..."), QKeySequence::Open, this, [this] {
+    if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget())) tabs->setCurrentWidget(attention_);
+    attention_->chooseImages();
+  });
+  file->addAction(tr("Open &Weights..."), this, [this] {
+    if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget())) tabs->setCurrentWidget(attention_);
+    attention_->chooseWeights();
+  });
+  file->addSeparator();
   follow_ = file->addAction(tr("&Follow a Run Folder..."), this, [this] {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of a run"));
     if (!folder.isEmpty()) followRun(folder);

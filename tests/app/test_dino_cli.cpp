@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -316,6 +317,14 @@ class TestDinoCli : public QObject {
     QVERIFY2(layer.err.contains("--layer 5"), qPrintable(layer.err));
     auto none = run_dino({"attention", "--image_path", image});
     QCOMPARE(none.exit_code, 2);
+    // Weights of another shape than the chosen arch (the file holds embed_dim 64): the keys named.
+    auto wrong = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--arch", "vit_small",
+                           "--patch_size", "8", "--image_path", image, "--output_dir", dir_.filePath("never")});
+    QCOMPARE(wrong.exit_code, 1);
+    QVERIFY2(wrong.err.contains("backbone.pth") && wrong.err.contains("do not fit") &&
+                 wrong.err.contains("cls_token: file [1, 1, 64] vs model [1, 1, 384]"),
+             qPrintable(wrong.err));
+    QVERIFY(!QFileInfo::exists(dir_.filePath("never")));
   }
 
  private:

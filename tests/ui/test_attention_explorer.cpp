@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
@@ -65,10 +66,24 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(explorer.query(), 1 + 2 * 30 + 5);
     QVERIFY(ready.wait(60000));
 
+    // The slider sets the mass and switches the masks on.
+    auto* slider = explorer.findChild<QSlider*>(QStringLiteral("thresholdSlider"));
+    QVERIFY(slider);
+    slider->setValue(30);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.provenance().threshold, 0.3);
+    QCOMPARE(explorer.view().masks.size(), size_t{3});
+    size_t kept30 = 0;
+    for (auto v : explorer.view().masks[0]) kept30 += v;
+
     explorer.setThreshold(0.6);
     QVERIFY(ready.wait(60000));
     QCOMPARE(explorer.view().masks.size(), size_t{3});
     QCOMPARE(explorer.tiles().size(), 3 + 1 + 3);
+    QCOMPARE(slider->value(), 60);
+    size_t kept60 = 0;
+    for (auto v : explorer.view().masks[0]) kept60 += v;
+    QVERIFY(kept60 > kept30);  // more mass, more patches
 
     QString error;
     const QString out = dir.filePath(QStringLiteral("export"));

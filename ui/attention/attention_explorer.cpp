@@ -79,7 +79,14 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   threshold_->setRange(0.01, 1.0);
   threshold_->setSingleStep(0.05);
   threshold_->setValue(0.6);
+  thresholdSlider_ = new QSlider(Qt::Horizontal);
+  thresholdSlider_->setObjectName(QStringLiteral("thresholdSlider"));
+  thresholdSlider_->setRange(1, 100);
+  thresholdSlider_->setValue(60);
+  thresholdSlider_->setMaximumWidth(120);
+  thresholdSlider_->setToolTip(threshold_->toolTip().isEmpty() ? thresholdOn_->toolTip() : threshold_->toolTip());
   controls->addWidget(thresholdOn_);
+  controls->addWidget(thresholdSlider_);
   controls->addWidget(threshold_);
   controls->addWidget(new QLabel(tr("Colours:")));
   colorMap_ = new QComboBox;
@@ -176,15 +183,8 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   scroll->setWidget(host);
   layout->addWidget(scroll, 1);
 
-  connect(open, &QPushButton::clicked, this, [this] {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Images"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
-    for (const QString& f : files) addImage(f);
-  });
-  connect(weights, &QPushButton::clicked, this, [this] {
-    const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(), tr("PyTorch files (*.pth *.pt);;All files (*)"));
-    QString error;
-    if (!file.isEmpty() && !loadWeights(file, &error)) QMessageBox::warning(this, tr("Weights"), error);
-  });
+  connect(open, &QPushButton::clicked, this, &AttentionExplorer::chooseImages);
+  connect(weights, &QPushButton::clicked, this, &AttentionExplorer::chooseWeights);
   connect(random, &QPushButton::clicked, this, [this] { useRandomWeights(); });
   connect(teacher_, &QPushButton::clicked, this, [this] {
     QString error;
@@ -226,8 +226,22 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     query_ = 0;  // patch numbers change with the size
     recompute();
   });
-  connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this] {
+  connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+    const QSignalBlocker blocker(thresholdSlider_);
+    thresholdSlider_->setValue(static_cast<int>(std::lround(value * 100)));
     if (thresholdOn_->isChecked()) recompute();
+  });
+  // The slider moves the mass in steps of 0.01 and switches the masks on.
+  connect(thresholdSlider_, &QSlider::valueChanged, this, [this](int value) {
+    const bool switchedOn = !thresholdOn_->isChecked();
+    if (switchedOn) {
+      const QSignalBlocker blocker(thresholdOn_);
+      thresholdOn_->setChecked(true);
+    }
+    if (switchedOn && std::lround(threshold_->value() * 100) == value)
+      recompute();  // the spin box does not change, so it would not ask
+    else
+      threshold_->setValue(value / 100.0);
   });
   connect(colorMap_, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
   connect(opacity_, &QSlider::valueChanged, this, [this] { render(); });
@@ -381,6 +395,18 @@ void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
   teacher_->setEnabled(QFileInfo::exists(checkpointFile));
   // Following the teacher: a new checkpoint of the same run replaces the model in place.
   if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile)) loadWeights(checkpointFile);
+}
+
+void AttentionExplorer::chooseWeights() {
+  const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(), tr("PyTorch files (*.pth *.pt);;All files (*)"));
+  QString error;
+  if (!file.isEmpty() && !loadWeights(file, &error)) QMessageBox::warning(this, tr("Weights"), error);
+}
+
+void AttentionExplorer::chooseImages() {
+  const QStringList files =
+      QFileDialog::getOpenFileNames(this, tr("Images"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
+  for (const QString& f : files) addImage(f);
 }
 
 bool AttentionExplorer::addImage(const QString& file) {

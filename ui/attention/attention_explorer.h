@@ -41,6 +41,8 @@ class AttentionExplorer : public QWidget {
   void setTrainingCheckpoint(const QString& checkpointFile);
 
   bool addImage(const QString& file);
+  void chooseImages();   // the file dialog of Open Images (File > Open Images too)
+  void chooseWeights();  // the file dialog of Weights (File > Open Weights too)
   void addImage(const QImage& image, const QString& name);  // pasted
   int imageCount() const;
   void selectImage(int index);
@@ -147,6 +149,7 @@ class AttentionExplorer : public QWidget {
   QComboBox* size_ = nullptr;
   QCheckBox* thresholdOn_ = nullptr;
   QDoubleSpinBox* threshold_ = nullptr;
+  QSlider* thresholdSlider_ = nullptr;
   QComboBox* colorMap_ = nullptr;
   QSlider* opacity_ = nullptr;
   QCheckBox* sharedScale_ = nullptr;
