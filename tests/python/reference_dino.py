@@ -13,6 +13,8 @@ Commands:
   forward IN OUT              run the reference formulas on the weights and inputs in IN (written
                               by C++) and torch.save the outputs to OUT.
   write-cmyk-jpeg FILE        save a small CMYK JPEG (OpenCV cannot write one).
+  write-test-jpegs DIR        JPEGs in several chroma layouts, progressive and grey (Pillow's encoder).
+  hue-all-colours DIR         Pillow's hue shift of every 8-bit colour, as .npy files.
   knn-check WEIGHTS DATA FEATURES RESIZE CROP K
                               recompute eval_knn.py's features (Pillow bicubic Resize, CenterCrop,
                               ImageNet normalisation, the ViT above) for DATA/train and DATA/val,
@@ -394,6 +396,38 @@ def pil_ops(image_path, directory):
         op().save(f"{directory}/{name}.png")
 
 
+def hue_all_colours(directory):
+    """torchvision's PIL hue shift on a 4096 x 4096 image holding every 8-bit colour once (pixel i
+    is (i >> 16, i >> 8 & 255, i & 255)), for factors -0.1 and 0.07, as raw .npy files."""
+    import numpy as np
+    from PIL import Image
+
+    i = np.arange(2 ** 24, dtype=np.uint32)
+    colours = np.stack([(i >> 16) & 255, (i >> 8) & 255, i & 255], axis=1).astype(np.uint8).reshape(4096, 4096, 3)
+    image = Image.fromarray(colours, "RGB")
+    for factor in (-0.1, 0.07):
+        h, s_, v = image.convert("HSV").split()
+        shift = int(factor * 255) % 256
+        h = Image.fromarray(((np.array(h, dtype=np.int64) + shift) % 256).astype(np.uint8), "L")
+        np.save(f"{directory}/hue_{factor}.npy", np.asarray(Image.merge("HSV", (h, s_, v)).convert("RGB")))
+
+
+def write_test_jpegs(directory):
+    """The same smooth, textured picture as JPEGs from Pillow's encoder in the chroma layouts and
+    modes cameras and data sets use: 4:2:0, 4:2:2 and 4:4:4, progressive, and grey."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(5)
+    noise = Image.fromarray(rng.integers(0, 256, (61, 83, 3), dtype=np.uint8), "RGB")
+    picture = Image.blend(noise.filter(ImageFilter.GaussianBlur(2)), noise, 0.2)
+    picture.save(f"{directory}/chroma-420.jpg", quality=90, subsampling=2)
+    picture.save(f"{directory}/chroma-422.jpg", quality=90, subsampling=1)
+    picture.save(f"{directory}/chroma-444.jpg", quality=95, subsampling=0)
+    picture.save(f"{directory}/progressive.jpg", quality=85, progressive=True)
+    picture.convert("L").save(f"{directory}/grey.jpg", quality=90)
+
+
 def main():
     command = sys.argv[1]
     if command == "write-reference-files":
@@ -405,6 +439,10 @@ def main():
     elif command == "write-cmyk-jpeg":
         from PIL import Image
         Image.new("CMYK", (24, 16), (10, 200, 30, 5)).save(sys.argv[2], "JPEG")
+    elif command == "hue-all-colours":
+        hue_all_colours(sys.argv[2])
+    elif command == "write-test-jpegs":
+        write_test_jpegs(sys.argv[2])
     elif command == "knn-check":
         knn_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]))
     elif command == "pil-ops":

@@ -1,5 +1,8 @@
 #include "dino/data/image_file.h"
 
+#include "dino/data/multi_crop.h"
+#include "jpeg_rgb.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
@@ -33,6 +36,7 @@ cv::Mat read_rgb_image(const std::filesystem::path& file) {
       throw ImageReadError(file.string() + ": cannot read the file");
   }
   if (jpeg_is_truncated(bytes)) throw ImageReadError(file.string() + ": truncated JPEG (no end-of-image marker)");
+  if (cv::Mat rgb = detail::decode_jpeg_rgb(bytes); !rgb.empty()) return rgb;  // the common case, fast
   cv::Mat decoded;
   try {
     // IMREAD_ANYDEPTH keeps 16-bit samples for an explicit scale; without IMREAD_IGNORE_ORIENTATION
@@ -61,12 +65,9 @@ cv::Mat read_rgb_image(const std::filesystem::path& file) {
 
 at::Tensor rgb_to_normalized_tensor(const cv::Mat& rgb) {
   if (rgb.empty() || rgb.type() != CV_8UC3) throw std::invalid_argument("rgb_to_normalized_tensor: 8-bit RGB expected");
-  cv::Mat continuous = rgb.isContinuous() ? rgb : rgb.clone();
-  auto hwc = torch::from_blob(continuous.data, {continuous.rows, continuous.cols, 3}, torch::kUInt8);
-  auto chw = hwc.permute({2, 0, 1}).to(torch::kFloat).div_(255.0);
-  auto mean = torch::tensor({kImageNetMean[0], kImageNetMean[1], kImageNetMean[2]}).view({3, 1, 1});
-  auto std = torch::tensor({kImageNetStd[0], kImageNetStd[1], kImageNetStd[2]}).view({3, 1, 1});
-  return ((chw - mean) / std).unsqueeze(0).contiguous();
+  auto tensor = torch::empty({1, 3, rgb.rows, rgb.cols});
+  write_normalized_chw(rgb, tensor.data_ptr<float>());
+  return tensor;
 }
 
 }  // namespace dino

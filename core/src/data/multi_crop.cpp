@@ -3,6 +3,7 @@
 #include "dino/data/image_file.h"
 #include "dino/data/pil_ops.h"
 #include "dino/data/pil_resample.h"
+#include "vector_clones.h"
 
 #include <ATen/Parallel.h>
 #include <algorithm>
@@ -88,30 +89,24 @@ ImageCrops make_crops(const cv::Mat& rgb, const MultiCropOptions& options, std::
 
 namespace {
 
-// (v / 255 - mean) / std for every 8-bit value and channel, in the float arithmetic of
-// ToTensor + Normalize.
-struct NormalizationTable {
-  float values[3][256];
-  NormalizationTable() {
-    for (int c = 0; c < 3; ++c)
-      for (int v = 0; v < 256; ++v) values[c][v] = (static_cast<float>(v) / 255.0f - kImageNetMean[c]) / kImageNetStd[c];
+// (v / 255 - mean) / std per channel in the float arithmetic of ToTensor + Normalize, from
+// interleaved RGB into three planes; vectorised (exact: divisions and subtractions round alike).
+DINO_VECTOR_CLONES
+void normalize_row(const uint8_t* rgb, int pixels, float* r, float* g, float* b) {
+  for (int x = 0; x < pixels; ++x) {
+    r[x] = (static_cast<float>(rgb[3 * x]) / 255.0f - kImageNetMean[0]) / kImageNetStd[0];
+    g[x] = (static_cast<float>(rgb[3 * x + 1]) / 255.0f - kImageNetMean[1]) / kImageNetStd[1];
+    b[x] = (static_cast<float>(rgb[3 * x + 2]) / 255.0f - kImageNetMean[2]) / kImageNetStd[2];
   }
-};
+}
 
 }  // namespace
 
 void write_normalized_chw(const cv::Mat& rgb, float* destination) {
-  static const NormalizationTable table;
   const size_t plane = static_cast<size_t>(rgb.rows) * static_cast<size_t>(rgb.cols);
-  float* planes[3] = {destination, destination + plane, destination + 2 * plane};
   for (int y = 0; y < rgb.rows; ++y) {
-    const auto* row = rgb.ptr<uint8_t>(y);
     const size_t offset = static_cast<size_t>(y) * static_cast<size_t>(rgb.cols);
-    for (int x = 0; x < rgb.cols; ++x) {
-      planes[0][offset + static_cast<size_t>(x)] = table.values[0][row[3 * x]];
-      planes[1][offset + static_cast<size_t>(x)] = table.values[1][row[3 * x + 1]];
-      planes[2][offset + static_cast<size_t>(x)] = table.values[2][row[3 * x + 2]];
-    }
+    normalize_row(rgb.ptr<uint8_t>(y), rgb.cols, destination + offset, destination + plane + offset, destination + 2 * plane + offset);
   }
 }
 

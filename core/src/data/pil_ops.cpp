@@ -1,5 +1,8 @@
 #include "dino/data/pil_ops.h"
 
+#include "scratch_image.h"
+#include "vector_clones.h"
+
 #include <opencv2/core.hpp>
 
 #include <algorithm>
@@ -13,75 +16,6 @@ namespace {
 
 void require_rgb8(const cv::Mat& m, const char* what) {
   if (m.type() != CV_8UC3) throw std::invalid_argument(std::string(what) + ": 8-bit RGB expected");
-}
-
-uint8_t clip8(int v) { return static_cast<uint8_t>(std::clamp(v, 0, 255)); }
-
-cv::Mat luma_of(const cv::Mat& rgb) {
-  cv::Mat luma(rgb.rows, rgb.cols, CV_8UC1);
-  for (int y = 0; y < rgb.rows; ++y) {
-    const auto* in = rgb.ptr<uint8_t>(y);
-    auto* out = luma.ptr<uint8_t>(y);
-    for (int x = 0; x < rgb.cols; ++x) out[x] = pil_luma(in[3 * x], in[3 * x + 1], in[3 * x + 2]);
-  }
-  return luma;
-}
-
-// Pillow's rgb2hsv (Convert.c), which follows Python's colorsys with 8-bit outputs.
-void rgb_to_hsv(uint8_t r, uint8_t g, uint8_t b, uint8_t& h_out, uint8_t& s_out, uint8_t& v_out) {
-  const uint8_t maxc = std::max(r, std::max(g, b));
-  const uint8_t minc = std::min(r, std::min(g, b));
-  v_out = maxc;
-  if (minc == maxc) {
-    h_out = 0;
-    s_out = 0;
-    return;
-  }
-  const float cr = static_cast<float>(maxc - minc);
-  const float s = cr / static_cast<float>(maxc);
-  const float rc = static_cast<float>(maxc - r) / cr;
-  const float gc = static_cast<float>(maxc - g) / cr;
-  const float bc = static_cast<float>(maxc - b) / cr;
-  float h;
-  if (r == maxc) {
-    h = bc - gc;
-  } else if (g == maxc) {
-    h = static_cast<float>(2.0 + rc - bc);
-  } else {
-    h = static_cast<float>(4.0 + gc - rc);
-  }
-  // fmod(h / 6 + 1, 1) for h / 6 + 1 in [0, 2): subtracting 1 is exact.
-  const double wrapped = h / 6.0 + 1.0;
-  h = static_cast<float>(wrapped >= 1.0 ? wrapped - 1.0 : wrapped);
-  h_out = clip8(static_cast<int>(h * 255.0));
-  s_out = clip8(static_cast<int>(s * 255.0));
-}
-
-// C's round() for the non-negative values below (half away from zero), without the libm call.
-inline int round_non_negative(double x) { return static_cast<int>(x + 0.5); }
-
-// Pillow's hsv2rgb.
-void hsv_to_rgb(uint8_t h, uint8_t s, uint8_t v, uint8_t* out) {
-  if (s == 0) {
-    out[0] = out[1] = out[2] = v;
-    return;
-  }
-  const double h6 = static_cast<float>(h) * 6.0 / 255.0;
-  const int i = static_cast<int>(h6);  // floor: h6 >= 0
-  const float f = static_cast<float>(h6 - static_cast<float>(i));
-  const float fs = static_cast<float>(static_cast<float>(s) / 255.0);
-  const double value = static_cast<float>(v);
-  const uint8_t p = clip8(round_non_negative(value * (1.0 - fs)));
-  const uint8_t q = clip8(round_non_negative(value * (1.0 - fs * f)));
-  const uint8_t t = clip8(round_non_negative(value * (1.0 - fs * (1.0 - f))));
-  switch (i % 6) {
-    case 0: out[0] = v; out[1] = t; out[2] = p; break;
-    case 1: out[0] = q; out[1] = v; out[2] = p; break;
-    case 2: out[0] = p; out[1] = v; out[2] = t; break;
-    case 3: out[0] = p; out[1] = q; out[2] = v; break;
-    case 4: out[0] = t; out[1] = p; out[2] = v; break;
-    default: out[0] = v; out[1] = p; out[2] = q; break;
-  }
 }
 
 // Pillow's extended box blur (ImagingHorizontalBoxBlur): a box of integer radius r with weight ww
@@ -101,57 +35,50 @@ BoxWeights box_weights(float radius) {
   return w;
 }
 
-inline uint8_t box_value(uint32_t acc, uint32_t far, const BoxWeights& w) {
-  return static_cast<uint8_t>((acc * w.ww + far * w.fw + (1u << 23)) >> 24);
+// One output row of a vertical box pass: the window sums `acc` (2r + 1 rows) at weight ww plus the
+// rows just outside it at fw, in 24-bit fixed point with rounding.
+DINO_VECTOR_CLONES
+void box_emit(const uint32_t* acc, const uint8_t* above, const uint8_t* below, uint8_t* dst, int n, uint32_t ww, uint32_t fw) {
+  for (int j = 0; j < n; ++j)
+    dst[j] = static_cast<uint8_t>((acc[j] * ww + static_cast<uint32_t>(above[j] + below[j]) * fw + (1u << 23)) >> 24);
 }
 
-void box_blur_rows(cv::Mat& image, const BoxWeights& w) {
-  const int width = image.cols;
-  const int channels = image.channels();
-  const int pad = w.r + 1;
-  std::vector<uint8_t> line(static_cast<size_t>((width + 2 * pad) * channels));
-  std::vector<uint32_t> acc(static_cast<size_t>(channels));
-  for (int y = 0; y < image.rows; ++y) {
-    uint8_t* row = image.ptr<uint8_t>(y);
-    // The line with its ends repeated pad times: positions -pad .. width + pad - 1.
-    for (int x = -pad; x < width + pad; ++x)
-      for (int c = 0; c < channels; ++c)
-        line[static_cast<size_t>((x + pad) * channels + c)] = row[std::clamp(x, 0, width - 1) * channels + c];
-    const uint8_t* l = line.data() + pad * channels;  // l[x * channels + c], x in [-pad, width + pad)
-    for (int c = 0; c < channels; ++c) {
-      uint32_t a = 0;
-      for (int k = -w.r; k <= w.r; ++k) a += l[k * channels + c];
-      acc[static_cast<size_t>(c)] = a;
-    }
-    for (int x = 0; x < width; ++x) {
-      for (int c = 0; c < channels; ++c) {
-        uint32_t& a = acc[static_cast<size_t>(c)];
-        if (x > 0) a = a + l[(x + w.r) * channels + c] - l[(x - w.r - 1) * channels + c];
-        row[x * channels + c] = box_value(a, l[(x - w.r - 1) * channels + c] + l[(x + w.r + 1) * channels + c], w);
-      }
-    }
-  }
+// The window moves down one row: `entering` joins, `leaving` goes.
+DINO_VECTOR_CLONES
+void box_slide(uint32_t* acc, const uint8_t* entering, const uint8_t* leaving, int n) {
+  for (int j = 0; j < n; ++j) acc[j] += static_cast<uint32_t>(entering[j]) - static_cast<uint32_t>(leaving[j]);
 }
 
+DINO_VECTOR_CLONES
+void box_add(uint32_t* acc, const uint8_t* row, int n) {
+  for (int j = 0; j < n; ++j) acc[j] += row[j];
+}
+
+// One box pass down the columns of `in` into `out` (Pillow blurs rows, then transposes and blurs
+// rows again; here rows are blurred as the columns of the transposed image, so every pass runs
+// over contiguous memory).
 void box_blur_columns(const cv::Mat& in, cv::Mat& out, const BoxWeights& w) {
   const int height = in.rows;
   const int values = in.cols * in.channels();
   auto row = [&](int y) { return in.ptr<uint8_t>(std::clamp(y, 0, height - 1)); };
   std::vector<uint32_t> acc(static_cast<size_t>(values), 0);
-  for (int k = -w.r; k <= w.r; ++k) {
-    const uint8_t* r = row(k);
-    for (int j = 0; j < values; ++j) acc[static_cast<size_t>(j)] += r[j];
-  }
+  for (int k = -w.r; k <= w.r; ++k) box_add(acc.data(), row(k), values);
   for (int y = 0; y < height; ++y) {
     const uint8_t* above = row(y - w.r - 1);
-    const uint8_t* below = row(y + w.r + 1);
-    if (y > 0) {
-      const uint8_t* entering = row(y + w.r);
-      for (int j = 0; j < values; ++j) acc[static_cast<size_t>(j)] += entering[j] - above[j];
-    }
-    uint8_t* dst = out.ptr<uint8_t>(y);
-    for (int j = 0; j < values; ++j) dst[j] = box_value(acc[static_cast<size_t>(j)], above[j] + below[j], w);
+    if (y > 0) box_slide(acc.data(), row(y + w.r), above, values);
+    box_emit(acc.data(), above, row(y + w.r + 1), out.ptr<uint8_t>(y), values, w.ww, w.fw);
   }
+}
+
+// `passes` box passes down the columns of `image`, in place.
+void box_blur_columns_passes(cv::Mat& image, const BoxWeights& w, int passes) {
+  thread_local std::vector<uint8_t> memory;
+  cv::Mat source = image, target = detail::scratch_image(memory, image.rows, image.cols, image.type());
+  for (int pass = 0; pass < passes; ++pass) {
+    box_blur_columns(source, target, w);
+    std::swap(source, target);
+  }
+  if (source.data != image.data) source.copyTo(image);
 }
 
 // Pillow's _gaussian_blur_radius: the extended box radius whose `passes` repetitions have variance
@@ -167,39 +94,56 @@ float box_radius(float sigma, int passes) {
 
 }  // namespace
 
-void pil_blend(const cv::Mat& a, cv::Mat& b_to_out, double alpha_in) {
-  const auto alpha = static_cast<float>(alpha_in);  // Pillow takes a C float
-  const bool interpolate = alpha >= 0.0f && alpha <= 1.0f;
-  for (int y = 0; y < b_to_out.rows; ++y) {
-    const auto* in1 = a.ptr<uint8_t>(y);
-    auto* in2 = b_to_out.ptr<uint8_t>(y);
-    for (int x = 0; x < b_to_out.cols * b_to_out.channels(); ++x) {
-      const float value = static_cast<float>(in1[x]) + alpha * static_cast<float>(static_cast<int>(in2[x]) - static_cast<int>(in1[x]));
-      if (interpolate) {
-        in2[x] = static_cast<uint8_t>(static_cast<int>(value));
-      } else {
-        in2[x] = value <= 0.0f ? 0 : value >= 255.0f ? 255 : static_cast<uint8_t>(value);
-      }
+namespace {
+
+// Image.blend's per-value arithmetic in C float: out = a + alpha * (b - a), truncated when alpha
+// lies in [0, 1] (the result stays in range), clipped otherwise.
+DINO_VECTOR_CLONES
+void blend_values(const uint8_t* a, uint8_t* b_to_out, int n, float alpha) {
+  if (alpha >= 0.0f && alpha <= 1.0f) {
+    for (int x = 0; x < n; ++x)
+      b_to_out[x] = static_cast<uint8_t>(static_cast<int>(static_cast<float>(a[x]) +
+                                                          alpha * static_cast<float>(static_cast<int>(b_to_out[x]) - static_cast<int>(a[x]))));
+  } else {
+    for (int x = 0; x < n; ++x) {
+      const float value = static_cast<float>(a[x]) + alpha * static_cast<float>(static_cast<int>(b_to_out[x]) - static_cast<int>(a[x]));
+      b_to_out[x] = static_cast<uint8_t>(static_cast<int>(std::clamp(value, 0.0f, 255.0f)));
     }
   }
 }
 
+// The sum of Pillow's luma over a row (ImageStat's mean of the "L" image, spread over rows).
+DINO_VECTOR_CLONES
+uint64_t luma_sum(const uint8_t* rgb, int pixels) {
+  uint32_t sum = 0;  // at most 255 per pixel: rows of up to 16 million pixels fit
+  for (int x = 0; x < pixels; ++x) sum += pil_luma(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
+  return sum;
+}
+
+DINO_VECTOR_CLONES
+void grayscale_row(uint8_t* rgb, int pixels) {
+  for (int x = 0; x < pixels; ++x) {
+    const uint8_t l = pil_luma(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
+    rgb[3 * x] = rgb[3 * x + 1] = rgb[3 * x + 2] = l;
+  }
+}
+
+}  // namespace
+
+void pil_blend(const cv::Mat& a, cv::Mat& b_to_out, double alpha_in) {
+  const auto alpha = static_cast<float>(alpha_in);  // Pillow takes a C float
+  for (int y = 0; y < b_to_out.rows; ++y)
+    blend_values(a.ptr<uint8_t>(y), b_to_out.ptr<uint8_t>(y), b_to_out.cols * b_to_out.channels(), alpha);
+}
+
 namespace {
 
-// Image.blend with a constant image: the same arithmetic as pil_blend, as a table of 256 values.
-void blend_with_constant(cv::Mat& image, int constant, double alpha_in) {
-  const auto alpha = static_cast<float>(alpha_in);
-  const bool interpolate = alpha >= 0.0f && alpha <= 1.0f;
-  uint8_t table[256];
-  for (int v = 0; v < 256; ++v) {
-    const float value = static_cast<float>(constant) + alpha * static_cast<float>(v - constant);
-    table[v] = interpolate ? static_cast<uint8_t>(static_cast<int>(value))
-                           : value <= 0.0f ? 0 : value >= 255.0f ? 255 : static_cast<uint8_t>(value);
-  }
-  for (int y = 0; y < image.rows; ++y) {
-    uint8_t* row = image.ptr<uint8_t>(y);
-    for (int x = 0; x < image.cols * image.channels(); ++x) row[x] = table[row[x]];
-  }
+// Image.blend with a constant image (ImageEnhance's degenerate images for brightness and contrast).
+void blend_with_constant(cv::Mat& image, int constant, double alpha) {
+  const int n = image.cols * image.channels();
+  const std::vector<uint8_t> degenerate(static_cast<size_t>(n), static_cast<uint8_t>(constant));
+  const auto a = static_cast<float>(alpha);  // Pillow takes a C float
+  for (int y = 0; y < image.rows; ++y) blend_values(degenerate.data(), image.ptr<uint8_t>(y), n, a);
 }
 
 }  // namespace
@@ -211,54 +155,97 @@ void pil_adjust_brightness(cv::Mat& rgb, double factor) {
 
 void pil_adjust_contrast(cv::Mat& rgb, double factor) {
   require_rgb8(rgb, "pil_adjust_contrast");
-  const cv::Mat luma = luma_of(rgb);
-  const double mean = cv::sum(luma)[0] / static_cast<double>(luma.total());
+  uint64_t sum = 0;
+  for (int y = 0; y < rgb.rows; ++y) sum += luma_sum(rgb.ptr<uint8_t>(y), rgb.cols);
+  const double mean = static_cast<double>(sum) / static_cast<double>(rgb.total());
   blend_with_constant(rgb, static_cast<int>(mean + 0.5), factor);
 }
 
 void pil_adjust_saturation(cv::Mat& rgb, double factor) {
   require_rgb8(rgb, "pil_adjust_saturation");
-  cv::Mat grey = rgb.clone();
-  pil_grayscale(grey);
-  pil_blend(grey, rgb, factor);
+  // ImageEnhance.Color: blend(the image in grey, the image, factor), a row at a time.
+  const int n = rgb.cols * 3;
+  std::vector<uint8_t> grey(static_cast<size_t>(n));
+  const auto alpha = static_cast<float>(factor);  // Pillow takes a C float
+  for (int y = 0; y < rgb.rows; ++y) {
+    uint8_t* row = rgb.ptr<uint8_t>(y);
+    std::copy(row, row + n, grey.begin());
+    grayscale_row(grey.data(), rgb.cols);
+    blend_values(grey.data(), row, n, alpha);
+  }
 }
+
+namespace {
+
+// Pillow's HSV round trip with torchvision's hue shift for one row, every step in Pillow's own
+// float and double arithmetic (rgb2hsv and hsv2rgb in Convert.c): the same operations as a
+// per-pixel loop, written without branches (selects and 0/1 products) so that it vectorises.
+// Grey pixels (and any whose saturation rounds to 0) come out as (v, v, v), as in Pillow.
+DINO_VECTOR_CLONES
+void hue_row(uint8_t* px, int n, int shift) {
+  for (int x = 0; x < n; ++x) {
+    const int r = px[3 * x], g = px[3 * x + 1], b = px[3 * x + 2];
+    const int maxc = std::max(r, std::max(g, b)), minc = std::min(r, std::min(g, b));
+    const int range = maxc - minc;
+    // rgb2hsv (its divisions guarded: a grey pixel's hue and saturation are 0 whatever they give).
+    const float cr = static_cast<float>(range == 0 ? 1 : range);
+    const float s = static_cast<float>(range) / static_cast<float>(maxc == 0 ? 1 : maxc);
+    const float rc = static_cast<float>(maxc - r) / cr;
+    const float gc = static_cast<float>(maxc - g) / cr;
+    const float bc = static_cast<float>(maxc - b) / cr;
+    const float h_r = bc - gc;
+    const auto h_g = static_cast<float>(2.0 + rc - bc);
+    const auto h_b = static_cast<float>(4.0 + gc - rc);
+    const float h = r == maxc ? h_r : g == maxc ? h_g : h_b;
+    const double wrapped = h / 6.0 + 1.0;  // fmod(h / 6 + 1, 1) for values in [0, 2)
+    const auto h01 = static_cast<float>(wrapped >= 1.0 ? wrapped - 1.0 : wrapped);
+    const int coloured = range != 0;
+    const int hue = coloured * std::clamp(static_cast<int>(h01 * 255.0), 0, 255);
+    const int saturation = coloured * std::clamp(static_cast<int>(s * 255.0), 0, 255);
+    // torchvision's shift of the H channel, modulo 256.
+    const int shifted = (hue + shift) & 255;
+    // hsv2rgb.
+    const double h6 = static_cast<float>(shifted) * 6.0 / 255.0;
+    const int i = static_cast<int>(h6);  // 0 .. 6
+    const auto f = static_cast<float>(h6 - static_cast<float>(i));
+    const auto fs = static_cast<float>(static_cast<float>(saturation) / 255.0);
+    const double value = static_cast<float>(maxc);
+    const int p = std::min(255, static_cast<int>(value * (1.0 - fs) + 0.5));
+    const int q = std::min(255, static_cast<int>(value * (1.0 - fs * f) + 0.5));
+    const int t = std::min(255, static_cast<int>(value * (1.0 - fs * (1.0 - f)) + 0.5));
+    // Sector i % 6 takes (v,t,p), (q,v,p), (p,v,t), (p,q,v), (t,p,v) or (v,p,q).
+    const int k0 = (i == 0) | (i == 6), k1 = i == 1, k2 = i == 2, k3 = i == 3, k4 = i == 4, k5 = i == 5;
+    px[3 * x] = static_cast<uint8_t>(maxc * (k0 + k5) + q * k1 + p * (k2 + k3) + t * k4);
+    px[3 * x + 1] = static_cast<uint8_t>(maxc * (k1 + k2) + t * k0 + q * k3 + p * (k4 + k5));
+    px[3 * x + 2] = static_cast<uint8_t>(maxc * (k3 + k4) + t * k2 + q * k5 + p * (k0 + k1));
+  }
+}
+
+}  // namespace
 
 void pil_adjust_hue(cv::Mat& rgb, double hue_factor) {
   require_rgb8(rgb, "pil_adjust_hue");
   // numpy's uint8(float) truncates toward zero and wraps modulo 256 (uint8(-25.5) == 231).
-  const auto shift = static_cast<uint8_t>(static_cast<int>(hue_factor * 255) & 0xff);
-  for (int y = 0; y < rgb.rows; ++y) {
-    auto* row = rgb.ptr<uint8_t>(y);
-    for (int x = 0; x < rgb.cols; ++x) {
-      uint8_t h, s, v;
-      rgb_to_hsv(row[3 * x], row[3 * x + 1], row[3 * x + 2], h, s, v);
-      hsv_to_rgb(static_cast<uint8_t>(h + shift), s, v, row + 3 * x);
-    }
-  }
+  const int shift = static_cast<int>(hue_factor * 255) & 0xff;
+  for (int y = 0; y < rgb.rows; ++y) hue_row(rgb.ptr<uint8_t>(y), rgb.cols, shift);
 }
 
 void pil_grayscale(cv::Mat& rgb) {
   require_rgb8(rgb, "pil_grayscale");
-  for (int y = 0; y < rgb.rows; ++y) {
-    auto* row = rgb.ptr<uint8_t>(y);
-    for (int x = 0; x < rgb.cols; ++x) {
-      const uint8_t l = pil_luma(row[3 * x], row[3 * x + 1], row[3 * x + 2]);
-      row[3 * x] = row[3 * x + 1] = row[3 * x + 2] = l;
-    }
-  }
+  for (int y = 0; y < rgb.rows; ++y) grayscale_row(rgb.ptr<uint8_t>(y), rgb.cols);
 }
 
 void pil_gaussian_blur(cv::Mat& rgb, double radius) {
   if (radius <= 0 || rgb.empty()) return;
   constexpr int kPasses = 3;
   const BoxWeights weights = box_weights(box_radius(static_cast<float>(radius), kPasses));
-  for (int pass = 0; pass < kPasses; ++pass) box_blur_rows(rgb, weights);
-  cv::Mat source = rgb, target(rgb.size(), rgb.type());
-  for (int pass = 0; pass < kPasses; ++pass) {
-    box_blur_columns(source, target, weights);
-    std::swap(source, target);
-  }
-  if (source.data != rgb.data) source.copyTo(rgb);
+  // Pillow's order: every horizontal pass, then every vertical one.
+  thread_local std::vector<uint8_t> memory;
+  cv::Mat transposed = detail::scratch_image(memory, rgb.cols, rgb.rows, rgb.type());
+  cv::transpose(rgb, transposed);
+  box_blur_columns_passes(transposed, weights, kPasses);
+  cv::transpose(transposed, rgb);
+  box_blur_columns_passes(rgb, weights, kPasses);
 }
 
 void pil_solarize(cv::Mat& rgb, int threshold) {

@@ -1,6 +1,9 @@
 // Data sets from files and the multi-crop loader: folder layouts, broken files, EXIF orientation,
+// JPEG decoding,
 // the sampler's order, determinism across worker counts, prompt stops, augmentation frequencies.
 #include "python_reference.h"
+
+#include "jpeg_rgb.h"  // core/src/data: the JPEG fast path, checked against OpenCV
 
 #include <dino/data/data_loader.h>
 #include <dino/data/file_image_source.h>
@@ -10,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -117,6 +121,36 @@ class TestDataLoader : public QObject {
     QCOMPARE(rgb.size(), cv::Size(20, 40));  // displayed upright: 90 degrees clockwise
     QVERIFY(rgb.at<cv::Vec3b>(5, 10)[0] > 200);   // the red half is now on top
     QVERIFY(rgb.at<cv::Vec3b>(35, 10)[0] < 50);
+  }
+
+  // JPEGs go straight to RGB through libjpeg (no channel swaps) with the very pixels OpenCV's
+  // decoder gives: baseline and progressive, 4:2:0, 4:2:2 and 4:4:4 chroma, grey, an EXIF block
+  // saying "upright". A rotated one is left to OpenCV, which turns it.
+  void jpegsDecodeAsOpenCvDoes() {
+    QTemporaryDir dir;
+    auto written = dino::test::run_reference_script({"write-test-jpegs", dir.path()});
+    QVERIFY2(written.ok, qPrintable(written.error));
+    auto bytes_of = [](const std::string& file) {
+      std::ifstream in(file, std::ios::binary);
+      return std::vector<unsigned char>((std::istreambuf_iterator<char>(in)), {});
+    };
+    for (const char* name : {"chroma-420.jpg", "chroma-422.jpg", "chroma-444.jpg", "progressive.jpg", "grey.jpg"}) {
+      const auto file = file_in(dir, QString::fromLatin1(name));
+      cv::Mat expected;
+      cv::cvtColor(cv::imread(file, cv::IMREAD_COLOR), expected, cv::COLOR_BGR2RGB);
+      QVERIFY2(!dino::detail::decode_jpeg_rgb(bytes_of(file)).empty(), name);  // the fast path took it
+      const cv::Mat rgb = read_rgb_image(file);
+      QVERIFY2(rgb.type() == CV_8UC3 && cv::norm(rgb, expected, cv::NORM_INF) == 0, name);
+    }
+    // EXIF: "upright" (1) takes the fast path with the same pixels; "rotate" (6) is left to OpenCV.
+    const cv::Mat bgr = cv::imread(file_in(dir, "chroma-444.jpg"), cv::IMREAD_COLOR);
+    write_bytes(file_in(dir, "upright.jpg"), jpeg_with_orientation(bgr, 1));
+    cv::Mat upright;
+    cv::cvtColor(cv::imread(file_in(dir, "upright.jpg"), cv::IMREAD_COLOR), upright, cv::COLOR_BGR2RGB);
+    QVERIFY(!dino::detail::decode_jpeg_rgb(bytes_of(file_in(dir, "upright.jpg"))).empty());
+    QVERIFY(cv::norm(read_rgb_image(file_in(dir, "upright.jpg")), upright, cv::NORM_INF) == 0);
+    const std::string rotated = jpeg_with_orientation(bgr, 6);
+    QVERIFY(dino::detail::decode_jpeg_rgb(std::vector<unsigned char>(rotated.begin(), rotated.end())).empty());
   }
 
   void brokenFilesAreSkippedAndCounted() {

@@ -56,6 +56,18 @@ class TestMultiCrop : public QObject {
     QVERIFY(std::abs(out[0] - (1.0 - 0.485) / 0.229) < 1e-5);
     QVERIFY(std::abs(out[1] - (0.0 - 0.456) / 0.224) < 1e-5);
     QVERIFY(std::abs(out[2] - (128.0 / 255.0 - 0.406) / 0.225) < 1e-5);
+    // Every value in every channel, over rows long enough for the vector paths and their tails:
+    // bit for bit what torchvision's ToTensor and Normalize compute with torch's own kernels.
+    cv::Mat all(3, 259, CV_8UC3);
+    for (int y = 0; y < all.rows; ++y)
+      for (int x = 0; x < all.cols; ++x) all.at<cv::Vec3b>(y, x) = cv::Vec3b(x & 255, (x + 85 * y) & 255, (255 - x) & 255);
+    auto mine = torch::empty({3, all.rows, all.cols});
+    write_normalized_chw(all, mine.data_ptr<float>());
+    const auto hwc = torch::from_blob(all.data, {all.rows, all.cols, 3}, torch::kUInt8);
+    const auto expected = hwc.permute({2, 0, 1}).to(torch::kFloat).div(255)
+                              .sub(torch::tensor({0.485f, 0.456f, 0.406f}).view({3, 1, 1}))
+                              .div(torch::tensor({0.229f, 0.224f, 0.225f}).view({3, 1, 1}));
+    QVERIFY(torch::equal(mine, expected));
   }
 
   void batchesAreCropMajorAndReproducible() {

@@ -94,6 +94,35 @@ class TestPilOps : public QObject {
     QVERIFY(std::abs(cv::sum(dot)[0] - 255.0) < 30.0);
   }
 
+  // The hue shift is exact, not merely within a grey level: every one of the 2^24 colours comes out
+  // as Pillow's HSV round trip gives it (the vectorised loop's divisions, double steps and
+  // selects included).
+  void hueIsExactForEveryColour() {
+    QTemporaryDir dir;
+    auto result = dino::test::run_reference_script({"hue-all-colours", dir.path()});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    cv::Mat all(4096, 4096, CV_8UC3);
+    for (int i = 0; i < (1 << 24); ++i) {
+      uint8_t* p = all.data + 3 * static_cast<size_t>(i);
+      p[0] = static_cast<uint8_t>(i >> 16);
+      p[1] = static_cast<uint8_t>(i >> 8);
+      p[2] = static_cast<uint8_t>(i);
+    }
+    for (const double factor : {-0.1, 0.07}) {
+      QFile npy(dir.filePath(QStringLiteral("hue_%1.npy").arg(factor)));
+      QVERIFY(npy.open(QIODevice::ReadOnly));
+      const QByteArray bytes = npy.readAll();
+      const qsizetype pixels = qsizetype{1} << 24;
+      QVERIFY(bytes.size() > 3 * pixels);
+      const auto* expected = reinterpret_cast<const uint8_t*>(bytes.constData() + bytes.size() - 3 * pixels);  // after the header
+      cv::Mat shifted = all.clone();
+      pil_adjust_hue(shifted, factor);
+      qsizetype different = 0;
+      for (qsizetype k = 0; k < 3 * pixels; ++k) different += shifted.data[k] != expected[k];
+      QVERIFY2(different == 0, qPrintable(QStringLiteral("factor %1: %2 values differ").arg(factor).arg(different)));
+    }
+  }
+
   void matchesPillowWithinOneGreyLevel() {
     QTemporaryDir dir;
     // A photograph-like test image: smooth colour fields with texture.
