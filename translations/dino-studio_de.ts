@@ -884,6 +884,10 @@
         <source>Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Click a chart on the Dashboard to see the crops a training step used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>

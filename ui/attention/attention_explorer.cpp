@@ -104,7 +104,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   rollout_->setToolTip(tr("Attention rollout across all layers (Abnar and Zuidema, 2020)"));
   pca_ = new QCheckBox(tr("PCA"));
   pca_->setToolTip(tr("The first three principal components of the patch features as RGB"));
-  for (QWidget* w : {static_cast<QWidget*>(sharedScale_), static_cast<QWidget*>(rollout_), static_cast<QWidget*>(pca_)}) controls->addWidget(w);
+
   compare_ = new QCheckBox(tr("Student too"));
   compare_->setToolTip(tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
                           "the student attends more, red: the teacher does)"));
@@ -115,21 +115,26 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   figureHeadsEdit_->setPlaceholderText(tr("all heads"));
   figureHeadsEdit_->setToolTip(tr("Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)"));
   figureHeadsEdit_->setMaximumWidth(90);
-  controls->addWidget(compare_);
-  controls->addWidget(figureStyle_);
-  controls->addWidget(figureHeadsEdit_);
+  // A second row, so that the tab fits a laptop's screen beside the configuration dock.
+  auto* output = new QHBoxLayout;
+  for (QWidget* w : {static_cast<QWidget*>(sharedScale_), static_cast<QWidget*>(rollout_), static_cast<QWidget*>(pca_)}) output->addWidget(w);
+  output->addWidget(compare_);
+  output->addWidget(figureStyle_);
+  output->addWidget(figureHeadsEdit_);
   auto* cls = new QPushButton(tr("From CLS"));
   cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
-  controls->addWidget(cls);
+  output->addWidget(cls);
   auto* exportButton = new QPushButton(tr("Export..."));
   exportButton->setToolTip(tr("The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw "
                               "maps as .npy and figure.json saying how it was made"));
-  controls->addWidget(exportButton);
+  output->addWidget(exportButton);
   exportFolder_ = new QPushButton(tr("Export Folder..."));
   exportFolder_->setToolTip(tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
-  controls->addWidget(exportFolder_);
+  output->addWidget(exportFolder_);
+  output->addStretch(1);
   controls->addStretch(1);
   layout->addLayout(controls);
+  layout->addLayout(output);
 
   auto* probeRow = new QHBoxLayout;
   auto* pin = new QPushButton(tr("Pin Probe"));

@@ -235,7 +235,7 @@ void CropPreviewPanel::render() {
                             .arg(source.width())
                             .arg(source.height())
                             .arg(current_.crops.size());
-  status_->setText(current_.iteration < 0 ? image
+  status_->setText(current_.iteration < 0 ? image + QLatin1Char(' ') + tr("Click a chart on the Dashboard to see the crops a training step used.")
                                           : tr("Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5")
                                                 .arg(current_.iteration)
                                                 .arg(current_.epoch)
