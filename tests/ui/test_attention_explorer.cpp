@@ -143,6 +143,12 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("notes.png")));
     QCOMPARE(explorer.imageCount(), 1);
+
+    // A pasted picture has no file: its command line names none, its sidecar names the picture.
+    explorer.addImage(picture, QStringLiteral("pasted 1"));
+    QVERIFY(ready.wait(60000));
+    QVERIFY(!explorer.commandLine().contains(QStringLiteral("--image_path")));
+    QCOMPARE(QString::fromStdString(explorer.provenance().image), QStringLiteral("pasted 1"));
   }
 
   // A real training checkpoint: teacher and student side by side with their difference, the

@@ -606,7 +606,10 @@ dino::FigureProvenance AttentionExplorer::provenance() const {
   f.threshold = r.threshold;
   f.rollout = r.rollout;
   f.pca = r.pca;
-  if (current_ >= 0) f.image = (items_[current_].file.isEmpty() ? items_[current_].name : items_[current_].file).toStdString();
+  if (current_ >= 0) {
+    f.image_is_file = !items_[current_].file.isEmpty();
+    f.image = (f.image_is_file ? items_[current_].file : items_[current_].name).toStdString();
+  }
   f.image_size = r.image_size;
   f.input_height = view_.input.height;
   f.input_width = view_.input.width;
@@ -651,6 +654,7 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
   base.weights = weightsFile_.toStdString();  // the model of the batch, not a probe's checkpoint
   base.query = 0;
   base.image.clear();
+  base.image_is_file = true;
   const auto cancel = batchCancel_;
   QPointer<QLabel> status(status_);
   batchWatcher_.setFuture(QtConcurrent::run([=]() mutable {

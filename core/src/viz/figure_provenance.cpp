@@ -32,7 +32,7 @@ std::string attention_command_line(const FigureProvenance& f) {
     words.insert(words.end(), {"--pretrained_weights", log::shell_word(f.weights)});
     if (f.checkpoint_key != "teacher") words.insert(words.end(), {"--checkpoint_key", log::shell_word(f.checkpoint_key)});
   }
-  if (!f.image.empty()) words.insert(words.end(), {"--image_path", log::shell_word(f.image)});
+  if (!f.image.empty() && f.image_is_file) words.insert(words.end(), {"--image_path", log::shell_word(f.image)});
   if (!f.image_size.empty()) {
     words.emplace_back("--image_size");
     for (int side : f.image_size) words.push_back(std::to_string(side));

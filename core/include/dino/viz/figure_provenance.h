@@ -23,6 +23,7 @@ struct FigureProvenance {
   bool rollout = false;
   bool pca = false;
   std::string image;           // the image file, or a name for a pasted one
+  bool image_is_file = true;   // false for pasted or dropped pictures: no --image_path to give
   std::vector<int> image_size; // as --image_size
   int input_height = 0, input_width = 0;  // what the model saw
   std::string color_map = "viridis";
