@@ -75,6 +75,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   attention_ = new AttentionExplorer;
   tabs->addTab(attention_, tr("Attention"));
+  // ... and the attention maps of a pinned probe, at the checkpoint that step had saved.
+  connect(dashboard_, &Dashboard::cursorChanged, attention_, [this](double iteration) {
+    if (std::isfinite(iteration)) attention_->showIteration(std::llround(iteration), dashboard_->stepsPerEpoch());
+  });
   setCentralWidget(tabs);
 
   config_ = new ConfigPanel;

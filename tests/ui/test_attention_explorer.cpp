@@ -250,6 +250,14 @@ class TestAttentionExplorer : public QObject {
     const auto early = explorer.view().maps[0];
     explorer.showCheckpoint(2);
     QVERIFY(explorer.view().maps[0] != early);  // the teacher moved between epochs
+    // The step cursor picks the last checkpoint saved by that step: 4 steps per epoch here, and
+    // checkpoint0001.pth is written after epoch 1, at step 8.
+    explorer.showCheckpoint(1);
+    const auto second = explorer.view().maps[0];
+    QVERIFY(explorer.showIteration(7, 4));
+    QCOMPARE(explorer.view().maps[0], early);
+    QVERIFY(explorer.showIteration(8, 4));
+    QCOMPARE(explorer.view().maps[0], second);
   }
 };
 

@@ -369,6 +369,22 @@ void AttentionExplorer::showCheckpoint(int index) {
   render();
 }
 
+bool AttentionExplorer::showIteration(int64_t iteration, int64_t stepsPerEpoch) {
+  if (probe_.isEmpty() || stepsPerEpoch <= 0) return false;
+  static const QRegularExpression numbered(QStringLiteral("^checkpoint(\\d+)\\.pth$"));
+  int chosen = 0;  // before the first checkpoint: the earliest maps there are
+  for (int i = 0; i < probe_.size(); ++i) {
+    const auto match = numbered.match(probe_[i].label);
+    if (match.hasMatch() && (match.captured(1).toLongLong() + 1) * stepsPerEpoch <= iteration) chosen = i;
+  }
+  {
+    const QSignalBlocker blocker(probeSlider_);
+    probeSlider_->setValue(chosen);
+  }
+  showCheckpoint(chosen);
+  return true;
+}
+
 bool AttentionExplorer::loadWeights(const QString& file, QString* error) {
   try {
     setModel(dino::AttentionModel::from_weights(file.toStdString()), file);

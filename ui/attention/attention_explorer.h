@@ -64,6 +64,9 @@ class AttentionExplorer : public QWidget {
   int probeCount() const { return static_cast<int>(probe_.size()); }
   QString probeLabel(int index) const { return probe_.value(index).label; }
   void showCheckpoint(int index);
+  // The dashboard's step cursor: the pinned probe's maps at the last checkpoint saved by that
+  // training step (checkpointNNNN.pth is written after epoch NNNN). False without a probe.
+  bool showIteration(int64_t iteration, int64_t stepsPerEpoch);
 
   const dino::AttentionView& view() const { return view_; }
   int query() const { return query_; }

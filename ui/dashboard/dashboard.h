@@ -38,6 +38,7 @@ class Dashboard : public QWidget {
   void setLogScale(bool on);         // loss and learning-rate charts
   void setCursor(double iteration);  // NaN hides it
   double cursor() const { return cursor_; }
+  int64_t stepsPerEpoch() const { return stepsPerEpoch_; }  // from the records; 0 before any
 
   const MetricHistory& history() const { return history_; }
   const QList<MetricChart*>& charts() const { return charts_; }
