@@ -26,6 +26,12 @@ std::vector<int64_t> epoch_sample_order(int64_t size, uint64_t seed, int64_t epo
   return mine;
 }
 
+int64_t batches_per_epoch(int64_t images, const LoaderOptions& options) {
+  if (options.batch_size <= 0 || options.world_size <= 0) return 0;
+  const int64_t per_rank = (images + options.world_size - 1) / options.world_size;
+  return per_rank / options.batch_size;
+}
+
 MultiCropLoader::MultiCropLoader(std::shared_ptr<const ImageSource> source, MultiCropOptions crops, LoaderOptions options)
     : source_(std::move(source)), crops_(crops), options_(options) {
   if (options_.batch_size <= 0) throw std::invalid_argument("batch size must be positive");
@@ -33,8 +39,7 @@ MultiCropLoader::MultiCropLoader(std::shared_ptr<const ImageSource> source, Mult
     throw std::invalid_argument("rank must lie in [0, world_size)");
   options_.num_workers = std::max(1, options_.num_workers);
   options_.prefetch_batches = std::max(options_.prefetch_batches, options_.num_workers);
-  const int64_t per_rank = (source_->size() + options_.world_size - 1) / options_.world_size;
-  batches_per_epoch_ = per_rank / options_.batch_size;
+  batches_per_epoch_ = dino::batches_per_epoch(source_->size(), options_);
 }
 
 MultiCropLoader::~MultiCropLoader() { stop(); }

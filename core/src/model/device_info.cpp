@@ -60,7 +60,7 @@ DeviceInfo cuda_info(int index) {
     info.memory_bytes = d.memory_bytes;
     info.compute_major = d.compute_major;
     info.compute_minor = d.compute_minor;
-    info.bf16_hardware = d.compute_major >= 8;
+    info.bf16_hardware = d.compute_major >= 8;  // torch.cuda.is_bf16_supported's rule
   }
   return info;
 }
@@ -98,8 +98,8 @@ std::string device_description(const DeviceInfo& info) {
 }
 
 bool supports_bf16(const DeviceInfo& info) {
-  if (info.name == "cpu" || info.compute_major == 0) return true;
-  return info.compute_major >= 8;
+  // A GPU's bf16_hardware is its compute capability rule (cuda_info); unknown capability leaves it open.
+  return info.name == "cpu" || info.compute_major == 0 || info.bf16_hardware;
 }
 
 std::vector<std::string> precision_choices(const DeviceInfo& info) {

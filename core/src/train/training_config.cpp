@@ -151,6 +151,14 @@ MultiCropOptions TrainingConfig::crops() const {
   return crops;
 }
 
+LoaderOptions TrainingConfig::loader_options() const {
+  LoaderOptions loading;
+  loading.batch_size = batch_size_per_gpu;
+  loading.num_workers = static_cast<int>(std::max<int64_t>(1, num_workers));
+  loading.seed = static_cast<uint64_t>(seed);
+  return loading;
+}
+
 std::string TrainingConfig::to_json() const {
   json j;
   for_each_field(*this, [&](const char* key, const auto& value) { j[key] = value; });

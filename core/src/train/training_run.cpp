@@ -146,8 +146,7 @@ DataSummary scan_data(const std::string& data_path, int64_t limit_images) {
 SchedulePreview preview_schedules(const std::string& settings_json, int64_t images) {
   const TrainingConfig c = parse(settings_json);
   SchedulePreview preview;
-  // drop_last, as the loader does (spec §1.2).
-  preview.iterations_per_epoch = c.batch_size_per_gpu > 0 ? images / c.batch_size_per_gpu : 0;
+  preview.iterations_per_epoch = batches_per_epoch(images, c.loader_options());
   if (preview.iterations_per_epoch <= 0 || c.epochs <= 0) return preview;
   // The very mapping the training session uses, so the preview is what the run will do.
   auto schedules = training_schedules(schedule_settings(trainer_options(c, preview.iterations_per_epoch, c10::kCPU)));
@@ -166,8 +165,7 @@ SchedulePreview preview_schedules(const std::string& settings_json, int64_t imag
 struct CropPreviewer::State {
   std::shared_ptr<const ImageSource> source;
   MultiCropOptions options;
-  uint64_t seed = 0;
-  int64_t batch_size = 1;
+  LoaderOptions loading;  // the run's: its order and batches are what a step used
   mutable int64_t order_epoch = -1;  // the epoch whose sample order is cached
   mutable std::vector<int64_t> order;
 };
@@ -175,8 +173,7 @@ struct CropPreviewer::State {
 CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::make_unique<State>()) {
   const TrainingConfig config = parse(settings_json);
   state_->options = config.crops();
-  state_->seed = static_cast<uint64_t>(config.seed);
-  state_->batch_size = config.batch_size_per_gpu;
+  state_->loading = config.loader_options();
   state_->source = open_image_source(config.data_path, config.limit_images);
   if (state_->source->size() == 0) throw std::runtime_error(config.data_path + ": no images");
 }
@@ -184,8 +181,8 @@ CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::mak
 CropPreviewer::~CropPreviewer() = default;
 
 int64_t CropPreviewer::size() const { return state_->source->size(); }
-int64_t CropPreviewer::batch_size() const { return state_->batch_size; }
-int64_t CropPreviewer::steps_per_epoch() const { return size() / state_->batch_size; }
+int64_t CropPreviewer::batch_size() const { return state_->loading.batch_size; }
+int64_t CropPreviewer::steps_per_epoch() const { return batches_per_epoch(size(), state_->loading); }
 
 namespace {
 
@@ -231,18 +228,19 @@ CropPreview CropPreviewer::sample(int64_t index, uint64_t draw) const {
 CropPreview CropPreviewer::at_iteration(int64_t iteration, int64_t position) const {
   const int64_t steps = steps_per_epoch();
   if (steps <= 0) throw std::runtime_error("the batch size exceeds the data set: no training steps");
-  if (iteration < 0 || position < 0 || position >= state_->batch_size)
+  const LoaderOptions& o = state_->loading;
+  if (iteration < 0 || position < 0 || position >= o.batch_size)
     throw std::invalid_argument("iteration " + std::to_string(iteration) + ", position " + std::to_string(position) +
                                 ": out of range");
   const int64_t epoch = iteration / steps, step = iteration % steps;
   if (state_->order_epoch != epoch) {
-    state_->order = epoch_sample_order(size(), state_->seed, epoch, true, 0, 1);
+    state_->order = epoch_sample_order(size(), o.seed, epoch, o.shuffle, o.rank, o.world_size);
     state_->order_epoch = epoch;
   }
-  const int64_t requested = state_->order.at(static_cast<size_t>(step * state_->batch_size + position));
+  const int64_t requested = state_->order.at(static_cast<size_t>(step * o.batch_size + position));
   int64_t used = requested;
   const cv::Mat rgb = decodable_image(*state_->source, requested, &used);
-  auto rng = sample_generator(state_->seed, epoch, requested);
+  auto rng = sample_generator(o.seed, epoch, requested);
   CropPreview preview = describe(rgb, make_crops(rgb, state_->options, rng));
   preview.index = used;
   preview.iteration = iteration;
@@ -251,7 +249,6 @@ CropPreview CropPreviewer::at_iteration(int64_t iteration, int64_t position) con
   preview.position = position;
   return preview;
 }
-
 
 }  // namespace run_settings
 }  // namespace dino

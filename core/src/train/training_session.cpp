@@ -107,10 +107,7 @@ void TrainingSession::run() {
               " on " + device.str());
 
     auto train = open_image_source(c.data_path, c.limit_images);
-    LoaderOptions loading;
-    loading.batch_size = c.batch_size_per_gpu;
-    loading.num_workers = static_cast<int>(std::max<int64_t>(1, c.num_workers));
-    loading.seed = static_cast<uint64_t>(c.seed);
+    LoaderOptions loading = c.loader_options();
     loading.pin_memory = device.is_cuda();
     MultiCropLoader loader(train, c.crops(), loading);
     const int64_t iterations = loader.batches_per_epoch();

@@ -37,6 +37,9 @@ struct Batch {
   at::Tensor labels;              // (B,) int64, -1 when unlabelled
 };
 
+// Batches in an epoch of `images` for this rank (drop_last, as the reference's loader).
+int64_t batches_per_epoch(int64_t images, const LoaderOptions& options);
+
 // This rank's sample indices for `epoch`.
 std::vector<int64_t> epoch_sample_order(int64_t size, uint64_t seed, int64_t epoch, bool shuffle, int64_t rank,
                                         int64_t world_size);

@@ -85,6 +85,9 @@ struct TrainingConfig {
   // supports it, else fp16 with a gradient scaler as the reference.
   std::optional<c10::ScalarType> autocast_dtype(const DeviceInfo& device) const;
   MultiCropOptions crops() const;
+  // The loader a run uses (batch size, workers, seed; shuffled, one rank). Pinned memory is the
+  // device's business: the session sets it.
+  LoaderOptions loader_options() const;
 
   std::string to_json() const;
   // The settings as a Python dict, for a checkpoint's 'args'.
