@@ -22,10 +22,7 @@ namespace dino::cli {
 namespace {
 
 struct AttentionOptions {
-  std::string arch;  // empty: inferred from the weights
-  int64_t patch_size = 0;
-  std::string pretrained_weights;
-  std::string checkpoint_key = "teacher";
+  WeightsFlags weights;
   bool random_weights = false;
   std::vector<std::string> image_paths;
   std::vector<int> image_size{480, 480};
@@ -48,10 +45,11 @@ std::string python_float(double value) {
 }
 
 std::shared_ptr<AttentionModel> load_model(const AttentionOptions& o) {
-  if (!o.arch.empty() && !vit_preset(o.arch, 8)) throw UsageError("--arch " + o.arch + ": not one of vit_tiny, vit_small, vit_base");
+  const WeightsFlags& w = o.weights;
+  if (!w.arch.empty() && !vit_preset(w.arch, 8)) throw UsageError("--arch " + w.arch + ": not one of vit_tiny, vit_small, vit_base");
   auto model = o.random_weights
-                   ? AttentionModel::random(o.arch.empty() ? "vit_small" : o.arch, o.patch_size ? static_cast<int>(o.patch_size) : 8)
-                   : AttentionModel::from_weights(o.pretrained_weights, o.checkpoint_key, o.arch, static_cast<int>(o.patch_size));
+                   ? AttentionModel::random(w.arch.empty() ? "vit_small" : w.arch, w.patch_size ? static_cast<int>(w.patch_size) : 8)
+                   : AttentionModel::from_weights(w.pretrained_weights, w.checkpoint_key, w.arch, static_cast<int>(w.patch_size));
   try {
     model->set_device(o.device);
   } catch (const std::invalid_argument& e) {
@@ -79,9 +77,9 @@ std::vector<std::filesystem::path> expand_images(const std::vector<std::string>&
 FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o) {
   FigureProvenance f;
   if (!o.random_weights) {
-    f.weights = std::filesystem::absolute(o.pretrained_weights).string();
-    f.weights_sha256 = sha256_of_file(o.pretrained_weights);
-    f.checkpoint_key = o.checkpoint_key;
+    f.weights = std::filesystem::absolute(o.weights.pretrained_weights).string();
+    f.weights_sha256 = sha256_of_file(o.weights.pretrained_weights);
+    f.checkpoint_key = o.weights.checkpoint_key;
   }
   f.model = model.description();
   f.arch = model.arch();
@@ -132,7 +130,7 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
 }
 
 void run_attention(const AttentionOptions& o) {
-  if (o.pretrained_weights.empty() && !o.random_weights)
+  if (o.weights.pretrained_weights.empty() && !o.random_weights)
     throw UsageError("--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
   if (o.image_paths.empty()) throw UsageError("--image_path is required (an image or a folder of images)");
   if (o.image_size.size() > 2) throw UsageError("--image_size takes one value (shorter side) or two (H W)");
@@ -207,10 +205,7 @@ void run_attention_bench(const AttentionBenchArgs& a) {
 void add_attention_command(CLI::App& app) {
   auto o = std::make_shared<AttentionOptions>();
   auto* cmd = app.add_subcommand("attention", "Attention maps of every head (flags as visualize_attention.py)");
-  cmd->add_option("--arch", o->arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
-  cmd->add_option("--patch_size", o->patch_size, "Patch size (default: inferred from the weights)")->check(CLI::PositiveNumber);
-  cmd->add_option("--pretrained_weights", o->pretrained_weights, "Weights file or training checkpoint");
-  cmd->add_option("--checkpoint_key", o->checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
+  add_weights_flags(*cmd, o->weights);
   cmd->add_flag("--random_weights", o->random_weights, "An untrained ViT (--arch, --patch_size; default vit_small/8)");
   cmd->add_option("--image_path", o->image_paths, "Images or folders of images")->expected(1, -1);
   cmd->add_option("--image_size", o->image_size, "Resize (Pillow bilinear): H W, or one value for the shorter side")

@@ -12,14 +12,21 @@ c10::Device resolve_device(const std::string& name) {
   }
 }
 
-io::PretrainedBackbone load_backbone(const std::string& path, const std::string& checkpoint_key, const std::string& arch,
-                                     int64_t patch_size) {
+CLI::Option* add_weights_flags(CLI::App& command, WeightsFlags& flags) {
+  auto* weights = command.add_option("--pretrained_weights", flags.pretrained_weights, "Weights file or training checkpoint");
+  command.add_option("--checkpoint_key", flags.checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
+  command.add_option("--arch", flags.arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
+  command.add_option("--patch_size", flags.patch_size, "Patch size in pixels (default: inferred from the weights)")
+      ->check(CLI::PositiveNumber);
+  return weights;
+}
+
+io::PretrainedBackbone load_backbone(const WeightsFlags& flags) {
   try {
-    return io::load_pretrained_backbone(path, checkpoint_key, arch, patch_size);
+    return io::load_pretrained_backbone(flags.pretrained_weights, flags.checkpoint_key, flags.arch, flags.patch_size);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
 }
-
 
 }  // namespace dino::cli

@@ -1,8 +1,9 @@
-// Helpers shared by the sub-commands: device choice and the usage-error type.
+// Helpers shared by the sub-commands: device choice, the weights flags and the usage-error type.
 #pragma once
 
 #include <dino/io/pretrained_backbone.h>
 
+#include <CLI/CLI.hpp>
 #include <c10/core/Device.h>
 
 #include <stdexcept>
@@ -19,9 +20,19 @@ class UsageError : public std::runtime_error {
 // dino::parse_device, with a bad value reported as a usage error.
 c10::Device resolve_device(const std::string& name);
 
-// io::load_pretrained_backbone, with an unknown --arch reported as a usage error.
-io::PretrainedBackbone load_backbone(const std::string& path, const std::string& checkpoint_key, const std::string& arch,
-                                     int64_t patch_size);
+// The weights flags of the reference's evaluation scripts (eval_knn.py, visualize_attention.py).
+struct WeightsFlags {
+  std::string pretrained_weights;
+  std::string checkpoint_key = "teacher";
+  std::string arch;        // empty: inferred from the weights
+  int64_t patch_size = 0;  // 0: inferred from the weights
+};
 
+// Registers --pretrained_weights, --checkpoint_key, --arch and --patch_size on `command`; returns
+// the --pretrained_weights option, for commands that require it.
+CLI::Option* add_weights_flags(CLI::App& command, WeightsFlags& flags);
+
+// io::load_pretrained_backbone, with an unknown --arch reported as a usage error.
+io::PretrainedBackbone load_backbone(const WeightsFlags& flags);
 
 }  // namespace dino::cli

@@ -14,10 +14,7 @@ namespace dino::cli {
 namespace {
 
 struct EmbedOptions {
-  std::string arch;  // empty: inferred from the weights
-  int64_t patch_size = 0;
-  std::string pretrained_weights;
-  std::string checkpoint_key = "teacher";
+  WeightsFlags weights;
   std::vector<std::string> image_paths;
   std::vector<int> image_size;
   int64_t n_last_blocks = 1;
@@ -30,7 +27,7 @@ void run_embed(const EmbedOptions& options) {
   for (int s : options.image_size)
     if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
   const c10::Device device = resolve_device(options.device);
-  auto backbone = load_backbone(options.pretrained_weights, options.checkpoint_key, options.arch, options.patch_size);
+  auto backbone = load_backbone(options.weights);
   const VitConfig& config = backbone.config;
   if (options.n_last_blocks < 1 || options.n_last_blocks > config.depth)
     throw UsageError("--n_last_blocks must lie in [1, " + std::to_string(config.depth) + "]");
@@ -73,11 +70,7 @@ void run_embed(const EmbedOptions& options) {
 void add_embed_command(CLI::App& app) {
   auto o = std::make_shared<EmbedOptions>();
   auto* cmd = app.add_subcommand("embed", "Write the normed CLS features of images to a .npy file (N x D float32)");
-  cmd->add_option("--arch", o->arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
-  cmd->add_option("--patch_size", o->patch_size, "Patch size in pixels (default: inferred from the weights)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--pretrained_weights", o->pretrained_weights, "Weights file or training checkpoint")->required();
-  cmd->add_option("--checkpoint_key", o->checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
+  add_weights_flags(*cmd, o->weights)->required();
   cmd->add_option("--image_path", o->image_paths, "One or more images")->required()->expected(1, -1);
   cmd->add_option("--image_size", o->image_size,
                   "Resize first (Pillow bilinear): one value sets the shorter side, two set H W; "

@@ -18,10 +18,7 @@ namespace dino::cli {
 namespace {
 
 struct KnnOptions {
-  std::string pretrained_weights;
-  std::string checkpoint_key = "teacher";
-  std::string arch;  // empty: inferred from the weights
-  int64_t patch_size = 0;
+  WeightsFlags weights;
   std::string data_path;
   std::vector<int64_t> nb_knn{10, 20, 100, 200};
   double temperature = 0.07;
@@ -67,7 +64,7 @@ void dump_features(const std::filesystem::path& folder, const Features& f) {
 }
 
 Features extract(const KnnOptions& options) {
-  auto backbone = load_backbone(options.pretrained_weights, options.checkpoint_key, options.arch, options.patch_size);
+  auto backbone = load_backbone(options.weights);
   log::info(backbone.description);
   const c10::Device device = resolve_device(options.device);
   backbone.model->to(device);
@@ -96,7 +93,7 @@ Features extract(const KnnOptions& options) {
 }
 
 void run_knn(const KnnOptions& options) {
-  if (options.load_features.empty() && (options.pretrained_weights.empty() || options.data_path.empty()))
+  if (options.load_features.empty() && (options.weights.pretrained_weights.empty() || options.data_path.empty()))
     throw UsageError("--pretrained_weights and --data_path are required unless --load_features names dumped features");
   if (options.temperature <= 0) throw UsageError("--temperature must be positive");
   if (options.batch_size_per_gpu <= 0) throw UsageError("--batch_size_per_gpu must be positive");
@@ -135,10 +132,7 @@ void run_knn(const KnnOptions& options) {
 void add_knn_command(CLI::App& app) {
   auto o = std::make_shared<KnnOptions>();
   auto* cmd = app.add_subcommand("knn", "Weighted k-NN accuracy of frozen features (flags as eval_knn.py)");
-  cmd->add_option("--pretrained_weights", o->pretrained_weights, "Weights file or training checkpoint");
-  cmd->add_option("--checkpoint_key", o->checkpoint_key, "Sub-dict to take from a checkpoint")->capture_default_str();
-  cmd->add_option("--arch", o->arch, "vit_tiny, vit_small or vit_base (default: inferred from the weights)");
-  cmd->add_option("--patch_size", o->patch_size, "Patch size (default: inferred from the weights)")->check(CLI::PositiveNumber);
+  add_weights_flags(*cmd, o->weights);
   cmd->add_option("--data_path", o->data_path,
                   "A folder with train/ and val/ class folders, an MNIST-layout folder, or fashion-mnist");
   cmd->add_option("--nb_knn", o->nb_knn, "Numbers of neighbours")->expected(1, -1)->capture_default_str();
