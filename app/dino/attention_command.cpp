@@ -73,8 +73,18 @@ std::vector<std::filesystem::path> expand_images(const std::vector<std::string>&
   return images;
 }
 
+AttentionRequest attention_request(const AttentionOptions& o) {
+  AttentionRequest request;
+  request.image_size = o.image_size;
+  request.layer = static_cast<int>(o.layer);
+  request.threshold = o.threshold.value_or(0.0);
+  request.rollout = o.rollout;
+  request.color_map = o.color_map;
+  return request;
+}
+
 // What every image's figure.json shares: the model and the settings.
-FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o) {
+FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o, const AttentionRequest& request) {
   FigureProvenance f;
   if (!o.random_weights) {
     f.weights = std::filesystem::absolute(o.weights.pretrained_weights).string();
@@ -83,24 +93,13 @@ FigureProvenance common_provenance(const AttentionModel& model, const AttentionO
   }
   f.model = model.description();
   f.arch = model.arch();
-  f.patch_size = model.patch_size();
-  f.heads = model.heads();
-  f.threshold = o.threshold.value_or(0.0);
-  f.rollout = o.rollout;
-  f.image_size = o.image_size;
-  f.color_map = o.color_map;
+  describe_request(f, request);
   f.app_version = DINO_VERSION;
   return f;
 }
 
 void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, const AttentionModel& model,
-               const AttentionOptions& o, FigureProvenance figure) {
-  AttentionRequest request;
-  request.image_size = o.image_size;
-  request.layer = static_cast<int>(o.layer);
-  request.threshold = o.threshold.value_or(0.0);
-  request.rollout = o.rollout;
-  request.color_map = o.color_map;
+               const AttentionOptions& o, const AttentionRequest& request, FigureProvenance figure) {
   const AttentionView view = model.compute(image_path.string(), request);
   if (!view.note.empty()) log::info(image_path.string() + ": " + view.note);
   std::filesystem::create_directories(out);
@@ -121,9 +120,7 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
     if (!view.rollout.empty()) figure.files.emplace_back("rollout.npy");
   }
   figure.image = std::filesystem::absolute(image_path).string();
-  figure.layer = view.layer;
-  figure.input_height = view.input.height;
-  figure.input_width = view.input.width;
+  describe_view(figure, view);
   write_figure_sidecar(figure, out / "figure.json");
   log::info(image_path.string() + ": " + std::to_string(view.heads) + " heads of layer " + std::to_string(view.layer) +
             " on a " + std::to_string(view.grid_h) + "x" + std::to_string(view.grid_w) + " grid, written to " + out.string());
@@ -149,14 +146,15 @@ void run_attention(const AttentionOptions& o) {
     throw UsageError("--layer " + std::to_string(o.layer) + ": the model has " + std::to_string(depth) +
                      " blocks (0.." + std::to_string(depth - 1) + ", or -1 for the last)");
   const auto images = expand_images(o.image_paths);
-  const FigureProvenance figure = common_provenance(*model, o);
+  const AttentionRequest request = attention_request(o);
+  const FigureProvenance figure = common_provenance(*model, o, request);
   const std::filesystem::path output_dir(o.output_dir);
   int failures = 0;
   for (const auto& image : images) {
     // One image: the reference's layout, files straight in --output_dir. Several: a folder each.
     const auto out = images.size() == 1 ? output_dir : output_dir / image.stem();
     try {
-      visualize(image, out, *model, o, figure);
+      visualize(image, out, *model, o, request, figure);
     } catch (const std::runtime_error& e) {
       if (images.size() == 1) throw;
       log::warn(std::string(e.what()) + "; skipped");

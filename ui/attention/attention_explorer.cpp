@@ -609,29 +609,18 @@ QStringList AttentionExplorer::tileNames() const { return figure_.names; }
 
 dino::FigureProvenance AttentionExplorer::provenance() const {
   dino::FigureProvenance f;
-  const auto r = request();
   f.weights = viewWeights_.toStdString();
   if (model_) {
     f.model = model_->description();
     f.arch = model_->arch();
   }
-  f.patch_size = view_.patch_size;
-  f.layer = view_.layer;
-  f.heads = view_.heads;
-  f.query = query_;
-  f.threshold = r.threshold;
-  f.rollout = r.rollout;
-  f.pca = r.pca;
+  dino::describe_request(f, request());
+  dino::describe_view(f, view_);
   if (current_ >= 0) {
     f.image_is_file = !items_[current_].file.isEmpty();
     f.image = (f.image_is_file ? items_[current_].file : items_[current_].name).toStdString();
   }
-  f.image_size = r.image_size;
-  f.input_height = view_.input.height;
-  f.input_width = view_.input.width;
-  f.color_map = r.color_map;
   f.opacity = opacity_->value() / 100.0;
-  f.shared_scale = r.shared_scale;
   f.app_version = QCoreApplication::applicationVersion().toStdString();
   return f;
 }
@@ -668,7 +657,7 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
   const auto style = figureStyle();
   auto base = provenance();
   base.weights = weightsFile_.toStdString();  // the model of the batch, not a probe's checkpoint
-  base.query = 0;
+  dino::describe_request(base, req);  // query 0, as the batch computes
   base.image.clear();
   base.image_is_file = true;
   const auto cancel = batchCancel_;
@@ -693,9 +682,7 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
         if (student) studentView = student->compute(files[i].toStdString(), req);
         auto figure = base;
         figure.image = files[i].toStdString();
-        figure.layer = view.layer;
-        figure.input_height = view.input.height;
-        figure.input_width = view.input.width;
+        dino::describe_view(figure, view);
         QString error;
         if (writeAttentionFigure(makeAttentionFigure(view, student ? &studentView : nullptr, style), view, figure,
                                  QDir(outputFolder).filePath(name), &error))

@@ -20,8 +20,8 @@ void require_rgb8(const cv::Mat& m, const char* what) {
 
 // Pillow's extended box blur (ImagingHorizontalBoxBlur): a box of integer radius r with weight ww
 // per pixel plus the two pixels just outside it at the fractional weight fw, in 24-bit fixed
-// point, borders clamped. Pillow blurs columns by transposing; blurring columns directly gives
-// the same numbers.
+// point, borders clamped. Pillow blurs rows, then transposes for the columns; here both run as
+// column passes (the rows on the transposed image), which gives the same numbers.
 struct BoxWeights {
   int r;
   uint32_t ww, fw;

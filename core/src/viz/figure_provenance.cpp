@@ -24,6 +24,24 @@ std::string number_word(double value) {
 
 }  // namespace
 
+void describe_request(FigureProvenance& figure, const AttentionRequest& request) {
+  figure.query = request.query;
+  figure.threshold = request.threshold;
+  figure.rollout = request.rollout;
+  figure.pca = request.pca;
+  figure.image_size = request.image_size;
+  figure.color_map = request.color_map;
+  figure.shared_scale = request.shared_scale;
+}
+
+void describe_view(FigureProvenance& figure, const AttentionView& view) {
+  figure.patch_size = view.patch_size;
+  figure.layer = view.layer;
+  figure.heads = view.heads;
+  figure.input_height = view.input.height;
+  figure.input_width = view.input.width;
+}
+
 std::string attention_command_line(const FigureProvenance& f) {
   std::vector<std::string> words{"dino", "attention"};
   if (f.weights.empty()) {

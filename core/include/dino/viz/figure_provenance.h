@@ -3,6 +3,8 @@
 // threshold, image, colour map, the app version, and the `dino attention` line that makes it again.
 #pragma once
 
+#include "dino/viz/attention_explorer.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,6 +34,11 @@ struct FigureProvenance {
   std::string app_version;
   std::vector<std::string> files;  // what was written beside the sidecar
 };
+
+// A request's settings (query, threshold, rollout, PCA, sizes, colour map, shared scale) and what
+// its view came out as (patch, layer, heads, input size), into `figure`.
+void describe_request(FigureProvenance& figure, const AttentionRequest& request);
+void describe_view(FigureProvenance& figure, const AttentionView& view);
 
 // The `dino attention` line that computes the same maps (random weights cannot be redrawn: the
 // line then names the architecture only).
