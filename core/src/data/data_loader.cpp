@@ -1,5 +1,7 @@
 #include "dino/data/data_loader.h"
 
+#include "crop_batch_pool.h"
+
 #include "dino/log/log.h"
 
 #include <torch/torch.h>
@@ -40,6 +42,7 @@ MultiCropLoader::MultiCropLoader(std::shared_ptr<const ImageSource> source, Mult
   options_.num_workers = std::max(1, options_.num_workers);
   options_.prefetch_batches = std::max(options_.prefetch_batches, options_.num_workers);
   batches_per_epoch_ = dino::batches_per_epoch(source_->size(), options_);
+  if (!options_.pin_memory) pool_ = std::make_unique<detail::CropBatchPool>(crops_, options_.batch_size);
 }
 
 MultiCropLoader::~MultiCropLoader() { stop(); }
@@ -95,7 +98,8 @@ Batch MultiCropLoader::build(int64_t batch_index) {
   batch.epoch = epoch_;
   batch.index = batch_index;
   const int64_t size = options_.batch_size;
-  batch.crops = allocate_crop_batch(crops_, size, options_.pin_memory);
+  // Page-locked batches come from LibTorch's own caching host allocator.
+  batch.crops = pool_ ? pool_->take() : allocate_crop_batch(crops_, size, /*pin_memory=*/true);
   batch.labels = torch::empty({size}, torch::kLong);
   auto broken = [this](int64_t index, const std::string& message) { record_broken(index, message); };
   for (int64_t b = 0; b < size; ++b) {

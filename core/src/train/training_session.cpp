@@ -9,6 +9,7 @@
 #include "dino/log/log.h"
 #include "dino/model/device.h"
 #include "dino/model/device_info.h"
+#include "dino/system/host_memory.h"
 #include "dino/train/optimizer_state.h"
 #include "dino/train/trainer_options.h"
 
@@ -90,6 +91,11 @@ void TrainingSession::wait_while_paused() {
 }
 
 void TrainingSession::run() {
+  // The trainer keeps freed host memory for its next step; once the run is over (and the trainer,
+  // declared below, is gone) a process that lives on gets it back.
+  struct ReleaseHostMemoryAtEnd {
+    ~ReleaseHostMemoryAtEnd() { release_freed_host_memory(); }
+  } release_at_end;
   state_ = State::Running;
   try {
     const TrainingConfig& c = config_;

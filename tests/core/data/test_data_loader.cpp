@@ -239,6 +239,36 @@ class TestDataLoader : public QObject {
     }
   }
 
+  // A batch's memory goes back to the loader when its last tensor is freed, and the batch built
+  // in it later holds exactly its own crops (nothing left over from the first).
+  void freedBatchMemoryIsReusedForALaterBatch() {
+    auto source = std::make_shared<IdxImageSource>(read_mnist_split(kFashionMnistDir, "t10k"), 128);
+    MultiCropOptions crops;
+    crops.global_crops_size = 28;
+    crops.local_crops_size = 12;
+    crops.local_crops_number = 2;
+    LoaderOptions options;
+    options.batch_size = 16;
+    options.num_workers = 1;
+    options.seed = 4;
+    MultiCropLoader loader(source, crops, options);
+    loader.start_epoch(1);
+    const void* first_memory = nullptr;
+    {
+      auto first = loader.next();
+      QVERIFY(first.has_value());
+      first_memory = first->crops[0].data_ptr();
+    }
+    bool reused = false;
+    while (auto batch = loader.next()) {
+      if (batch->crops[0].data_ptr() != first_memory) continue;
+      reused = true;
+      const auto expected = make_multi_crop_batch(*source, batch->samples, crops, options.seed, 1);
+      for (size_t c = 0; c < expected.size(); ++c) QVERIFY(torch::equal(batch->crops[c], expected[c]));
+    }
+    QVERIFY(reused);
+  }
+
   void stopIsPromptAndLeaksNoThread() {
     auto source = std::make_shared<IdxImageSource>(read_mnist_split(kFashionMnistDir, "train"));
     MultiCropOptions crops;  // full-size crops: slow batches

@@ -1,6 +1,7 @@
 // The training step's pieces against spec §1.6-§1.8 and §3.3-§3.4, worked out by hand.
 #include <dino/train/dino_trainer.h>
 #include <dino/train/gradient_ops.h>
+#include <dino/system/host_memory.h>
 #include <dino/train/lars.h>
 #include <dino/train/optimizer_state.h>
 
@@ -219,6 +220,25 @@ class TestTrainer : public QObject {
     QVERIFY(result.finite);
     QVERIFY(!torch::equal(*running_mean, before));
     QCOMPARE(trainer.teacher->named_buffers().find("head.mlp.1.num_batches_tracked")->item<int64_t>(), int64_t{1});
+  }
+
+  // A trainer keeps freed host memory for its next step: a block far over glibc's largest mmap
+  // threshold (32 MiB) comes from the heap, not a mapping of its own, and stays there once freed
+  // until the run hands it back.
+  void trainerKeepsFreedHostMemoryForTheNextStep() {
+    if (host_heap_figures().free_bytes < 0) QSKIP("not glibc");
+    DinoTrainer trainer(tiny_trainer());
+    constexpr int64_t block = int64_t{96} << 20;
+    const auto before = host_heap_figures();
+    {
+      auto big = torch::ones({block / 4});
+      const auto during = host_heap_figures();
+      QCOMPARE(during.mapped_bytes, before.mapped_bytes);
+    }
+    const auto freed = host_heap_figures();
+    QVERIFY2(freed.free_bytes >= block, std::to_string(freed.free_bytes).c_str());
+    release_freed_host_memory();
+    QVERIFY(host_heap_figures().free_bytes < freed.free_bytes - block / 2);
   }
 };
 

@@ -17,6 +17,9 @@
 #include <thread>
 
 namespace dino {
+namespace detail {
+class CropBatchPool;
+}
 
 struct LoaderOptions {
   int64_t batch_size = 64;
@@ -84,6 +87,7 @@ class MultiCropLoader {
   std::atomic<bool> stopping_{false};
   std::exception_ptr error_;
   std::map<int64_t, std::string> broken_;  // data set index -> message
+  std::unique_ptr<detail::CropBatchPool> pool_;  // batch memory, when not page-locked
 };
 
 }  // namespace dino

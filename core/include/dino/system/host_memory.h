@@ -1,0 +1,28 @@
+// How the training process uses the C library's heap for tensor memory on the host.
+#pragma once
+
+#include <cstdint>
+
+namespace dino {
+
+// A training step frees and allocates the same few gigabytes of activations and gradients every
+// iteration. By default glibc serves every block over its (at most 32 MiB) mmap threshold with a
+// fresh mmap and hands freed heap tops back to the kernel, so each step page-faults and zeroes that
+// memory again: 7% of a ViT-S/16 step on the CPU was kernel time (docs/benchmarks.md). After this
+// call the heap keeps freed memory for the next step instead. The trainer calls it. Process-wide,
+// idempotent, and a no-op outside glibc.
+void keep_freed_host_memory();
+
+// Hands the heap's unused memory back to the system, for when a run ends in a process that lives
+// on (the desktop app).
+void release_freed_host_memory();
+
+// Bytes the heap holds free for reuse, and bytes in blocks it mapped on their own (glibc's
+// mallinfo2 fordblks and hblkhd; -1 outside glibc). For tests and diagnostics.
+struct HostHeapFigures {
+  int64_t free_bytes = -1;
+  int64_t mapped_bytes = -1;
+};
+HostHeapFigures host_heap_figures();
+
+}  // namespace dino

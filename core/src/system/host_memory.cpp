@@ -1,0 +1,41 @@
+#include "dino/system/host_memory.h"
+
+#include <mutex>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace dino {
+
+void keep_freed_host_memory() {
+#if defined(__GLIBC__)
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // No block gets an mmap of its own (glibc still maps when a thread's arena cannot grow), and
+    // free memory at the heap's top is never trimmed (-1, as mallopt(3) documents). Both settings
+    // also stop glibc's dynamic threshold, which would otherwise keep moving with the largest
+    // freed block.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, -1);
+  });
+#endif
+}
+
+void release_freed_host_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
+HostHeapFigures host_heap_figures() {
+  HostHeapFigures figures;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  const struct mallinfo2 info = mallinfo2();
+  figures.free_bytes = static_cast<int64_t>(info.fordblks);
+  figures.mapped_bytes = static_cast<int64_t>(info.hblkhd);
+#endif
+  return figures;
+}
+
+}  // namespace dino
