@@ -11,6 +11,7 @@
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -91,6 +92,29 @@ void compare_training(const c10::Device& device) {
   dino::DinoTrainer gpu(options(device));
   const double gpu_loss = gpu.step(crops, 0, 0).loss;
   check(std::abs(gpu_loss - cpu_loss) < 1e-3, "first loss, CUDA " + std::to_string(gpu_loss) + " vs CPU " + std::to_string(cpu_loss));
+  // Clipping, the fused AdamW kernel and the multi-tensor EMA on the device against the CPU: over
+  // two more steps, every student and teacher parameter moves as it does on the CPU.
+  auto weights = [](dino::DinoTrainer& t) {
+    std::vector<torch::Tensor> all;
+    for (const auto& p : t.student->parameters()) all.push_back(p.detach().to(torch::kCPU).clone());
+    for (const auto& p : t.teacher->parameters()) all.push_back(p.detach().to(torch::kCPU).clone());
+    return all;
+  };
+  const auto cpu_before = weights(cpu), gpu_before = weights(gpu);
+  for (int64_t it = 1; it < 3; ++it) {
+    cpu.step(crops, it, 0);
+    gpu.step(crops, it, 0);
+  }
+  const auto cpu_after = weights(cpu), gpu_after = weights(gpu);
+  double largest_move = 0, largest_disagreement = 0;
+  for (size_t i = 0; i < cpu_after.size(); ++i) {
+    const auto cpu_move = cpu_after[i] - cpu_before[i], gpu_move = gpu_after[i] - gpu_before[i];
+    largest_move = std::max(largest_move, cpu_move.abs().max().item<double>());
+    largest_disagreement = std::max(largest_disagreement, (cpu_move - gpu_move).abs().max().item<double>());
+  }
+  check(largest_move > 0 && largest_disagreement < 0.1 * largest_move,
+        "optimizer, clipping and EMA, CUDA vs CPU over 2 steps: largest move " + std::to_string(largest_move) +
+            ", largest disagreement " + std::to_string(largest_disagreement));
   for (auto dtype : {c10::ScalarType::BFloat16, c10::ScalarType::Half}) {
     auto o = options(device);
     o.autocast_dtype = dtype;

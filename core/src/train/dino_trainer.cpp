@@ -3,6 +3,7 @@
 #include "dino/io/state_dict.h"
 #include "dino/system/host_memory.h"
 #include "dino/train/autocast_scope.h"
+#include "dino/train/fused_adamw.h"
 #include "dino/train/gradient_ops.h"
 #include "dino/train/lars.h"
 #include "dino/train/schedules.h"
@@ -83,7 +84,7 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
     auto no_decay = std::make_unique<torch::optim::AdamWOptions>(0.0);
     no_decay->weight_decay(0.0);
     param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
-    optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(param_groups), torch::optim::AdamWOptions(0.0));
+    optimizer_ = std::make_unique<FusedAdamW>(std::move(param_groups), torch::optim::AdamWOptions(0.0));
   } else if (options.optimizer == "lars") {
     // spec §3.5: the filters are unused; group 1 simply has no weight decay.
     param_groups.emplace_back(groups.regularized, std::make_unique<LarsOptions>(0.0));

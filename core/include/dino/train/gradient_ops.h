@@ -9,8 +9,9 @@
 namespace dino {
 
 // utils.clip_gradients: each parameter's gradient on its own is scaled by clip / (||g|| + 1e-6)
-// when that is below 1 (not clip_grad_norm_ over all parameters). Returns the norms before clipping.
-std::vector<double> clip_gradients(torch::nn::Module& model, double clip);
+// when that is below 1 (not clip_grad_norm_ over all parameters). Returns the norms before
+// clipping, one per parameter with a gradient, left on the device (nothing waits for them).
+torch::Tensor clip_gradients(torch::nn::Module& model, double clip);
 
 // utils.cancel_gradients_last_layer: during the first `freeze_last_layer` epochs the gradients of
 // every parameter whose name contains "last_layer" are reset (undefined, not zero), so the
