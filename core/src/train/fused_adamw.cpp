@@ -1,5 +1,6 @@
 #include "dino/train/fused_adamw.h"
 
+#include "loss_closure.h"
 #include "torch_features.h"
 
 #include <ATen/ops/_fused_adamw.h>
@@ -25,11 +26,7 @@ torch::Tensor FusedAdamW::step(LossClosure closure) {
         return torch::optim::AdamW::step(std::move(closure));
   }
   torch::NoGradGuard no_grad;
-  torch::Tensor loss;
-  if (closure) {
-    at::AutoGradMode enable_grad(true);
-    loss = closure();
-  }
+  const torch::Tensor loss = detail::evaluate_loss_closure(closure);
   for (auto& group : param_groups()) {
     const auto& options = static_cast<const torch::optim::AdamWOptions&>(group.options());
     std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs, steps;

@@ -1,5 +1,7 @@
 #include "dino/train/lars.h"
 
+#include "loss_closure.h"
+
 #include <torch/torch.h>
 
 namespace dino {
@@ -17,11 +19,7 @@ Lars::Lars(std::vector<torch::optim::OptimizerParamGroup> groups, LarsOptions de
 
 torch::Tensor Lars::step(LossClosure closure) {
   torch::NoGradGuard no_grad;
-  torch::Tensor loss;
-  if (closure) {
-    at::AutoGradMode enable_grad(true);
-    loss = closure();
-  }
+  const torch::Tensor loss = detail::evaluate_loss_closure(closure);
   for (auto& group : param_groups()) {
     const auto& options = static_cast<const LarsOptions&>(group.options());
     for (auto& p : group.params()) {
