@@ -3,7 +3,6 @@
 #include "dino/data/image_file.h"
 #include "dino/data/pil_ops.h"
 #include "dino/data/pil_resample.h"
-#include "vector_clones.h"
 
 #include <ATen/Parallel.h>
 #include <algorithm>

@@ -34,6 +34,15 @@ void write_image(const std::string& file, int width, int height, int seed) {
 
 void write_bytes(const std::string& file, const std::string& bytes) { std::ofstream(file, std::ios::binary) << bytes; }
 
+// Crops that fit Fashion-MNIST's 28 px images: 2 x 28 + 2 x 12.
+MultiCropOptions fashion_mnist_crops() {
+  MultiCropOptions crops;
+  crops.global_crops_size = 28;
+  crops.local_crops_size = 12;
+  crops.local_crops_number = 2;
+  return crops;
+}
+
 int thread_count() { return QDir("/proc/self/task").entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(); }
 
 // A JPEG with an EXIF APP1 segment saying "rotate 90 degrees clockwise to display" (orientation 6).
@@ -213,10 +222,7 @@ class TestDataLoader : public QObject {
 
   void batchesDoNotDependOnWorkerCount() {
     auto source = std::make_shared<IdxImageSource>(read_mnist_split(kFashionMnistDir, "t10k"), 96);
-    MultiCropOptions crops;
-    crops.global_crops_size = 28;
-    crops.local_crops_size = 12;
-    crops.local_crops_number = 2;
+    const MultiCropOptions crops = fashion_mnist_crops();
     auto epoch_of = [&](int workers) {
       LoaderOptions options;
       options.batch_size = 16;
@@ -243,10 +249,7 @@ class TestDataLoader : public QObject {
   // in it later holds exactly its own crops (nothing left over from the first).
   void freedBatchMemoryIsReusedForALaterBatch() {
     auto source = std::make_shared<IdxImageSource>(read_mnist_split(kFashionMnistDir, "t10k"), 128);
-    MultiCropOptions crops;
-    crops.global_crops_size = 28;
-    crops.local_crops_size = 12;
-    crops.local_crops_number = 2;
+    const MultiCropOptions crops = fashion_mnist_crops();
     LoaderOptions options;
     options.batch_size = 16;
     options.num_workers = 1;
