@@ -14,7 +14,8 @@ Commands:
                               by C++) and torch.save the outputs to OUT.
   write-cmyk-jpeg FILE        save a small CMYK JPEG (OpenCV cannot write one).
   write-test-jpegs DIR        JPEGs in several chroma layouts, progressive and grey (Pillow's encoder).
-  hue-all-colours DIR         Pillow's hue shift of every 8-bit colour, as .npy files.
+  hue-all-colours DIR         Pillow's hue shift of every 8-bit colour and its HSV to RGB conversion of
+                              every triple, as .npy files.
   knn-check WEIGHTS DATA FEATURES RESIZE CROP K
                               recompute eval_knn.py's features (Pillow bicubic Resize, CenterCrop,
                               ImageNet normalisation, the ViT above) for DATA/train and DATA/val,
@@ -398,7 +399,8 @@ def pil_ops(image_path, directory):
 
 def hue_all_colours(directory):
     """torchvision's PIL hue shift on a 4096 x 4096 image holding every 8-bit colour once (pixel i
-    is (i >> 16, i >> 8 & 255, i & 255)), for factors -0.1 and 0.07, as raw .npy files."""
+    is (i >> 16, i >> 8 & 255, i & 255)), for factors -0.1 and 0.07, and the same image read as HSV
+    converted to RGB (every (H, S, V) triple), as raw .npy files."""
     import numpy as np
     from PIL import Image
 
@@ -410,6 +412,7 @@ def hue_all_colours(directory):
         shift = int(factor * 255) % 256
         h = Image.fromarray(((np.array(h, dtype=np.int64) + shift) % 256).astype(np.uint8), "L")
         np.save(f"{directory}/hue_{factor}.npy", np.asarray(Image.merge("HSV", (h, s_, v)).convert("RGB")))
+    np.save(f"{directory}/hsv_to_rgb.npy", np.asarray(Image.frombytes("HSV", (4096, 4096), colours.tobytes()).convert("RGB")))
 
 
 def write_test_jpegs(directory):

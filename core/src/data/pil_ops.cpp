@@ -1,5 +1,6 @@
 #include "dino/data/pil_ops.h"
 
+#include "pil_hsv.h"
 #include "scratch_image.h"
 #include "vector_clones.h"
 
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -177,47 +179,68 @@ void pil_adjust_saturation(cv::Mat& rgb, double factor) {
 
 namespace {
 
-// Pillow's HSV round trip with torchvision's hue shift for one row, every step in Pillow's own
-// float and double arithmetic (rgb2hsv and hsv2rgb in Convert.c): the same operations as a
-// per-pixel loop, written without branches (selects and 0/1 products) so that it vectorises.
-// Grey pixels (and any whose saturation rounds to 0) come out as (v, v, v), as in Pillow.
+// rgb2hsv's hue (Convert.c) in Pillow's float and double steps, for one pixel.
+int pillow_hue(int r, int g, int b) {
+  const int maxc = std::max(r, std::max(g, b)), minc = std::min(r, std::min(g, b));
+  if (maxc == minc) return 0;  // grey
+  const auto range = static_cast<float>(maxc - minc);
+  const float rc = static_cast<float>(maxc - r) / range;
+  const float gc = static_cast<float>(maxc - g) / range;
+  const float bc = static_cast<float>(maxc - b) / range;
+  float h;
+  if (r == maxc) h = bc - gc;
+  else if (g == maxc) h = static_cast<float>(2.0 + rc - bc);
+  else h = static_cast<float>(4.0 + gc - rc);
+  double wrapped = h / 6.0 + 1.0;  // fmod(h / 6 + 1, 1) for h in [-1, 5]
+  if (wrapped >= 1.0) wrapped -= 1.0;
+  return std::clamp(static_cast<int>(static_cast<float>(wrapped) * 255.0), 0, 255);
+}
+
+// The hue depends only on which channel is the largest (the first of equals, as rgb2hsv tests
+// them) and how far the other two lie below it, so it is tabulated once over those distances:
+// 3 x 256 x 256 bytes, each entry computed by pillow_hue itself, so exact by construction. The
+// per-pixel float divisions and double steps become one lookup. Three bytes of padding let the
+// row loop read each entry as a 32-bit word, which compilers turn into vector gathers.
+class HueTable {
+ public:
+  static constexpr int kRedLargest = 0, kGreenLargest = 1 << 16, kBlueLargest = 2 << 16;
+
+  HueTable() : hue_((3 << 16) + 3, 0) {
+    for (int d1 = 0; d1 < 256; ++d1)
+      for (int d2 = 0; d2 < 256; ++d2) {
+        const int key = d1 << 8 | d2;
+        // Representatives with the largest channel at 255: (r, g, b) below the largest by (0, d1, d2),
+        // (d1, 0, d2) and (d2, d1, 0); the hue depends on differences only.
+        hue_[static_cast<size_t>(kRedLargest + key)] = static_cast<uint8_t>(pillow_hue(255, 255 - d1, 255 - d2));
+        if (d1 > 0) hue_[static_cast<size_t>(kGreenLargest + key)] = static_cast<uint8_t>(pillow_hue(255 - d1, 255, 255 - d2));
+        if (d1 > 0 && d2 > 0) hue_[static_cast<size_t>(kBlueLargest + key)] = static_cast<uint8_t>(pillow_hue(255 - d2, 255 - d1, 255));
+      }
+  }
+  const uint8_t* data() const { return hue_.data(); }
+
+ private:
+  std::vector<uint8_t> hue_;
+};
+
+// torchvision's hue shift for one row: Pillow's hue (from the table), saturation and value, H
+// shifted modulo 256, and back through hsv2rgb. Grey pixels come out as (v, v, v), as in Pillow.
 DINO_VECTOR_CLONES
-void hue_row(uint8_t* px, int n, int shift) {
+void hue_row(uint8_t* __restrict px, int n, int shift, const uint8_t* __restrict table) {
   for (int x = 0; x < n; ++x) {
     const int r = px[3 * x], g = px[3 * x + 1], b = px[3 * x + 2];
     const int maxc = std::max(r, std::max(g, b)), minc = std::min(r, std::min(g, b));
-    const int range = maxc - minc;
-    // rgb2hsv (its divisions guarded: a grey pixel's hue and saturation are 0 whatever they give).
-    const float cr = static_cast<float>(range == 0 ? 1 : range);
-    const float s = static_cast<float>(range) / static_cast<float>(maxc == 0 ? 1 : maxc);
-    const float rc = static_cast<float>(maxc - r) / cr;
-    const float gc = static_cast<float>(maxc - g) / cr;
-    const float bc = static_cast<float>(maxc - b) / cr;
-    const float h_r = bc - gc;
-    const auto h_g = static_cast<float>(2.0 + rc - bc);
-    const auto h_b = static_cast<float>(4.0 + gc - rc);
-    const float h = r == maxc ? h_r : g == maxc ? h_g : h_b;
-    const double wrapped = h / 6.0 + 1.0;  // fmod(h / 6 + 1, 1) for values in [0, 2)
-    const auto h01 = static_cast<float>(wrapped >= 1.0 ? wrapped - 1.0 : wrapped);
-    const int coloured = range != 0;
-    const int hue = coloured * std::clamp(static_cast<int>(h01 * 255.0), 0, 255);
-    const int saturation = coloured * std::clamp(static_cast<int>(s * 255.0), 0, 255);
-    // torchvision's shift of the H channel, modulo 256.
-    const int shifted = (hue + shift) & 255;
-    // hsv2rgb.
-    const double h6 = static_cast<float>(shifted) * 6.0 / 255.0;
-    const int i = static_cast<int>(h6);  // 0 .. 6
-    const auto f = static_cast<float>(h6 - static_cast<float>(i));
-    const auto fs = static_cast<float>(static_cast<float>(saturation) / 255.0);
-    const double value = static_cast<float>(maxc);
-    const int p = std::min(255, static_cast<int>(value * (1.0 - fs) + 0.5));
-    const int q = std::min(255, static_cast<int>(value * (1.0 - fs * f) + 0.5));
-    const int t = std::min(255, static_cast<int>(value * (1.0 - fs * (1.0 - f)) + 0.5));
-    // Sector i % 6 takes (v,t,p), (q,v,p), (p,v,t), (p,q,v), (t,p,v) or (v,p,q).
-    const int k0 = (i == 0) | (i == 6), k1 = i == 1, k2 = i == 2, k3 = i == 3, k4 = i == 4, k5 = i == 5;
-    px[3 * x] = static_cast<uint8_t>(maxc * (k0 + k5) + q * k1 + p * (k2 + k3) + t * k4);
-    px[3 * x + 1] = static_cast<uint8_t>(maxc * (k1 + k2) + t * k0 + q * k3 + p * (k4 + k5));
-    px[3 * x + 2] = static_cast<uint8_t>(maxc * (k3 + k4) + t * k2 + q * k5 + p * (k0 + k1));
+    const int dr = maxc - r, dg = maxc - g, db = maxc - b;
+    const int index = dr == 0   ? HueTable::kRedLargest + (dg << 8 | db)
+                      : dg == 0 ? HueTable::kGreenLargest + (dr << 8 | db)
+                                : HueTable::kBlueLargest + (dg << 8 | dr);
+    uint32_t word;
+    std::memcpy(&word, table + index, sizeof word);
+    const int hue = static_cast<int>(word & 0xff);
+    // rgb2hsv's saturation: the float quotient times 255 truncated (in float: the same integers
+    // as Pillow's double product for every maxc and range).
+    const float s = static_cast<float>(maxc - minc) / static_cast<float>(maxc == 0 ? 1 : maxc);
+    const int saturation = std::min(static_cast<int>(s * 255.0f), 255);
+    detail::pil_hsv_to_rgb((hue + shift) & 255, saturation, maxc, px + 3 * x);
   }
 }
 
@@ -227,7 +250,8 @@ void pil_adjust_hue(cv::Mat& rgb, double hue_factor) {
   require_rgb8(rgb, "pil_adjust_hue");
   // numpy's uint8(float) truncates toward zero and wraps modulo 256 (uint8(-25.5) == 231).
   const int shift = static_cast<int>(hue_factor * 255) & 0xff;
-  for (int y = 0; y < rgb.rows; ++y) hue_row(rgb.ptr<uint8_t>(y), rgb.cols, shift);
+  static const HueTable table;
+  for (int y = 0; y < rgb.rows; ++y) hue_row(rgb.ptr<uint8_t>(y), rgb.cols, shift, table.data());
 }
 
 void pil_grayscale(cv::Mat& rgb) {
@@ -247,6 +271,15 @@ void pil_gaussian_blur(cv::Mat& rgb, double radius) {
   cv::transpose(transposed, rgb);
   box_blur_columns_passes(rgb, weights, kPasses);
 }
+
+namespace detail {
+
+DINO_VECTOR_CLONES
+void pil_hsv_to_rgb_row(const uint8_t* hsv, uint8_t* rgb, int pixels) {
+  for (int x = 0; x < pixels; ++x) pil_hsv_to_rgb(hsv[3 * x], hsv[3 * x + 1], hsv[3 * x + 2], rgb + 3 * x);
+}
+
+}  // namespace detail
 
 void pil_solarize(cv::Mat& rgb, int threshold) {
   for (int y = 0; y < rgb.rows; ++y) {

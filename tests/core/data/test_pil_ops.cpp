@@ -1,5 +1,6 @@
 // Pillow's operations: hand-computed pixels from Pillow's definitions, and the whole image against
 // Pillow itself (run through tests/python/reference_dino.py), within one grey level.
+#include "pil_hsv.h"  // core/src/data: the HSV to RGB half of the hue shift
 #include "python_reference.h"
 
 #include <dino/data/pil_ops.h>
@@ -95,8 +96,9 @@ class TestPilOps : public QObject {
   }
 
   // The hue shift is exact, not merely within a grey level: every one of the 2^24 colours comes out
-  // as Pillow's HSV round trip gives it (the vectorised loop's divisions, double steps and
-  // selects included).
+  // as Pillow's HSV round trip gives it (the hue table, the float steps and the selects included),
+  // and so does the HSV to RGB half on its own for every (H, S, V) triple, which covers every
+  // shift, saturation and value the hue shift can pass it.
   void hueIsExactForEveryColour() {
     QTemporaryDir dir;
     auto result = dino::test::run_reference_script({"hue-all-colours", dir.path()});
@@ -108,19 +110,26 @@ class TestPilOps : public QObject {
       p[1] = static_cast<uint8_t>(i >> 8);
       p[2] = static_cast<uint8_t>(i);
     }
-    for (const double factor : {-0.1, 0.07}) {
-      QFile npy(dir.filePath(QStringLiteral("hue_%1.npy").arg(factor)));
-      QVERIFY(npy.open(QIODevice::ReadOnly));
+    const qsizetype values = qsizetype{3} << 24;
+    auto differences = [&](const QString& file, const cv::Mat& ours) -> qsizetype {
+      QFile npy(dir.filePath(file));
+      if (!npy.open(QIODevice::ReadOnly) || npy.size() <= values) return -1;
       const QByteArray bytes = npy.readAll();
-      const qsizetype pixels = qsizetype{1} << 24;
-      QVERIFY(bytes.size() > 3 * pixels);
-      const auto* expected = reinterpret_cast<const uint8_t*>(bytes.constData() + bytes.size() - 3 * pixels);  // after the header
+      const auto* expected = reinterpret_cast<const uint8_t*>(bytes.constData() + bytes.size() - values);  // after the header
+      qsizetype different = 0;
+      for (qsizetype k = 0; k < values; ++k) different += ours.data[k] != expected[k];
+      return different;
+    };
+    for (const double factor : {-0.1, 0.07}) {
       cv::Mat shifted = all.clone();
       pil_adjust_hue(shifted, factor);
-      qsizetype different = 0;
-      for (qsizetype k = 0; k < 3 * pixels; ++k) different += shifted.data[k] != expected[k];
+      const qsizetype different = differences(QStringLiteral("hue_%1.npy").arg(factor), shifted);
       QVERIFY2(different == 0, qPrintable(QStringLiteral("factor %1: %2 values differ").arg(factor).arg(different)));
     }
+    cv::Mat rgb(4096, 4096, CV_8UC3);
+    dino::detail::pil_hsv_to_rgb_row(all.data, rgb.data, 1 << 24);
+    const qsizetype different = differences(QStringLiteral("hsv_to_rgb.npy"), rgb);
+    QVERIFY2(different == 0, qPrintable(QStringLiteral("HSV to RGB: %1 values differ").arg(different)));
   }
 
   void matchesPillowWithinOneGreyLevel() {
