@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <cstdlib>
+#include <deque>
 #include <new>
 
 namespace dino::detail {
@@ -13,7 +14,7 @@ struct CropBatchPool::FreeList {
   };
   using Buffer = std::unique_ptr<float, AlignedFree>;
   std::mutex mutex;
-  std::vector<Buffer> buffers;
+  std::deque<Buffer> buffers;
 };
 
 CropBatchPool::CropBatchPool(const MultiCropOptions& options, int64_t batch_size)
@@ -31,9 +32,11 @@ std::vector<at::Tensor> CropBatchPool::take() {
   FreeList::Buffer buffer;
   {
     std::lock_guard lock(free_->mutex);
+    // The buffer returned longest ago first: every returned buffer comes round again, so a
+    // buffer freed while newer ones keep coming back is not left idle at the bottom of a stack.
     if (!free_->buffers.empty()) {
-      buffer = std::move(free_->buffers.back());
-      free_->buffers.pop_back();
+      buffer = std::move(free_->buffers.front());
+      free_->buffers.pop_front();
     }
   }
   if (!buffer) {
