@@ -2,6 +2,7 @@
 
 #include "pil_hsv.h"
 #include "scratch_image.h"
+#include "transpose_rgb.h"
 #include "vector_clones.h"
 
 #include <opencv2/core.hpp>
@@ -266,9 +267,9 @@ void pil_gaussian_blur(cv::Mat& rgb, double radius) {
   // Pillow's order: every horizontal pass, then every vertical one.
   thread_local std::vector<uint8_t> memory;
   cv::Mat transposed = detail::scratch_image(memory, rgb.cols, rgb.rows, rgb.type());
-  cv::transpose(rgb, transposed);
+  detail::transpose_rgb(rgb, transposed);
   box_blur_columns_passes(transposed, weights, kPasses);
-  cv::transpose(transposed, rgb);
+  detail::transpose_rgb(transposed, rgb);
   box_blur_columns_passes(rgb, weights, kPasses);
 }
 

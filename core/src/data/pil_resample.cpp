@@ -1,6 +1,7 @@
 #include "dino/data/pil_resample.h"
 
 #include "scratch_image.h"
+#include "transpose_rgb.h"
 #include "vector_clones.h"
 
 #include <opencv2/core.hpp>
@@ -109,9 +110,9 @@ void horizontal_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
   thread_local std::vector<uint8_t> transposed_memory, resampled_memory;
   cv::Mat transposed = detail::scratch_image(transposed_memory, in.cols, in.rows, in.type());
   cv::Mat resampled = detail::scratch_image(resampled_memory, out.cols, in.rows, in.type());
-  cv::transpose(in, transposed);
+  detail::transpose_rgb(in, transposed);
   vertical_pass(transposed, c, resampled);
-  cv::transpose(resampled, out);
+  detail::transpose_rgb(resampled, out);
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 // Pillow-style resampling against values worked out by hand from Pillow's definitions
 // (Resample.c: kernel support widened by the shrink factor, 22-bit fixed-point weights, rounding
 // by adding half before the shift).
+#include "transpose_rgb.h"  // core/src/data: the transposes around the horizontal passes
+
 #include <dino/data/pil_resample.h>
 
 #include <QtTest>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace dino;
 
@@ -71,6 +74,23 @@ class TestPilResample : public QObject {
     // Resizing the box (1, 0, 2, 1) of a 4-pixel row to 2 pixels is a plain copy of its pixels.
     auto out = values(pil_resize(row({5, 100, 200, 7}), 2, 1, PilFilter::Bilinear, cv::Rect2d(1, 0, 2, 1)));
     QCOMPARE(out, (std::vector<int>{100, 200}));
+  }
+
+  // The block transpose against OpenCV's on sizes around its 4 x 4 blocks, whole images and
+  // views into larger ones (rows that do not follow each other in memory), and an image whose
+  // last pixel ends its buffer.
+  void rgbTransposeMatchesOpenCv() {
+    cv::RNG rng(7);
+    for (int trial = 0; trial < 200; ++trial) {
+      const int rows = rng.uniform(1, 41), cols = rng.uniform(1, 41);
+      cv::Mat larger(rows + 3, cols + 5, CV_8UC3);
+      rng.fill(larger, cv::RNG::UNIFORM, 0, 256);
+      const cv::Mat in = trial % 2 ? larger(cv::Rect(2, 1, cols, rows)) : larger(cv::Rect(0, 0, cols, rows)).clone();
+      cv::Mat expected, ours(cols, rows, CV_8UC3);
+      cv::transpose(in, expected);
+      dino::detail::transpose_rgb(in, ours);
+      QVERIFY2(cv::norm(expected, ours, cv::NORM_INF) == 0, qPrintable(QStringLiteral("%1 x %2").arg(rows).arg(cols)));
+    }
   }
 };
 
