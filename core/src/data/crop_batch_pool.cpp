@@ -3,7 +3,6 @@
 #include <torch/torch.h>
 
 #include <cstdlib>
-#include <deque>
 #include <new>
 
 namespace dino::detail {
@@ -14,7 +13,7 @@ struct CropBatchPool::FreeList {
   };
   using Buffer = std::unique_ptr<float, AlignedFree>;
   std::mutex mutex;
-  std::deque<Buffer> buffers;
+  std::vector<Buffer> buffers;
 };
 
 CropBatchPool::CropBatchPool(const MultiCropOptions& options, int64_t batch_size)
@@ -32,11 +31,11 @@ std::vector<at::Tensor> CropBatchPool::take() {
   FreeList::Buffer buffer;
   {
     std::lock_guard lock(free_->mutex);
-    // The buffer returned longest ago first: every returned buffer comes round again, so a
-    // buffer freed while newer ones keep coming back is not left idle at the bottom of a stack.
+    // The buffer returned last first: it is the likeliest to be still in the caches (taken in
+    // turn, every buffer would have gone cold by the time it came round again).
     if (!free_->buffers.empty()) {
-      buffer = std::move(free_->buffers.front());
-      free_->buffers.pop_front();
+      buffer = std::move(free_->buffers.back());
+      free_->buffers.pop_back();
     }
   }
   if (!buffer) {
