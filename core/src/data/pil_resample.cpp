@@ -1,5 +1,6 @@
 #include "dino/data/pil_resample.h"
 
+#include "resample_rows_vnni.h"
 #include "scratch_image.h"
 #include "transpose_rgb.h"
 #include "vector_clones.h"
@@ -89,10 +90,21 @@ void clip_row(const int32_t* acc, uint8_t* out, int n) {
 
 // One pass of Pillow's resampling along the columns of `in` (ImagingResampleVertical_8bpc; the
 // horizontal pass is the same sum, ImagingResampleHorizontal_8bpc, run here on the transposed
-// image): whole rows at a time, so the inner loops run over contiguous memory and vectorise.
-// (Blocks of 64 sums kept across the taps measured slower: the long rows stream better.)
+// image): whole rows at a time, so the inner loops run over contiguous memory and vectorise. With
+// AVX-512 VNNI a row's sums stay in registers across the taps (resample_rows_vnni.h); the portable
+// loops add one tap at a time into a row of sums (blocks of 64 sums kept across the taps measured
+// slower there: the long rows stream better).
 void vertical_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
   const int values = in.cols * in.channels();
+  if (detail::has_vnni_resampling()) {
+    std::vector<const uint8_t*> rows(static_cast<size_t>(c.kernel_size));
+    for (int y = 0; y < out.rows; ++y) {
+      const int first = c.first[static_cast<size_t>(y)], count = c.count[static_cast<size_t>(y)];
+      for (int i = 0; i < count; ++i) rows[static_cast<size_t>(i)] = in.ptr<uint8_t>(first + i);
+      detail::resample_row_vnni(rows.data(), &c.weights[static_cast<size_t>(y * c.kernel_size)], count, out.ptr<uint8_t>(y), values);
+    }
+    return;
+  }
   std::vector<int32_t> acc(static_cast<size_t>(values));
   for (int y = 0; y < out.rows; ++y) {
     std::fill(acc.begin(), acc.end(), kHalf);
