@@ -1,5 +1,6 @@
 #include "dino/data/pil_resample.h"
 
+#include "pil_fixed_point.h"
 #include "resample_rows_vnni.h"
 #include "scratch_image.h"
 #include "transpose_rgb.h"
@@ -16,7 +17,8 @@
 namespace dino {
 namespace {
 
-constexpr int kPrecisionBits = 32 - 8 - 2;  // Pillow's fixed point for 8-bit images
+using detail::kPilHalf;
+using detail::kPilPrecisionBits;
 
 double bilinear(double x) {
   x = std::abs(x);
@@ -66,7 +68,7 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
     for (int x = 0; x < xmax; ++x) {
       const double normalised = total != 0.0 ? w[static_cast<size_t>(x)] / total : w[static_cast<size_t>(x)];
       c.weights[static_cast<size_t>(xx * c.kernel_size + x)] =
-          static_cast<int32_t>(normalised * (1 << kPrecisionBits) + (normalised < 0 ? -0.5 : 0.5));
+          static_cast<int32_t>(normalised * (1 << kPilPrecisionBits) + (normalised < 0 ? -0.5 : 0.5));
     }
     c.first[static_cast<size_t>(xx)] = xmin;
     c.count[static_cast<size_t>(xx)] = std::max(xmax, 0);
@@ -74,18 +76,14 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
   return c;
 }
 
-constexpr int32_t kHalf = int32_t{1} << (kPrecisionBits - 1);
-
 DINO_VECTOR_CLONES
 void accumulate_row(int32_t* acc, const uint8_t* row, int32_t weight, int n) {
   for (int j = 0; j < n; ++j) acc[j] += row[j] * weight;
 }
 
-// Pillow's clip: past 255 << 22 saturates, negative clips to 0, the rest drops 22 bits; the
-// arithmetic shift then clamp gives the same values without branches.
 DINO_VECTOR_CLONES
 void clip_row(const int32_t* acc, uint8_t* out, int n) {
-  for (int j = 0; j < n; ++j) out[j] = static_cast<uint8_t>(std::clamp(acc[j] >> kPrecisionBits, 0, 255));
+  for (int j = 0; j < n; ++j) out[j] = detail::pil_clip8(acc[j]);
 }
 
 // One pass of Pillow's resampling along the columns of `in` (ImagingResampleVertical_8bpc; the
@@ -107,7 +105,7 @@ void vertical_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
   }
   std::vector<int32_t> acc(static_cast<size_t>(values));
   for (int y = 0; y < out.rows; ++y) {
-    std::fill(acc.begin(), acc.end(), kHalf);
+    std::fill(acc.begin(), acc.end(), kPilHalf);
     const int32_t* k = &c.weights[static_cast<size_t>(y * c.kernel_size)];
     const int first = c.first[static_cast<size_t>(y)];
     for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i) accumulate_row(acc.data(), in.ptr<uint8_t>(first + i), k[i], values);

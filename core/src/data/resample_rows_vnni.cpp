@@ -1,5 +1,7 @@
 #include "resample_rows_vnni.h"
 
+#include "pil_fixed_point.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
@@ -13,10 +15,10 @@
 #endif
 
 namespace dino::detail {
-namespace {
 
-constexpr int kPrecisionBits = 22;  // Pillow's fixed point for 8-bit images
-constexpr int32_t kHalf = int32_t{1} << (kPrecisionBits - 1);
+#ifdef DINO_HAVE_VNNI_RESAMPLING
+
+namespace {
 
 // Pillow's weights have 22 fractional bits and magnitudes up to about 2^22, too wide for the
 // 16-bit multiplies of vpdpwssd. Each is split exactly as w = 256 * (w >> 8) + (w & 255), both
@@ -29,18 +31,16 @@ int32_t packed_pair(int32_t a, int32_t b, bool high) {
 
 }  // namespace
 
-#ifdef DINO_HAVE_VNNI_RESAMPLING
-
 bool has_vnni_resampling() {
   static const bool has = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni");
   return has;
 }
 
-// Pillow's clip of 16 sums from their two halves: add half, drop 22 bits, clamp to 0..255
-// (negative to 0 here, past 255 by the saturating narrowing).
+// pil_clip8 of 16 sums from their two halves: add half, drop 22 bits, clamp to 0..255 (negative
+// to 0 here, past 255 by the saturating narrowing).
 __attribute__((target("avx512f,avx512bw"))) inline __m128i clip16(__m512i high, __m512i low) {
-  const __m512i sum = _mm512_add_epi32(_mm512_add_epi32(_mm512_slli_epi32(high, 8), low), _mm512_set1_epi32(kHalf));
-  return _mm512_cvtusepi32_epi8(_mm512_max_epi32(_mm512_srai_epi32(sum, kPrecisionBits), _mm512_setzero_si512()));
+  const __m512i sum = _mm512_add_epi32(_mm512_add_epi32(_mm512_slli_epi32(high, 8), low), _mm512_set1_epi32(kPilHalf));
+  return _mm512_cvtusepi32_epi8(_mm512_max_epi32(_mm512_srai_epi32(sum, kPilPrecisionBits), _mm512_setzero_si512()));
 }
 
 // 32 values at a time, the taps taken in pairs: the two rows' bytes interleaved and widened to 16
@@ -81,9 +81,9 @@ __attribute__((target("avx512f,avx512bw,avx512vnni"))) void resample_row_vnni(co
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j + 16), _mm_unpackhi_epi64(lower_bytes, upper_bytes));
   }
   for (; j < n; ++j) {
-    int32_t sum = kHalf;
+    int32_t sum = kPilHalf;
     for (int i = 0; i < taps; ++i) sum += rows[i][j] * weights[i];
-    out[j] = static_cast<uint8_t>(std::clamp(sum >> kPrecisionBits, 0, 255));
+    out[j] = pil_clip8(sum);
   }
 }
 
