@@ -714,6 +714,14 @@
         <source>Test images evaluated.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU matrix products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch has it (faster on AVX-512 CPUs), else ATen&apos;s BLAS.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigPanel</name>

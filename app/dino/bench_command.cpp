@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <dino/data/data_loader.h>
+#include <dino/model/matmul.h>
 #include <dino/data/image_file.h>
 #include <dino/data/open_data.h>
 #include <dino/log/format.h>
@@ -96,6 +97,7 @@ void run_step_bench(StepBenchArgs a) {
   }
   const c10::Device device = resolve_device(c.device);
   if (c.threads > 0) at::set_num_threads(c.threads);
+  set_cpu_matmul(parse_cpu_matmul(c.cpu_matmul));
   StepBenchmarkOptions options;
   options.trainer = trainer_options(c, a.warmup_steps + a.steps, device);
   options.batch_size = c.batch_size_per_gpu;
@@ -113,7 +115,8 @@ void run_step_bench(StepBenchArgs a) {
             << vit.depth << ", heads " << vit.num_heads << "), head out_dim " << c.out_dim << ", " << c.optimizer
             << "; batch " << c.batch_size_per_gpu << " x (2 x " << c.global_crops_size << " + " << c.local_crops_number
             << " x " << c.local_crops_size << "); " << device.str() << ", " << precision << ", "
-            << at::get_num_threads() << " threads\n"
+            << at::get_num_threads() << " threads"
+            << (device.is_cpu() ? ", " + cpu_matmul_name(resolved_cpu_matmul()) + " matmul" : std::string()) << "\n"
             << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
             << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, "
             << log::fixed(r.model_tflops, 3) << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1)
@@ -160,6 +163,7 @@ void add_bench_command(CLI::App& app) {
   step->add_option("--precision", c.precision, "auto, fp32, bf16 or fp16")->capture_default_str();
   step->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   step->add_option("--threads", c.threads, "CPU threads (0: all cores)")->capture_default_str();
+  step->add_option("--cpu_matmul", c.cpu_matmul, "fp32 matrix products on the CPU: auto, aten or onednn")->capture_default_str();
   step->add_option("--warmup_steps", s->warmup_steps, "Untimed steps first")->capture_default_str();
   step->add_option("--steps", s->steps, "Timed steps")->capture_default_str();
   step->callback([s] { run_step_bench(*s); });

@@ -134,6 +134,9 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--knn_train_images", c->knn_train_images, "Training images in the k-NN bank")->capture_default_str();
   cmd->add_option("--knn_test_images", c->knn_test_images, "Test images evaluated")->capture_default_str();
   cmd->add_option("--threads", c->threads, "CPU threads for the model (0: all cores)")->capture_default_str();
+  cmd->add_option("--cpu_matmul", c->cpu_matmul,
+                  "fp32 matrix products on the CPU: auto (oneDNN where LibTorch has it), aten (its BLAS) or onednn")
+      ->capture_default_str();
   cmd->callback([c] { run_train(*c); });
 }
 

@@ -1,5 +1,7 @@
 #include "dino/model/attention.h"
 
+#include "dino/model/matmul.h"
+
 #include <ATen/ops/scaled_dot_product_attention.h>
 
 namespace dino {
@@ -14,14 +16,14 @@ std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> AttentionImpl::split_hea
   const auto batch = x.size(0);
   const auto tokens = x.size(1);
   const auto dim = x.size(2);
-  auto packed = qkv->forward(x).reshape({batch, tokens, 3, num_heads_, dim / num_heads_}).permute({2, 0, 3, 1, 4});
+  auto packed = dino::linear(x, qkv->weight, qkv->bias).reshape({batch, tokens, 3, num_heads_, dim / num_heads_}).permute({2, 0, 3, 1, 4});
   return {packed[0], packed[1], packed[2]};
 }
 
 torch::Tensor AttentionImpl::merge_heads(const torch::Tensor& per_head) {
   const auto batch = per_head.size(0);
   const auto tokens = per_head.size(2);
-  return proj->forward(per_head.transpose(1, 2).reshape({batch, tokens, -1}));
+  return dino::linear(per_head.transpose(1, 2).reshape({batch, tokens, -1}), proj->weight, proj->bias);
 }
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x) {

@@ -1,5 +1,6 @@
 #include "dino/model/dino_head.h"
 
+#include "dino/model/matmul.h"
 #include "dino/model/trunc_normal.h"
 
 namespace dino {
@@ -36,7 +37,19 @@ DinoHeadImpl::DinoHeadImpl(const DinoHeadOptions& options) : options_(options) {
 }
 
 torch::Tensor DinoHeadImpl::embed(const torch::Tensor& features) {
-  auto x = mlp_single ? mlp_single->forward(features) : mlp_layers->forward(features);
+  torch::Tensor x;
+  if (mlp_single) {
+    x = dino::linear(features, mlp_single->weight, mlp_single->bias);
+  } else {
+    x = features;
+    // The Sequential's own forward, with its Linears through dino::linear (model/matmul.h).
+    for (auto& layer : *mlp_layers) {
+      if (auto* fc = layer.ptr()->as<torch::nn::Linear>())
+        x = dino::linear(x, fc->weight, fc->bias);
+      else
+        x = layer.forward(x);
+    }
+  }
   return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().p(2).dim(-1).eps(1e-12));
 }
 

@@ -1,5 +1,7 @@
 #include "dino/model/transformer_block.h"
 
+#include "dino/model/matmul.h"
+
 namespace dino {
 
 torch::Tensor drop_path(const torch::Tensor& branch, double rate, bool training) {
@@ -18,7 +20,7 @@ MlpImpl::MlpImpl(int64_t dim, int64_t hidden_dim) {
 }
 
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
-  return fc2->forward(torch::gelu(fc1->forward(x)));
+  return dino::linear(torch::gelu(dino::linear(x, fc1->weight, fc1->bias)), fc2->weight, fc2->bias);
 }
 
 TransformerBlockImpl::TransformerBlockImpl(int64_t dim, int64_t num_heads, int64_t mlp_hidden_dim,

@@ -1,5 +1,7 @@
 #include "dino/model/weight_norm_linear.h"
 
+#include "dino/model/matmul.h"
+
 #include <ATen/ops/_weight_norm.h>
 
 namespace dino {
@@ -16,7 +18,7 @@ WeightNormLinearImpl::WeightNormLinearImpl(int64_t in_features, int64_t out_feat
 torch::Tensor WeightNormLinearImpl::weight() const { return at::_weight_norm(weight_v, weight_g, 0); }
 
 torch::Tensor WeightNormLinearImpl::forward(const torch::Tensor& x) {
-  return torch::nn::functional::linear(x, weight());
+  return dino::linear(x, weight());
 }
 
 }  // namespace dino

@@ -28,6 +28,8 @@ void set_dtype(c10::DeviceType d, c10::ScalarType t) {
 
 }  // namespace
 
+bool autocast_enabled(c10::DeviceType device) { return enabled(device); }
+
 AutocastScope::AutocastScope(c10::DeviceType device, std::optional<c10::ScalarType> type) {
   if (!type) return;
   active_ = true;

@@ -2,6 +2,7 @@
 
 #include "dino/model/device.h"
 #include "dino/model/device_info.h"
+#include "dino/model/matmul.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,7 @@ void for_each_field(Config& c, F&& f) {
   f("knn_train_images", c.knn_train_images);
   f("knn_test_images", c.knn_test_images);
   f("threads", c.threads);
+  f("cpu_matmul", c.cpu_matmul);
 }
 
 void require(bool ok, const std::string& message) {
@@ -96,6 +98,10 @@ void TrainingConfig::validate() const {
   }
   require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
           "--precision " + precision + ": use auto, fp32, bf16 or fp16");
+  require(cpu_matmul == "auto" || cpu_matmul == "aten" || cpu_matmul == "onednn",
+          "--cpu_matmul " + cpu_matmul + ": use auto, aten or onednn");
+  require(cpu_matmul != "onednn" || onednn_matmul_available(),
+          "--cpu_matmul onednn: this LibTorch does not run fp32 products through oneDNN; use auto or aten");
   require(head_layers >= 1 && head_hidden_dim > 0 && head_bottleneck_dim > 0, "the head's sizes must be positive");
   require(print_freq > 0, "--print_freq must be positive");
   require(num_workers >= 0 && threads >= 0 && limit_images >= 0 && checkpoint_every_steps >= 0 && saveckp_freq >= 0 &&

@@ -9,6 +9,7 @@
 #include "dino/log/log.h"
 #include "dino/model/device.h"
 #include "dino/model/device_info.h"
+#include "dino/model/matmul.h"
 #include "dino/system/host_memory.h"
 #include "dino/train/optimizer_state.h"
 #include "dino/train/trainer_options.h"
@@ -102,6 +103,7 @@ void TrainingSession::run() {
     c.validate();
     const c10::Device device = c.resolve_device();
     torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    set_cpu_matmul(parse_cpu_matmul(c.cpu_matmul));
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
@@ -110,7 +112,7 @@ void TrainingSession::run() {
     const auto amp = c.autocast_dtype(device_info(device));
     log::info("device: " + device_description(device_info(device)));
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
-              " on " + device.str());
+              " on " + device.str() + (device.is_cpu() ? ", " + cpu_matmul_name(resolved_cpu_matmul()) + " matrix products" : ""));
 
     auto train = open_image_source(c.data_path, c.limit_images);
     LoaderOptions loading = c.loader_options();

@@ -9,6 +9,9 @@
 
 namespace dino {
 
+// Whether autocast is on for the device type in this thread.
+bool autocast_enabled(c10::DeviceType device);
+
 class AutocastScope {
  public:
   // With no dtype the scope does nothing (full precision).

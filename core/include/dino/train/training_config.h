@@ -74,6 +74,8 @@ struct TrainingConfig {
   int64_t knn_train_images = 10000;
   int64_t knn_test_images = 10000;
   int64_t threads = 0;  // 0: all cores
+  // The CPU's fp32 matrix products: auto (oneDNN where LibTorch has it), aten or onednn (model/matmul.h).
+  std::string cpu_matmul = "auto";
 
   // Throws ConfigError naming the flag.
   void validate() const;
