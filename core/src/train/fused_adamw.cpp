@@ -21,7 +21,10 @@ torch::Tensor FusedAdamW::step(LossClosure closure) {
   for (const auto& group : param_groups()) {
     const auto& options = static_cast<const torch::optim::AdamWOptions&>(group.options());
     for (const auto& p : group.params())
+      // One call of the kernel takes one group, so its tensors (and the step counts made below)
+      // must share a device; a group spread over devices takes the unfused step.
       if (options.amsgrad() || !has_fused_kernel(p.device()) || !p.is_floating_point() ||
+          p.device() != group.params().front().device() ||
           (p.grad().defined() && p.grad().scalar_type() != p.scalar_type()))
         return torch::optim::AdamW::step(std::move(closure));
   }
