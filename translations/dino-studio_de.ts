@@ -719,7 +719,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch has it (faster on AVX-512 CPUs), else ATen&apos;s BLAS.</source>
+        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch has it, else ATen&apos;s BLAS (MKL). dino bench step compares them on your CPU.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

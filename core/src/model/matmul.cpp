@@ -102,8 +102,9 @@ class OneDnnLinearNoBias : public torch::autograd::Function<OneDnnLinearNoBias> 
 // CPU, fp32, no CPU autocast (it would run at::linear in bf16), and the choice resolves to oneDNN.
 bool takes_onednn(const torch::Tensor& input, const torch::Tensor& weight, const torch::Tensor& bias) {
   auto fp32 = [](const torch::Tensor& t) { return !t.defined() || t.scalar_type() == torch::kFloat; };
-  return resolved_cpu_matmul() == CpuMatmul::onednn && input.device().is_cpu() && fp32(input) && fp32(weight) &&
-         fp32(bias) && input.numel() > 0 && !autocast_enabled(c10::DeviceType::CPU);
+  // The device first: a model on CUDA never runs the availability probe.
+  return input.device().is_cpu() && fp32(input) && fp32(weight) && fp32(bias) && input.numel() > 0 &&
+         !autocast_enabled(c10::DeviceType::CPU) && resolved_cpu_matmul() == CpuMatmul::onednn;
 }
 
 bool needs_graph(std::initializer_list<torch::Tensor> tensors) {

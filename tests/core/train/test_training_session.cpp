@@ -92,6 +92,14 @@ class TestTrainingSession : public QObject {
     bad = tiny("/tmp/x");
     bad.optimizer = "lamb";
     QVERIFY_THROWS_EXCEPTION(ConfigError, bad.validate());
+    bad = tiny("/tmp/x");
+    bad.cpu_matmul = "mkl";
+    try {
+      bad.validate();
+      QFAIL("--cpu_matmul mkl was accepted");
+    } catch (const ConfigError& e) {
+      QVERIFY2(QString(e.what()).contains("--cpu_matmul mkl"), e.what());
+    }
   }
 
   void presetsAreValidAndFlagsStillOverrideThem() {
