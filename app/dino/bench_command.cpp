@@ -3,10 +3,10 @@
 #include "commands.h"
 
 #include <dino/data/data_loader.h>
-#include <dino/model/matmul.h>
 #include <dino/data/image_file.h>
 #include <dino/data/open_data.h>
 #include <dino/log/format.h>
+#include <dino/model/matmul.h>
 #include <dino/train/step_benchmark.h>
 #include <dino/train/trainer_options.h>
 

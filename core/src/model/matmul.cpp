@@ -142,8 +142,6 @@ void set_cpu_matmul(CpuMatmul choice) {
   g_choice = choice;
 }
 
-CpuMatmul cpu_matmul() { return g_choice; }
-
 CpuMatmul resolved_cpu_matmul() {
   const auto choice = g_choice.load();
   if (choice != CpuMatmul::automatic) return choice;

@@ -98,9 +98,13 @@ void TrainingConfig::validate() const {
   }
   require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
           "--precision " + precision + ": use auto, fp32, bf16 or fp16");
-  require(cpu_matmul == "auto" || cpu_matmul == "aten" || cpu_matmul == "onednn",
-          "--cpu_matmul " + cpu_matmul + ": use auto, aten or onednn");
-  require(cpu_matmul != "onednn" || onednn_matmul_available(),
+  CpuMatmul matmul = CpuMatmul::automatic;
+  try {
+    matmul = parse_cpu_matmul(cpu_matmul);  // the one list of names
+  } catch (const std::invalid_argument&) {
+    throw ConfigError("--cpu_matmul " + cpu_matmul + ": use auto, aten or onednn");
+  }
+  require(matmul != CpuMatmul::onednn || onednn_matmul_available(),
           "--cpu_matmul onednn: this LibTorch does not run fp32 products through oneDNN; use auto or aten");
   require(head_layers >= 1 && head_hidden_dim > 0 && head_bottleneck_dim > 0, "the head's sizes must be positive");
   require(print_freq > 0, "--print_freq must be positive");

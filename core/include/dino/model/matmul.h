@@ -19,7 +19,6 @@ enum class CpuMatmul {
 
 // Process-wide choice; the training step and the benchmarks set it from --cpu_matmul.
 void set_cpu_matmul(CpuMatmul choice);
-CpuMatmul cpu_matmul();
 // What `automatic` resolves to in this process: onednn or aten.
 CpuMatmul resolved_cpu_matmul();
 // "auto", "aten", "onednn" <-> CpuMatmul; parse throws std::invalid_argument naming the value.
