@@ -25,7 +25,7 @@ cmake --build "$build" --parallel "$(nproc)"
 ctest --test-dir "$build" --output-on-failure
 
 echo "== CUDA against CPU, and our step =="
-"$build/tests/model_only/dino_gpu_check" --require-cuda
+"$build/tests/gpu/dino_gpu_check" --require-cuda
 
 echo "== the reference's step (fp16 autocast + GradScaler, explicit attention) =="
 (cd tests/python && "$python" reference_step_bench.py --arch vit_small --patch_size 16 --batch_size 64 \

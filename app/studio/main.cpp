@@ -6,10 +6,12 @@
 #include "training/run_follower.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
+#include <QLatin1StringView>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -17,36 +19,73 @@
 
 #include <cstdio>
 
-int main(int argc, char** argv) {
-  QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("DINO Studio"));
-  QApplication::setApplicationName(QStringLiteral("DINO Studio"));
-  QApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
-  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dino-studio.svg")));
+namespace {
 
-  QTranslator qtTranslator, appTranslator;
+// The application's identity and translations, for the GUI and for the text-only answers alike.
+void identify(QCoreApplication& app, QTranslator& qtTranslator, QTranslator& appTranslator) {
+  QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio"));
+  QCoreApplication::setApplicationName(QStringLiteral("DINO Studio"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
   if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     app.installTranslator(&qtTranslator);
   if (appTranslator.load(QLocale(), QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     app.installTranslator(&appTranslator);
+}
+
+struct StudioOptions {
+  QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Start from the Fashion-MNIST demo settings.")};
+  QCommandLineOption settings{QStringLiteral("settings"), QCoreApplication::translate("main", "Load settings from a JSON file."),
+                              QStringLiteral("file")};
+  QCommandLineOption follow{QStringLiteral("follow"), QCoreApplication::translate("main", "Follow the run in an output folder."),
+                            QStringLiteral("folder")};
+  QCommandLineOption start{QStringLiteral("start"), QCoreApplication::translate("main", "Press Start once the data is scanned.")};
+  QCommandLineOption exportWhenDone{QStringLiteral("export-when-done"),
+                                    QCoreApplication::translate("main", "When the run ends, export every figure to a folder and quit."),
+                                    QStringLiteral("folder")};
+  QCommandLineOption outputDir{QStringLiteral("output_dir"), QCoreApplication::translate("main", "Output folder of the run."),
+                               QStringLiteral("folder")};
+
+  explicit StudioOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Train DINO vision transformers and watch them learn."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({demo, settings, follow, start, exportWhenDone, outputDir});
+  }
+};
+
+// --help and --version print text and exit: they must work without a display (on a server, in a
+// package's post-install check), where a QApplication cannot start.
+bool asksOnlyForText(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QLatin1StringView arg(argv[i]);
+    if (arg == QLatin1StringView("--help") || arg == QLatin1StringView("-h") || arg == QLatin1StringView("-?") ||
+        arg == QLatin1StringView("--help-all") || arg == QLatin1StringView("--version") || arg == QLatin1StringView("-v"))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (asksOnlyForText(argc, argv)) {
+    QCoreApplication app(argc, argv);
+    QTranslator qtTranslator, appTranslator;
+    identify(app, qtTranslator, appTranslator);
+    QCommandLineParser parser;
+    const StudioOptions options(parser);
+    parser.process(app);  // prints the help or the version and exits
+    return 0;
+  }
+  QApplication app(argc, argv);
+  QTranslator qtTranslator, appTranslator;
+  identify(app, qtTranslator, appTranslator);
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dino-studio.svg")));
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate("main", "Train DINO vision transformers and watch them learn."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start from the Fashion-MNIST demo settings."));
-  QCommandLineOption settings(QStringLiteral("settings"), QApplication::translate("main", "Load settings from a JSON file."),
-                              QStringLiteral("file"));
-  QCommandLineOption follow(QStringLiteral("follow"), QApplication::translate("main", "Follow the run in an output folder."),
-                            QStringLiteral("folder"));
-  QCommandLineOption start(QStringLiteral("start"), QApplication::translate("main", "Press Start once the data is scanned."));
-  QCommandLineOption exportWhenDone(QStringLiteral("export-when-done"),
-                                    QApplication::translate("main", "When the run ends, export every figure to a folder and quit."),
-                                    QStringLiteral("folder"));
-  QCommandLineOption outputDir(QStringLiteral("output_dir"), QApplication::translate("main", "Output folder of the run."),
-                               QStringLiteral("folder"));
-  parser.addOptions({demo, settings, follow, start, exportWhenDone, outputDir});
+  const StudioOptions options(parser);
   parser.process(app);
+  const auto& [demo, settings, follow, start, exportWhenDone, outputDir] = options;
 
   MainWindow window;
   if (parser.isSet(demo)) window.resetToDemo();

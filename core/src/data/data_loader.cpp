@@ -62,10 +62,14 @@ void MultiCropLoader::start_epoch(int64_t epoch, int64_t first_batch) {
   for (int i = 0; i < options_.num_workers; ++i) workers_.emplace_back([this] { work(); });
 }
 
-void MultiCropLoader::stop() {
+void MultiCropLoader::request_stop() {
   stopping_ = true;
   ready_.notify_all();
   room_.notify_all();
+}
+
+void MultiCropLoader::stop() {
+  request_stop();
   for (auto& worker : workers_) worker.join();
   workers_.clear();
 }

@@ -3,7 +3,7 @@
 #include "pil_hsv.h"
 #include "scratch_image.h"
 #include "transpose_rgb.h"
-#include "vector_clones.h"
+#include "simd_dispatch.h"
 
 #include <opencv2/core.hpp>
 
@@ -40,20 +40,20 @@ BoxWeights box_weights(float radius) {
 
 // One output row of a vertical box pass: the window sums `acc` (2r + 1 rows) at weight ww plus the
 // rows just outside it at fw, in 24-bit fixed point with rounding.
-DINO_VECTOR_CLONES
-void box_emit(const uint32_t* acc, const uint8_t* above, const uint8_t* below, uint8_t* dst, int n, uint32_t ww, uint32_t fw) {
+DINO_PIXEL_LOOP
+void box_emit_loop(const uint32_t* acc, const uint8_t* above, const uint8_t* below, uint8_t* dst, int n, uint32_t ww, uint32_t fw) {
   for (int j = 0; j < n; ++j)
     dst[j] = static_cast<uint8_t>((acc[j] * ww + static_cast<uint32_t>(above[j] + below[j]) * fw + (1u << 23)) >> 24);
 }
 
 // The window moves down one row: `entering` joins, `leaving` goes.
-DINO_VECTOR_CLONES
-void box_slide(uint32_t* acc, const uint8_t* entering, const uint8_t* leaving, int n) {
+DINO_PIXEL_LOOP
+void box_slide_loop(uint32_t* acc, const uint8_t* entering, const uint8_t* leaving, int n) {
   for (int j = 0; j < n; ++j) acc[j] += static_cast<uint32_t>(entering[j]) - static_cast<uint32_t>(leaving[j]);
 }
 
-DINO_VECTOR_CLONES
-void box_add(uint32_t* acc, const uint8_t* row, int n) {
+DINO_PIXEL_LOOP
+void box_add_loop(uint32_t* acc, const uint8_t* row, int n) {
   for (int j = 0; j < n; ++j) acc[j] += row[j];
 }
 
@@ -65,11 +65,11 @@ void box_blur_columns(const cv::Mat& in, cv::Mat& out, const BoxWeights& w) {
   const int values = in.cols * in.channels();
   auto row = [&](int y) { return in.ptr<uint8_t>(std::clamp(y, 0, height - 1)); };
   std::vector<uint32_t> acc(static_cast<size_t>(values), 0);
-  for (int k = -w.r; k <= w.r; ++k) box_add(acc.data(), row(k), values);
+  for (int k = -w.r; k <= w.r; ++k) detail::run_pixel_loop<box_add_loop>(acc.data(), row(k), values);
   for (int y = 0; y < height; ++y) {
     const uint8_t* above = row(y - w.r - 1);
-    if (y > 0) box_slide(acc.data(), row(y + w.r), above, values);
-    box_emit(acc.data(), above, row(y + w.r + 1), out.ptr<uint8_t>(y), values, w.ww, w.fw);
+    if (y > 0) detail::run_pixel_loop<box_slide_loop>(acc.data(), row(y + w.r), above, values);
+    detail::run_pixel_loop<box_emit_loop>(acc.data(), above, row(y + w.r + 1), out.ptr<uint8_t>(y), values, w.ww, w.fw);
   }
 }
 
@@ -101,8 +101,8 @@ namespace {
 
 // Image.blend's per-value arithmetic in C float: out = a + alpha * (b - a), truncated when alpha
 // lies in [0, 1] (the result stays in range), clipped otherwise.
-DINO_VECTOR_CLONES
-void blend_values(const uint8_t* a, uint8_t* b_to_out, int n, float alpha) {
+DINO_PIXEL_LOOP
+void blend_values_loop(const uint8_t* a, uint8_t* b_to_out, int n, float alpha) {
   if (alpha >= 0.0f && alpha <= 1.0f) {
     for (int x = 0; x < n; ++x)
       b_to_out[x] = static_cast<uint8_t>(static_cast<int>(static_cast<float>(a[x]) +
@@ -116,15 +116,15 @@ void blend_values(const uint8_t* a, uint8_t* b_to_out, int n, float alpha) {
 }
 
 // The sum of Pillow's luma over a row (ImageStat's mean of the "L" image, spread over rows).
-DINO_VECTOR_CLONES
-uint64_t luma_sum(const uint8_t* rgb, int pixels) {
+DINO_PIXEL_LOOP
+uint64_t luma_sum_loop(const uint8_t* rgb, int pixels) {
   uint32_t sum = 0;  // at most 255 per pixel: rows of up to 16 million pixels fit
   for (int x = 0; x < pixels; ++x) sum += pil_luma(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
   return sum;
 }
 
-DINO_VECTOR_CLONES
-void grayscale_row(uint8_t* rgb, int pixels) {
+DINO_PIXEL_LOOP
+void grayscale_row_loop(uint8_t* rgb, int pixels) {
   for (int x = 0; x < pixels; ++x) {
     const uint8_t l = pil_luma(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
     rgb[3 * x] = rgb[3 * x + 1] = rgb[3 * x + 2] = l;
@@ -136,7 +136,7 @@ void grayscale_row(uint8_t* rgb, int pixels) {
 void pil_blend(const cv::Mat& a, cv::Mat& b_to_out, double alpha_in) {
   const auto alpha = static_cast<float>(alpha_in);  // Pillow takes a C float
   for (int y = 0; y < b_to_out.rows; ++y)
-    blend_values(a.ptr<uint8_t>(y), b_to_out.ptr<uint8_t>(y), b_to_out.cols * b_to_out.channels(), alpha);
+    detail::run_pixel_loop<blend_values_loop>(a.ptr<uint8_t>(y), b_to_out.ptr<uint8_t>(y), b_to_out.cols * b_to_out.channels(), alpha);
 }
 
 namespace {
@@ -146,7 +146,7 @@ void blend_with_constant(cv::Mat& image, int constant, double alpha) {
   const int n = image.cols * image.channels();
   const std::vector<uint8_t> degenerate(static_cast<size_t>(n), static_cast<uint8_t>(constant));
   const auto a = static_cast<float>(alpha);  // Pillow takes a C float
-  for (int y = 0; y < image.rows; ++y) blend_values(degenerate.data(), image.ptr<uint8_t>(y), n, a);
+  for (int y = 0; y < image.rows; ++y) detail::run_pixel_loop<blend_values_loop>(degenerate.data(), image.ptr<uint8_t>(y), n, a);
 }
 
 }  // namespace
@@ -159,7 +159,7 @@ void pil_adjust_brightness(cv::Mat& rgb, double factor) {
 void pil_adjust_contrast(cv::Mat& rgb, double factor) {
   require_rgb8(rgb, "pil_adjust_contrast");
   uint64_t sum = 0;
-  for (int y = 0; y < rgb.rows; ++y) sum += luma_sum(rgb.ptr<uint8_t>(y), rgb.cols);
+  for (int y = 0; y < rgb.rows; ++y) sum += detail::run_pixel_loop<luma_sum_loop>(rgb.ptr<uint8_t>(y), rgb.cols);
   const double mean = static_cast<double>(sum) / static_cast<double>(rgb.total());
   blend_with_constant(rgb, static_cast<int>(mean + 0.5), factor);
 }
@@ -173,8 +173,8 @@ void pil_adjust_saturation(cv::Mat& rgb, double factor) {
   for (int y = 0; y < rgb.rows; ++y) {
     uint8_t* row = rgb.ptr<uint8_t>(y);
     std::copy(row, row + n, grey.begin());
-    grayscale_row(grey.data(), rgb.cols);
-    blend_values(grey.data(), row, n, alpha);
+    detail::run_pixel_loop<grayscale_row_loop>(grey.data(), rgb.cols);
+    detail::run_pixel_loop<blend_values_loop>(grey.data(), row, n, alpha);
   }
 }
 
@@ -225,8 +225,8 @@ class HueTable {
 
 // torchvision's hue shift for one row: Pillow's hue (from the table), saturation and value, H
 // shifted modulo 256, and back through hsv2rgb. Grey pixels come out as (v, v, v), as in Pillow.
-DINO_VECTOR_CLONES
-void hue_row(uint8_t* __restrict px, int n, int shift, const uint8_t* __restrict table) {
+DINO_PIXEL_LOOP
+void hue_row_loop(uint8_t* __restrict px, int n, int shift, const uint8_t* __restrict table) {
   for (int x = 0; x < n; ++x) {
     const int r = px[3 * x], g = px[3 * x + 1], b = px[3 * x + 2];
     const int maxc = std::max(r, std::max(g, b)), minc = std::min(r, std::min(g, b));
@@ -252,12 +252,12 @@ void pil_adjust_hue(cv::Mat& rgb, double hue_factor) {
   // numpy's uint8(float) truncates toward zero and wraps modulo 256 (uint8(-25.5) == 231).
   const int shift = static_cast<int>(hue_factor * 255) & 0xff;
   static const HueTable table;
-  for (int y = 0; y < rgb.rows; ++y) hue_row(rgb.ptr<uint8_t>(y), rgb.cols, shift, table.data());
+  for (int y = 0; y < rgb.rows; ++y) detail::run_pixel_loop<hue_row_loop, true>(rgb.ptr<uint8_t>(y), rgb.cols, shift, table.data());
 }
 
 void pil_grayscale(cv::Mat& rgb) {
   require_rgb8(rgb, "pil_grayscale");
-  for (int y = 0; y < rgb.rows; ++y) grayscale_row(rgb.ptr<uint8_t>(y), rgb.cols);
+  for (int y = 0; y < rgb.rows; ++y) detail::run_pixel_loop<grayscale_row_loop>(rgb.ptr<uint8_t>(y), rgb.cols);
 }
 
 void pil_gaussian_blur(cv::Mat& rgb, double radius) {
@@ -275,9 +275,17 @@ void pil_gaussian_blur(cv::Mat& rgb, double radius) {
 
 namespace detail {
 
-DINO_VECTOR_CLONES
-void pil_hsv_to_rgb_row(const uint8_t* hsv, uint8_t* rgb, int pixels) {
+namespace {
+
+DINO_PIXEL_LOOP
+void pil_hsv_to_rgb_row_loop(const uint8_t* hsv, uint8_t* rgb, int pixels) {
   for (int x = 0; x < pixels; ++x) pil_hsv_to_rgb(hsv[3 * x], hsv[3 * x + 1], hsv[3 * x + 2], rgb + 3 * x);
+}
+
+}  // namespace
+
+void pil_hsv_to_rgb_row(const uint8_t* hsv, uint8_t* rgb, int pixels) {
+  run_pixel_loop<pil_hsv_to_rgb_row_loop>(hsv, rgb, pixels);
 }
 
 }  // namespace detail

@@ -4,7 +4,7 @@
 #include "resample_rows_vnni.h"
 #include "scratch_image.h"
 #include "transpose_rgb.h"
-#include "vector_clones.h"
+#include "simd_dispatch.h"
 
 #include <opencv2/core.hpp>
 
@@ -76,13 +76,13 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
   return c;
 }
 
-DINO_VECTOR_CLONES
-void accumulate_row(int32_t* acc, const uint8_t* row, int32_t weight, int n) {
+DINO_PIXEL_LOOP
+void accumulate_row_loop(int32_t* acc, const uint8_t* row, int32_t weight, int n) {
   for (int j = 0; j < n; ++j) acc[j] += row[j] * weight;
 }
 
-DINO_VECTOR_CLONES
-void clip_row(const int32_t* acc, uint8_t* out, int n) {
+DINO_PIXEL_LOOP
+void clip_row_loop(const int32_t* acc, uint8_t* out, int n) {
   for (int j = 0; j < n; ++j) out[j] = detail::pil_clip8(acc[j]);
 }
 
@@ -108,8 +108,8 @@ void vertical_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
     std::fill(acc.begin(), acc.end(), kPilHalf);
     const int32_t* k = &c.weights[static_cast<size_t>(y * c.kernel_size)];
     const int first = c.first[static_cast<size_t>(y)];
-    for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i) accumulate_row(acc.data(), in.ptr<uint8_t>(first + i), k[i], values);
-    clip_row(acc.data(), out.ptr<uint8_t>(y), values);
+    for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i) detail::run_pixel_loop<accumulate_row_loop>(acc.data(), in.ptr<uint8_t>(first + i), k[i], values);
+    detail::run_pixel_loop<clip_row_loop>(acc.data(), out.ptr<uint8_t>(y), values);
   }
 }
 

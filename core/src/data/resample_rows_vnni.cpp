@@ -2,6 +2,8 @@
 
 #include "pil_fixed_point.h"
 
+#include "dino/system/simd_level.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
@@ -31,10 +33,7 @@ int32_t packed_pair(int32_t a, int32_t b, bool high) {
 
 }  // namespace
 
-bool has_vnni_resampling() {
-  static const bool has = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni");
-  return has;
-}
+bool has_vnni_resampling() { return simd_level() == SimdLevel::avx512_vnni; }
 
 // pil_clip8 of 16 sums from their two halves: add half, drop 22 bits, clamp to 0..255 (negative
 // to 0 here, past 255 by the saturating narrowing).

@@ -7,7 +7,7 @@
 
 namespace dino::detail {
 
-// Whether this CPU runs resample_row_vnni (AVX-512 BW and VNNI).
+// Whether the row sums take resample_row_vnni: at SIMD level avx512_vnni (dino/system/simd_level.h).
 bool has_vnni_resampling();
 
 // out[j] = clip((half + sum over i of rows[i][j] * weights[i]) >> 22) for j < n, with Pillow's

@@ -1,5 +1,7 @@
 #include "transpose_rgb.h"
 
+#include "dino/system/simd_level.h"
+
 #include <opencv2/core.hpp>
 
 #include <cstdint>
@@ -63,11 +65,6 @@ __attribute__((target("ssse3"))) void transpose_rgb_ssse3(const cv::Mat& in, cv:
     for (int x = 0; x < cols; ++x) copy_pixel(y, x);
 }
 
-bool cpu_has_ssse3() {
-  static const bool has = __builtin_cpu_supports("ssse3");
-  return has;
-}
-
 #endif
 
 }  // namespace
@@ -75,7 +72,7 @@ bool cpu_has_ssse3() {
 void transpose_rgb(const cv::Mat& in, cv::Mat& out) {
 #ifdef DINO_HAVE_SSSE3_TRANSPOSE
   if (in.type() == CV_8UC3 && out.type() == CV_8UC3 && out.rows == in.cols && out.cols == in.rows &&
-      out.data != in.data && cpu_has_ssse3()) {
+      out.data != in.data && simd_level() >= SimdLevel::avx2) {
     transpose_rgb_ssse3(in, out);
     return;
   }

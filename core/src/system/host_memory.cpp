@@ -22,9 +22,11 @@ void keep_freed_host_memory() {
 #endif
 }
 
-void release_freed_host_memory() {
+bool release_freed_host_memory() {
 #if defined(__GLIBC__)
-  malloc_trim(0);
+  return malloc_trim(0) == 1;
+#else
+  return false;
 #endif
 }
 

@@ -1,7 +1,10 @@
 // Pillow's operations: hand-computed pixels from Pillow's definitions, and the whole image against
-// Pillow itself (run through tests/python/reference_dino.py), within one grey level.
+// Pillow itself (run through tests/python/reference_dino.py), within one grey level; the comparisons
+// with Pillow run once per SIMD level of the pixel loops, and every level must give the bytes of the
+// baseline loops.
 #include "pil_hsv.h"  // core/src/data: the HSV to RGB half of the hue shift
 #include "python_reference.h"
+#include "simd_levels.h"
 
 #include <dino/data/pil_ops.h>
 #include <dino/data/pil_resample.h>
@@ -30,7 +33,29 @@ cv::Mat read_rgb(const QString& file) {
 class TestPilOps : public QObject {
   Q_OBJECT
 
+  // Pillow's outputs, made once by the reference script for every SIMD level's rows.
+  QTemporaryDir reference_;
+  cv::Mat image_;  // the photograph-like input of the "pil-ops" outputs
+
  private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(reference_.isValid());
+    auto hue = dino::test::run_reference_script({"hue-all-colours", reference_.path()});
+    QVERIFY2(hue.ok, qPrintable(hue.error));
+    // A photograph-like test image: smooth colour fields with texture.
+    cv::Mat noise(83, 97, CV_8UC3);
+    cv::randu(noise, 0, 256);
+    cv::GaussianBlur(noise, image_, cv::Size(0, 0), 3.0);
+    cv::normalize(image_, image_, 0, 255, cv::NORM_MINMAX);
+    image_ += noise / 8;
+    const QString input = reference_.filePath("input.png");
+    cv::Mat bgr;
+    cv::cvtColor(image_, bgr, cv::COLOR_RGB2BGR);
+    QVERIFY(cv::imwrite(input.toStdString(), bgr));
+    auto ops = dino::test::run_reference_script({"pil-ops", input, reference_.path()});
+    QVERIFY2(ops.ok, qPrintable(ops.error));
+  }
+
   void brightnessTruncates() {
     auto m = pixel(101, 250, 0);
     pil_adjust_brightness(m, 0.7);  // 70.7 -> 70, 175 -> 175
@@ -99,10 +124,10 @@ class TestPilOps : public QObject {
   // as Pillow's HSV round trip gives it (the hue table, the float steps and the selects included),
   // and so does the HSV to RGB half on its own for every (H, S, V) triple, which covers every
   // shift, saturation and value the hue shift can pass it.
+  void hueIsExactForEveryColour_data() { dino::test::add_simd_level_rows(); }
   void hueIsExactForEveryColour() {
-    QTemporaryDir dir;
-    auto result = dino::test::run_reference_script({"hue-all-colours", dir.path()});
-    QVERIFY2(result.ok, qPrintable(result.error));
+    DINO_USE_SIMD_LEVEL_OR_SKIP();
+    const QDir dir(reference_.path());
     cv::Mat all(4096, 4096, CV_8UC3);
     for (int i = 0; i < (1 << 24); ++i) {
       uint8_t* p = all.data + 3 * static_cast<size_t>(i);
@@ -132,23 +157,12 @@ class TestPilOps : public QObject {
     QVERIFY2(different == 0, qPrintable(QStringLiteral("HSV to RGB: %1 values differ").arg(different)));
   }
 
+  void matchesPillowWithinOneGreyLevel_data() { dino::test::add_simd_level_rows(); }
   void matchesPillowWithinOneGreyLevel() {
-    QTemporaryDir dir;
-    // A photograph-like test image: smooth colour fields with texture.
-    cv::Mat noise(83, 97, CV_8UC3), image;
-    cv::randu(noise, 0, 256);
-    cv::GaussianBlur(noise, image, cv::Size(0, 0), 3.0);
-    cv::normalize(image, image, 0, 255, cv::NORM_MINMAX);
-    image += noise / 8;
-    const QString input = dir.filePath("input.png");
-    cv::Mat bgr;
-    cv::cvtColor(image, bgr, cv::COLOR_RGB2BGR);
-    QVERIFY(cv::imwrite(input.toStdString(), bgr));
-    auto result = dino::test::run_reference_script({"pil-ops", input, dir.path()});
-    QVERIFY2(result.ok, qPrintable(result.error));
-
+    DINO_USE_SIMD_LEVEL_OR_SKIP();
+    const QDir dir(reference_.path());
     auto apply = [&](const QString& name) -> cv::Mat {
-      cv::Mat m = image.clone();
+      cv::Mat m = image_.clone();
       if (name == "resize_bicubic_down") return pil_resize(m, 37, 29, PilFilter::Bicubic);
       if (name == "resize_bilinear_down") return pil_resize(m, 23, 41, PilFilter::Bilinear);
       if (name == "resize_bicubic_up") return pil_resize(m, 150, 130, PilFilter::Bicubic);
@@ -174,6 +188,12 @@ class TestPilOps : public QObject {
       QVERIFY2(expected.size() == actual.size(), qPrintable(name));
       const double worst = cv::norm(expected, actual, cv::NORM_INF);
       QVERIFY2(worst <= 1.0, qPrintable(name + QStringLiteral(": off by ") + QString::number(worst)));
+      // Not merely within a grey level of Pillow: the very bytes of the baseline loops.
+      const cv::Mat baseline = [&] {
+        const dino::test::SimdLevelScope scope(dino::SimdLevel::baseline);
+        return apply(name);
+      }();
+      QVERIFY2(cv::norm(baseline, actual, cv::NORM_INF) == 0, qPrintable(name + QStringLiteral(": differs from the baseline loops")));
     }
   }
 };

@@ -1,6 +1,7 @@
 // Pillow-style resampling against values worked out by hand from Pillow's definitions
 // (Resample.c: kernel support widened by the shrink factor, 22-bit fixed-point weights, rounding
 // by adding half before the shift).
+#include "simd_levels.h"
 #include "transpose_rgb.h"  // core/src/data: the transposes around the horizontal passes
 
 #include <dino/data/pil_resample.h>
@@ -131,8 +132,10 @@ class TestPilResample : public QObject {
 
   // The block transpose against OpenCV's on sizes around its 4 x 4 blocks, whole images and
   // views into larger ones (rows that do not follow each other in memory), and an image whose
-  // last pixel ends its buffer.
+  // last pixel ends its buffer; at every SIMD level (the baseline level takes OpenCV's own).
+  void rgbTransposeMatchesOpenCv_data() { dino::test::add_simd_level_rows(); }
   void rgbTransposeMatchesOpenCv() {
+    DINO_USE_SIMD_LEVEL_OR_SKIP();
     cv::RNG rng(7);
     for (int trial = 0; trial < 200; ++trial) {
       const int rows = rng.uniform(1, 41), cols = rng.uniform(1, 41);
@@ -147,9 +150,12 @@ class TestPilResample : public QObject {
   }
 
   // Bicubic resizes of random RGB images, shrinking and enlarging in both directions, byte for
-  // byte against the pixel-by-pixel transcription above: the row sums (vectorised, or with
-  // AVX-512 VNNI where the CPU has it, as here) and the transposes around them change nothing.
+  // byte against the pixel-by-pixel transcription above: the row sums (each SIMD level's copy of
+  // the loops, and the AVX-512 VNNI sums at level avx512_vnni) and the transposes around them
+  // change nothing.
+  void bicubicMatchesPillowsLoopsExactly_data() { dino::test::add_simd_level_rows(); }
   void bicubicMatchesPillowsLoopsExactly() {
+    DINO_USE_SIMD_LEVEL_OR_SKIP();
     cv::RNG rng(11);
     for (int trial = 0; trial < 40; ++trial) {
       const int rows = rng.uniform(1, 160), cols = rng.uniform(1, 160);

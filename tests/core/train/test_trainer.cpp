@@ -268,7 +268,8 @@ class TestTrainer : public QObject {
 
   // A trainer keeps freed host memory for its next step: a block far over glibc's largest mmap
   // threshold (32 MiB) comes from the heap, not a mapping of its own, and stays there once freed
-  // (and resident) until the run hands it back.
+  // until the run hands it back. (Asserted through the heap's own accounting, which does not
+  // depend on the machine; the resident set does.)
   void trainerKeepsFreedHostMemoryForTheNextStep() {
     if (host_heap_figures().free_bytes < 0) QSKIP("not glibc");
     DinoTrainer trainer(tiny_trainer());
@@ -281,9 +282,7 @@ class TestTrainer : public QObject {
     }
     const auto freed = host_heap_figures();
     QVERIFY2(freed.free_bytes >= block, std::to_string(freed.free_bytes).c_str());
-    const int64_t resident = resident_memory_bytes();
-    release_freed_host_memory();
-    QVERIFY(resident_memory_bytes() < resident - block / 2);
+    QVERIFY(release_freed_host_memory());  // handed back when the run asks
   }
 };
 

@@ -60,7 +60,9 @@ class MultiCropLoader {
   // The next batch in order; nullopt at the end of the epoch or after stop(). Rethrows a worker's
   // error (a data set with no decodable image, say).
   std::optional<Batch> next();
-  // Stops the workers promptly (each finishes at most the sample it is on) and joins them.
+  // Asks the workers to stop after the sample each is on, and returns without waiting for them.
+  void request_stop();
+  // request_stop(), then joins the workers.
   void stop();
 
   int64_t skipped_files() const;

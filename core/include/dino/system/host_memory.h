@@ -14,8 +14,8 @@ namespace dino {
 void keep_freed_host_memory();
 
 // Hands the heap's unused memory back to the system, for when a run ends in a process that lives
-// on (the desktop app).
-void release_freed_host_memory();
+// on (the desktop app). True when some memory went back (glibc's malloc_trim); false outside glibc.
+bool release_freed_host_memory();
 
 // Bytes the heap holds free for reuse, and bytes in blocks it mapped on their own (glibc's
 // mallinfo2 fordblks and hblkhd; -1 outside glibc). For tests and diagnostics.

@@ -1,0 +1,104 @@
+#include "dino/system/simd_level.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+
+namespace dino {
+namespace {
+
+SimdLevel detect_cpu_level() {
+// Only GCC builds the per-level copies (core/src/data/simd_dispatch.h); elsewhere one level exists.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+  __builtin_cpu_init();
+  // The micro-architecture levels as GCC defines them, the same names the target attributes in
+  // core/src/data/simd_dispatch.h compile for.
+  if (!__builtin_cpu_supports("x86-64-v3")) return SimdLevel::baseline;
+  if (!__builtin_cpu_supports("x86-64-v4")) return SimdLevel::avx2;
+  return __builtin_cpu_supports("avx512vnni") ? SimdLevel::avx512_vnni : SimdLevel::avx512;
+#else
+  return SimdLevel::baseline;
+#endif
+}
+
+struct Choice {
+  SimdLevel level;
+  std::string reason;
+};
+
+// The level at start: the CPU's, lowered by DINO_SIMD. A value that is no level, or one above the
+// CPU's, is not an error (the variable may be set for a whole cluster): it is named in the log line.
+Choice initial_choice() {
+  const SimdLevel cpu = cpu_simd_level();
+  const char* env = std::getenv("DINO_SIMD");
+  if (env == nullptr || *env == '\0') return {cpu, "the CPU's best"};
+  const auto asked = parse_simd_level(env);
+  if (!asked)
+    return {cpu, "the CPU's best; DINO_SIMD=" + std::string(env) + " is not one of baseline, avx2, avx512, avx512_vnni"};
+  if (*asked > cpu) return {cpu, "the CPU's best; it cannot run DINO_SIMD=" + std::string(env)};
+  return {*asked, "DINO_SIMD; the CPU runs " + simd_level_name(cpu)};
+}
+
+std::once_flag g_once;
+std::atomic<SimdLevel> g_level{SimdLevel::baseline};
+std::string g_reason;  // written once under g_once, then only by set_simd_level
+std::mutex g_reason_mutex;
+
+void ensure_initialised() {
+  std::call_once(g_once, [] {
+    const Choice choice = initial_choice();
+    g_reason = choice.reason;
+    g_level = choice.level;
+  });
+}
+
+}  // namespace
+
+SimdLevel cpu_simd_level() {
+  static const SimdLevel level = detect_cpu_level();
+  return level;
+}
+
+SimdLevel simd_level() {
+  ensure_initialised();
+  return g_level.load(std::memory_order_relaxed);
+}
+
+void set_simd_level(SimdLevel level) {
+  ensure_initialised();
+  if (level > cpu_simd_level())
+    throw std::invalid_argument("SIMD level " + simd_level_name(level) + ": this CPU runs at most " +
+                                simd_level_name(cpu_simd_level()));
+  std::lock_guard lock(g_reason_mutex);
+  g_reason = level == cpu_simd_level() ? "the CPU's best" : "chosen; the CPU runs " + simd_level_name(cpu_simd_level());
+  g_level = level;
+}
+
+std::vector<SimdLevel> all_simd_levels() {
+  return {SimdLevel::baseline, SimdLevel::avx2, SimdLevel::avx512, SimdLevel::avx512_vnni};
+}
+
+std::string simd_level_name(SimdLevel level) {
+  switch (level) {
+    case SimdLevel::baseline: return "baseline";
+    case SimdLevel::avx2: return "avx2";
+    case SimdLevel::avx512: return "avx512";
+    case SimdLevel::avx512_vnni: return "avx512_vnni";
+  }
+  return "baseline";
+}
+
+std::optional<SimdLevel> parse_simd_level(const std::string& name) {
+  for (const SimdLevel level : all_simd_levels())
+    if (simd_level_name(level) == name) return level;
+  return std::nullopt;
+}
+
+std::string describe_simd_level() {
+  const SimdLevel level = simd_level();
+  std::lock_guard lock(g_reason_mutex);
+  return simd_level_name(level) + " (" + g_reason + ")";
+}
+
+}  // namespace dino

@@ -1,0 +1,89 @@
+# The model library builds with nothing but LibTorch, CMake and a C++ tool-chain (preset
+# model-only), checked without compiling it a second time: every header that the main build's
+# dino_model objects, its precompiled header and the model-only smoke check included must come from
+# LibTorch, the project's core/ (sources, headers, generated headers), or the compiler and the C
+# library. Together with the model-only configuration test (which disables every other package),
+# that is what a from-scratch model-only build proves.
+#   cmake -DNINJA=... -DBUILD_DIR=... -DSOURCE_DIR=... -DTORCH_INCLUDE_DIRS=a;b -P check_model_only_headers.cmake
+foreach(var NINJA BUILD_DIR SOURCE_DIR TORCH_INCLUDE_DIRS)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check_model_only_headers: ${var} not set")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${NINJA} -C ${BUILD_DIR} -t deps OUTPUT_VARIABLE deps RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "check_model_only_headers: '${NINJA} -t deps' failed in ${BUILD_DIR}")
+endif()
+
+# The compiler's and the C library's headers. /usr/include itself also holds other libraries'
+# headers: its top-level files are allowed, except those of the project's other dependencies, and
+# of its sub-folders only the C library's and the kernel's.
+set(system_prefixes /usr/include/c++/ /usr/lib/gcc/ /usr/lib/llvm /usr/include/x86_64-linux-gnu/bits/
+    /usr/include/x86_64-linux-gnu/sys/ /usr/include/x86_64-linux-gnu/gnu/ /usr/include/x86_64-linux-gnu/asm/
+    /usr/include/x86_64-linux-gnu/c++/ /usr/include/aarch64-linux-gnu/bits/ /usr/include/aarch64-linux-gnu/sys/
+    /usr/include/aarch64-linux-gnu/gnu/ /usr/include/aarch64-linux-gnu/asm/ /usr/include/aarch64-linux-gnu/c++/
+    /usr/include/linux/ /usr/include/asm-generic/ /usr/include/sys/ /usr/include/bits/ /usr/include/arpa/
+    /usr/include/netinet/ /usr/include/net/)
+set(other_dependencies_top_level zlib.h zconf.h jpeglib.h jconfig.h jmorecfg.h jerror.h turbojpeg.h qcustomplot.h)
+set(project_prefixes ${SOURCE_DIR}/core/ ${SOURCE_DIR}/tests/model_only/ ${SOURCE_DIR}/tests/gpu/ ${BUILD_DIR}/core/
+    ${BUILD_DIR}/tests/model_only/)
+set(torch_prefixes)
+foreach(dir IN LISTS TORCH_INCLUDE_DIRS)
+  get_filename_component(dir "${dir}" REALPATH)
+  list(APPEND torch_prefixes "${dir}/")
+endforeach()
+
+string(REPLACE "\n" ";" lines "${deps}")
+set(object "")
+set(objects_checked 0)
+set(headers_checked 0)
+set(offending)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^([^ ].*): #deps")
+    set(object "${CMAKE_MATCH_1}")
+    if(object MATCHES "(^|/)core/CMakeFiles/dino_model\\.dir/" OR object MATCHES "(^|/)tests/model_only/CMakeFiles/dino_model_smoke\\.dir/")
+      math(EXPR objects_checked "${objects_checked} + 1")
+      set(checking TRUE)
+    else()
+      set(checking FALSE)
+    endif()
+    continue()
+  endif()
+  if(NOT checking OR NOT line MATCHES "^    (.+)$")
+    continue()
+  endif()
+  set(header "${CMAKE_MATCH_1}")
+  if(NOT IS_ABSOLUTE "${header}")
+    set(header "${BUILD_DIR}/${header}")
+  endif()
+  get_filename_component(header "${header}" REALPATH)
+  math(EXPR headers_checked "${headers_checked} + 1")
+  set(allowed FALSE)
+  foreach(prefix IN LISTS project_prefixes torch_prefixes system_prefixes)
+    string(FIND "${header}" "${prefix}" at)
+    if(at EQUAL 0)
+      set(allowed TRUE)
+      break()
+    endif()
+  endforeach()
+  if(NOT allowed AND header MATCHES "^/usr/include/([^/]+)$")
+    list(FIND other_dependencies_top_level "${CMAKE_MATCH_1}" dependency)
+    if(dependency EQUAL -1)
+      set(allowed TRUE)
+    endif()
+  endif()
+  if(NOT allowed)
+    list(APPEND offending "${object}: ${header}")
+  endif()
+endforeach()
+
+if(objects_checked EQUAL 0)
+  message(FATAL_ERROR "check_model_only_headers: no dino_model object in ${BUILD_DIR}'s dependency log; build first")
+endif()
+if(offending)
+  list(REMOVE_DUPLICATES offending)
+  list(JOIN offending "\n  " listing)
+  message(FATAL_ERROR "The model library (preset model-only) must build with LibTorch alone, but includes:\n  ${listing}")
+endif()
+message(STATUS "model-only headers: ${objects_checked} objects, ${headers_checked} includes, all from LibTorch, core/ or the tool-chain")
