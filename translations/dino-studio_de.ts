@@ -719,7 +719,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch has it, else ATen&apos;s BLAS (MKL). dino bench step compares them on your CPU.</source>
+        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel&apos;s, else ATen&apos;s BLAS (MKL). dino bench step compares them on your CPU.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include <dino/data/open_data.h>
 #include <dino/log/format.h>
 #include <dino/model/matmul.h>
+#include <dino/system/simd_level.h>
 #include <dino/train/step_benchmark.h>
 #include <dino/train/trainer_options.h>
 
@@ -16,6 +17,7 @@
 #include <iomanip>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 namespace dino::cli {
 namespace {
@@ -75,7 +77,8 @@ void run_augment_bench(const AugmentBenchArgs& a) {
             << "; 2 x " << a.global_crops_size << " + " << a.local_crops_number << " x " << a.local_crops_size
             << " crops; " << workers << " workers on " << cores << " cores\n"
             << "  decoded and augmented: " << rate << " images/s, " << rate / busy << " images/s per core\n"
-            << "  decode only (1 thread): " << decode_rate << " images/s\n";
+            << "  decode only (1 thread): " << decode_rate << " images/s\n"
+            << "  pixel loops: " << describe_simd_level() << "\n";
 }
 
 struct StepBenchArgs {
@@ -83,6 +86,17 @@ struct StepBenchArgs {
   int64_t warmup_steps = 2;
   int64_t steps = 10;
 };
+
+void print_step_result(const StepBenchmarkResult& r) {
+  std::cout << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
+            << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, "
+            << log::fixed(r.model_tflops, 3) << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1)
+            << " GFLOP/step)\n"
+            << "  peak host memory " << log::fixed(static_cast<double>(r.peak_host_bytes) / (1 << 20), 0) << " MiB";
+  if (r.peak_device_bytes >= 0)
+    std::cout << ", peak device memory " << log::fixed(static_cast<double>(r.peak_device_bytes) / (1 << 20), 0) << " MiB";
+  std::cout << "\n";
+}
 
 void run_step_bench(StepBenchArgs a) {
   auto& c = a.config;
@@ -97,7 +111,7 @@ void run_step_bench(StepBenchArgs a) {
   }
   const c10::Device device = resolve_device(c.device);
   if (c.threads > 0) at::set_num_threads(c.threads);
-  set_cpu_matmul(parse_cpu_matmul(c.cpu_matmul));
+  const CpuMatmul asked = parse_cpu_matmul(c.cpu_matmul);
   StepBenchmarkOptions options;
   options.trainer = trainer_options(c, a.warmup_steps + a.steps, device);
   options.batch_size = c.batch_size_per_gpu;
@@ -106,7 +120,6 @@ void run_step_bench(StepBenchArgs a) {
   options.local_crops_number = c.local_crops_number;
   options.warmup_steps = a.warmup_steps;
   options.timed_steps = a.steps;
-  const auto r = benchmark_training_step(options);
   const auto& vit = options.trainer.vit;
   const std::string precision = !options.trainer.autocast_dtype ? "fp32"
                                 : *options.trainer.autocast_dtype == c10::ScalarType::BFloat16 ? "bf16 autocast"
@@ -115,16 +128,29 @@ void run_step_bench(StepBenchArgs a) {
             << vit.depth << ", heads " << vit.num_heads << "), head out_dim " << c.out_dim << ", " << c.optimizer
             << "; batch " << c.batch_size_per_gpu << " x (2 x " << c.global_crops_size << " + " << c.local_crops_number
             << " x " << c.local_crops_size << "); " << device.str() << ", " << precision << ", "
-            << at::get_num_threads() << " threads"
-            << (device.is_cpu() ? ", " + cpu_matmul_name(resolved_cpu_matmul()) + " matmul" : std::string()) << "\n"
-            << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
-            << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, "
-            << log::fixed(r.model_tflops, 3) << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1)
-            << " GFLOP/step)\n"
-            << "  peak host memory " << log::fixed(static_cast<double>(r.peak_host_bytes) / (1 << 20), 0) << " MiB";
-  if (r.peak_device_bytes >= 0)
-    std::cout << ", peak device memory " << log::fixed(static_cast<double>(r.peak_device_bytes) / (1 << 20), 0) << " MiB";
-  std::cout << "\n";
+            << at::get_num_threads() << " threads\n";
+  // fp32 on the CPU with --cpu_matmul auto: both paths where both work, in turn, so the choice can be
+  // checked on this CPU; otherwise the one path asked for.
+  const bool fp32_cpu = device.is_cpu() && !options.trainer.autocast_dtype;
+  std::vector<CpuMatmul> paths{asked};
+  if (fp32_cpu && asked == CpuMatmul::automatic) {
+    paths = {CpuMatmul::aten};
+    if (onednn_matmul_available()) paths.push_back(CpuMatmul::onednn);
+  }
+  std::vector<double> rates;
+  for (const CpuMatmul path : paths) {
+    set_cpu_matmul(path);
+    if (fp32_cpu) std::cout << "matrix products: " << describe_cpu_matmul() << "\n";
+    const auto r = benchmark_training_step(options);
+    print_step_result(r);
+    rates.push_back(r.images_per_second);
+  }
+  if (fp32_cpu && asked == CpuMatmul::automatic) {
+    set_cpu_matmul(CpuMatmul::automatic);
+    std::cout << "auto takes " << describe_cpu_matmul() << "\n";
+    if (rates.size() == 2)
+      std::cout << "  onednn / aten: " << log::fixed(rates[1] / rates[0], 2) << "x\n";
+  }
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ const QVector<ConfigField>& configFields() {
     add({"use_fp16", g[6], QCoreApplication::translate("ConfigField", "Mixed precision (--use_fp16)"), K::Boolean, QCoreApplication::translate("ConfigField", "With precision auto: mixed precision on CUDA.")});
     add({"threads", g[6], QCoreApplication::translate("ConfigField", "CPU threads (0: all cores)"), K::Integer, QCoreApplication::translate("ConfigField", "Threads for the model's CPU kernels."), {}, 0, 1024});
     add({"cpu_matmul", g[6], QCoreApplication::translate("ConfigField", "CPU matrix products"), K::Choice,
-         QCoreApplication::translate("ConfigField", "Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch has it, else ATen's BLAS (MKL). dino bench step compares them on your CPU."),
+         QCoreApplication::translate("ConfigField", "Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel's, else ATen's BLAS (MKL). dino bench step compares them on your CPU."),
          {"auto", "aten", "onednn"}});
     add({"output_dir", g[7], QCoreApplication::translate("ConfigField", "Output folder"), K::Folder,
          QCoreApplication::translate("ConfigField", "Checkpoints, config.json, metrics.jsonl and logs. A folder with a checkpoint.pth resumes from it.")});

@@ -6,13 +6,15 @@
 #include <torch/autograd.h>
 
 #include <atomic>
+#include <string>
 #include <stdexcept>
 
 #if DINO_TORCH_ONEDNN_MATMUL
 // LibTorch exports this (ATen/native/mkldnn/Matmul.cpp) without installing its header:
 // result = alpha * mat1 @ mat2 + beta * result, for contiguous or transposed 2-D operands.
 // core/CMakeLists.txt checks at configure time that the symbol links; onednn_matmul_available()
-// checks at run time that it takes fp32 (older LibTorch took only bf16 there on x86).
+// checks at run time that it takes fp32 (older LibTorch took only bf16 there on x86, and current
+// LibTorch takes fp32 only on CPUs that pass its bf16 test: AVX-512 BW/VL/DQ or AVX-NE-CONVERT).
 namespace at::native {
 void mkldnn_matmul(const at::Tensor& mat1, const at::Tensor& mat2, const at::Tensor& result, float beta, float alpha);
 }
@@ -116,36 +118,84 @@ bool needs_graph(std::initializer_list<torch::Tensor> tensors) {
 
 }  // namespace
 
-bool onednn_matmul_available() {
-  static const bool available = [] {
+namespace {
+
+struct OneDnnProbe {
+  bool available = false;
+  std::string reason;  // why not, when not
+};
+
+// One small fp32 product through oneDNN, compared with ATen's.
+OneDnnProbe probe_onednn() {
 #if DINO_TORCH_ONEDNN_MATMUL
-    try {
-      torch::NoGradGuard no_grad;
-      auto a = torch::arange(6, torch::kFloat).reshape({2, 3});
-      auto b = torch::arange(12, torch::kFloat).reshape({4, 3});
-      auto result = torch::empty({2, 4});
-      onednn_product(a, b.t(), result, false);
-      return torch::equal(result, a.matmul(b.t()));
-    } catch (const std::exception&) {
-      return false;  // built without oneDNN, or an fp32 product it refuses
-    }
+  try {
+    torch::NoGradGuard no_grad;
+    auto a = torch::arange(6, torch::kFloat).reshape({2, 3});
+    auto b = torch::arange(12, torch::kFloat).reshape({4, 3});
+    auto result = torch::empty({2, 4});
+    onednn_product(a, b.t(), result, false);
+    if (torch::equal(result, a.matmul(b.t()))) return {true, ""};
+    return {false, "LibTorch's oneDNN matmul gave a wrong fp32 product on this CPU"};
+  } catch (const std::exception& e) {
+    // LibTorch's own words ("mkldnn_matmul: ... needs the cpu support avx_ne_convert or avx512bw,
+    // avx512vl and avx512dq ..."), first line only: the rest is a C++ stack.
+    std::string message = e.what();
+    message = message.substr(0, message.find('\n'));
+    return {false, "LibTorch runs fp32 products through oneDNN only on CPUs with AVX-512 (BW, VL, DQ) or "
+                   "AVX-NE-CONVERT, and refused this one (" + message + ")"};
+  }
 #else
-    return false;
+  return {false, "this LibTorch does not export oneDNN's matmul (at::native::mkldnn_matmul)"};
 #endif
-  }();
-  return available;
+}
+
+const OneDnnProbe& onednn_probe() {
+  static const OneDnnProbe probe = probe_onednn();
+  return probe;
+}
+
+bool cpu_is_intel() {
+#if defined(__GNUC__) && defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_is("intel");
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+bool onednn_matmul_available() { return onednn_probe().available; }
+
+std::string onednn_matmul_unavailable_reason() { return onednn_probe().reason; }
+
+CpuMatmul automatic_cpu_matmul(bool onednn_available, bool intel_cpu) {
+  return onednn_available && !intel_cpu ? CpuMatmul::onednn : CpuMatmul::aten;
 }
 
 void set_cpu_matmul(CpuMatmul choice) {
   if (choice == CpuMatmul::onednn && !onednn_matmul_available())
-    throw std::invalid_argument("--cpu_matmul onednn: this LibTorch does not run fp32 products through oneDNN; use aten or auto");
+    throw std::invalid_argument("--cpu_matmul onednn: " + onednn_matmul_unavailable_reason() + "; use aten or auto");
   g_choice = choice;
 }
 
 CpuMatmul resolved_cpu_matmul() {
   const auto choice = g_choice.load();
   if (choice != CpuMatmul::automatic) return choice;
-  return onednn_matmul_available() ? CpuMatmul::onednn : CpuMatmul::aten;
+  static const CpuMatmul automatic = automatic_cpu_matmul(onednn_matmul_available(), cpu_is_intel());
+  return automatic;
+}
+
+std::string describe_cpu_matmul() {
+  const auto choice = g_choice.load();
+  const auto path = cpu_matmul_name(resolved_cpu_matmul());
+  if (choice != CpuMatmul::automatic) return path + " (--cpu_matmul " + path + ")";
+  if (!onednn_matmul_available()) return path + " (auto: " + onednn_matmul_unavailable_reason() + ")";
+  if (cpu_is_intel())
+    return path + " (auto: an Intel CPU, where MKL's own kernels ran the step faster than oneDNN's; "
+                  "`dino bench step` times both)";
+  return path + " (auto: not an Intel CPU, where MKL takes its generic path and oneDNN's kernels ran the "
+                "step faster; `dino bench step` times both)";
 }
 
 CpuMatmul parse_cpu_matmul(const std::string& name) {

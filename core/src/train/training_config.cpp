@@ -105,7 +105,7 @@ void TrainingConfig::validate() const {
     throw ConfigError("--cpu_matmul " + cpu_matmul + ": use auto, aten or onednn");
   }
   require(matmul != CpuMatmul::onednn || onednn_matmul_available(),
-          "--cpu_matmul onednn: this LibTorch does not run fp32 products through oneDNN; use auto or aten");
+          "--cpu_matmul onednn: " + onednn_matmul_unavailable_reason() + "; use auto or aten");
   require(head_layers >= 1 && head_hidden_dim > 0 && head_bottleneck_dim > 0, "the head's sizes must be positive");
   require(print_freq > 0, "--print_freq must be positive");
   require(num_workers >= 0 && threads >= 0 && limit_images >= 0 && checkpoint_every_steps >= 0 && saveckp_freq >= 0 &&

@@ -11,6 +11,7 @@
 #include "dino/model/device_info.h"
 #include "dino/model/matmul.h"
 #include "dino/system/host_memory.h"
+#include "dino/system/simd_level.h"
 #include "dino/train/optimizer_state.h"
 #include "dino/train/trainer_options.h"
 
@@ -112,7 +113,9 @@ void TrainingSession::run() {
     const auto amp = c.autocast_dtype(device_info(device));
     log::info("device: " + device_description(device_info(device)));
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
-              " on " + device.str() + (device.is_cpu() ? ", " + cpu_matmul_name(resolved_cpu_matmul()) + " matrix products" : ""));
+              " on " + device.str());
+    if (device.is_cpu()) log::info("fp32 matrix products: " + describe_cpu_matmul());
+    log::info("augmentation's pixel loops: " + describe_simd_level());
 
     auto train = open_image_source(c.data_path, c.limit_images);
     LoaderOptions loading = c.loader_options();
