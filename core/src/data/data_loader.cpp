@@ -63,7 +63,12 @@ void MultiCropLoader::start_epoch(int64_t epoch, int64_t first_batch) {
 }
 
 void MultiCropLoader::request_stop() {
-  stopping_ = true;
+  {
+    // Under the lock: a worker between checking its wait's condition and going to sleep would
+    // otherwise miss the notification and never wake.
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
   ready_.notify_all();
   room_.notify_all();
 }

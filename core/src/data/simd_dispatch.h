@@ -56,13 +56,27 @@ auto pixel_loop_baseline(PixelLoopArg<kNoAlias, Args>... args) {
   return Loop(args...);
 }
 
+#define DINO_SIMD_COPIES 1
+
+// Which copy runs at each level (the tests check this table; the copies themselves give the same
+// bytes, so a wrong entry would show nowhere else).
+enum class PixelLoopCopy { baseline, x86_64_v3, x86_64_v4 };
+constexpr PixelLoopCopy pixel_loop_copy(SimdLevel level) {
+  switch (level) {
+    case SimdLevel::avx512:
+    case SimdLevel::avx512_vnni: return PixelLoopCopy::x86_64_v4;
+    case SimdLevel::avx2: return PixelLoopCopy::x86_64_v3;
+    case SimdLevel::baseline: break;
+  }
+  return PixelLoopCopy::baseline;
+}
+
 template <auto Loop, bool kNoAlias = false, class... Args>
 auto run_pixel_loop(Args... args) {
-  switch (simd_level()) {
-    case SimdLevel::avx512:
-    case SimdLevel::avx512_vnni: return pixel_loop_x86_64_v4<Loop, kNoAlias, Args...>(args...);
-    case SimdLevel::avx2: return pixel_loop_x86_64_v3<Loop, kNoAlias, Args...>(args...);
-    case SimdLevel::baseline: break;
+  switch (pixel_loop_copy(simd_level())) {
+    case PixelLoopCopy::x86_64_v4: return pixel_loop_x86_64_v4<Loop, kNoAlias, Args...>(args...);
+    case PixelLoopCopy::x86_64_v3: return pixel_loop_x86_64_v3<Loop, kNoAlias, Args...>(args...);
+    case PixelLoopCopy::baseline: break;
   }
   return pixel_loop_baseline<Loop, kNoAlias, Args...>(args...);
 }
@@ -70,6 +84,7 @@ auto run_pixel_loop(Args... args) {
 #else
 
 #define DINO_PIXEL_LOOP inline
+#define DINO_SIMD_COPIES 0
 
 template <auto Loop, bool kNoAlias = false, class... Args>
 auto run_pixel_loop(Args... args) {

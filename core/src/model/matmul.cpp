@@ -141,8 +141,10 @@ OneDnnProbe probe_onednn() {
     // avx512vl and avx512dq ..."), first line only: the rest is a C++ stack.
     std::string message = e.what();
     message = message.substr(0, message.find('\n'));
-    return {false, "LibTorch runs fp32 products through oneDNN only on CPUs with AVX-512 (BW, VL, DQ) or "
-                   "AVX-NE-CONVERT, and refused this one (" + message + ")"};
+    if (message.find("avx512bw") != std::string::npos)
+      return {false, "LibTorch runs fp32 products through oneDNN only on CPUs with AVX-512 (BW, VL, DQ) or "
+                     "AVX-NE-CONVERT, and refused this one (" + message + ")"};
+    return {false, "LibTorch's oneDNN matmul refused an fp32 product (" + message + ")"};
   }
 #else
   return {false, "this LibTorch does not export oneDNN's matmul (at::native::mkldnn_matmul)"};

@@ -9,13 +9,25 @@ namespace dino {
 namespace {
 
 SimdLevel detect_cpu_level() {
-// Only GCC builds the per-level copies (core/src/data/simd_dispatch.h); elsewhere one level exists.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
   __builtin_cpu_init();
   // The micro-architecture levels as GCC defines them, the same names the target attributes in
   // core/src/data/simd_dispatch.h compile for.
   if (!__builtin_cpu_supports("x86-64-v3")) return SimdLevel::baseline;
   if (!__builtin_cpu_supports("x86-64-v4")) return SimdLevel::avx2;
+  return __builtin_cpu_supports("avx512vnni") ? SimdLevel::avx512_vnni : SimdLevel::avx512;
+#elif defined(__clang__) && defined(__x86_64__)
+  // Clang builds one copy of the loops (core/src/data/simd_dispatch.h), but the SSSE3 transposes
+  // and the VNNI sums still follow the level: the features that make up x86-64-v3 and v4.
+  __builtin_cpu_init();
+  const bool v3 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi") &&
+                  __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("f16c") && __builtin_cpu_supports("movbe") &&
+                  __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("sse4.2");
+  if (!v3) return SimdLevel::baseline;
+  const bool v4 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                  __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512dq") &&
+                  __builtin_cpu_supports("avx512vl");
+  if (!v4) return SimdLevel::avx2;
   return __builtin_cpu_supports("avx512vnni") ? SimdLevel::avx512_vnni : SimdLevel::avx512;
 #else
   return SimdLevel::baseline;
@@ -96,9 +108,9 @@ std::optional<SimdLevel> parse_simd_level(const std::string& name) {
 }
 
 std::string describe_simd_level() {
-  const SimdLevel level = simd_level();
-  std::lock_guard lock(g_reason_mutex);
-  return simd_level_name(level) + " (" + g_reason + ")";
+  ensure_initialised();
+  std::lock_guard lock(g_reason_mutex);  // set_simd_level changes both under it
+  return simd_level_name(g_level.load()) + " (" + g_reason + ")";
 }
 
 }  // namespace dino

@@ -1,6 +1,7 @@
 // Pillow-style resampling against values worked out by hand from Pillow's definitions
 // (Resample.c: kernel support widened by the shrink factor, 22-bit fixed-point weights, rounding
 // by adding half before the shift).
+#include "simd_dispatch.h"  // core/src/data: which copy of a pixel loop runs
 #include "simd_levels.h"
 #include "transpose_rgb.h"  // core/src/data: the transposes around the horizontal passes
 
@@ -13,6 +14,12 @@
 using namespace dino;
 
 namespace {
+
+DINO_PIXEL_LOOP
+void add_one_loop(uint8_t* values, int n) {
+  for (int i = 0; i < n; ++i) ++values[i];
+}
+
 cv::Mat row(std::initializer_list<int> values) {
   cv::Mat m(1, static_cast<int>(values.size()), CV_8UC1);
   int i = 0;
@@ -147,6 +154,26 @@ class TestPilResample : public QObject {
       dino::detail::transpose_rgb(in, ours);
       QVERIFY2(cv::norm(expected, ours, cv::NORM_INF) == 0, qPrintable(QStringLiteral("%1 x %2").arg(rows).arg(cols)));
     }
+  }
+
+  // Each SIMD level runs its own copy of the loops (the byte-for-byte checks at every level below
+  // would pass unchanged if every level ran the baseline's: this is what tells them apart), and
+  // the copies are distinct functions.
+  void everyLevelRunsItsOwnCopy() {
+#if DINO_SIMD_COPIES
+    using dino::SimdLevel;
+    using dino::detail::PixelLoopCopy;
+    QCOMPARE(dino::detail::pixel_loop_copy(SimdLevel::baseline), PixelLoopCopy::baseline);
+    QCOMPARE(dino::detail::pixel_loop_copy(SimdLevel::avx2), PixelLoopCopy::x86_64_v3);
+    QCOMPARE(dino::detail::pixel_loop_copy(SimdLevel::avx512), PixelLoopCopy::x86_64_v4);
+    QCOMPARE(dino::detail::pixel_loop_copy(SimdLevel::avx512_vnni), PixelLoopCopy::x86_64_v4);
+    const auto v4 = &dino::detail::pixel_loop_x86_64_v4<add_one_loop, false, uint8_t*, int>;
+    const auto v3 = &dino::detail::pixel_loop_x86_64_v3<add_one_loop, false, uint8_t*, int>;
+    const auto v1 = &dino::detail::pixel_loop_baseline<add_one_loop, false, uint8_t*, int>;
+    QVERIFY(v4 != v3 && v3 != v1 && v4 != v1);
+#else
+    QSKIP("this compiler builds one copy of the pixel loops");
+#endif
   }
 
   // Bicubic resizes of random RGB images, shrinking and enlarging in both directions, byte for

@@ -3,7 +3,7 @@
 //
 // Which is faster depends on the CPU (docs/benchmarks.md): on a Zen 4, where MKL takes its generic
 // path, oneDNN's AVX-512 kernels ran the ViT's products 10-30% faster; on an Ice Lake Xeon, MKL's
-// own kernels ran the whole step 1.3x faster than oneDNN. And LibTorch lets oneDNN's matmul take
+// own kernels ran the whole step 1.13x faster than oneDNN. And LibTorch lets oneDNN's matmul take
 // fp32 only on CPUs with AVX-512 (BW, VL, DQ) or AVX-NE-CONVERT (ATen/native/mkldnn/Matmul.cpp
 // checks its bf16 conditions for fp32 too), so an AVX2 CPU has ATen's path alone. The numbers stay
 // fp32 products with fp32 sums, as the reference's, in another summation order. CUDA, other dtypes
