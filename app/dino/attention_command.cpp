@@ -149,10 +149,13 @@ void run_attention(const AttentionOptions& o) {
   const AttentionRequest request = attention_request(o);
   const FigureProvenance figure = common_provenance(*model, o, request);
   const std::filesystem::path output_dir(o.output_dir);
+  // One image: the reference's layout, files straight in --output_dir. Several: a folder each, named
+  // as the app names them (a.png and a.jpg apart).
+  const auto folders = figure_folder_names(images);
   int failures = 0;
-  for (const auto& image : images) {
-    // One image: the reference's layout, files straight in --output_dir. Several: a folder each.
-    const auto out = images.size() == 1 ? output_dir : output_dir / image.stem();
+  for (size_t i = 0; i < images.size(); ++i) {
+    const auto& image = images[i];
+    const auto out = images.size() == 1 ? output_dir : output_dir / folders[i];
     try {
       visualize(image, out, *model, o, request, figure);
     } catch (const std::runtime_error& e) {

@@ -304,6 +304,25 @@ class TestDinoCli : public QObject {
     QString header_again;
     QVERIFY(torch::equal(read_npy(QDir(out_again).filePath("attention.npy"), &header_again), maps));
 
+    // A folder holding a.png and a.jpg: a folder of figures each, neither overwriting the other.
+    const QString same_stem = dir_.filePath("same-stem");
+    QVERIFY(QDir().mkpath(same_stem));
+    QVERIFY(cv::imwrite(QDir(same_stem).filePath("a.png").toStdString(), bgr));
+    QVERIFY(cv::imwrite(QDir(same_stem).filePath("a.jpg").toStdString(), bgr(cv::Rect(0, 0, 32, 24)).clone()));
+    const auto folders_out = dir_.filePath("same-stem-out");
+    auto both = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", same_stem,
+                          "--image_size", "32", "40", "--output_dir", folders_out});
+    QVERIFY2(both.exit_code == 0, qPrintable(both.err));
+    const QStringList folders = QDir(folders_out).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QCOMPARE(folders.size(), 2);
+    for (const QString& folder : folders) {
+      const QString sidecar = QDir(folders_out).filePath(folder + "/figure.json");
+      QFile json(sidecar);
+      QVERIFY2(json.open(QIODevice::ReadOnly), qPrintable(sidecar));
+      const QString image = QJsonDocument::fromJson(json.readAll()).object().value("image").toString();
+      QVERIFY2(image.endsWith(folder == "a" ? "a.jpg" : "a.png"), qPrintable(folder + ": " + image));
+    }
+
     // Bad input: smaller than a patch, a layer the model lacks, no weights.
     cv::Mat tiny(5, 5, CV_8UC3, cv::Scalar(1, 2, 3));
     const auto tiny_path = dir_.filePath("tiny-attention.png");

@@ -26,7 +26,6 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPushButton>
-#include <QSet>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -34,6 +33,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <filesystem>
+#include <vector>
 
 namespace {
 
@@ -664,7 +666,9 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
   QPointer<QLabel> status(status_);
   batchWatcher_.setFuture(QtConcurrent::run([=]() mutable {
     BatchResult result;
-    QSet<QString> used;
+    std::vector<std::filesystem::path> paths;
+    for (const QString& file : files) paths.emplace_back(file.toStdString());
+    const auto folders = dino::figure_folder_names(paths);
     try {
       if (!base.weights.empty()) base.weights_sha256 = dino::sha256_of_file(base.weights);
     } catch (const std::exception& e) {
@@ -672,10 +676,7 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
       return result;
     }
     for (int i = 0; i < files.size() && !cancel->load(); ++i) {
-      const QFileInfo info(files[i]);
-      QString name = info.completeBaseName();
-      if (used.contains(name)) name = info.fileName().replace(QLatin1Char('.'), QLatin1Char('-'));  // a.png and a.jpg
-      used.insert(name);
+      const QString name = QString::fromStdString(folders[static_cast<size_t>(i)]);  // a.png and a.jpg apart
       try {
         const auto view = model->compute(files[i].toStdString(), req);
         dino::AttentionView studentView;

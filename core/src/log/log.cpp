@@ -2,6 +2,7 @@
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -45,6 +46,9 @@ class ListenerSink : public spdlog::sinks::base_sink<std::mutex> {
 struct State {
   std::mutex mutex;
   std::shared_ptr<spdlog::logger> logger;
+  // The log files of the runs alive now: added and removed under the sink's own lock, which every
+  // message also takes, so files come and go while other threads log.
+  std::shared_ptr<spdlog::sinks::dist_sink_mt> files;
   std::function<void(Level, const std::string&)> listener;
 };
 
@@ -60,7 +64,8 @@ spdlog::logger& logger() {
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
     console->set_pattern("%^[%l]%$ %v");
     auto forward = std::make_shared<ListenerSink>();
-    s.logger = std::make_shared<spdlog::logger>("dino", spdlog::sinks_init_list{console, forward});
+    s.files = std::make_shared<spdlog::sinks::dist_sink_mt>();
+    s.logger = std::make_shared<spdlog::logger>("dino", spdlog::sinks_init_list{console, forward, s.files});
     s.logger->set_level(spdlog::level::info);
     s.logger->flush_on(spdlog::level::info);
   }
@@ -83,14 +88,24 @@ void write(Level level, std::string_view message) { logger().log(to_spdlog(level
 
 void set_level(Level level) { logger().set_level(to_spdlog(level)); }
 
-void add_file(const std::filesystem::path& file) {
+struct FileSink::Impl {
+  std::shared_ptr<spdlog::sinks::basic_file_sink_mt> sink;
+};
+
+FileSink::FileSink(const std::filesystem::path& file) : impl_(std::make_unique<Impl>()) {
   try {
-    auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file.string());
-    sink->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
-    logger().sinks().push_back(sink);
+    impl_->sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file.string());
   } catch (const spdlog::spdlog_ex& e) {
     throw std::runtime_error(file.string() + ": cannot open the log file (" + e.what() + ")");
   }
+  impl_->sink->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");
+  logger();  // creates the logger and its file distribution on first use
+  state().files->add_sink(impl_->sink);
+}
+
+FileSink::~FileSink() {
+  state().files->remove_sink(impl_->sink);
+  impl_->sink->flush();
 }
 
 void set_listener(std::function<void(Level, const std::string&)> listener) {

@@ -1,7 +1,6 @@
 #include "dino/train/dino_trainer.h"
 
 #include "dino/io/state_dict.h"
-#include "dino/system/host_memory.h"
 #include "dino/train/autocast_scope.h"
 #include "dino/train/fused_adamw.h"
 #include "dino/train/gradient_ops.h"
@@ -51,7 +50,6 @@ ScheduleSettings schedule_settings(const TrainerOptions& options) {
 DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   if (options.optimizer != "adamw" && options.optimizer != "sgd" && options.optimizer != "lars")
     throw std::invalid_argument("--optimizer " + options.optimizer + ": choose adamw, sgd or lars");
-  keep_freed_host_memory();
   VitConfig student_vit = options.vit;
   student_vit.drop_path_rate = options.drop_path_rate;
   VitConfig teacher_vit = options.vit;

@@ -1,5 +1,7 @@
 #include "dino/train/step_benchmark.h"
 
+#include "dino/system/host_memory.h"
+
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
@@ -30,6 +32,7 @@ StepBenchmarkResult benchmark_training_step(StepBenchmarkOptions options) {
   t.epochs = 1;
   t.warmup_epochs = 0;
   t.freeze_last_layer = 0;  // time the full update, last layer included
+  keep_freed_host_memory();  // as a training run does (TrainingSession::run)
   DinoTrainer trainer(t);
   auto device_options = torch::TensorOptions().device(t.device);
   std::vector<torch::Tensor> crops;

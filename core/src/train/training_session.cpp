@@ -93,8 +93,10 @@ void TrainingSession::wait_while_paused() {
 }
 
 void TrainingSession::run() {
-  // The trainer keeps freed host memory for its next step; once the run is over (and the trainer,
-  // declared below, is gone) a process that lives on gets it back.
+  // The run keeps freed host memory for the trainer's next step (a process-wide heap setting, asked
+  // for here by the run, not by the library); once the run is over (and the trainer, declared
+  // below, is gone) a process that lives on gets it back.
+  keep_freed_host_memory();
   struct ReleaseHostMemoryAtEnd {
     ~ReleaseHostMemoryAtEnd() { release_freed_host_memory(); }
   } release_at_end;
@@ -108,7 +110,7 @@ void TrainingSession::run() {
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
-    log::add_file(output_dir / "train.log");
+    const log::FileSink run_log(output_dir / "train.log");  // this run's, for as long as it runs
     io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
     const auto amp = c.autocast_dtype(device_info(device));
     log::info("device: " + device_description(device_info(device)));

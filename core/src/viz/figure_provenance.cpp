@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -117,6 +119,23 @@ std::string sha256_of_file(const std::filesystem::path& file) {
     text += hex[digest[i] & 15];
   }
   return text;
+}
+
+std::vector<std::string> figure_folder_names(const std::vector<std::filesystem::path>& images) {
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const auto& image : images) {
+    std::string name = image.stem().string();
+    if (used.count(name)) {
+      name = image.filename().string();
+      std::replace(name.begin(), name.end(), '.', '-');
+    }
+    const std::string base = name;
+    for (int n = 2; used.count(name); ++n) name = base + "-" + std::to_string(n);
+    used.insert(name);
+    names.push_back(name);
+  }
+  return names;
 }
 
 }  // namespace dino

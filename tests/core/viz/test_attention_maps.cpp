@@ -4,6 +4,7 @@
 #include <dino/model/vision_transformer.h>
 #include <dino/viz/attention_images.h>
 #include <dino/viz/attention_maps.h>
+#include <dino/viz/figure_provenance.h>
 
 #include <QtTest>
 #include <torch/torch.h>
@@ -94,6 +95,17 @@ class TestAttentionMaps : public QObject {
     const auto first = colours[0].flatten().to(torch::kDouble);
     const double correlation = torch::corrcoef(torch::stack({first, a}))[0][1].item<double>();
     QVERIFY2(std::abs(correlation) > 0.999, qPrintable(QString::number(correlation)));
+  }
+
+  // Several images drawn at once get a folder each: a.png and a.jpg apart, in the order given.
+  void figureFoldersAreDistinct() {
+    const std::vector<std::filesystem::path> images{"x/a.png", "y/a.jpg", "b.png", "z/a-jpg.png", "a.png"};
+    const std::vector<std::string> expected{"a", "a-jpg", "b", "a-jpg-png", "a-png"};
+    QCOMPARE(dino::figure_folder_names(images), expected);
+    // Taken even as a whole name: a counter.
+    const std::vector<std::filesystem::path> twice{"one/a.png", "two/a.png", "three/a.png"};
+    const std::vector<std::string> counted{"a", "a-png", "a-png-2"};
+    QCOMPARE(dino::figure_folder_names(twice), counted);
   }
 
   void picturesAsTheReferenceDrawsThem() {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,9 +23,21 @@ inline void warn(std::string_view message) { write(Level::Warning, message); }
 inline void error(std::string_view message) { write(Level::Error, message); }
 
 void set_level(Level level);
-// Also write everything to `file` (appending), e.g. a run's log. Throws std::runtime_error naming
-// the file when it cannot be opened.
-void add_file(const std::filesystem::path& file);
+// Also writes everything to `file` (appending) for as long as it lives: a run's log is owned by
+// the run, so a later run in the same process (the desktop app) writes only to its own file, and
+// the file is closed when the run ends. Safe while other threads log. Throws std::runtime_error
+// naming the file when it cannot be opened.
+class FileSink {
+ public:
+  explicit FileSink(const std::filesystem::path& file);
+  ~FileSink();
+  FileSink(const FileSink&) = delete;
+  FileSink& operator=(const FileSink&) = delete;
+
+ private:
+  struct Impl;  // spdlog's sink, out of this header (see above)
+  std::unique_ptr<Impl> impl_;
+};
 // Receive every message (the desktop app's log panel); pass nullptr to stop.
 void set_listener(std::function<void(Level, const std::string&)> listener);
 

@@ -9,8 +9,9 @@ namespace dino {
 // iteration. By default glibc serves every block over its (at most 32 MiB) mmap threshold with a
 // fresh mmap and hands freed heap tops back to the kernel, so each step page-faults and zeroes that
 // memory again: 7% of a ViT-S/16 step on the CPU was kernel time (docs/benchmarks.md). After this
-// call the heap keeps freed memory for the next step instead. The trainer calls it. Process-wide,
-// idempotent, and a no-op outside glibc.
+// call the heap keeps freed memory for the next step instead. Process-wide, so the owner of the
+// process's training asks for it (TrainingSession::run, the step benchmark), never the library's
+// classes; idempotent, and a no-op outside glibc.
 void keep_freed_host_memory();
 
 // Hands the heap's unused memory back to the system, for when a run ends in a process that lives

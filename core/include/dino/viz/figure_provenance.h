@@ -54,4 +54,10 @@ void write_figure_sidecar(const FigureProvenance& figure, const std::filesystem:
 // the file when it cannot be read.
 std::string sha256_of_file(const std::filesystem::path& file);
 
+// The folder each image's figures go to when several images are drawn at once (`dino attention` on
+// a folder, the app's folder export): the file's stem, or for a later file with a stem already
+// taken its whole name with the dots as dashes ("a.png" -> "a", then "a.jpg" -> "a-jpg"), and a
+// counter if even that is taken. Distinct for distinct files, in the order given.
+std::vector<std::string> figure_folder_names(const std::vector<std::filesystem::path>& images);
+
 }  // namespace dino
