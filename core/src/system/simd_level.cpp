@@ -9,24 +9,24 @@ namespace dino {
 namespace {
 
 SimdLevel detect_cpu_level() {
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   __builtin_cpu_init();
+#if !defined(__clang__)
   // The micro-architecture levels as GCC defines them, the same names the target attributes in
   // core/src/data/simd_dispatch.h compile for.
-  if (!__builtin_cpu_supports("x86-64-v3")) return SimdLevel::baseline;
-  if (!__builtin_cpu_supports("x86-64-v4")) return SimdLevel::avx2;
-  return __builtin_cpu_supports("avx512vnni") ? SimdLevel::avx512_vnni : SimdLevel::avx512;
-#elif defined(__clang__) && defined(__x86_64__)
+  const bool v3 = __builtin_cpu_supports("x86-64-v3");
+  const bool v4 = __builtin_cpu_supports("x86-64-v4");
+#else
   // Clang builds one copy of the loops (core/src/data/simd_dispatch.h), but the SSSE3 transposes
   // and the VNNI sums still follow the level: the features that make up x86-64-v3 and v4.
-  __builtin_cpu_init();
   const bool v3 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi") &&
                   __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("f16c") && __builtin_cpu_supports("movbe") &&
                   __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("sse4.2");
-  if (!v3) return SimdLevel::baseline;
-  const bool v4 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+  const bool v4 = v3 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                   __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512dq") &&
                   __builtin_cpu_supports("avx512vl");
+#endif
+  if (!v3) return SimdLevel::baseline;
   if (!v4) return SimdLevel::avx2;
   return __builtin_cpu_supports("avx512vnni") ? SimdLevel::avx512_vnni : SimdLevel::avx512;
 #else
@@ -46,8 +46,11 @@ Choice initial_choice() {
   const char* env = std::getenv("DINO_SIMD");
   if (env == nullptr || *env == '\0') return {cpu, "the CPU's best"};
   const auto asked = parse_simd_level(env);
-  if (!asked)
-    return {cpu, "the CPU's best; DINO_SIMD=" + std::string(env) + " is not one of baseline, avx2, avx512, avx512_vnni"};
+  if (!asked) {
+    std::string levels;
+    for (const SimdLevel level : all_simd_levels()) levels += (levels.empty() ? "" : ", ") + simd_level_name(level);
+    return {cpu, "the CPU's best; DINO_SIMD=" + std::string(env) + " is not one of " + levels};
+  }
   if (*asked > cpu) return {cpu, "the CPU's best; it cannot run DINO_SIMD=" + std::string(env)};
   return {*asked, "DINO_SIMD; the CPU runs " + simd_level_name(cpu)};
 }
