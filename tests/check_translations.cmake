@@ -4,7 +4,8 @@ file(MAKE_DIRECTORY "${WORK}")
 get_filename_component(name "${TS}" NAME)
 set(copy "${WORK}/${name}")
 file(COPY_FILE "${TS}" "${copy}")
-execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -extensions cpp,h ${SOURCES} -ts "${copy}"
+execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -tr-function-alias QT_TRANSLATE_NOOP+=DINO_TEXT
+                        -extensions cpp,h ${SOURCES} -ts "${copy}"
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 message("${out}${err}")
 if(NOT rc EQUAL 0)

@@ -305,425 +305,6 @@
     </message>
 </context>
 <context>
-    <name>ConfigField</name>
-    <message>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DINO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multi-crop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hardware</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder of class folders, a flat folder of images, a list file, or fashion-mnist for the built-in demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use only the first N images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 uses all of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loader threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threads decoding and augmenting images. The reference uses 10 per GPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Architecture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ViT size. The reference README trains vit_small.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pixels per patch side. 16 is the default; 8 gives finer attention maps at about 4x the cost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overrides the embedding dimension.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Depth (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overrides the number of blocks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Heads (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overrides the attention heads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stochastic depth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop-path rate of the student (0.1 in the reference).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head output K</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dimension of the DINO head&apos;s output. 65536 in the reference; smaller for small data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head hidden width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width of the head&apos;s MLP (2048).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head bottleneck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bottleneck before the last layer (256).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layers of the head&apos;s MLP (3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight-normalise the last layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fixes g = 1 in the last layer. The reference recommends on for stability; off (the boosted recipe) performs better for ViT-S.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BatchNorm in the head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off for ViTs; the reference uses it for ResNets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW is the reference&apos;s default for ViTs; LARS for large batches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate (per 256 images)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Peak learning rate for a batch of 256, scaled linearly with the batch. 0.0005 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Final learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End of the cosine decay (not scaled). 1e-6.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight decay (start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0.04, rising on a cosine to the end value. Biases and norms are exempt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight decay (end)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0.4 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gradient clipping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per-parameter norm limit; 0 disables. 3.0 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images per step (per GPU). 64 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Base EMA momentum, raised to 1 by a cosine. 0.996; lower (0.99) for short runs or small batches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher temperature (start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher temperature at epoch 0; 0.04. Too high makes the output uniform.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reached after the warm-up; 0.04 (0.07 in the boosted recipe).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temperature warm-up epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 (30 in the boosted recipe).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Global crop size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>224 for ImageNet; 28 for Fashion-MNIST.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Global crop scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Area range of the two global crops, two numbers. 0.4 1.0; 0.14 1.0 without local crops.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local crops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of small crops; 8 in the reference, 0 disables multi-crop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local crop size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>96 for ImageNet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local crop scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Area range of the local crops, two numbers. 0.05 0.4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>100 in the reference README, 300 in the boosted recipe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning-rate warm-up epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linear warm-up from 0; 10 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frozen last layer (epochs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The head&apos;s last layer does not train for this many epochs; 1. Raise it if training is unstable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything random follows from it, whatever the number of threads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the model runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>auto: bf16 autocast on CUDA, fp32 on the CPU. fp16 adds the gradient scaler, as the reference&apos;s --use_fp16.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mixed precision (--use_fp16)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With precision auto: mixed precision on CUDA.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU threads (0: all cores)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threads for the model&apos;s CPU kernels.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoints, config.json, metrics.jsonl and logs. A folder with a checkpoint.pth resumes from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep a checkpoint every N epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checkpointNNNN.pth; 20 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also checkpoint every N steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0: at the end of each epoch only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>k-NN evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weighted 20-NN accuracy of the teacher on a labelled set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>k-NN every N epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0: at the start and the end only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>k-NN data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>train/ and val/ class folders or MNIST layout; empty uses the training data when it has them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>k-NN bank size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training images in the bank.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>k-NN test images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test images evaluated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU matrix products</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel&apos;s, else ATen&apos;s BLAS (MKL). dino bench step compares them on your CPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ConfigPanel</name>
     <message>
         <source>Preset:</source>
@@ -751,10 +332,6 @@
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a JSON object of settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1458,6 +1035,10 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <source>%1 holds neither metrics.jsonl nor config.json: is it the output folder of a run?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SchedulePreview</name>
@@ -1498,6 +1079,468 @@ The last checkpoint in the output folder is intact; change the settings and pres
     <name>TrainingController</name>
     <message>
         <source>A run is already going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPreset</name>
+    <message>
+        <source>Fashion-MNIST demo (CPU, minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small ViT (width 96, depth 3, 4-pixel patches) on 28 px Fashion-MNIST crops that visibly learns on two CPU cores: +15.8 points of 20-NN accuracy in 4 epochs and 12 minutes (docs/fashion-mnist-recipe.md). Teacher momentum 0.99 because a short run has too few steps for 0.996.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT-S/16, the reference README&apos;s run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main_dino.py&apos;s defaults as the README trains ViT-S/16 on ImageNet (8 GPUs x 64 images, 100 epochs; 69.3% k-NN). Set --data_path to your image folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT-S/16, the README&apos;s boosted run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The README&apos;s longer recipe: 300 epochs, teacher temperature warmed from 0.04 to 0.07 over 30 epochs, no weight normalisation of the last layer (73.3% k-NN on ImageNet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT-S/16 on one small GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT-S/16 with half the per-GPU batch (32) and 6 local crops to cut activation memory, mixed precision on, and a smaller head output (K = 16384); the learning rate still scales with the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSetting</name>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of class folders (labels kept), a flat folder of images, a text file listing image paths, an MNIST-format folder, or fashion-mnist for the built-in demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use only the first N images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on the first N images only; 0 uses all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads decoding and augmenting images. The reference uses 10 per GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT size. The reference README trains vit_small; deit_tiny and deit_small are the reference&apos;s other names for vit_tiny and vit_small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixels per patch side. 16 is the default; 8 gives finer attention maps at about 4x the cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the embedding dimension of --arch; 0 keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the number of blocks of --arch; 0 keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads (0: the architecture&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the attention heads of --arch; 0 keeps them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stochastic depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop-path rate of the student (0.1 in the reference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head output K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension K of the DINO head&apos;s output. 65536 in the reference; smaller for small data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head hidden width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the DINO head&apos;s MLP (2048).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head bottleneck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck before the head&apos;s last layer (256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of the DINO head&apos;s MLP (3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight-normalise the last layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight-normalise the head&apos;s last layer with g fixed at 1. The reference recommends it for stability; off (the boosted recipe) performs better for ViT-S.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BatchNorm in the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BatchNorm in the head&apos;s MLP. Off for ViTs; the reference uses it for ResNets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adamw is the reference&apos;s default for ViTs; sgd (momentum 0.9); lars for large batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (per 256 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak learning rate for a batch of 256, scaled linearly with the batch and reached after the warm-up. 0.0005 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the cosine decay (not scaled). 1e-6 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weight decay, rising on a cosine to the end value. Biases and norms are exempt. 0.04 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final weight decay of the cosine. 0.4 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-parameter gradient norm limit; 0 disables. 3.0 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (per GPU). 64 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base EMA momentum of the teacher, raised to 1 by a cosine. 0.996; lower (0.99) for short runs or small batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature at epoch 0; 0.04. Too high makes the teacher&apos;s output uniform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature after the warm-up; 0.04 (0.07 in the boosted recipe).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature warm-up epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of the linear teacher temperature warm-up; 0 (30 in the boosted recipe). At most --epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of the two global crops in pixels: 224 for ImageNet, 28 for Fashion-MNIST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the two global crops, two numbers min max: 0.4 1.0; 0.14 1.0 without local crops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of small local crops; 8 in the reference, 0 disables multi-crop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of the local crops in pixels: 96 for ImageNet; at least one patch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the local crops, two numbers min max: 0.05 0.4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training epochs: 100 in the reference README, 300 in the boosted recipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate warm-up epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up from 0; 10 in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen last layer (epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head&apos;s last layer does not train for this many epochs; 1. Raise it if training is unstable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything random follows from it, whatever the number of threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model runs: auto (the first GPU, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: bf16 autocast on CUDA while --use_fp16 is true, fp32 on the CPU; fp32; bf16; or fp16, autocast with a gradient scaler as the reference&apos;s --use_fp16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision (--use_fp16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --precision auto: mixed precision on CUDA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads (0: all cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads for the model&apos;s CPU kernels; 0 uses all cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU matrix products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel&apos;s, else ATen&apos;s BLAS (MKL); aten; onednn. dino bench step compares them on your CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints, config.json, metrics.jsonl, log.txt and train.log. A folder with a checkpoint.pth resumes from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a checkpoint every N epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A numbered checkpointNNNN.pth every N epochs; 20 in the reference; 0 never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also checkpoint every N steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write checkpoint.pth every N iterations; 0: at the end of each epoch only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress line every N steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line prints a progress line every N iterations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted 20-NN top-1 accuracy of the teacher on a labelled set, before training and after the last epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN every N epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also evaluate every N epochs; 0: at the start and the end only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled data for k-NN: train/ and val/ class folders or MNIST layout; empty uses --data_path when it has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN bank size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images in the k-NN bank; at least 20 (k).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images evaluated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 #include "training/training_controller.h"
 
 #include <dino/train/training_run.h>
+#include <dino/train/training_settings.h>
 
 #include <QAction>
 #include <QApplication>
@@ -24,9 +25,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -249,7 +247,7 @@ void MainWindow::createActions() {
 }
 
 QString MainWindow::commandLine() const {
-  return QString::fromStdString(dino::run_settings::command_line(config_->settingsJson().toStdString()));
+  return QString::fromStdString(dino::training_command_line(config_->settings()));
 }
 
 bool MainWindow::startRun(bool interactive) {
@@ -275,7 +273,7 @@ bool MainWindow::startRun(bool interactive) {
   dashboard_->clear();
   crops_->showIteration(-1);
   dashboard_->setOutputDim(config_->value(QStringLiteral("out_dim")).toInteger());
-  if (!controller_->start(config_->settingsJson())) {
+  if (!controller_->start(config_->settings())) {
     if (interactive) QMessageBox::warning(this, tr("Start"), controller_->lastError());
     return false;
   }
@@ -286,7 +284,7 @@ bool MainWindow::startRun(bool interactive) {
 }
 
 void MainWindow::resetToDemo() {
-  config_->setSettingsJson(QString::fromStdString(dino::run_settings::defaults_json()));
+  config_->setSettings(dino::TrainingConfig{});
   config_->applyPreset(QStringLiteral("fashion-mnist-demo"));
   config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
 }
@@ -301,11 +299,15 @@ bool MainWindow::followRun(const QString& folder) {
     if (isVisible()) QMessageBox::warning(this, tr("Follow"), follower_->errorString());
     return false;
   }
-  const QString settings = follower_->settingsJson();
-  dashboard_->setOutputDim(dino::run_settings::head_output_dim(settings.toStdString()));
+  QString settingsError;
+  const auto settings = follower_->settings(&settingsError);
+  dashboard_->setOutputDim(settings ? settings->out_dim : 0);
   // The followed run's crops (when its data is reachable from here), for the step cursor.
   crops_->showIteration(-1);
-  crops_->setSettings(settings);
+  if (settings)
+    crops_->setSettings(*settings);
+  else
+    crops_->setUnavailable(settingsError);
   cropSettingsKey_.clear();
   runFolder_ = follower_->folder();
   stateLabel_->setText(tr("Following %1").arg(QDir::toNativeSeparators(runFolder_)));
@@ -384,15 +386,12 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::refreshPreview() {
   const auto& data = config_->dataSummary();
   if (!data.ok) return;
-  schedules_->update(config_->settingsJson(), data.images);
+  schedules_->update(config_->settings(), data.images);
   // The crop preview reopens the data only when what it shows depends on changed.
-  QStringList key;
-  for (const char* name : {"data_path", "limit_images", "global_crops_size", "global_crops_scale", "local_crops_number",
-                           "local_crops_size", "local_crops_scale", "seed", "batch_size_per_gpu"})
-    key << QString::fromUtf8(QJsonDocument(QJsonArray{config_->value(QLatin1String(name))}).toJson(QJsonDocument::Compact));
-  if (key.join(QLatin1Char('|')) != cropSettingsKey_) {
-    cropSettingsKey_ = key.join(QLatin1Char('|'));
-    crops_->setSettings(config_->settingsJson());
+  const QString inputs = QString::fromStdString(dino::run_settings::crop_preview_inputs(config_->settings()));
+  if (inputs != cropSettingsKey_) {
+    cropSettingsKey_ = inputs;
+    crops_->setSettings(config_->settings());
   }
 }
 

@@ -1,6 +1,7 @@
 // `dino bench`: throughput measurements, printed as rates.
 #include "cli_support.h"
 #include "commands.h"
+#include "setting_flags.h"
 
 #include <dino/data/data_loader.h>
 #include <dino/data/image_file.h>
@@ -9,7 +10,7 @@
 #include <dino/model/matmul.h>
 #include <dino/system/simd_level.h>
 #include <dino/train/step_benchmark.h>
-#include <dino/train/trainer_options.h>
+#include <dino/train/run_options.h>
 
 #include <ATen/Parallel.h>
 
@@ -104,12 +105,13 @@ void run_step_bench(StepBenchArgs a) {
   c.epochs = 1;
   c.warmup_epochs = 0;
   c.warmup_teacher_temp_epochs = 0;
+  c10::Device device = c10::kCPU;
   try {
     c.validate();
+    device = dino::resolve_device(c);  // also checks --precision and --cpu_matmul on this machine
   } catch (const ConfigError& e) {
     throw UsageError(e.what());
   }
-  const c10::Device device = resolve_device(c.device);
   if (c.threads > 0) at::set_num_threads(c.threads);
   const CpuMatmul asked = parse_cpu_matmul(c.cpu_matmul);
   StepBenchmarkOptions options;
@@ -173,23 +175,10 @@ void add_bench_command(CLI::App& app) {
   auto& c = s->config;
   c.batch_size_per_gpu = 32;
   auto* step = bench->add_subcommand("step", "The full training step on synthetic crops: images/s and peak memory");
-  step->add_option("--arch", c.arch, "vit_tiny, vit_small or vit_base")->capture_default_str();
-  step->add_option("--patch_size", c.patch_size, "Patch size")->capture_default_str();
-  step->add_option("--embed_dim", c.embed_dim, "Override the width of --arch");
-  step->add_option("--depth", c.depth, "Override the depth of --arch");
-  step->add_option("--num_heads", c.num_heads, "Override the heads of --arch");
-  step->add_option("--out_dim", c.out_dim, "Head output dimension")->capture_default_str();
-  step->add_option("--batch_size_per_gpu", c.batch_size_per_gpu, "Images per step")->capture_default_str();
-  step->add_option("--local_crops_number", c.local_crops_number, "Local crops per image")->capture_default_str();
-  step->add_option("--global_crops_size", c.global_crops_size, "Global crop size")->capture_default_str();
-  step->add_option("--local_crops_size", c.local_crops_size, "Local crop size")->capture_default_str();
-  step->add_option("--optimizer", c.optimizer, "adamw, sgd or lars")->capture_default_str();
-  step->add_option("--use_fp16", c.use_fp16, "As main_dino.py (with --precision auto: bf16 on CUDA when true)")
-      ->capture_default_str();
-  step->add_option("--precision", c.precision, "auto, fp32, bf16 or fp16")->capture_default_str();
-  step->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  step->add_option("--threads", c.threads, "CPU threads (0: all cores)")->capture_default_str();
-  step->add_option("--cpu_matmul", c.cpu_matmul, "fp32 matrix products on the CPU: auto, aten or onednn")->capture_default_str();
+  // The settings a step depends on, as `dino train` takes them.
+  add_setting_flags(*step, c, {"arch", "patch_size", "embed_dim", "depth", "num_heads", "out_dim", "batch_size_per_gpu",
+                               "local_crops_number", "global_crops_size", "local_crops_size", "optimizer", "use_fp16",
+                               "precision", "device", "threads", "cpu_matmul"});
   step->add_option("--warmup_steps", s->warmup_steps, "Untimed steps first")->capture_default_str();
   step->add_option("--steps", s->steps, "Timed steps")->capture_default_str();
   step->callback([s] { run_step_bench(*s); });

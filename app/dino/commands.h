@@ -8,6 +8,7 @@ namespace dino::cli {
 void add_info_command(CLI::App& app);
 void add_embed_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+void add_settings_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_knn_command(CLI::App& app);
 void add_attention_command(CLI::App& app);

@@ -4,6 +4,8 @@
 //   QT_QPA_PLATFORM=offscreen ./build/default/tests/bench_event_loop [epochs]
 #include "training/training_controller.h"
 
+#include "demo_settings.h"
+
 #include <dino/train/training_run.h>
 
 #include <QCoreApplication>
@@ -21,13 +23,11 @@ int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const int epochs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 2;
   QTemporaryDir dir;
-  auto settings = QJsonDocument::fromJson(QByteArray::fromStdString(dino::run_settings::with_preset(
-                                              dino::run_settings::defaults_json(), "fashion-mnist-demo")))
-                      .object();
-  settings[QStringLiteral("output_dir")] = dir.path();
-  settings[QStringLiteral("epochs")] = epochs;
-  settings[QStringLiteral("limit_images")] = 512;
-  settings[QStringLiteral("eval_knn")] = false;
+  auto settings = dino::test::demo_settings();
+  settings.output_dir = dir.path().toStdString();
+  settings.epochs = epochs;
+  settings.limit_images = 512;
+  settings.eval_knn = false;
 
   TrainingController controller;
   QElapsedTimer clock;
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     if (state == dino::RunState::Finished || state == dino::RunState::Failed || state == dino::RunState::Stopped)
       app.quit();
   });
-  if (!controller.start(QString::fromUtf8(QJsonDocument(settings).toJson()))) {
+  if (!controller.start(settings)) {
     std::fprintf(stderr, "bench_event_loop: %s\n", qPrintable(controller.lastError()));
     return 1;
   }

@@ -4,6 +4,8 @@
 // they were made; a folder exports in the background. The maps themselves are checked against hand computations in core's tests.
 #include "attention/attention_explorer.h"
 
+#include "demo_settings.h"
+
 #include <dino/train/training_run.h>
 
 #include <QCryptographicHash>
@@ -155,17 +157,15 @@ class TestAttentionExplorer : public QObject {
   // Figure 3 picture, and the maps at every checkpoint of the run.
   void studentFigureAndThroughTraining() {
     QTemporaryDir dir;
-    auto settings = QJsonDocument::fromJson(QByteArray::fromStdString(dino::run_settings::with_preset(
-                                                dino::run_settings::defaults_json(), "fashion-mnist-demo")))
-                        .object();
-    settings[QStringLiteral("output_dir")] = dir.filePath(QStringLiteral("run"));
-    settings[QStringLiteral("epochs")] = 2;
-    settings[QStringLiteral("limit_images")] = 256;
-    settings[QStringLiteral("batch_size_per_gpu")] = 64;
-    settings[QStringLiteral("depth")] = 1;
-    settings[QStringLiteral("eval_knn")] = false;
-    settings[QStringLiteral("saveckp_freq")] = 1;
-    dino::TrainingRun run(QJsonDocument(settings).toJson().toStdString());
+    auto settings = dino::test::demo_settings();
+    settings.output_dir = dir.filePath(QStringLiteral("run")).toStdString();
+    settings.epochs = 2;
+    settings.limit_images = 256;
+    settings.batch_size_per_gpu = 64;
+    settings.depth = 1;
+    settings.eval_knn = false;
+    settings.saveckp_freq = 1;
+    dino::TrainingRun run(settings);
     run.start();
     run.wait();
     QCOMPARE(run.state(), dino::RunState::Finished);

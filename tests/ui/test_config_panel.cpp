@@ -4,6 +4,7 @@
 #include "config/schedule_preview.h"
 
 #include <dino/train/training_run.h>
+#include <dino/train/training_settings.h>
 
 #include <QComboBox>
 #include <QJsonArray>
@@ -108,7 +109,7 @@ class TestConfigPanel : public QObject {
     panel.setValue(QStringLiteral("epochs"), 7);
     panel.setValue(QStringLiteral("data_path"), QStringLiteral("/data/my images"));
     panel.setValue(QStringLiteral("global_crops_scale"), QJsonArray{0.14, 1.0});
-    const QString line = QString::fromStdString(dino::run_settings::command_line(panel.settingsJson().toStdString()));
+    const QString line = QString::fromStdString(dino::training_command_line(panel.settings()));
     QVERIFY2(line.startsWith(QStringLiteral("dino train ")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("--epochs 7")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("--data_path '/data/my images'")), qPrintable(line));
@@ -120,7 +121,7 @@ class TestConfigPanel : public QObject {
     ConfigPanel panel;
     QVERIFY(panel.applyPreset(QStringLiteral("fashion-mnist-demo")));
     SchedulePreview preview;
-    preview.update(panel.settingsJson(), 6400);  // 100 iterations per epoch at batch 64; 4 epochs
+    preview.update(panel.settings(), 6400);  // 100 iterations per epoch at batch 64; 4 epochs
     QCOMPARE(preview.pointCount(), 400);
     // spec §1.7: linear warm-up from 0 over one epoch to 0.004 * 64 / 256, endpoint included.
     QCOMPARE(preview.valueAt(0, 0), 0.0);

@@ -3,6 +3,8 @@
 // hover, and a clear message for data that cannot be opened.
 #include "crops/crop_preview_panel.h"
 
+#include "demo_settings.h"
+
 #include <dino/train/training_run.h>
 
 #include <QJsonDocument>
@@ -11,9 +13,7 @@
 #include <QtTest>
 
 namespace {
-QString demoSettings() {
-  return QString::fromStdString(dino::run_settings::with_preset(dino::run_settings::defaults_json(), "fashion-mnist-demo"));
-}
+dino::TrainingConfig demoSettings() { return dino::test::demo_settings(); }
 }  // namespace
 
 class TestCropPreview : public QObject {
@@ -61,9 +61,9 @@ class TestCropPreview : public QObject {
 
   void unreadableDataSaysWhy() {
     CropPreviewPanel panel;
-    auto settings = QJsonDocument::fromJson(demoSettings().toUtf8()).object();
-    settings[QStringLiteral("data_path")] = QStringLiteral("/nowhere/images");
-    panel.setSettings(QString::fromUtf8(QJsonDocument(settings).toJson()));
+    auto settings = demoSettings();
+    settings.data_path = "/nowhere/images";
+    panel.setSettings(settings);
     QTRY_VERIFY_WITH_TIMEOUT(panel.errorText().contains(QStringLiteral("/nowhere/images")), 20000);
   }
 };

@@ -55,7 +55,7 @@ class TestMainWindow : public QObject {
     Q_EMIT window.dashboard()->charts()[0]->cursorRequested(5.2);
     QCOMPARE(window.cropPreview()->iteration(), qint64{5});
     QTRY_VERIFY_WITH_TIMEOUT(window.cropPreview()->current().iteration == 5, 30000);
-    const dino::run_settings::CropPreviewer previewer(window.configPanel()->settingsJson().toStdString());
+    const dino::run_settings::CropPreviewer previewer(window.configPanel()->settings());
     const auto expected = previewer.at_iteration(5, 0);
     QCOMPARE(window.cropPreview()->current().index, expected.index);
     QCOMPARE(window.cropPreview()->current().crops[0].image.rgb, expected.crops[0].image.rgb);

@@ -5,29 +5,27 @@
 #include "training/run_follower.h"
 #include "training/training_controller.h"
 
+#include "demo_settings.h"
+
 #include <dino/train/training_run.h>
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-QString tinySettings(const QString& outputDir, int epochs = 1) {
-  auto settings = QJsonDocument::fromJson(QByteArray::fromStdString(
-                                              dino::run_settings::with_preset(dino::run_settings::defaults_json(), "fashion-mnist-demo")))
-                      .object();
-  settings[QStringLiteral("output_dir")] = outputDir;
-  settings[QStringLiteral("epochs")] = epochs;
-  settings[QStringLiteral("limit_images")] = 512;
-  settings[QStringLiteral("batch_size_per_gpu")] = 32;
-  settings[QStringLiteral("eval_knn")] = false;
-  settings[QStringLiteral("depth")] = 1;
-  settings[QStringLiteral("num_workers")] = 1;
-  return QString::fromUtf8(QJsonDocument(settings).toJson());
+dino::TrainingConfig tinySettings(const QString& outputDir, int epochs = 1) {
+  auto settings = dino::test::demo_settings();
+  settings.output_dir = outputDir.toStdString();
+  settings.epochs = epochs;
+  settings.limit_images = 512;
+  settings.batch_size_per_gpu = 32;
+  settings.eval_knn = false;
+  settings.depth = 1;
+  settings.num_workers = 1;
+  return settings;
 }
 
 }  // namespace
@@ -74,14 +72,14 @@ class TestTrainingController : public QObject {
   void failuresAreReportedWithTheirReason() {
     QTemporaryDir dir;
     TrainingController controller;
-    auto settings = QJsonDocument::fromJson(tinySettings(dir.path()).toUtf8()).object();
-    settings[QStringLiteral("lr")] = -1;
-    QVERIFY(!controller.start(QString::fromUtf8(QJsonDocument(settings).toJson())));
+    auto settings = tinySettings(dir.path());
+    settings.lr = -1;
+    QVERIFY(!controller.start(settings));
     QVERIFY2(controller.lastError().contains(QStringLiteral("--lr")), qPrintable(controller.lastError()));
-    settings[QStringLiteral("lr")] = 0.001;
-    settings[QStringLiteral("data_path")] = dir.filePath(QStringLiteral("missing"));
+    settings.lr = 0.001;
+    settings.data_path = dir.filePath(QStringLiteral("missing")).toStdString();
     QSignalSpy failed(&controller, &TrainingController::failed);
-    QVERIFY(controller.start(QString::fromUtf8(QJsonDocument(settings).toJson())));
+    QVERIFY(controller.start(settings));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
     QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("missing")), qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(controller.state(), dino::RunState::Failed);

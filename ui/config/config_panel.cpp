@@ -1,7 +1,5 @@
 #include "config/config_panel.h"
 
-#include "config/config_fields.h"
-
 #include <dino/train/training_presets.h>
 
 #include <QCheckBox>
@@ -13,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,12 +31,37 @@ QString presetTitle(const dino::TrainingPreset& preset) {
   return QCoreApplication::translate("TrainingPreset", preset.title.c_str());
 }
 
+// The core's setting texts, in the context lupdate files them under (core/src/train/translatable.h).
+QString settingText(const char* text) { return QCoreApplication::translate("TrainingSetting", text); }
+
+QJsonValue toJson(const dino::SettingValue& value) {
+  return std::visit(
+      [](const auto& v) -> QJsonValue {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return QString::fromStdString(v);
+        } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+          QJsonArray array;
+          for (double x : v) array.append(x);
+          return array;
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          return static_cast<qint64>(v);
+        } else {
+          return v;
+        }
+      },
+      value);
+}
+
+const dino::SettingDescription& setting(const QString& key) {
+  const auto* d = dino::find_training_setting(key.toStdString());
+  Q_ASSERT(d);
+  return *d;
+}
+
 }  // namespace
 
 ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
-  QString error;
-  settings_ = QJsonDocument::fromJson(QByteArray::fromStdString(dino::run_settings::defaults_json())).object();
-
   auto* outer = new QVBoxLayout(this);
   auto* presetRow = new QHBoxLayout;
   presetRow->addWidget(new QLabel(tr("Preset:")));
@@ -45,7 +69,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   presets_->addItem(tr("Choose a recipe..."));
   for (const auto& preset : dino::training_presets()) {
     presets_->addItem(presetTitle(preset), QString::fromStdString(preset.name));
-    presets_->setItemData(presets_->count() - 1, QString::fromStdString(preset.description), Qt::ToolTipRole);
+    presets_->setItemData(presets_->count() - 1, QCoreApplication::translate("TrainingPreset", preset.description.c_str()), Qt::ToolTipRole);
   }
   presetRow->addWidget(presets_, 1);
   outer->addLayout(presetRow);
@@ -60,29 +84,31 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   auto* host = new QWidget;
   auto* column = new QVBoxLayout(host);
   QHash<QString, QFormLayout*> forms;
-  for (const QString& group : configGroups()) {
-    auto* box = new QGroupBox(group);
+  for (const char* group : dino::training_setting_groups()) {
+    auto* box = new QGroupBox(settingText(group));
     auto* form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    forms.insert(group, form);
+    forms.insert(QString::fromLatin1(group), form);
     column->addWidget(box);
   }
   column->addStretch(1);
   scroll->setWidget(host);
   outer->addWidget(scroll, 1);
 
-  for (const auto& field : configFields()) {
+  for (const auto& field : dino::training_settings()) {
+    const QString key = QString::fromStdString(field.key);
     QWidget* editor = makeEditor(field);
-    editor->setToolTip(field.tooltip);
-    editor->setObjectName(field.key);  // found by its key (tests, style sheets)
-    editors_.insert(field.key, editor);
-    auto* label = new QLabel(field.label);
-    label->setToolTip(field.tooltip);
-    forms[field.group]->addRow(label, editor);
-    if (field.key == QLatin1String("data_path")) {
+    editor->setToolTip(settingText(field.help));
+    editor->setObjectName(key);  // found by its key (tests, style sheets)
+    editors_.insert(key, editor);
+    auto* label = new QLabel(settingText(field.label));
+    label->setToolTip(settingText(field.help));
+    QFormLayout* form = forms[QString::fromLatin1(field.group)];
+    form->addRow(label, editor);
+    if (key == QLatin1String("data_path")) {
       dataLabel_ = new QLabel;
       dataLabel_->setWordWrap(true);
-      forms[field.group]->addRow(QString(), dataLabel_);
+      form->addRow(QString(), dataLabel_);
     }
   }
 
@@ -113,39 +139,45 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
 
 ConfigPanel::~ConfigPanel() { scanWatcher_.waitForFinished(); }
 
-QWidget* ConfigPanel::makeEditor(const ConfigField& field) {
-  using K = ConfigField::Kind;
-  const QString key = field.key;
+QWidget* ConfigPanel::makeEditor(const dino::SettingDescription& field) {
+  using K = dino::SettingKind;
+  const QString key = QString::fromStdString(field.key);
   switch (field.kind) {
-    case K::Integer: {
+    case K::integer: {
       auto* spin = new QSpinBox;
-      spin->setRange(static_cast<int>(field.minimum), static_cast<int>(std::min<qint64>(field.maximum, INT_MAX)));
-      connect(spin, &QSpinBox::valueChanged, this, [this, key](int v) { onEdited(key, v); });
+      // Bounds from the table; a spin box holds an int.
+      const double low = field.minimum ? field.minimum->value + (field.minimum->open ? 1 : 0) : INT_MIN;
+      const double high = field.maximum ? field.maximum->value - (field.maximum->open ? 1 : 0) : INT_MAX;
+      spin->setRange(static_cast<int>(std::max<double>(low, INT_MIN)), static_cast<int>(std::min<double>(high, INT_MAX)));
+      connect(spin, &QSpinBox::valueChanged, this, [this, key](int v) { onEdited(key, int64_t{v}); });
       return spin;
     }
-    case K::Boolean: {
+    case K::flag: {
       auto* check = new QCheckBox;
       connect(check, &QCheckBox::toggled, this, [this, key](bool v) { onEdited(key, v); });
       return check;
     }
-    case K::Choice: {
-      auto* combo = new QComboBox;
-      if (key == QLatin1String("device")) {
-        combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
-        for (const auto& device : dino::run_settings::devices())
-          combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
-      } else {
-        for (const QString& choice : field.choices) combo->addItem(choice, choice);
+    case K::choice:
+    case K::text:
+      if (field.kind == K::choice || key == QLatin1String("device")) {
+        auto* combo = new QComboBox;
+        if (key == QLatin1String("device")) {  // its values are this machine's devices
+          combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
+          for (const auto& device : dino::run_settings::devices())
+            combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
+        } else {
+          for (const auto& choice : field.choices) combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
+        }
+        connect(combo, &QComboBox::activated, this,
+                [this, key, combo](int) { onEdited(key, combo->currentData().toString().toStdString()); });
+        return combo;
       }
-      connect(combo, &QComboBox::activated, this, [this, key, combo](int) { onEdited(key, combo->currentData().toString()); });
-      return combo;
-    }
-    case K::Real:
-    case K::RealPair:
-    case K::Text:
-    case K::Folder: {
+      [[fallthrough]];
+    case K::real:
+    case K::real_pair:
+    case K::path: {
       auto* line = new QLineEdit;
-      const bool pair = field.kind == K::RealPair, real = field.kind == K::Real;
+      const bool pair = field.kind == K::real_pair, real = field.kind == K::real;
       connect(line, &QLineEdit::textEdited, this, [this, key, pair, real](const QString& text) {
         if (real) {
           bool ok = false;
@@ -154,20 +186,20 @@ QWidget* ConfigPanel::makeEditor(const ConfigField& field) {
           onEdited(key, v);
         } else if (pair) {
           const auto parts = text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
-          QJsonArray values;
+          std::vector<double> values;
           for (const auto& part : parts) {
             bool ok = false;
             const double v = part.toDouble(&ok);
             if (!ok) return onLocalError(key, tr("%1 is not a number").arg(part));
-            values.append(v);
+            values.push_back(v);
           }
           if (values.size() != 2) return onLocalError(key, tr("two numbers, min and max"));
           onEdited(key, values);
         } else {
-          onEdited(key, text.trimmed());
+          onEdited(key, text.trimmed().toStdString());
         }
       });
-      if (field.kind != K::Folder) return line;
+      if (field.kind != K::path) return line;
       auto* row = new QWidget;
       auto* layout = new QHBoxLayout(row);
       layout->setContentsMargins(0, 0, 0, 0);
@@ -180,7 +212,7 @@ QWidget* ConfigPanel::makeEditor(const ConfigField& field) {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a folder"), line->text());
         if (folder.isEmpty()) return;
         line->setText(folder);
-        onEdited(key, folder);
+        onEdited(key, folder.toStdString());
       });
       row->setProperty("lineEdit", QVariant::fromValue(static_cast<QObject*>(line)));
       return row;
@@ -191,9 +223,9 @@ QWidget* ConfigPanel::makeEditor(const ConfigField& field) {
 
 void ConfigPanel::refreshEditors() {
   loading_ = true;
-  for (const auto& field : configFields()) {
-    QWidget* editor = editors_.value(field.key);
-    const QJsonValue v = settings_.value(field.key);
+  for (const auto& field : dino::training_settings()) {
+    QWidget* editor = editors_.value(QString::fromStdString(field.key));
+    const QJsonValue v = toJson(field.get(config_));
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
       spin->setValue(static_cast<int>(v.toInteger()));
     } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
@@ -229,7 +261,7 @@ void ConfigPanel::updatePrecisionChoices() {
   auto* combo = qobject_cast<QComboBox*>(editors_.value(QStringLiteral("precision")));
   auto* model = combo ? qobject_cast<QStandardItemModel*>(combo->model()) : nullptr;
   if (!model) return;
-  const QString device = settings_.value(QStringLiteral("device")).toString();
+  const QString device = QString::fromStdString(config_.device);
   QStringList allowed;
   for (const auto& p : dino::run_settings::precisions_for(device.toStdString())) allowed << QString::fromStdString(p);
   for (int i = 0; i < combo->count(); ++i) {
@@ -239,61 +271,68 @@ void ConfigPanel::updatePrecisionChoices() {
   }
 }
 
-QString ConfigPanel::settingsJson() const {
-  return QString::fromUtf8(QJsonDocument(settings_).toJson(QJsonDocument::Indented));
+QString ConfigPanel::settingsJson() const { return QString::fromStdString(config_.to_json()); }
+
+QJsonValue ConfigPanel::value(const QString& key) const {
+  const auto* d = dino::find_training_setting(key.toStdString());
+  return d ? toJson(d->get(config_)) : QJsonValue();
+}
+
+void ConfigPanel::setSettings(const dino::TrainingConfig& config) {
+  config_ = config;
+  settingsReplaced();
 }
 
 bool ConfigPanel::setSettingsJson(const QString& json, QString* error) {
-  QJsonParseError parse;
-  const auto doc = QJsonDocument::fromJson(json.toUtf8(), &parse);
-  if (!doc.isObject()) {
-    if (error) *error = tr("Not a JSON object of settings: %1").arg(parse.errorString());
-    return false;
-  }
-  // Let the core check keys and types, so that the app refuses exactly what `dino train --config` does.
-  QJsonObject merged = settings_;
-  const QJsonObject incoming = doc.object();
-  for (auto it = incoming.begin(); it != incoming.end(); ++it) merged.insert(it.key(), it.value());
-  const std::string text = QJsonDocument(merged).toJson().toStdString();
+  // The core reads it, so the app refuses exactly what `dino train --config` does.
+  dino::TrainingConfig merged = config_;
   try {
-    (void)dino::run_settings::normalized(text);
+    merged.merge_json(json.toStdString(), "settings");
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
-  settings_ = merged;
-  refreshEditors();
-  validate();
-  startScan();
-  Q_EMIT settingsChanged();
+  setSettings(merged);
   return true;
 }
 
 bool ConfigPanel::applyPreset(const QString& name, QString* error) {
+  dino::TrainingConfig config = config_;
   try {
-    const std::string json = dino::run_settings::with_preset(QJsonDocument(settings_).toJson().toStdString(), name.toStdString());
-    settings_ = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    dino::apply_training_preset(config, name.toStdString());
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
+  setSettings(config);
+  return true;
+}
+
+void ConfigPanel::settingsReplaced() {
   refreshEditors();
   validate();
   startScan();
   Q_EMIT settingsChanged();
-  return true;
 }
 
 void ConfigPanel::setValue(const QString& key, const QJsonValue& value) {
-  settings_.insert(key, value);
+  // Through the core's reading of config.json, which knows each key's type.
+  dino::TrainingConfig config = config_;
+  try {
+    config.merge_json(QJsonDocument(QJsonObject{{key, value}}).toJson().toStdString(), "setValue");
+  } catch (const std::exception& e) {
+    qWarning("ConfigPanel::setValue: %s", e.what());
+    return;
+  }
+  config_ = config;
   refreshEditors();
-  onEdited(key, value);
+  onEdited(key, dino::find_training_setting(key.toStdString())->get(config_));
 }
 
-void ConfigPanel::onEdited(const QString& key, const QJsonValue& value) {
+void ConfigPanel::onEdited(const QString& key, const dino::SettingValue& value) {
   if (loading_) return;
   localErrors_.remove(key);
-  settings_.insert(key, value);
+  setting(key).set(config_, value);
   if (key == QLatin1String("data_path") || key == QLatin1String("limit_images")) scanTimer_.start();
   if (key == QLatin1String("device")) updatePrecisionChoices();
   validate();
@@ -311,8 +350,8 @@ void ConfigPanel::markField(const QString& key, const QString& message) {
     QWidget* target = editor->property("lineEdit").isValid() ? qobject_cast<QWidget*>(editor->property("lineEdit").value<QObject*>()) : editor;
     const bool bad = it.key() == key;
     target->setStyleSheet(bad ? QString::fromLatin1(kErrorStyle) : QString());
-    const auto field = std::find_if(configFields().begin(), configFields().end(), [&](const ConfigField& f) { return f.key == it.key(); });
-    target->setToolTip(bad ? message + QStringLiteral("\n\n") + field->tooltip : field->tooltip);
+    const QString help = settingText(setting(it.key()).help);
+    target->setToolTip(bad ? message + QStringLiteral("\n\n") + help : help);
   }
 }
 
@@ -322,7 +361,7 @@ void ConfigPanel::validate() {
     problemKey_ = localErrors_.begin().key();
     problem_ = localErrors_.begin().value();
   } else {
-    problem_ = QString::fromStdString(dino::run_settings::problem(QJsonDocument(settings_).toJson().toStdString()));
+    problem_ = QString::fromStdString(dino::run_settings::problem(config_));
     // The core names the flag (--lr) or the key ('lr'): mark that field.
     const QRegularExpression flag(QStringLiteral("(?:--|')([a-z_0-9]+)"));
     for (auto match = flag.globalMatch(problem_); match.hasNext();) {
@@ -349,8 +388,8 @@ void ConfigPanel::validate() {
 bool ConfigPanel::canStart() const { return problem_.isEmpty() && !dataScanPending() && data_.ok; }
 
 void ConfigPanel::startScan() {
-  const QString path = settings_.value(QStringLiteral("data_path")).toString();
-  const qint64 limit = settings_.value(QStringLiteral("limit_images")).toInteger();
+  const QString path = QString::fromStdString(config_.data_path);
+  const qint64 limit = config_.limit_images;
   if (scanning_) {  // finish the old scan first, then look again
     scanTimer_.start();
     return;

@@ -1,15 +1,17 @@
-// Every training setting, grouped, with the reference's defaults and a tooltip each; presets;
-// validation as you type (the field at fault is marked with the reason); the data folder scanned
-// in the background with its image and class counts shown. Start is possible only when canStart().
+// Every training setting, grouped, with its default and a tooltip each, all made from the core's
+// table of settings (dino/train/training_settings.h); presets; validation as you type (the field at
+// fault is marked with the reason); the data folder scanned in the background with its image and
+// class counts shown. Start is possible only when canStart().
 #pragma once
 
 #include <QFutureWatcher>
 #include <QHash>
-#include <QJsonObject>
+#include <QJsonValue>
 #include <QTimer>
 #include <QWidget>
 
 #include <dino/train/training_run.h>
+#include <dino/train/training_settings.h>
 
 class QComboBox;
 class QLabel;
@@ -21,13 +23,16 @@ class ConfigPanel : public QWidget {
   explicit ConfigPanel(QWidget* parent = nullptr);
   ~ConfigPanel() override;
 
-  QString settingsJson() const;
-  // Fields absent from `json` keep their values. False, with `error`, for JSON that is not an
-  // object of known settings.
+  const dino::TrainingConfig& settings() const { return config_; }
+  void setSettings(const dino::TrainingConfig& config);
+  QString settingsJson() const;  // as config.json
+  // Fields absent from `json` keep their values. False, with `error` naming the key, for JSON that
+  // is not an object of known settings of the right types; nothing changes then.
   bool setSettingsJson(const QString& json, QString* error = nullptr);
   bool applyPreset(const QString& name, QString* error = nullptr);
-  void setValue(const QString& key, const QJsonValue& value);  // as if the user had typed it
-  QJsonValue value(const QString& key) const { return settings_.value(key); }
+  // As if the user had typed it; a value of the wrong type is ignored with a warning.
+  void setValue(const QString& key, const QJsonValue& value);
+  QJsonValue value(const QString& key) const;
 
   bool canStart() const;
   QString problem() const { return problem_; }          // why not, when !canStart()
@@ -41,17 +46,18 @@ class ConfigPanel : public QWidget {
   void dataScanned();
 
  private:
-  QWidget* makeEditor(const struct ConfigField& field);
+  QWidget* makeEditor(const dino::SettingDescription& setting);
+  void settingsReplaced();  // after a file, a preset or setSettings: editors, checks, scan
   void refreshEditors();
   // Greys out the --precision values the chosen device cannot run (bf16 before compute 8.0).
   void updatePrecisionChoices();
-  void onEdited(const QString& key, const QJsonValue& value);
+  void onEdited(const QString& key, const dino::SettingValue& value);
   void onLocalError(const QString& key, const QString& message);
   void validate();
   void startScan();
   void markField(const QString& key, const QString& message);
 
-  QJsonObject settings_;
+  dino::TrainingConfig config_;
   QHash<QString, QWidget*> editors_;
   QHash<QString, QString> localErrors_;  // text that does not parse, by key
   QString problem_, problemKey_;

@@ -38,10 +38,10 @@ SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 }
 
-void SchedulePreview::update(const QString& settingsJson, qint64 images) {
+void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images) {
   dino::run_settings::SchedulePreview preview;
   try {
-    preview = dino::run_settings::preview_schedules(settingsJson.toStdString(), images);
+    preview = dino::run_settings::preview_schedules(settings, images);
   } catch (const std::exception& e) {
     summary_->setText(tr("No preview: %1").arg(QString::fromStdString(e.what())));
     return;

@@ -3,6 +3,8 @@
 // in which the last layer stays frozen, redrawn as a field changes.
 #pragma once
 
+#include <dino/train/training_config.h>
+
 #include <QWidget>
 
 class QCustomPlot;
@@ -16,7 +18,7 @@ class SchedulePreview : public QWidget {
  public:
   explicit SchedulePreview(QWidget* parent = nullptr);
   // `images`: the data set's size after --limit_images (iterations per epoch follow from it).
-  void update(const QString& settingsJson, qint64 images);
+  void update(const dino::TrainingConfig& settings, qint64 images);
   int pointCount() const;                   // per curve, for tests
   double valueAt(int curve, int iteration) const;  // curve 0 lr, 1 wd, 2 momentum, 3 temperature
   QCustomPlot* plot() const { return plot_; }

@@ -79,9 +79,13 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
   });
   connect(&openWatcher_, &QFutureWatcher<std::shared_ptr<const dino::run_settings::CropPreviewer>>::finished, this, [this] {
     previewer_ = openWatcher_.result();
-    if (!pendingSettings_.isEmpty()) {  // the settings changed while the data set was opening
-      const QString settings = pendingSettings_;
-      pendingSettings_.clear();
+    if (discardOpening_) {
+      discardOpening_ = false;
+      previewer_.reset();
+    }
+    if (pendingSettings_) {  // the settings changed while the data set was opening
+      const dino::TrainingConfig settings = *pendingSettings_;
+      pendingSettings_.reset();
       setSettings(settings);
       return;
     }
@@ -106,17 +110,25 @@ CropPreviewPanel::~CropPreviewPanel() {
   sampleWatcher_.waitForFinished();
 }
 
-void CropPreviewPanel::setSettings(const QString& settingsJson) {
+void CropPreviewPanel::setUnavailable(const QString& reason) {
+  pendingSettings_.reset();
+  discardOpening_ = openWatcher_.isRunning();
+  previewer_.reset();
+  status_->setText(tr("No preview: %1").arg(reason));
+}
+
+void CropPreviewPanel::setSettings(const dino::TrainingConfig& settings) {
+  discardOpening_ = false;
   if (openWatcher_.isRunning()) {
-    pendingSettings_ = settingsJson;
+    pendingSettings_ = settings;
     return;
   }
   status_->setText(tr("Opening the data..."));
   QPointer<QLabel> status(status_);
-  openWatcher_.setFuture(QtConcurrent::run([json = settingsJson.toStdString(), status]() {
+  openWatcher_.setFuture(QtConcurrent::run([settings, status]() {
     std::shared_ptr<const dino::run_settings::CropPreviewer> previewer;
     try {
-      previewer = std::make_shared<const dino::run_settings::CropPreviewer>(json);
+      previewer = std::make_shared<const dino::run_settings::CropPreviewer>(settings);
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
       QMetaObject::invokeMethod(qApp, [status, message] {

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QGridLayout;
 class QLabel;
@@ -28,7 +29,9 @@ class CropPreviewPanel : public QWidget {
   explicit CropPreviewPanel(QWidget* parent = nullptr);
   ~CropPreviewPanel() override;
 
-  void setSettings(const QString& settingsJson);  // reopens the data set in the background
+  void setSettings(const dino::TrainingConfig& settings);  // reopens the data set in the background
+  // Nothing to preview (a followed run without a readable config.json): says why.
+  void setUnavailable(const QString& reason);
   void setLive(bool live);                        // a new sample every few seconds
   void showSample(qint64 index, quint64 draw);    // for tests and "New sample"
   // The crops of training iteration `iteration`'s batch (sample `position` of it, or the one chosen
@@ -57,7 +60,8 @@ class CropPreviewPanel : public QWidget {
   QFutureWatcher<dino::run_settings::CropPreview> sampleWatcher_;
   dino::run_settings::CropPreview current_;
   QImage annotated_;
-  QString pendingSettings_;
+  std::optional<dino::TrainingConfig> pendingSettings_;
+  bool discardOpening_ = false;  // the data set being opened is no longer wanted
   QTimer liveTimer_;
   QLabel* original_ = nullptr;
   QLabel* status_ = nullptr;

@@ -43,10 +43,20 @@ void RunFollower::stop() {
   folder_.clear();
 }
 
-QString RunFollower::settingsJson() const {
-  QFile file(QDir(folder_).filePath(QStringLiteral("config.json")));
-  if (!file.open(QIODevice::ReadOnly)) return {};
-  return QString::fromUtf8(file.readAll());
+std::optional<dino::TrainingConfig> RunFollower::settings(QString* error) const {
+  const QString file = QDir(folder_).filePath(QStringLiteral("config.json"));
+  if (!QFileInfo::exists(file)) {
+    if (error) *error = tr("%1 does not exist").arg(QDir::toNativeSeparators(file));
+    return std::nullopt;
+  }
+  dino::TrainingConfig config;
+  try {
+    config.merge_json_file(file.toStdString());
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return std::nullopt;
+  }
+  return config;
 }
 
 void RunFollower::poll() {

@@ -4,10 +4,14 @@
 
 #include "training/metric_types.h"
 
+#include <dino/train/training_config.h>
+
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+
+#include <optional>
 
 class RunFollower : public QObject {
   Q_OBJECT
@@ -21,8 +25,9 @@ class RunFollower : public QObject {
   void stop();
   QString folder() const { return folder_; }
   QString errorString() const { return error_; }
-  // config.json's text when the folder has one (out_dim for ln K, the settings for the panel).
-  QString settingsJson() const;
+  // The run's config.json (out_dim for ln K, the settings for the panel); nullopt, with the reason
+  // in `error`, when the folder has none or it cannot be read.
+  std::optional<dino::TrainingConfig> settings(QString* error = nullptr) const;
 
   // Reads whatever was appended since the last call; public for tests.
   void poll();

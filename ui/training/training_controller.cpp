@@ -19,14 +19,14 @@ TrainingController::~TrainingController() {
   }
 }
 
-bool TrainingController::start(const QString& settingsJson) {
+bool TrainingController::start(const dino::TrainingConfig& settings) {
   if (isActive()) {
     lastError_ = tr("A run is already going.");
     return false;
   }
   std::unique_ptr<dino::TrainingRun> run;
   try {
-    run = std::make_unique<dino::TrainingRun>(settingsJson.toStdString());
+    run = std::make_unique<dino::TrainingRun>(settings);
   } catch (const std::exception& e) {
     lastError_ = QString::fromStdString(e.what());
     return false;

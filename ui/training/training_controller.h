@@ -6,6 +6,7 @@
 #include "training/metric_types.h"
 
 #include <dino/train/run_state.h>
+#include <dino/train/training_config.h>
 
 #include <QObject>
 #include <QString>
@@ -27,7 +28,7 @@ class TrainingController : public QObject {
 
   // Settings as config.json's JSON. Returns false, with the reason in lastError(), when the run
   // cannot start (bad settings, or a run already going).
-  bool start(const QString& settingsJson);
+  bool start(const dino::TrainingConfig& settings);
   void pause();
   void resume();
   void stop();  // the run finishes its step, saves a resumable checkpoint and ends

@@ -7,32 +7,16 @@
 #include "dino/model/device.h"
 #include "dino/model/device_info.h"
 #include "dino/train/schedules.h"
-#include "dino/train/trainer_options.h"
-#include "dino/train/training_presets.h"
+#include "dino/train/run_options.h"
 #include "dino/train/training_session.h"
-
-#include <nlohmann/json.hpp>
+#include "dino/train/training_settings.h"
 
 #include <cstring>
 #include <thread>
 
 namespace dino {
-namespace {
 
-TrainingConfig parse(const std::string& settings_json) {
-  TrainingConfig config;
-  try {
-    config.merge_json(settings_json, "settings");
-  } catch (const ConfigError& e) {
-    throw std::invalid_argument(e.what());
-  }
-  return config;
-}
-
-}  // namespace
-
-TrainingRun::TrainingRun(const std::string& settings_json) {
-  TrainingConfig config = parse(settings_json);
+TrainingRun::TrainingRun(TrainingConfig config) {
   try {
     config.validate();
   } catch (const ConfigError& e) {
@@ -56,60 +40,14 @@ std::string TrainingRun::error() const { return session_->error(); }
 
 namespace run_settings {
 
-std::string defaults_json() { return TrainingConfig{}.to_json(); }
-
-std::string normalized(const std::string& settings_json) { return parse(settings_json).to_json(); }
-
-std::string with_preset(const std::string& settings_json, const std::string& preset) {
-  TrainingConfig config = parse(settings_json);
+std::string problem(const TrainingConfig& config) {
   try {
-    apply_training_preset(config, preset);
-  } catch (const ConfigError& e) {
-    throw std::invalid_argument(e.what());
-  }
-  return config.to_json();
-}
-
-std::string problem(const std::string& settings_json) {
-  try {
-    const auto config = parse(settings_json);
     config.validate();
-    (void)config.resolve_device();
+    (void)resolve_device(config);
   } catch (const std::exception& e) {
     return e.what();
   }
   return {};
-}
-
-std::string command_line(const std::string& settings_json) {
-  const auto settings = nlohmann::json::parse(parse(settings_json).to_json());
-  const auto defaults = nlohmann::json::parse(defaults_json());
-  std::string line = "dino train";
-  auto add = [&line](const std::string& word) {
-    line.push_back(' ');
-    line.append(word);
-  };
-  // Keys in alphabetical order (nlohmann's objects are sorted).
-  for (const auto& [key, value] : settings.items()) {
-    if (defaults.contains(key) && defaults[key] == value) continue;
-    add("--" + key);
-    if (value.is_array()) {
-      for (const auto& item : value) add(log::shell_word(item.dump()));
-    } else if (value.is_string()) {
-      add(log::shell_word(value.get<std::string>()));
-    } else {
-      add(value.dump());
-    }
-  }
-  return line;
-}
-
-int64_t head_output_dim(const std::string& settings_json) {
-  try {
-    return parse(settings_json).out_dim;
-  } catch (const std::exception&) {
-    return 0;
-  }
 }
 
 std::vector<DeviceChoice> devices() {
@@ -143,10 +81,9 @@ DataSummary scan_data(const std::string& data_path, int64_t limit_images) {
   return summary;
 }
 
-SchedulePreview preview_schedules(const std::string& settings_json, int64_t images) {
-  const TrainingConfig c = parse(settings_json);
+SchedulePreview preview_schedules(const TrainingConfig& c, int64_t images) {
   SchedulePreview preview;
-  preview.iterations_per_epoch = batches_per_epoch(images, c.loader_options());
+  preview.iterations_per_epoch = batches_per_epoch(images, loader_options(c));
   if (preview.iterations_per_epoch <= 0 || c.epochs <= 0) return preview;
   // The very mapping the training session uses, so the preview is what the run will do.
   auto schedules = training_schedules(schedule_settings(trainer_options(c, preview.iterations_per_epoch, c10::kCPU)));
@@ -170,10 +107,18 @@ struct CropPreviewer::State {
   mutable std::vector<int64_t> order;
 };
 
-CropPreviewer::CropPreviewer(const std::string& settings_json) : state_(std::make_unique<State>()) {
-  const TrainingConfig config = parse(settings_json);
-  state_->options = config.crops();
-  state_->loading = config.loader_options();
+std::string crop_preview_inputs(const TrainingConfig& config) {
+  // What the constructor below reads, and nothing else.
+  std::string inputs;
+  for (const char* key : {"data_path", "limit_images", "global_crops_size", "global_crops_scale", "local_crops_number",
+                          "local_crops_size", "local_crops_scale", "seed", "batch_size_per_gpu"})
+    inputs += setting_text(find_training_setting(key)->get(config)) + "\n";
+  return inputs;
+}
+
+CropPreviewer::CropPreviewer(const TrainingConfig& config) : state_(std::make_unique<State>()) {
+  state_->options = multi_crop_options(config);
+  state_->loading = loader_options(config);
   state_->source = open_image_source(config.data_path, config.limit_images);
   if (state_->source->size() == 0) throw std::runtime_error(config.data_path + ": no images");
 }

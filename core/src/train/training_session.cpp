@@ -13,7 +13,7 @@
 #include "dino/system/host_memory.h"
 #include "dino/system/simd_level.h"
 #include "dino/train/optimizer_state.h"
-#include "dino/train/trainer_options.h"
+#include "dino/train/run_options.h"
 
 #include <ATen/core/Generator.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -104,7 +104,7 @@ void TrainingSession::run() {
   try {
     const TrainingConfig& c = config_;
     c.validate();
-    const c10::Device device = c.resolve_device();
+    const c10::Device device = resolve_device(c);
     torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     set_cpu_matmul(parse_cpu_matmul(c.cpu_matmul));
     torch::manual_seed(static_cast<uint64_t>(c.seed));
@@ -112,7 +112,7 @@ void TrainingSession::run() {
     std::filesystem::create_directories(output_dir);
     const log::FileSink run_log(output_dir / "train.log");  // this run's, for as long as it runs
     io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
-    const auto amp = c.autocast_dtype(device_info(device));
+    const auto amp = autocast_dtype(c, device_info(device));
     log::info("device: " + device_description(device_info(device)));
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
               " on " + device.str());
@@ -120,9 +120,9 @@ void TrainingSession::run() {
     log::info("augmentation's pixel loops: " + describe_simd_level());
 
     auto train = open_image_source(c.data_path, c.limit_images);
-    LoaderOptions loading = c.loader_options();
+    LoaderOptions loading = loader_options(c);
     loading.pin_memory = device.is_cuda();
-    MultiCropLoader loader(train, c.crops(), loading);
+    MultiCropLoader loader(train, multi_crop_options(c), loading);
     const int64_t iterations = loader.batches_per_epoch();
     if (iterations == 0)
       throw ConfigError("--batch_size_per_gpu " + std::to_string(c.batch_size_per_gpu) + " exceeds the " +
@@ -205,7 +205,7 @@ void TrainingSession::run() {
       checkpoint.teacher = io::module_state_dict(*trainer.teacher);
       checkpoint.optimizer = optimizer_state_to_py(trainer.optimizer(), c.optimizer);
       checkpoint.epoch = next_epoch;
-      checkpoint.args = c.to_py();  // a plain dict (the reference stores an argparse.Namespace)
+      checkpoint.args = checkpoint_args(c);  // a plain dict (the reference stores an argparse.Namespace)
       checkpoint.center = trainer.loss->center;
       if (trainer.grad_scaler()) checkpoint.fp16_scaler = trainer.grad_scaler()->state_dict();
       auto resume = io::PyValue::dict();

@@ -4,6 +4,7 @@
 // here by hand (V100: 7.0, A100: 8.0) since this machine has none.
 #include <dino/model/device.h>
 #include <dino/model/device_info.h>
+#include <dino/train/run_options.h>
 #include <dino/train/training_config.h>
 #include <dino/train/training_run.h>
 
@@ -79,30 +80,30 @@ class TestDevicePrecision : public QObject {
   void autocastFollowsTheDevice() {
     TrainingConfig c;  // precision auto, --use_fp16 true: the reference's defaults
     const DeviceInfo cpu = device_info(c10::Device(c10::kCPU));
-    QVERIFY(!c.autocast_dtype(cpu).has_value());                                          // fp32 on the CPU
-    QCOMPARE(*c.autocast_dtype(gpu("A100", 8, 0, 40)), c10::ScalarType::BFloat16);       // bf16 where it runs
-    QCOMPARE(*c.autocast_dtype(gpu("Tesla V100", 7, 0, 16)), c10::ScalarType::Half);     // else fp16 + scaler
+    QVERIFY(!autocast_dtype(c, cpu).has_value());                                          // fp32 on the CPU
+    QCOMPARE(*autocast_dtype(c, gpu("A100", 8, 0, 40)), c10::ScalarType::BFloat16);       // bf16 where it runs
+    QCOMPARE(*autocast_dtype(c, gpu("Tesla V100", 7, 0, 16)), c10::ScalarType::Half);     // else fp16 + scaler
     c.use_fp16 = false;
-    QVERIFY(!c.autocast_dtype(gpu("A100", 8, 0, 40)).has_value());
+    QVERIFY(!autocast_dtype(c, gpu("A100", 8, 0, 40)).has_value());
     c.precision = "bf16";
-    QCOMPARE(*c.autocast_dtype(cpu), c10::ScalarType::BFloat16);
+    QCOMPARE(*autocast_dtype(c, cpu), c10::ScalarType::BFloat16);
   }
 
   void badDevicesAreNamed() {
     TrainingConfig c;
     c.device = "cpu";
     c.precision = "bf16";
-    QVERIFY(c.resolve_device().is_cpu());
+    QVERIFY(resolve_device(c).is_cpu());
     if (!torch::cuda::is_available()) {
       c.device = "cuda:0";
       try {
-        (void)c.resolve_device();
+        (void)resolve_device(c);
         QFAIL("a missing GPU was accepted");
       } catch (const ConfigError& e) {
         QVERIFY2(std::string(e.what()).find("--device cuda:0") != std::string::npos, e.what());
       }
       // The app's validation says the same before Start.
-      QVERIFY(run_settings::problem(R"({"device": "cuda:0", "data_path": "fashion-mnist"})").find("--device cuda:0") !=
+      QVERIFY(run_settings::problem(c).find("--device cuda:0") !=
               std::string::npos);
     }
   }

@@ -3,6 +3,7 @@
 #include <dino/data/data_loader.h>
 #include <dino/data/open_data.h>
 #include <dino/io/training_checkpoint.h>
+#include <dino/train/run_options.h>
 #include <dino/train/training_presets.h>
 #include <dino/train/training_run.h>
 #include <dino/train/training_session.h>
@@ -231,13 +232,13 @@ class TestTrainingSession : public QObject {
     c.seed = 3;
     c.global_crops_size = 24;
     c.local_crops_size = 12;
-    const run_settings::CropPreviewer previewer(c.to_json());
+    const run_settings::CropPreviewer previewer(c);
     QCOMPARE(previewer.steps_per_epoch(), int64_t{4});  // 64 images, batches of 16
     LoaderOptions loading;
     loading.batch_size = c.batch_size_per_gpu;
     loading.seed = static_cast<uint64_t>(c.seed);
     loading.num_workers = 2;
-    MultiCropLoader loader(open_image_source(c.data_path, c.limit_images), c.crops(), loading);
+    MultiCropLoader loader(open_image_source(c.data_path, c.limit_images), multi_crop_options(c), loading);
     loader.start_epoch(1);
     std::optional<Batch> batch;
     for (int i = 0; i < 3; ++i) batch = loader.next();  // epoch 1, step 2: iteration 6

@@ -1,11 +1,13 @@
 // The training API of the desktop app, with no LibTorch, OpenCV or JSON library in its headers, so
-// that Qt code compiles fast: settings travel as the JSON text of config.json; a TrainingRun drives
-// a TrainingSession on its own thread; the helpers say what a set of settings implies.
+// that Qt code compiles fast: settings travel as a TrainingConfig (its table, training_settings.h,
+// drives the app's editors); a TrainingRun drives a TrainingSession on its own thread; the helpers
+// say what a set of settings implies.
 #pragma once
 
 #include "dino/data/rgb_image.h"
 #include "dino/train/metric_record.h"
 #include "dino/train/run_state.h"
+#include "dino/train/training_config.h"
 
 #include <functional>
 #include <memory>
@@ -18,8 +20,8 @@ class TrainingSession;
 
 class TrainingRun {
  public:
-  // Throws std::invalid_argument, with a message naming the key, when the settings cannot run.
-  explicit TrainingRun(const std::string& settings_json);
+  // Throws std::invalid_argument, with a message naming the flag, when the settings cannot run.
+  explicit TrainingRun(TrainingConfig config);
   ~TrainingRun();  // stops at the next step boundary and joins
   TrainingRun(const TrainingRun&) = delete;
   TrainingRun& operator=(const TrainingRun&) = delete;
@@ -40,17 +42,9 @@ class TrainingRun {
 
 namespace run_settings {
 
-std::string defaults_json();
-// Every setting, after checking keys and types (std::invalid_argument naming the key otherwise).
-std::string normalized(const std::string& settings_json);
-// The settings with a preset laid over them (training_presets.h). Throws std::invalid_argument.
-std::string with_preset(const std::string& settings_json, const std::string& preset);
-// Empty when the settings can run; otherwise the reason, naming the flag or key.
-std::string problem(const std::string& settings_json);
-// `dino train` with every setting that differs from the defaults, in flag order.
-std::string command_line(const std::string& settings_json);
-// out_dim, for ln K on the collapse chart; 0 when the JSON does not parse.
-int64_t head_output_dim(const std::string& settings_json);
+// Empty when the settings can run here; otherwise the reason, naming the flag (validate() and
+// resolve_device()).
+std::string problem(const TrainingConfig& config);
 
 // The compute devices for a menu: the CPU ("Intel(R) Xeon(R), 2 cores, 23.4 GiB"), then each CUDA GPU
 // ("cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0"), with the --precision values that fit each.
@@ -78,7 +72,7 @@ struct SchedulePreview {
   std::vector<double> lr, weight_decay, momentum, teacher_temperature;  // one per iteration
   int64_t frozen_last_layer_iterations = 0;  // the last layer does not train before this iteration
 };
-SchedulePreview preview_schedules(const std::string& settings_json, int64_t images);
+SchedulePreview preview_schedules(const TrainingConfig& config, int64_t images);
 
 // The multi-crop augmentation of the settings on one image of their data, as 8-bit images with
 // what was drawn: for the app's crop previews.
@@ -100,11 +94,15 @@ struct CropPreview {
   std::vector<PreviewCrop> crops;  // global 1, global 2, local 1..N
 };
 
+// The values of the settings a CropPreviewer reads (the data, the crops, the seed, the batch), as
+// one string: a preview needs to be opened again only when it changes.
+std::string crop_preview_inputs(const TrainingConfig& config);
+
 // Opens the data set once; sample() may then be called from any one thread at a time.
 class CropPreviewer {
  public:
-  // Throws std::invalid_argument (bad settings) or std::runtime_error (data that cannot be opened).
-  explicit CropPreviewer(const std::string& settings_json);
+  // Throws std::runtime_error for data that cannot be opened.
+  explicit CropPreviewer(const TrainingConfig& config);
   ~CropPreviewer();
   int64_t size() const;
   int64_t batch_size() const;

@@ -1,0 +1,15 @@
+// The settings of the Fashion-MNIST demo preset, the starting point of the tests that train.
+#pragma once
+
+#include <dino/train/training_config.h>
+#include <dino/train/training_presets.h>
+
+namespace dino::test {
+
+inline TrainingConfig demo_settings() {
+  TrainingConfig config;
+  apply_training_preset(config, "fashion-mnist-demo");
+  return config;
+}
+
+}  // namespace dino::test
