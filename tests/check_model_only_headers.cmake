@@ -1,20 +1,18 @@
-# The model library builds with nothing but LibTorch, CMake and a C++ tool-chain (preset
-# model-only), checked without compiling it a second time: every header that the main build's
-# dino_model objects, its precompiled header and the model-only smoke check included must come from
-# LibTorch, the project's core/ (sources, headers, generated headers), or the compiler and the C
-# library. Together with the model-only configuration test (which disables every other package),
+# The model-only libraries (TARGETS: system, model, loss, io, train) build with nothing but
+# LibTorch, CMake and a C++ tool-chain (preset model-only), checked without compiling them a second
+# time: every header that their objects in the main build, their precompiled header and the
+# model-only smoke and GPU checks included must come from LibTorch, the project's core/ (sources,
+# headers, generated headers), or the compiler and the C library. Together with the model-only configuration test (which disables every other package),
 # that is what a from-scratch model-only build proves.
-#   cmake -DNINJA=... -DBUILD_DIR=... -DSOURCE_DIR=... -DTORCH_INCLUDE_DIRS=a;b -DEXPECTED_OBJECTS=N -P check_model_only_headers.cmake
-foreach(var NINJA BUILD_DIR SOURCE_DIR TORCH_INCLUDE_DIRS EXPECTED_OBJECTS)
+#   cmake -DNINJA=... -DBUILD_DIR=... -DSOURCE_DIR=... -DTORCH_INCLUDE_DIRS=a;b -DTARGETS=system;model;...
+#         -DEXPECTED_OBJECTS=N -P check_model_only_headers.cmake
+foreach(var NINJA BUILD_DIR SOURCE_DIR TORCH_INCLUDE_DIRS TARGETS EXPECTED_OBJECTS)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "check_model_only_headers: ${var} not set")
   endif()
 endforeach()
 
-execute_process(COMMAND ${NINJA} -C ${BUILD_DIR} -t deps OUTPUT_VARIABLE deps RESULT_VARIABLE status)
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "check_model_only_headers: '${NINJA} -t deps' failed in ${BUILD_DIR}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/ninja_deps.cmake)
 
 # The compiler's and the C library's headers. /usr/include itself also holds other libraries'
 # headers, so only the C library's (and the kernel's) files and folders are allowed there.
@@ -45,15 +43,17 @@ foreach(dir IN LISTS TORCH_INCLUDE_DIRS)
   list(APPEND torch_prefixes "${dir}/")
 endforeach()
 
-string(REPLACE "\n" ";" lines "${deps}")
+dino_read_ninja_deps(${NINJA} ${BUILD_DIR} lines)
 set(object "")
 set(objects_checked 0)
 set(headers_checked 0)
 set(offending)
 foreach(line IN LISTS lines)
-  if(line MATCHES "^([^ ].*): #deps")
-    set(object "${CMAKE_MATCH_1}")
-    if(object MATCHES "(^|/)core/CMakeFiles/dino_model\\.dir/" OR object MATCHES "(^|/)tests/model_only/CMakeFiles/dino_model_smoke\\.dir/"
+  dino_deps_line("${line}" ${BUILD_DIR} line_object header)
+  if(line_object)
+    set(object "${line_object}")
+    list(JOIN TARGETS "|" target_names)
+    if(object MATCHES "(^|/)core/CMakeFiles/dino_(${target_names})\\.dir/" OR object MATCHES "(^|/)tests/model_only/CMakeFiles/dino_model_smoke\\.dir/"
        OR object MATCHES "(^|/)tests/gpu/CMakeFiles/dino_gpu_check\\.dir/")
       math(EXPR objects_checked "${objects_checked} + 1")
       set(checking TRUE)
@@ -62,14 +62,9 @@ foreach(line IN LISTS lines)
     endif()
     continue()
   endif()
-  if(NOT checking OR NOT line MATCHES "^    (.+)$")
+  if(NOT checking OR NOT header)
     continue()
   endif()
-  set(header "${CMAKE_MATCH_1}")
-  if(NOT IS_ABSOLUTE "${header}")
-    set(header "${BUILD_DIR}/${header}")
-  endif()
-  get_filename_component(header "${header}" REALPATH)
   math(EXPR headers_checked "${headers_checked} + 1")
   set(allowed FALSE)
   foreach(prefix IN LISTS project_prefixes torch_prefixes system_prefixes)

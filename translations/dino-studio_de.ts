@@ -2,35 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AttentionExplorer</name>
-    <message>
-        <source>Open Images...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weights...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A DINO weights file or training checkpoint; the architecture is inferred from its tensors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random ViT-S/16</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The teacher of the run in progress, reloaded whenever a new checkpoint lands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model: choose weights, the training teacher or random weights.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>AttentionControls</name>
     <message>
         <source>Layer:</source>
         <translation type="unfinished"></translation>
@@ -96,6 +68,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Student too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher and student of a training checkpoint side by side, with their difference (blue: the student attends more, red: the teacher does)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure 3 style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The masks of every head in one picture, one colour per head, as the paper&apos;s Figure 3 (uses the mass threshold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From CLS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,6 +101,53 @@
     </message>
     <message>
         <source>Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw maps as .npy and figure.json saying how it was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image of a folder with this model and these settings, a sub-folder of figures each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Batch Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionExplorer</name>
+    <message>
+        <source>Open Images...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DINO weights file or training checkpoint; the architecture is inferred from its tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random ViT-S/16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher of the run in progress, reloaded whenever a new checkpoint lands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model: choose weights, the training teacher or random weights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -172,22 +215,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Student too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher and student of a training checkpoint side by side, with their difference (blue: the student attends more, red: the teacher does)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Figure 3 style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The masks of every head in one picture, one colour per head, as the paper&apos;s Figure 3 (uses the mass threshold)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pin Probe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,31 +255,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>all heads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Computed in %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw maps as .npy and figure.json saying how it was made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Folder...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every image of a folder with this model and these settings, a sub-folder of figures each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -286,10 +293,6 @@
     </message>
     <message>
         <source>%1 holds no images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel Batch Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1172,23 +1175,11 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Threads decoding and augmenting images. The reference uses 10 per GPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Architecture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ViT size. The reference README trains vit_small; deit_tiny and deit_small are the reference&apos;s other names for vit_tiny and vit_small.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Patch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pixels per patch side. 16 is the default; 8 gives finer attention maps at about 4x the cost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1220,15 +1211,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop-path rate of the student (0.1 in the reference).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Head output K</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dimension K of the DINO head&apos;s output. 65536 in the reference; smaller for small data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1236,23 +1219,11 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Width of the DINO head&apos;s MLP (2048).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Head bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bottleneck before the head&apos;s last layer (256).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Head layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layers of the DINO head&apos;s MLP (3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1284,15 +1255,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Peak learning rate for a batch of 256, scaled linearly with the batch and reached after the warm-up. 0.0005 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Final learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End of the cosine decay (not scaled). 1e-6 in the reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,15 +1263,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Initial weight decay, rising on a cosine to the end value. Biases and norms are exempt. 0.04 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Weight decay (end)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Final weight decay of the cosine. 0.4 in the reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1316,15 +1271,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per-parameter gradient norm limit; 0 disables. 3.0 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images per step (per GPU). 64 in the reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1332,15 +1279,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Base EMA momentum of the teacher, raised to 1 by a cosine. 0.996; lower (0.99) for short runs or small batches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Teacher temperature (start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher temperature at epoch 0; 0.04. Too high makes the teacher&apos;s output uniform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1348,15 +1287,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teacher temperature after the warm-up; 0.04 (0.07 in the boosted recipe).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Temperature warm-up epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs of the linear teacher temperature warm-up; 0 (30 in the boosted recipe). At most --epochs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1372,15 +1303,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Area range of the two global crops, two numbers min max: 0.4 1.0; 0.14 1.0 without local crops.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Local crops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of small local crops; 8 in the reference, 0 disables multi-crop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,10 +1319,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Area range of the local crops, two numbers min max: 0.05 0.4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,15 +1331,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Linear learning-rate warm-up from 0; 10 in the reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Frozen last layer (epochs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The head&apos;s last layer does not train for this many epochs; 1. Raise it if training is unstable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1484,10 +1395,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A numbered checkpointNNNN.pth every N epochs; 20 in the reference; 0 never.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also checkpoint every N steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,6 +1448,102 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Test images evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads decoding and augmenting images, per GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT size. The reference README trains vit_small; deit_tiny and deit_small, the reference&apos;s other names for vit_tiny and vit_small, are accepted too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixels per patch side. 8 gives finer attention maps than 16 at about 4x the cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stochastic depth (drop-path rate) of the student; the teacher has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension K of the DINO head&apos;s output; smaller for small data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the DINO head&apos;s MLP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck before the head&apos;s last layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of the DINO head&apos;s MLP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak learning rate for a batch of 256, scaled linearly with the batch and reached after the warm-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the learning rate&apos;s cosine decay (not scaled with the batch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weight decay, rising on a cosine to the end value. Biases and norms are exempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final weight decay of the cosine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-parameter gradient norm limit; 0 disables clipping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (per GPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base EMA momentum of the teacher, raised to 1 by a cosine; lower (0.99) for short runs or small batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature at epoch 0. Too high makes the teacher&apos;s output uniform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature after the warm-up (0.07 in the boosted recipe; above 0.07 is unstable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of the linear teacher temperature warm-up (30 in the boosted recipe); at most --epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the two global crops, two numbers min max; 0.14 1.0 without local crops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of small local crops; 0 disables multi-crop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area range of the local crops, two numbers min max.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of the linear learning-rate warm-up from 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head&apos;s last layer does not train for this many epochs. Raise it if training is unstable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A numbered checkpointNNNN.pth every N epochs; 0 never.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,8 +10,9 @@
 #include "training/run_follower.h"
 #include "training/training_controller.h"
 
-#include <dino/train/training_run.h>
-#include <dino/train/training_settings.h>
+#include <dino/api/training_run.h>
+#include <dino/log/human_readable.h>
+#include <dino/session/training_settings.h>
 
 #include <QAction>
 #include <QApplication>
@@ -40,11 +41,6 @@
 #include <cmath>
 
 namespace {
-
-QString formatDuration(double seconds) {
-  const qint64 s = static_cast<qint64>(seconds);
-  return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 
 QString defaultRunFolder() {
   const QString base = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
@@ -335,7 +331,7 @@ void MainWindow::onRecords() {
                               .arg(r->steps_per_epoch)
                               .arg(r->loss, 0, 'f', 4)
                               .arg(r->images_per_second, 0, 'f', 1)
-                              .arg(formatDuration(r->eta_seconds)));
+                              .arg(QString::fromStdString(dino::log::duration(r->eta_seconds))));  // as `dino train` prints it
 }
 
 void MainWindow::onStateChanged(dino::RunState state) {

@@ -3,7 +3,7 @@
 // (runs it starts) or a RunFollower (runs elsewhere) and keeps its layout and last settings.
 #pragma once
 
-#include <dino/train/run_state.h>
+#include <dino/session/run_state.h>
 
 #include <QMainWindow>
 #include <QTimer>

@@ -1,4 +1,4 @@
-// `dino attention`: visualize_attention.py with its flags and files (spec §4.1), plus the mean of
+// `dino attention`: visualize_attention.py with its flags and files (reference.md §4.1), plus the mean of
 // the heads, any layer, attention rollout, raw maps as .npy, folders of images, and a figure.json
 // beside each image's files saying how they were made.
 #include "cli_support.h"
@@ -7,7 +7,7 @@
 #include <dino/data/image_files.h>
 #include <dino/log/log.h>
 #include <dino/viz/attention_images.h>
-#include <dino/viz/attention_explorer.h>
+#include <dino/api/attention_model.h>
 #include <dino/viz/attention_maps.h>
 #include <dino/viz/figure_provenance.h>
 

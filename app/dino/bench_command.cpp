@@ -6,11 +6,11 @@
 #include <dino/data/data_loader.h>
 #include <dino/data/image_file.h>
 #include <dino/data/open_data.h>
-#include <dino/log/format.h>
+#include <dino/log/human_readable.h>
 #include <dino/model/matmul.h>
 #include <dino/system/simd_level.h>
 #include <dino/train/step_benchmark.h>
-#include <dino/train/run_options.h>
+#include <dino/session/run_options.h>
 
 #include <ATen/Parallel.h>
 

@@ -1,6 +1,6 @@
 #include "cli_support.h"
 
-#include <dino/model/device.h>
+#include <dino/system/device.h>
 
 namespace dino::cli {
 

@@ -3,7 +3,7 @@
 #include "commands.h"
 
 #include <dino/io/state_dict.h>
-#include <dino/log/format.h>
+#include <dino/log/human_readable.h>
 #include <dino/model/vision_transformer.h>
 
 #include <torch/torch.h>

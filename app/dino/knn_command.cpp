@@ -1,4 +1,4 @@
-// `dino knn`: eval_knn.py's weighted k-NN on frozen features (spec §5.1), with its flag names.
+// `dino knn`: eval_knn.py's weighted k-NN on frozen features (reference.md §5.1), with its flag names.
 #include "cli_support.h"
 #include "commands.h"
 
@@ -6,7 +6,7 @@
 #include <dino/eval/knn.h>
 #include <dino/io/pretrained_backbone.h>
 #include <dino/io/torch_file.h>
-#include <dino/log/format.h>
+#include <dino/log/human_readable.h>
 #include <dino/log/log.h>
 
 #include <torch/torch.h>
@@ -25,8 +25,8 @@ struct KnnOptions {
   int64_t batch_size_per_gpu = 128;
   std::string dump_features;
   std::string load_features;
-  int resize_size = -1;  // -1: 256 (none for MNIST-layout data)
-  int crop_size = -1;    // -1: 224 (the model's size for MNIST-layout data)
+  int resize_size = -1;  // -1: knn_transform's (256 for a 224-px model; the model's size for MNIST data)
+  int crop_size = -1;    // -1: the model's input size
   int num_workers = 0;
   std::string device = "auto";
 };
@@ -69,11 +69,10 @@ Features extract(const KnnOptions& options) {
   const c10::Device device = resolve_device(options.device);
   backbone.model->to(device);
   const auto splits = open_labelled_splits(options.data_path);
-  const bool mnist = is_mnist_folder(resolve_data_path(options.data_path));
-  EvalTransform transform;
-  transform.resize = options.resize_size >= 0 ? options.resize_size : (mnist ? 0 : 256);
-  transform.crop = options.crop_size >= 0 ? options.crop_size : (mnist ? static_cast<int>(backbone.config.img_size) : 224);
-  if (mnist && options.resize_size < 0) transform.resize = transform.crop;
+  // The training run's rule at the model's size (224: eval_knn.py's 256 and 224); flags override it.
+  EvalTransform transform = knn_transform(options.data_path, backbone.config.img_size);
+  if (options.resize_size >= 0) transform.resize = options.resize_size;
+  if (options.crop_size >= 0) transform.crop = options.crop_size;
   log::info("data: " + splits.description + ", " + std::to_string(splits.train->size()) + " train and " +
             std::to_string(splits.test->size()) + " test images, resize " + std::to_string(transform.resize) +
             ", centre crop " + std::to_string(transform.crop));
@@ -110,7 +109,7 @@ void run_knn(const KnnOptions& options) {
     f = extract(options);
     if (!options.dump_features.empty()) dump_features(options.dump_features, f);
   }
-  // spec §5.1: both banks are L2-normalised before the classifier (dumped features already are,
+  // reference.md §5.1: both banks are L2-normalised before the classifier (dumped features already are,
   // and normalising twice changes nothing).
   namespace F = torch::nn::functional;
   f.train = F::normalize(f.train, F::NormalizeFuncOptions().dim(1));
@@ -140,8 +139,8 @@ void add_knn_command(CLI::App& app) {
   cmd->add_option("--batch_size_per_gpu", o->batch_size_per_gpu, "Images per forward pass")->capture_default_str();
   cmd->add_option("--dump_features", o->dump_features, "Save the features and labels to this folder (.pth as eval_knn.py)");
   cmd->add_option("--load_features", o->load_features, "Skip the model: load features dumped by this tool or eval_knn.py");
-  cmd->add_option("--resize_size", o->resize_size, "Shorter side before the crop (default 256; MNIST data: the crop size)");
-  cmd->add_option("--crop_size", o->crop_size, "Centre crop (default 224; MNIST data: the model's image size)");
+  cmd->add_option("--resize_size", o->resize_size, "Shorter side before the crop (default: 256/224 of the model's input size, so 256 for the released models; MNIST data: the model's size)");
+  cmd->add_option("--crop_size", o->crop_size, "Centre crop (default: the model's input size, 224 for the released models)");
   cmd->add_option("--num_workers", o->num_workers, "CPU threads for decoding and the model (0: all cores)")
       ->capture_default_str();
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();

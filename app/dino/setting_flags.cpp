@@ -1,6 +1,6 @@
 #include "setting_flags.h"
 
-#include <dino/train/training_settings.h>
+#include <dino/session/training_settings.h>
 
 #include <algorithm>
 #include <stdexcept>

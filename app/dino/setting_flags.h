@@ -2,7 +2,7 @@
 // registers every one, `dino bench step` the ones a step depends on.
 #pragma once
 
-#include <dino/train/training_config.h>
+#include <dino/session/training_config.h>
 
 #include <CLI/CLI.hpp>
 

@@ -2,7 +2,7 @@
 // the table in core; --markdown writes docs/training-settings.md.
 #include "commands.h"
 
-#include <dino/train/training_settings.h>
+#include <dino/session/training_settings.h>
 
 #include <iostream>
 #include <memory>

@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "setting_flags.h"
 
-#include <dino/log/format.h>
+#include <dino/log/human_readable.h>
 #include <dino/log/log.h>
-#include <dino/train/run_options.h>
-#include <dino/train/training_presets.h>
-#include <dino/train/training_session.h>
+#include <dino/session/run_options.h>
+#include <dino/session/training_presets.h>
+#include <dino/session/training_session.h>
 
 #include <atomic>
 #include <csignal>

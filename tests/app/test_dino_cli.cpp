@@ -181,7 +181,7 @@ class TestDinoCli : public QObject {
   }
 
   // eval_knn.py on a small labelled folder: features checked against Python's own Resize(bicubic),
-  // CenterCrop and ViT, accuracies against the spec's knn_classifier on the dumped features.
+  // CenterCrop and ViT, accuracies against the reference's knn_classifier (reference.md §5.1) on the dumped features.
   void knnMatchesTheReferenceClassifier() {
     QDir root(dir_.filePath("knn"));
     cv::RNG rng(11);

@@ -3,7 +3,7 @@
 // Without a CUDA device the same comparisons run on the CPU alone: the fused attention against
 // the explicit path, and one short step benchmark, so CTest keeps this program building and honest.
 #include "dino/loss/dino_loss.h"
-#include "dino/model/device_info.h"
+#include "dino/system/device_info.h"
 #include "dino/model/multi_crop_wrapper.h"
 #include "dino/model/transformer_block.h"
 #include "dino/train/step_benchmark.h"

@@ -1,6 +1,6 @@
 // Checks the model library on its own (preset "model-only"): a ViT-S/16 has the reference's
-// parameter count (spec §2.1), a student + head forward on multi-crop input has the right shape,
-// and the loss of a uniform teacher and student is ln K (spec §1.5).
+// parameter count (reference.md §2.1), a student + head forward on multi-crop input has the right shape,
+// and the loss of a uniform teacher and student is ln K (reference.md §1.5).
 #include "dino/loss/dino_loss.h"
 #include "dino/model/multi_crop_wrapper.h"
 

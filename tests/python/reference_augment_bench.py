@@ -1,4 +1,4 @@
-"""The reference's multi-crop augmentation (DataAugmentationDINO, spec section 1.3) with Pillow and
+"""The reference's multi-crop augmentation (DataAugmentationDINO, reference.md §1.3) with Pillow and
 numpy, timed on one core: the baseline that `dino bench augment` is compared with in
 docs/benchmarks.md. torchvision is not installed here, so its PIL path is written out: the same
 Pillow calls in the same order (crop + bicubic resize, flip, ImageEnhance jitter in random order,

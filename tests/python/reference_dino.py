@@ -20,7 +20,7 @@ Commands:
                               recompute eval_knn.py's features (Pillow bicubic Resize, CenterCrop,
                               ImageNet normalisation, the ViT above) for DATA/train and DATA/val,
                               compare them with the .pth files C++ dumped to FEATURES, and run the
-                              spec's knn_classifier; print JSON.
+                              reference's knn_classifier; print JSON.
   pil-ops IN.png DIR          apply Pillow's resampling, blur and colour operations (as DINO's
                               torchvision augmentation calls them) to IN.png, one PNG per operation.
 """
@@ -35,7 +35,7 @@ import torch.nn.functional as F
 
 
 # ----------------------------------------------------------------------------------------------
-# Reference formulas (spec section 2)
+# Reference formulas (reference.md §2)
 
 class Attention(nn.Module):
     def __init__(self, dim, heads):
@@ -229,7 +229,7 @@ def write_reference_files(directory):
 
 def check_our_checkpoint(path):
     ckpt = torch.load(path, map_location="cpu", weights_only=True)
-    # load_pretrained_weights (spec 3.8): take the key, strip prefixes, load non-strictly.
+    # load_pretrained_weights (reference.md §3.8): take the key, strip prefixes, load non-strictly.
     state_dict = {k.replace("module.", "").replace("backbone.", ""): v for k, v in ckpt["teacher"].items()}
     dim = state_dict["cls_token"].shape[-1]
     patch = state_dict["patch_embed.proj.weight"].shape[-1]
@@ -307,7 +307,7 @@ def image_folder(root):
 
 
 def knn_classifier(train_f, train_y, test_f, test_y, k, T, num_classes=1000):
-    """spec section 5.1, with a chunk of at least one image (the reference's breaks below 100)."""
+    """reference.md §5.1, with a chunk of at least one image (the reference's breaks below 100)."""
     top1, top5, total = 0.0, 0.0, 0
     num_test = test_f.shape[0]
     chunk = max(1, num_test // 100)

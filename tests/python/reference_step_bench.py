@@ -1,6 +1,6 @@
 """The reference's training step, timed: the yardstick for `dino bench step`.
 
-main_dino.py's train_one_epoch body (spec section 1.8) on synthetic crops, with the ViT, head and
+main_dino.py's train_one_epoch body (reference.md §1.8) on synthetic crops, with the ViT, head and
 loss of reference_dino.py (explicit attention, as the reference's vision_transformer.py computes
 it), AdamW with the two parameter groups, per-parameter gradient clipping, the EMA teacher, and
 under --precision fp16 the reference's torch.cuda.amp autocast + GradScaler.

@@ -1,8 +1,8 @@
 // The settings of the Fashion-MNIST demo preset, the starting point of the tests that train.
 #pragma once
 
-#include <dino/train/training_config.h>
-#include <dino/train/training_presets.h>
+#include <dino/session/training_config.h>
+#include <dino/session/training_presets.h>
 
 namespace dino::test {
 

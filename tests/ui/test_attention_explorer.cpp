@@ -6,7 +6,7 @@
 
 #include "demo_settings.h"
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include <QCryptographicHash>
 #include <QDir>

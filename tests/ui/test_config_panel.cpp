@@ -1,10 +1,10 @@
 // The configuration panel: reference defaults, validation that names the field, presets, the data
-// scan, the equivalent command line, and the schedule preview against spec §1.7's formulas.
+// scan, the equivalent command line, and the schedule preview against reference.md §1.7's formulas.
 #include "config/config_panel.h"
 #include "config/schedule_preview.h"
 
-#include <dino/train/training_run.h>
-#include <dino/train/training_settings.h>
+#include <dino/api/training_run.h>
+#include <dino/session/training_settings.h>
 
 #include <QComboBox>
 #include <QJsonArray>
@@ -21,7 +21,7 @@ class TestConfigPanel : public QObject {
  private Q_SLOTS:
   void defaultsAreTheReferences() {
     ConfigPanel panel;
-    // spec §1.1: main_dino.py's defaults.
+    // reference.md §1.1: main_dino.py's defaults.
     QCOMPARE(panel.value(QStringLiteral("arch")).toString(), QStringLiteral("vit_small"));
     QCOMPARE(panel.value(QStringLiteral("out_dim")).toInteger(), qint64{65536});
     QCOMPARE(panel.value(QStringLiteral("lr")).toDouble(), 0.0005);
@@ -123,7 +123,7 @@ class TestConfigPanel : public QObject {
     SchedulePreview preview;
     preview.update(panel.settings(), 6400);  // 100 iterations per epoch at batch 64; 4 epochs
     QCOMPARE(preview.pointCount(), 400);
-    // spec §1.7: linear warm-up from 0 over one epoch to 0.004 * 64 / 256, endpoint included.
+    // reference.md §1.7: linear warm-up from 0 over one epoch to 0.004 * 64 / 256, endpoint included.
     QCOMPARE(preview.valueAt(0, 0), 0.0);
     QCOMPARE(preview.valueAt(0, 99), 0.001);
     QCOMPARE(preview.valueAt(0, 100), 0.001);  // the cosine starts at the peak

@@ -1,11 +1,11 @@
 // The crop preview on the Fashion-MNIST demo: 2 global and N local crops of the configured sizes,
-// boxes inside the image with areas in the configured scale ranges (spec §1.3), what was drawn on
+// boxes inside the image with areas in the configured scale ranges (reference.md §1.3), what was drawn on
 // hover, and a clear message for data that cannot be opened.
 #include "crops/crop_preview_panel.h"
 
 #include "demo_settings.h"
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,7 +40,7 @@ class TestCropPreview : public QObject {
       const double area = static_cast<double>(c.box_width * c.box_height) / (28.0 * 28.0);
       const double low = i < 2 ? 0.4 : 0.05, high = i < 2 ? 1.0 : 0.4;
       QVERIFY2((area > low * 0.8 && area < high * 1.2) || area == 1.0, qPrintable(QString::number(area)));
-      QVERIFY(!(i == 0 && c.solarized));  // spec §1.3: only the second global crop is ever solarised
+      QVERIFY(!(i == 0 && c.solarized));  // reference.md §1.3: only the second global crop is ever solarised
     }
     QVERIFY(panel.cropDescription(0).contains(QStringLiteral("Global crop 1")));
     QVERIFY(panel.cropDescription(2).contains(QStringLiteral("Local crop 1")));

@@ -7,7 +7,7 @@
 
 #include "demo_settings.h"
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,47 +1,32 @@
 #include "attention/attention_explorer.h"
 
+#include "attention/attention_tile_grid.h"
 #include "image_conversion.h"
 
 #include <dino/data/image_files.h>
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QRegularExpression>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QMouseEvent>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <filesystem>
-#include <vector>
+#include <algorithm>
 
-namespace {
-
-constexpr int kTileSide = 240;
-
-}  // namespace
 
 AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   setAcceptDrops(true);
@@ -62,81 +47,8 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   modelRow->addWidget(modelLabel_, 1);
   layout->addLayout(modelRow);
 
-  auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel(tr("Layer:")));
-  layer_ = new QSpinBox;
-  layer_->setRange(-1, 11);
-  layer_->setValue(-1);
-  layer_->setSpecialValueText(tr("last"));
-  controls->addWidget(layer_);
-  controls->addWidget(new QLabel(tr("Size:")));
-  size_ = new QComboBox;
-  size_->addItem(tr("480 x 480 (the reference)"));
-  size_->addItem(tr("shorter side 480, aspect kept"));
-  size_->addItem(tr("original size"));
-  controls->addWidget(size_);
-  thresholdOn_ = new QCheckBox(tr("Mass threshold"));
-  thresholdOn_->setToolTip(tr("Keep the patches that hold this fraction of each head's attention (the reference's masks)"));
-  threshold_ = new QDoubleSpinBox;
-  threshold_->setRange(0.01, 1.0);
-  threshold_->setSingleStep(0.05);
-  threshold_->setValue(0.6);
-  thresholdSlider_ = new QSlider(Qt::Horizontal);
-  thresholdSlider_->setObjectName(QStringLiteral("thresholdSlider"));
-  thresholdSlider_->setRange(1, 100);
-  thresholdSlider_->setValue(60);
-  thresholdSlider_->setMaximumWidth(120);
-  thresholdSlider_->setToolTip(threshold_->toolTip().isEmpty() ? thresholdOn_->toolTip() : threshold_->toolTip());
-  controls->addWidget(thresholdOn_);
-  controls->addWidget(thresholdSlider_);
-  controls->addWidget(threshold_);
-  controls->addWidget(new QLabel(tr("Colours:")));
-  colorMap_ = new QComboBox;
-  for (const char* name : {"viridis", "inferno", "magma", "jet", "gray"}) colorMap_->addItem(QString::fromLatin1(name));
-  controls->addWidget(colorMap_);
-  controls->addWidget(new QLabel(tr("Opacity:")));
-  opacity_ = new QSlider(Qt::Horizontal);
-  opacity_->setRange(0, 100);
-  opacity_->setValue(100);
-  opacity_->setMaximumWidth(120);
-  opacity_->setToolTip(tr("100: the map alone, as the reference draws it; lower shows the image through it"));
-  controls->addWidget(opacity_);
-  sharedScale_ = new QCheckBox(tr("One scale for all heads"));
-  rollout_ = new QCheckBox(tr("Rollout"));
-  rollout_->setToolTip(tr("Attention rollout across all layers (Abnar and Zuidema, 2020)"));
-  pca_ = new QCheckBox(tr("PCA"));
-  pca_->setToolTip(tr("The first three principal components of the patch features as RGB"));
-
-  compare_ = new QCheckBox(tr("Student too"));
-  compare_->setToolTip(tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
-                          "the student attends more, red: the teacher does)"));
-  figureStyle_ = new QCheckBox(tr("Figure 3 style"));
-  figureStyle_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
-                         "(uses the mass threshold)"));
-  figureHeadsEdit_ = new QLineEdit;
-  figureHeadsEdit_->setPlaceholderText(tr("all heads"));
-  figureHeadsEdit_->setToolTip(tr("Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)"));
-  figureHeadsEdit_->setMaximumWidth(90);
-  // A second row, so that the tab fits a laptop's screen beside the configuration dock.
-  auto* output = new QHBoxLayout;
-  for (QWidget* w : {static_cast<QWidget*>(sharedScale_), static_cast<QWidget*>(rollout_), static_cast<QWidget*>(pca_)}) output->addWidget(w);
-  output->addWidget(compare_);
-  output->addWidget(figureStyle_);
-  output->addWidget(figureHeadsEdit_);
-  auto* cls = new QPushButton(tr("From CLS"));
-  cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
-  output->addWidget(cls);
-  auto* exportButton = new QPushButton(tr("Export..."));
-  exportButton->setToolTip(tr("The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw "
-                              "maps as .npy and figure.json saying how it was made"));
-  output->addWidget(exportButton);
-  exportFolder_ = new QPushButton(tr("Export Folder..."));
-  exportFolder_->setToolTip(tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
-  output->addWidget(exportFolder_);
-  output->addStretch(1);
-  controls->addStretch(1);
-  layout->addLayout(controls);
-  layout->addLayout(output);
+  controls_ = new AttentionControls;
+  layout->addWidget(controls_);
 
   auto* probeRow = new QHBoxLayout;
   auto* pin = new QPushButton(tr("Pin Probe"));
@@ -151,25 +63,32 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   layout->addLayout(probeRow);
   connect(pin, &QPushButton::clicked, this, &AttentionExplorer::pinProbe);
   connect(probeSlider_, &QSlider::valueChanged, this, &AttentionExplorer::showCheckpoint);
-  connect(compare_, &QCheckBox::toggled, this, [this](bool on) {
+  connect(controls_, &AttentionControls::studentToggled, this, [this](bool on) {
     QString error;
-    if (!setCompareStudent(on, &error) && on) {
-      compare_->setChecked(false);
-      QMessageBox::information(this, tr("Student"), error);
-    }
+    if (!setCompareStudent(on, &error) && on) QMessageBox::information(this, tr("Student"), error);
   });
-  auto figureHeads = [this] {
-    QList<int> heads;
-    for (const QString& word : figureHeadsEdit_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
-      bool ok = false;
-      const int head = word.toInt(&ok);
-      if (ok && head >= 0 && (!model_ || head < model_->heads())) heads.append(head);
+  connect(controls_, &AttentionControls::headsFigureChanged, this, &AttentionExplorer::setHeadsFigure);
+  connect(controls_, &AttentionControls::requestChanged, this, &AttentionExplorer::recompute);
+  connect(controls_, &AttentionControls::inputSizeChanged, this, [this] {
+    query_ = 0;  // patch numbers change with the size
+    recompute();
+  });
+  connect(controls_, &AttentionControls::styleChanged, this, &AttentionExplorer::render);
+  connect(controls_, &AttentionControls::fromClsClicked, this, [this] { setQuery(0); });
+  connect(controls_, &AttentionControls::exportClicked, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    QString error;
+    if (!folder.isEmpty() && !exportView(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
+  });
+  connect(controls_, &AttentionControls::exportFolderClicked, this, [this] {
+    if (batchRunning()) {
+      cancelBatch();
+      return;
     }
-    return heads;
-  };
-  connect(figureStyle_, &QCheckBox::toggled, this, [this, figureHeads](bool on) { setHeadsFigure(on, figureHeads()); });
-  connect(figureHeadsEdit_, &QLineEdit::editingFinished, this, [this, figureHeads] {
-    if (figureStyle_->isChecked()) setHeadsFigure(true, figureHeads());
+    const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+    if (images.isEmpty()) return;
+    const QString out = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    if (!out.isEmpty()) exportFolder(images, out);
   });
 
   thumbnails_ = new QListWidget;
@@ -182,13 +101,9 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel(tr("Drop images here, paste one, or use Open Images."));
   status_->setWordWrap(true);
   layout->addWidget(status_);
-  auto* scroll = new QScrollArea;
-  scroll->setWidgetResizable(true);
-  auto* host = new QWidget;
-  grid_ = new QGridLayout(host);
-  grid_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  scroll->setWidget(host);
-  layout->addWidget(scroll, 1);
+  tiles_ = new AttentionTileGrid;
+  layout->addWidget(tiles_, 1);
+  connect(tiles_, &AttentionTileGrid::clicked, this, &AttentionExplorer::onTileClicked);
 
   connect(open, &QPushButton::clicked, this, &AttentionExplorer::chooseImages);
   connect(weights, &QPushButton::clicked, this, &AttentionExplorer::chooseWeights);
@@ -197,67 +112,14 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     QString error;
     if (!loadWeights(trainingCheckpoint_, &error)) QMessageBox::warning(this, tr("Training teacher"), error);
   });
-  connect(cls, &QPushButton::clicked, this, [this] { setQuery(0); });
-  connect(exportButton, &QPushButton::clicked, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
-    QString error;
-    if (!folder.isEmpty() && !exportView(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
-  });
-  connect(exportFolder_, &QPushButton::clicked, this, [this] {
-    if (batchRunning()) {
-      cancelBatch();
-      return;
-    }
-    const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
-    if (images.isEmpty()) return;
-    const QString out = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
-    if (!out.isEmpty()) exportFolder(images, out);
-  });
-  connect(&batchWatcher_, &QFutureWatcher<BatchResult>::finished, this, [this] {
-    exportFolder_->setText(tr("Export Folder..."));
-    if (batchWatcher_.future().resultCount() == 0) return;
-    const BatchResult result = batchWatcher_.result();
-    const bool cancelled = batchCancel_ && batchCancel_->load();
-    QString summary = cancelled ? tr("Batch export stopped: %n image(s) written.", nullptr, result.written)
-                                : tr("Batch export done: %n image(s) written.", nullptr, result.written);
-    if (!result.problems.isEmpty())
-      summary += QLatin1Char(' ') + tr("%n could not be exported: %1", nullptr, static_cast<int>(result.problems.size()))
-                                        .arg(result.problems.join(QStringLiteral("; ")));
-    status_->setText(summary);
-    Q_EMIT batchExported(result.written, static_cast<int>(result.problems.size()), summary);
-  });
+  connect(&batchWatcher_, &QFutureWatcher<AttentionBatchResult>::finished, this, &AttentionExplorer::onBatchFinished);
   connect(thumbnails_, &QListWidget::currentRowChanged, this, [this](int row) { selectImage(row); });
-  for (auto* box : {thresholdOn_, rollout_, pca_, sharedScale_}) connect(box, &QCheckBox::toggled, this, [this] { recompute(); });
-  connect(layer_, &QSpinBox::valueChanged, this, [this] { recompute(); });
-  connect(size_, &QComboBox::currentIndexChanged, this, [this] {
-    query_ = 0;  // patch numbers change with the size
-    recompute();
-  });
-  connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-    const QSignalBlocker blocker(thresholdSlider_);
-    thresholdSlider_->setValue(static_cast<int>(std::lround(value * 100)));
-    if (thresholdOn_->isChecked()) recompute();
-  });
-  // The slider moves the mass in steps of 0.01 and switches the masks on.
-  connect(thresholdSlider_, &QSlider::valueChanged, this, [this](int value) {
-    const bool switchedOn = !thresholdOn_->isChecked();
-    if (switchedOn) {
-      const QSignalBlocker blocker(thresholdOn_);
-      thresholdOn_->setChecked(true);
-    }
-    if (switchedOn && std::lround(threshold_->value() * 100) == value)
-      recompute();  // the spin box does not change, so it would not ask
-    else
-      threshold_->setValue(value / 100.0);
-  });
-  connect(colorMap_, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
-  connect(opacity_, &QSlider::valueChanged, this, [this] { render(); });
   auto* paste = new QShortcut(QKeySequence::Paste, this);
   connect(paste, &QShortcut::activated, this, [this] {
     const QImage image = QApplication::clipboard()->image();
     if (!image.isNull()) addImage(image, tr("pasted %1").arg(imageCount() + 1));
   });
-  connect(&probeWatcher_, &QFutureWatcher<QList<ProbePoint>>::finished, this, [this] {
+  connect(&probeWatcher_, &QFutureWatcher<QList<AttentionProbePoint>>::finished, this, [this] {
     if (probeWatcher_.future().resultCount() == 0) return;
     probe_ = probeWatcher_.result();
     probeSlider_->setRange(0, std::max(0, static_cast<int>(probe_.size()) - 1));
@@ -292,13 +154,13 @@ AttentionExplorer::~AttentionExplorer() {
 }
 
 bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
-  const QSignalBlocker blocker(compare_);  // the box follows without calling back
   if (!on) {
     student_.reset();
-    compare_->setChecked(false);
+    controls_->showStudent(false);
     recompute();
     return true;
   }
+  controls_->showStudent(false);  // until the student is loaded
   if (weightsFile_.isEmpty()) {
     if (error) *error = tr("The student exists only in a training checkpoint: load one with Weights or Training Teacher.");
     return false;
@@ -309,7 +171,7 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
     if (error) *error = tr("%1 has no student that fits: %2").arg(weightsFile_, QString::fromStdString(e.what()));
     return false;
   }
-  compare_->setChecked(true);
+  controls_->showStudent(true);
   recompute();
   return true;
 }
@@ -317,12 +179,9 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
 void AttentionExplorer::setHeadsFigure(bool on, const QList<int>& heads) {
   headsFigure_ = on;
   figureHeads_ = heads;
-  {
-    const QSignalBlocker blocker(figureStyle_);
-    figureStyle_->setChecked(on);
-  }
-  if (on && !thresholdOn_->isChecked()) {
-    thresholdOn_->setChecked(true);  // recomputes with masks
+  controls_->showHeadsFigure(on);
+  if (on && !controls_->thresholdOn()) {
+    controls_->switchThresholdOn();  // recomputes with masks
     return;
   }
   render();
@@ -333,31 +192,18 @@ void AttentionExplorer::pinProbe() {
     probeLabel_->setText(tr("Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image."));
     return;
   }
-  QDir folder = QFileInfo(weightsFile_).dir();
-  QStringList files = folder.entryList({QStringLiteral("checkpoint*.pth")}, QDir::Files, QDir::Name);
-  // checkpointNNNN.pth in epoch order, then the latest checkpoint.pth.
-  if (files.removeAll(QStringLiteral("checkpoint.pth")) > 0) files.append(QStringLiteral("checkpoint.pth"));
-  if (files.isEmpty()) {
+  const QStringList paths = probeCheckpoints(weightsFile_);
+  if (paths.isEmpty()) {
     probeLabel_->setText(tr("No checkpoint*.pth beside %1.").arg(weightsFile_));
     return;
   }
-  probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(files.size()));
-  QStringList paths;
-  for (const QString& f : files) paths << folder.filePath(f);
+  probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(paths.size()));
   const Item item = items_[current_];
   const auto req = request();
   probeWatcher_.setFuture(QtConcurrent::run([paths, item, req]() {
-    QList<ProbePoint> points;
-    for (const QString& path : paths) {
-      try {
-        const auto model = dino::AttentionModel::from_weights(path.toStdString());
-        points.append({QFileInfo(path).fileName(), path, item.file.isEmpty() ? model->compute(fromQImage(item.image), req)
-                                                                       : model->compute(item.file.toStdString(), req)});
-      } catch (const std::exception&) {
-        // A checkpoint being written or of another model is left out.
-      }
-    }
-    return points;
+    return computeProbe(paths, [&](const dino::AttentionModel& model) {
+      return item.file.isEmpty() ? model.compute(fromQImage(item.image), req) : model.compute(item.file.toStdString(), req);
+    });
   }));
 }
 
@@ -373,12 +219,7 @@ void AttentionExplorer::showCheckpoint(int index) {
 
 bool AttentionExplorer::showIteration(int64_t iteration, int64_t stepsPerEpoch) {
   if (probe_.isEmpty() || stepsPerEpoch <= 0) return false;
-  static const QRegularExpression numbered(QStringLiteral("^checkpoint(\\d+)\\.pth$"));
-  int chosen = 0;  // before the first checkpoint: the earliest maps there are
-  for (int i = 0; i < probe_.size(); ++i) {
-    const auto match = numbered.match(probe_[i].label);
-    if (match.hasMatch() && (match.captured(1).toLongLong() + 1) * stepsPerEpoch <= iteration) chosen = i;
-  }
+  const int chosen = probeIndexAtIteration(probe_, iteration, stepsPerEpoch);
   {
     const QSignalBlocker blocker(probeSlider_);
     probeSlider_->setValue(chosen);
@@ -406,7 +247,8 @@ void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, co
   model_ = std::move(model);
   weightsFile_ = weightsFile;
   modelLabel_->setText(QString::fromStdString(model_->description()));
-  layer_->setRange(-1, model_->depth() - 1);
+  controls_->setDepth(model_->depth());
+  controls_->setHeadCount(model_->heads());
   query_ = 0;
   // The student follows the model: reloaded from the new file, or dropped when it has none.
   if (student_ && !setCompareStudent(true)) setCompareStudent(false);
@@ -463,9 +305,9 @@ void AttentionExplorer::selectImage(int index) {
   recompute();
 }
 
-void AttentionExplorer::setInputSize(InputSize size) { size_->setCurrentIndex(static_cast<int>(size)); }
+void AttentionExplorer::setInputSize(InputSize size) { controls_->setInputSize(size); }
 
-void AttentionExplorer::setLayer(int layer) { layer_->setValue(layer); }
+void AttentionExplorer::setLayer(int layer) { controls_->setLayer(layer); }
 
 void AttentionExplorer::setQuery(int query) {
   query_ = query;
@@ -473,25 +315,13 @@ void AttentionExplorer::setQuery(int query) {
 }
 
 void AttentionExplorer::setThreshold(double threshold) {
-  thresholdOn_->setChecked(threshold > 0);
-  if (threshold > 0) threshold_->setValue(threshold);
+  controls_->setThreshold(threshold);
   recompute();
 }
 
-void AttentionExplorer::setRollout(bool on) { rollout_->setChecked(on); }
+void AttentionExplorer::setRollout(bool on) { controls_->setRollout(on); }
 
-dino::AttentionRequest AttentionExplorer::request() const {
-  dino::AttentionRequest r;
-  r.image_size = size_->currentIndex() == 0 ? std::vector<int>{480, 480} : size_->currentIndex() == 1 ? std::vector<int>{480} : std::vector<int>{};
-  r.layer = layer_->value();
-  r.query = query_;
-  r.threshold = thresholdOn_->isChecked() ? threshold_->value() : 0.0;
-  r.rollout = rollout_->isChecked();
-  r.pca = pca_->isChecked();
-  r.color_map = colorMap_->currentText().toStdString();
-  r.shared_scale = sharedScale_->isChecked();
-  return r;
-}
+dino::AttentionRequest AttentionExplorer::request() const { return controls_->request(query_); }
 
 void AttentionExplorer::recompute() {
   if (!model_ || current_ < 0) return;
@@ -533,34 +363,15 @@ void AttentionExplorer::recompute() {
 }
 
 AttentionFigureStyle AttentionExplorer::figureStyle() const {
-  AttentionFigureStyle style;
-  style.opacity = opacity_->value() / 100.0;
+  AttentionFigureStyle style = controls_->style();
   style.headsFigure = headsFigure_;
   style.figureHeads = figureHeads_;
-  style.threshold = threshold_->value();
   return style;
 }
 
 void AttentionExplorer::render() {
-  qDeleteAll(tileBoxes_);
-  tileBoxes_.clear();
   figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
-  const int columns = 4;
-  for (int i = 0; i < figure_.tiles.size(); ++i) {
-    auto* tile = new QLabel;
-    tile->setPixmap(QPixmap::fromImage(figure_.tiles[i].scaled(kTileSide, kTileSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
-    tile->setToolTip(figure_.names[i] + QStringLiteral("\n") + tr("Click a patch to see the attention from it."));
-    tile->setProperty("tile", i);
-    tile->installEventFilter(this);
-    auto* caption = new QLabel(figure_.names[i]);
-    auto* box = new QWidget;
-    auto* boxLayout = new QVBoxLayout(box);
-    boxLayout->setContentsMargins(2, 2, 2, 2);
-    boxLayout->addWidget(tile);
-    boxLayout->addWidget(caption);
-    grid_->addWidget(box, i / columns, i % columns);
-    tileBoxes_.append(box);
-  }
+  tiles_->show(figure_, tr("Click a patch to see the attention from it."));
   const QString from = query_ == 0 ? tr("the CLS token")
                                    : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
   const QString timing = lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
@@ -575,19 +386,11 @@ void AttentionExplorer::render() {
                        .arg(timing));
 }
 
-bool AttentionExplorer::eventFilter(QObject* watched, QEvent* event) {
-  if (event->type() == QEvent::MouseButtonRelease && watched->property("tile").isValid() && view_.grid_w > 0) {
-    auto* label = static_cast<QLabel*>(watched);
-    const auto* mouse = static_cast<QMouseEvent*>(event);
-    const QSize shown = label->pixmap().size();
-    const double x = mouse->position().x() * view_.input.width / std::max(1, shown.width());
-    const double y = mouse->position().y() * view_.input.height / std::max(1, shown.height());
-    const int column = std::clamp(static_cast<int>(x) / view_.patch_size, 0, view_.grid_w - 1);
-    const int row = std::clamp(static_cast<int>(y) / view_.patch_size, 0, view_.grid_h - 1);
-    setQuery(1 + row * view_.grid_w + column);
-    return true;
-  }
-  return QWidget::eventFilter(watched, event);
+void AttentionExplorer::onTileClicked(double x, double y) {
+  if (view_.grid_w <= 0) return;
+  const int column = std::clamp(static_cast<int>(x * view_.input.width) / view_.patch_size, 0, view_.grid_w - 1);
+  const int row = std::clamp(static_cast<int>(y * view_.input.height) / view_.patch_size, 0, view_.grid_h - 1);
+  setQuery(1 + row * view_.grid_w + column);
 }
 
 void AttentionExplorer::dragEnterEvent(QDragEnterEvent* event) {
@@ -622,7 +425,7 @@ dino::FigureProvenance AttentionExplorer::provenance() const {
     f.image_is_file = !items_[current_].file.isEmpty();
     f.image = (f.image_is_file ? items_[current_].file : items_[current_].name).toStdString();
   }
-  f.opacity = opacity_->value() / 100.0;
+  f.opacity = controls_->style().opacity;
   f.app_version = QCoreApplication::applicationVersion().toStdString();
   return f;
 }
@@ -651,53 +454,38 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
     return;
   }
   batchCancel_ = std::make_shared<std::atomic<bool>>(false);
-  exportFolder_->setText(tr("Cancel Batch Export"));
+  controls_->showBatchRunning(true);
   status_->setText(tr("Exporting %n image(s)...", nullptr, static_cast<int>(files.size())));
-  const auto model = model_, student = student_;
   auto req = request();
   req.query = 0;  // patch numbers differ between images: the CLS row for all
-  const auto style = figureStyle();
   auto base = provenance();
   base.weights = weightsFile_.toStdString();  // the model of the batch, not a probe's checkpoint
-  dino::describe_request(base, req);  // query 0, as the batch computes
+  dino::describe_request(base, req);          // query 0, as the batch computes
   base.image.clear();
   base.image_is_file = true;
-  const auto cancel = batchCancel_;
   QPointer<QLabel> status(status_);
-  batchWatcher_.setFuture(QtConcurrent::run([=]() mutable {
-    BatchResult result;
-    std::vector<std::filesystem::path> paths;
-    for (const QString& file : files) paths.emplace_back(file.toStdString());
-    const auto folders = dino::figure_folder_names(paths);
-    try {
-      if (!base.weights.empty()) base.weights_sha256 = dino::sha256_of_file(base.weights);
-    } catch (const std::exception& e) {
-      result.problems << QString::fromStdString(e.what());
-      return result;
-    }
-    for (int i = 0; i < files.size() && !cancel->load(); ++i) {
-      const QString name = QString::fromStdString(folders[static_cast<size_t>(i)]);  // a.png and a.jpg apart
-      try {
-        const auto view = model->compute(files[i].toStdString(), req);
-        dino::AttentionView studentView;
-        if (student) studentView = student->compute(files[i].toStdString(), req);
-        auto figure = base;
-        figure.image = files[i].toStdString();
-        dino::describe_view(figure, view);
-        QString error;
-        if (writeAttentionFigure(makeAttentionFigure(view, student ? &studentView : nullptr, style), view, figure,
-                                 QDir(outputFolder).filePath(name), &error))
-          ++result.written;
-        else
-          result.problems << error;
-      } catch (const std::exception& e) {
-        result.problems << QString::fromStdString(e.what());
-      }
-      const QString progress = tr("Exported %1 of %2 images to %3").arg(i + 1).arg(files.size()).arg(QDir::toNativeSeparators(outputFolder));
-      QMetaObject::invokeMethod(qApp, [status, progress] {
-        if (status) status->setText(progress);
-      });
-    }
-    return result;
-  }));
+  const auto progress = [status, total = files.size(), folder = QDir::toNativeSeparators(outputFolder)](int done) {
+    const QString text = AttentionExplorer::tr("Exported %1 of %2 images to %3").arg(done).arg(total).arg(folder);
+    QMetaObject::invokeMethod(qApp, [status, text] {
+      if (status) status->setText(text);
+    });
+  };
+  batchWatcher_.setFuture(QtConcurrent::run(
+      [files, outputFolder, model = model_, student = student_, req, style = figureStyle(), base, cancel = batchCancel_, progress] {
+        return exportAttentionFigures(files, outputFolder, model, student, req, style, base, *cancel, progress);
+      }));
+}
+
+void AttentionExplorer::onBatchFinished() {
+  controls_->showBatchRunning(false);
+  if (batchWatcher_.future().resultCount() == 0) return;
+  const AttentionBatchResult result = batchWatcher_.result();
+  const bool cancelled = batchCancel_ && batchCancel_->load();
+  QString summary = cancelled ? tr("Batch export stopped: %n image(s) written.", nullptr, result.written)
+                              : tr("Batch export done: %n image(s) written.", nullptr, result.written);
+  if (!result.problems.isEmpty())
+    summary += QLatin1Char(' ') + tr("%n could not be exported: %1", nullptr, static_cast<int>(result.problems.size()))
+                                      .arg(result.problems.join(QStringLiteral("; ")));
+  status_->setText(summary);
+  Q_EMIT batchExported(result.written, static_cast<int>(result.problems.size()), summary);
 }

@@ -5,9 +5,11 @@
 // Maps are computed off the GUI thread; figures export with a JSON sidecar saying how they were made.
 #pragma once
 
+#include "attention/attention_controls.h"
 #include "attention/attention_figure.h"
+#include "attention/attention_probe.h"
 
-#include <dino/viz/attention_explorer.h>
+#include <dino/api/attention_model.h>
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -16,16 +18,11 @@
 #include <atomic>
 #include <memory>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
-class QGridLayout;
+class AttentionTileGrid;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSlider;
-class QSpinBox;
 
 class AttentionExplorer : public QWidget {
   Q_OBJECT
@@ -47,7 +44,7 @@ class AttentionExplorer : public QWidget {
   int imageCount() const;
   void selectImage(int index);
 
-  enum class InputSize { Reference480, ShorterSide480, Original };
+  using InputSize = AttentionControls::InputSize;
   void setInputSize(InputSize size);
   void setLayer(int layer);
   void setQuery(int query);  // 0: CLS; 1 + k: patch k
@@ -95,7 +92,6 @@ class AttentionExplorer : public QWidget {
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
-  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   struct Result {
@@ -104,15 +100,6 @@ class AttentionExplorer : public QWidget {
     bool hasStudent = false;
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
   };
-  struct ProbePoint {
-    QString label;
-    QString file;
-    dino::AttentionView view;
-  };
-  struct BatchResult {
-    int written = 0;
-    QStringList problems;  // one line per image that could not be exported
-  };
   struct Item {
     QString name;
     QString file;   // empty for pasted images
@@ -120,6 +107,8 @@ class AttentionExplorer : public QWidget {
   };
   void recompute();
   void render();
+  void onTileClicked(double x, double y);
+  void onBatchFinished();
   dino::AttentionRequest request() const;
   AttentionFigureStyle figureStyle() const;
 
@@ -131,39 +120,25 @@ class AttentionExplorer : public QWidget {
   int query_ = 0;
   dino::AttentionView view_;
   QFutureWatcher<Result> watcher_;
-  QFutureWatcher<QList<ProbePoint>> probeWatcher_;
+  QFutureWatcher<QList<AttentionProbePoint>> probeWatcher_;
   std::shared_ptr<dino::AttentionModel> student_;
   dino::AttentionView studentView_;
   bool hasStudentView_ = false;
   double lastMilliseconds_ = -1;  // how long the view on display took to compute
   bool headsFigure_ = false;
   QList<int> figureHeads_;
-  QList<ProbePoint> probe_;
+  QList<AttentionProbePoint> probe_;
   bool recomputeQueued_ = false;
-  QList<QWidget*> tileBoxes_;  // a tile and its caption each
   AttentionFigure figure_;
-  QFutureWatcher<BatchResult> batchWatcher_;
+  QFutureWatcher<AttentionBatchResult> batchWatcher_;
   std::shared_ptr<std::atomic<bool>> batchCancel_;
 
   QLabel* modelLabel_ = nullptr;
   QLabel* status_ = nullptr;
   QListWidget* thumbnails_ = nullptr;
-  QSpinBox* layer_ = nullptr;
-  QComboBox* size_ = nullptr;
-  QCheckBox* thresholdOn_ = nullptr;
-  QDoubleSpinBox* threshold_ = nullptr;
-  QSlider* thresholdSlider_ = nullptr;
-  QComboBox* colorMap_ = nullptr;
-  QSlider* opacity_ = nullptr;
-  QCheckBox* sharedScale_ = nullptr;
-  QCheckBox* rollout_ = nullptr;
-  QCheckBox* pca_ = nullptr;
   QPushButton* teacher_ = nullptr;
-  QCheckBox* compare_ = nullptr;
-  QCheckBox* figureStyle_ = nullptr;
-  QLineEdit* figureHeadsEdit_ = nullptr;
+  AttentionControls* controls_ = nullptr;
   QSlider* probeSlider_ = nullptr;
   QLabel* probeLabel_ = nullptr;
-  QGridLayout* grid_ = nullptr;
-  QPushButton* exportFolder_ = nullptr;
+  AttentionTileGrid* tiles_ = nullptr;
 };

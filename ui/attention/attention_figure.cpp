@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include <filesystem>
+#include <vector>
+
 namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("AttentionFigure", text); }
@@ -120,4 +123,43 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     return fail(QString::fromStdString(e.what()));
   }
   return true;
+}
+
+AttentionBatchResult exportAttentionFigures(const QStringList& files, const QString& outputFolder,
+                                            std::shared_ptr<dino::AttentionModel> model,
+                                            std::shared_ptr<dino::AttentionModel> student,
+                                            const dino::AttentionRequest& request, const AttentionFigureStyle& style,
+                                            dino::FigureProvenance base, const std::atomic<bool>& cancel,
+                                            const std::function<void(int done)>& progress) {
+  AttentionBatchResult result;
+  std::vector<std::filesystem::path> paths;
+  for (const QString& file : files) paths.emplace_back(file.toStdString());
+  const auto folders = dino::figure_folder_names(paths);
+  try {
+    if (!base.weights.empty()) base.weights_sha256 = dino::sha256_of_file(base.weights);
+  } catch (const std::exception& e) {
+    result.problems << QString::fromStdString(e.what());
+    return result;
+  }
+  for (int i = 0; i < files.size() && !cancel.load(); ++i) {
+    const QString name = QString::fromStdString(folders[static_cast<size_t>(i)]);
+    try {
+      const auto view = model->compute(files[i].toStdString(), request);
+      dino::AttentionView studentView;
+      if (student) studentView = student->compute(files[i].toStdString(), request);
+      auto figure = base;
+      figure.image = files[i].toStdString();
+      dino::describe_view(figure, view);
+      QString error;
+      if (writeAttentionFigure(makeAttentionFigure(view, student ? &studentView : nullptr, style), view, figure,
+                               QDir(outputFolder).filePath(name), &error))
+        ++result.written;
+      else
+        result.problems << error;
+    } catch (const std::exception& e) {
+      result.problems << QString::fromStdString(e.what());
+    }
+    if (progress) progress(i + 1);
+  }
+  return result;
 }

@@ -4,13 +4,18 @@
 // Free of widgets, so the batch export runs it off the GUI thread.
 #pragma once
 
-#include <dino/viz/attention_explorer.h>
+#include <dino/api/attention_model.h>
+#include <dino/viz/attention_view.h>
 #include <dino/viz/figure_provenance.h>
 
 #include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
 
 struct AttentionFigureStyle {
   double opacity = 1.0;      // of the maps over the image
@@ -33,3 +38,19 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
 // naming the file on failure.
 bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionView& view, dino::FigureProvenance provenance,
                           const QString& folder, QString* error);
+
+struct AttentionBatchResult {
+  int written = 0;
+  QStringList problems;  // one line per image that could not be exported
+};
+
+// Every image of `files` computed with `model` (and `student`, which may be null) and written as
+// writeAttentionFigure does, into a sub-folder of `outputFolder` each (figure_folder_names: a.png
+// and a.jpg apart). `base` describes the model and settings; each image adds itself. Stops between
+// images once `cancel` is set; calls `progress` with the images done. Runs on any thread.
+AttentionBatchResult exportAttentionFigures(const QStringList& files, const QString& outputFolder,
+                                            std::shared_ptr<dino::AttentionModel> model,
+                                            std::shared_ptr<dino::AttentionModel> student,
+                                            const dino::AttentionRequest& request, const AttentionFigureStyle& style,
+                                            dino::FigureProvenance base, const std::atomic<bool>& cancel,
+                                            const std::function<void(int done)>& progress);

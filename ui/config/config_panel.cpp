@@ -1,6 +1,6 @@
 #include "config/config_panel.h"
 
-#include <dino/train/training_presets.h>
+#include <dino/session/training_presets.h>
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -22,6 +22,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace {
 
@@ -96,6 +98,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   outer->addWidget(scroll, 1);
 
   for (const auto& field : dino::training_settings()) {
+    if (field.command_line_only) continue;
     const QString key = QString::fromStdString(field.key);
     QWidget* editor = makeEditor(field);
     editor->setToolTip(settingText(field.help));
@@ -225,9 +228,10 @@ void ConfigPanel::refreshEditors() {
   loading_ = true;
   for (const auto& field : dino::training_settings()) {
     QWidget* editor = editors_.value(QString::fromStdString(field.key));
+    if (!editor) continue;
     const QJsonValue v = toJson(field.get(config_));
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
-      spin->setValue(static_cast<int>(v.toInteger()));
+      spin->setValue(static_cast<int>(std::clamp<qint64>(v.toInteger(), spin->minimum(), spin->maximum())));
     } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
       check->setChecked(v.toBool());
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {

@@ -1,5 +1,5 @@
 // Every training setting, grouped, with its default and a tooltip each, all made from the core's
-// table of settings (dino/train/training_settings.h); presets; validation as you type (the field at
+// table of settings (dino/session/training_settings.h); presets; validation as you type (the field at
 // fault is marked with the reason); the data folder scanned in the background with its image and
 // class counts shown. Start is possible only when canStart().
 #pragma once
@@ -10,8 +10,8 @@
 #include <QTimer>
 #include <QWidget>
 
-#include <dino/train/training_run.h>
-#include <dino/train/training_settings.h>
+#include <dino/api/training_run.h>
+#include <dino/session/training_settings.h>
 
 class QComboBox;
 class QLabel;

@@ -1,6 +1,6 @@
 #include "config/schedule_preview.h"
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include "qcustomplot_include.h"
 

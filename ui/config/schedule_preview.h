@@ -3,7 +3,7 @@
 // in which the last layer stays frozen, redrawn as a field changes.
 #pragma once
 
-#include <dino/train/training_config.h>
+#include <dino/session/training_config.h>
 
 #include <QWidget>
 

@@ -6,7 +6,7 @@
 // Work happens off the GUI thread.
 #pragma once
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include <QFutureWatcher>
 #include <QImage>

@@ -7,7 +7,7 @@
 #include "dashboard/metric_history.h"
 #include "training/metric_types.h"
 
-#include <dino/train/collapse_monitor.h>
+#include <dino/session/collapse_monitor.h>
 
 #include <QTimer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // Metric records as Qt values, so they cross threads over queued connections.
 #pragma once
 
-#include <dino/train/metric_record.h>
+#include <dino/session/metric_record.h>
 
 #include <QList>
 #include <QMetaType>

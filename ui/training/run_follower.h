@@ -4,7 +4,7 @@
 
 #include "training/metric_types.h"
 
-#include <dino/train/training_config.h>
+#include <dino/session/training_config.h>
 
 #include <QFileSystemWatcher>
 #include <QObject>

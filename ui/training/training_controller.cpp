@@ -1,6 +1,6 @@
 #include "training/training_controller.h"
 
-#include <dino/train/training_run.h>
+#include <dino/api/training_run.h>
 
 #include <QMetaObject>
 

@@ -5,8 +5,8 @@
 
 #include "training/metric_types.h"
 
-#include <dino/train/run_state.h>
-#include <dino/train/training_config.h>
+#include <dino/session/run_state.h>
+#include <dino/session/training_config.h>
 
 #include <QObject>
 #include <QString>

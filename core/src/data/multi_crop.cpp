@@ -13,7 +13,7 @@
 namespace dino {
 namespace {
 
-// spec §1.3: the reference's constants.
+// reference.md §1.3: the reference's constants.
 constexpr double kFlipProbability = 0.5;
 constexpr double kJitterProbability = 0.8;
 constexpr double kBrightness = 0.4, kContrast = 0.4, kSaturation = 0.2, kHue = 0.1;

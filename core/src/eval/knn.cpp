@@ -1,6 +1,7 @@
 #include "dino/eval/knn.h"
 
 #include "dino/data/multi_crop.h"
+#include "dino/data/open_data.h"
 #include "dino/data/pil_resample.h"
 
 #include <ATen/Parallel.h>
@@ -83,6 +84,21 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
   }
   backbone->train(was_training);
   return torch::cat(features);
+}
+
+EvalTransform knn_transform(const std::string& data_path, int64_t image_size) {
+  const int size = static_cast<int>(image_size);
+  EvalTransform transform;
+  transform.crop = size;
+  transform.resize = is_mnist_folder(resolve_data_path(data_path)) ? size : size * 256 / 224;
+  return transform;
+}
+
+KnnResult evaluate_knn(VisionTransformer& backbone, const ImageSource& train, const ImageSource& test,
+                       const EvalTransform& transform, c10::Device device, int64_t k, double temperature) {
+  return weighted_knn(extract_features(backbone, train, transform, device), labels_of(train),
+                      extract_features(backbone, test, transform, device), labels_of(test), k, temperature,
+                      std::max(train.num_classes(), test.num_classes()));
 }
 
 }  // namespace dino

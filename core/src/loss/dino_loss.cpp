@@ -1,6 +1,6 @@
 #include "dino/loss/dino_loss.h"
 
-#include "dino/train/schedules.h"
+#include "dino/loss/teacher_temperature.h"
 
 #include <stdexcept>
 
@@ -30,7 +30,7 @@ torch::Tensor DinoLossImpl::forward(const torch::Tensor& student_output, const t
               "teacher output must hold the 2 global crops of the student's batch");
   const double temp = teacher_temperature(epoch);
 
-  // The loss maths runs in fp32 whatever precision the networks ran in (spec §1.10).
+  // The loss maths runs in fp32 whatever precision the networks ran in (reference.md §1.10).
   auto student_log_probs = (student_output.to(torch::kFloat) / options_.student_temp).log_softmax(-1).chunk(ncrops);
   auto teacher_logits = (teacher_output.to(torch::kFloat) - center) / temp;
   auto teacher_probs = teacher_logits.softmax(-1).detach();
@@ -59,7 +59,7 @@ torch::Tensor DinoLossImpl::forward(const torch::Tensor& student_output, const t
     diagnostics_.mean_teacher_entropy = (-torch::xlogy(mean_probs, mean_probs).sum()).item<double>();
     diagnostics_.teacher_temperature = temp;
   }
-  update_center(teacher_output);  // after the loss: the loss used the old centre (spec §1.5)
+  update_center(teacher_output);  // after the loss: the loss used the old centre (reference.md §1.5)
   return loss;
 }
 

@@ -21,7 +21,7 @@ DinoHeadImpl::DinoHeadImpl(const DinoHeadOptions& options) : options_(options) {
     layers->push_back(torch::nn::Linear(options.hidden_dim, options.bottleneck_dim));
     mlp_layers = register_module("mlp", layers);
   }
-  // spec §2.4: trunc_normal(0.02) and zero bias for the MLP's Linears; this runs before the last
+  // reference.md §2.4: trunc_normal(0.02) and zero bias for the MLP's Linears; this runs before the last
   // layer exists, so the prototypes keep the default init.
   {
     torch::NoGradGuard no_grad;

@@ -1,6 +1,6 @@
 #include "dino/model/matmul.h"
 
-#include "dino/train/autocast_scope.h"
+#include "dino/model/autocast_scope.h"
 #include "torch_features.h"
 
 #include <torch/autograd.h>

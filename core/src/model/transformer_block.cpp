@@ -9,7 +9,7 @@ torch::Tensor drop_path(const torch::Tensor& branch, double rate, bool training)
   const double keep = 1.0 - rate;
   std::vector<int64_t> mask_shape(static_cast<size_t>(branch.dim()), 1);
   mask_shape[0] = branch.size(0);
-  // floor(keep + U[0, 1)) is 1 with probability keep (spec §2.2).
+  // floor(keep + U[0, 1)) is 1 with probability keep (reference.md §2.2).
   auto mask = (torch::rand(mask_shape, branch.options()) + keep).floor_();
   return branch.div(keep) * mask;
 }
@@ -26,7 +26,7 @@ torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
 TransformerBlockImpl::TransformerBlockImpl(int64_t dim, int64_t num_heads, int64_t mlp_hidden_dim,
                                            bool qkv_bias, double drop_path_rate, double layer_norm_eps)
     : drop_path_rate_(drop_path_rate) {
-  // Registration order fixes the state-dict order: norm1, attn, norm2, mlp (spec §8.1).
+  // Registration order fixes the state-dict order: norm1, attn, norm2, mlp (reference.md §8.1).
   norm1 = register_module("norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(layer_norm_eps)));
   attn = register_module("attn", Attention(dim, num_heads, qkv_bias));
   norm2 = register_module("norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(layer_norm_eps)));

@@ -17,7 +17,7 @@ VisionTransformerImpl::VisionTransformerImpl(const VitConfig& config) : config_(
   pos_embed = register_parameter("pos_embed", torch::zeros({1, config.num_patches() + 1, dim}));
   blocks = register_module("blocks", torch::nn::ModuleList());
   for (int64_t i = 0; i < config.depth; ++i) {
-    // spec §2.2: rates linspace(0, drop_path_rate, depth); block 0 never drops.
+    // reference.md §2.2: rates linspace(0, drop_path_rate, depth); block 0 never drops.
     const double rate = config.depth > 1 ? config.drop_path_rate * static_cast<double>(i) / (config.depth - 1) : 0.0;
     blocks->push_back(TransformerBlock(dim, config.num_heads, config.mlp_hidden_dim(), config.qkv_bias, rate,
                                        config.layer_norm_eps));
@@ -30,7 +30,7 @@ void VisionTransformerImpl::initialise_weights() {
   torch::NoGradGuard no_grad;
   trunc_normal_(pos_embed, 0.0, 0.02);
   trunc_normal_(cls_token, 0.0, 0.02);
-  // spec §2.3: every Linear gets trunc_normal(0.02) and a zero bias; LayerNorms start at (1, 0),
+  // reference.md §2.3: every Linear gets trunc_normal(0.02) and a zero bias; LayerNorms start at (1, 0),
   // LibTorch's default; the patch-embedding convolution keeps PyTorch's default init.
   for (auto& module : modules(/*include_self=*/false)) {
     if (auto* linear = module->as<torch::nn::Linear>()) {

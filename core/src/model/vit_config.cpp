@@ -11,7 +11,7 @@ struct Preset {
   int64_t num_heads;
 };
 
-// spec §2.1: every preset has depth 12, head_dim 64, mlp_ratio 4, qkv bias and LayerNorm 1e-6.
+// reference.md §2.1: every preset has depth 12, head_dim 64, mlp_ratio 4, qkv bias and LayerNorm 1e-6.
 constexpr Preset kPresets[] = {
     {"vit_tiny", 192, 3},
     {"vit_small", 384, 6},
@@ -40,7 +40,7 @@ std::string VitConfig::validate() const {
 
 std::optional<VitConfig> vit_preset(std::string_view arch, int64_t patch_size) {
   std::string name(arch);
-  if (name.rfind("deit", 0) == 0) name = "vit" + name.substr(4);  // spec §1.1: deit* is vit*
+  if (name.rfind("deit", 0) == 0) name = "vit" + name.substr(4);  // reference.md §1.1: deit* is vit*
   for (const auto& preset : kPresets) {
     if (name == preset.name) {
       VitConfig config;

@@ -1,7 +1,7 @@
 #include "dino/train/dino_trainer.h"
 
 #include "dino/io/state_dict.h"
-#include "dino/train/autocast_scope.h"
+#include "dino/model/autocast_scope.h"
 #include "dino/train/fused_adamw.h"
 #include "dino/train/gradient_ops.h"
 #include "dino/train/lars.h"
@@ -53,7 +53,7 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   VitConfig student_vit = options.vit;
   student_vit.drop_path_rate = options.drop_path_rate;
   VitConfig teacher_vit = options.vit;
-  teacher_vit.drop_path_rate = 0.0;  // spec §1.4: the teacher has no stochastic depth
+  teacher_vit.drop_path_rate = 0.0;  // reference.md §1.4: the teacher has no stochastic depth
   DinoHeadOptions student_head = options.head;
   student_head.in_dim = options.vit.embed_dim;
   student_head.norm_last_layer = options.norm_last_layer;
@@ -67,7 +67,7 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   student->to(options.device);
   teacher->to(options.device);
   student->train();
-  teacher->train();  // spec §1.4: the reference never switches the teacher to eval mode
+  teacher->train();  // reference.md §1.4: the reference never switches the teacher to eval mode
 
   DinoLossOptions loss_options = options.loss;
   loss_options.out_dim = options.head.out_dim;
@@ -84,7 +84,7 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
     param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
     optimizer_ = std::make_unique<FusedAdamW>(std::move(param_groups), torch::optim::AdamWOptions(0.0));
   } else if (options.optimizer == "lars") {
-    // spec §3.5: the filters are unused; group 1 simply has no weight decay.
+    // reference.md §3.5: the filters are unused; group 1 simply has no weight decay.
     param_groups.emplace_back(groups.regularized, std::make_unique<LarsOptions>(0.0));
     auto no_decay = std::make_unique<LarsOptions>(0.0);
     no_decay->weight_decay(0.0);
@@ -115,7 +115,7 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   result.lr = lr_schedule_[index];
   result.weight_decay = wd_schedule_[index];
   result.momentum = momentum_schedule_[index];
-  // 1. Schedules: lr on every group, weight decay on group 0 only (spec §1.8 step 2). Group 1's
+  // 1. Schedules: lr on every group, weight decay on group 0 only (reference.md §1.8 step 2). Group 1's
   //    zero is set every time too: LibTorch may have merged its options with the defaults.
   auto& groups = optimizer_->param_groups();
   set_group(groups[0], options_.optimizer, result.lr, result.weight_decay);
@@ -145,7 +145,7 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   // 3. Backward, per-parameter clipping, last-layer freeze, optimizer step.
   optimizer_->zero_grad();
   if (scaler_) {
-    // spec §1.8 step 7 with fp16: unscale before clipping, skip the step on inf/NaN gradients.
+    // reference.md §1.8 step 7 with fp16: unscale before clipping, skip the step on inf/NaN gradients.
     scaler_->scale(loss_value).backward();
     if (options_.clip_grad > 0) {
       scaler_->unscale(*optimizer_);

@@ -7,20 +7,6 @@
 
 namespace dino {
 
-std::vector<double> numpy_linspace(double start, double stop, int64_t num) {
-  if (num < 0) throw std::invalid_argument("linspace: negative count " + std::to_string(num));
-  std::vector<double> values(static_cast<size_t>(num));
-  if (num == 0) return values;
-  if (num == 1) {
-    values[0] = start;
-    return values;
-  }
-  const double step = (stop - start) / static_cast<double>(num - 1);
-  for (int64_t i = 0; i < num; ++i) values[static_cast<size_t>(i)] = static_cast<double>(i) * step + start;
-  values.back() = stop;
-  return values;
-}
-
 std::vector<double> cosine_schedule(double base, double final_value, int64_t epochs, int64_t iterations_per_epoch,
                                     int64_t warmup_epochs, double start_warmup_value) {
   if (epochs < 0 || iterations_per_epoch < 0 || warmup_epochs < 0)
@@ -34,16 +20,6 @@ std::vector<double> cosine_schedule(double base, double final_value, int64_t epo
     const double angle = std::numbers::pi * static_cast<double>(i) / static_cast<double>(cosine_length);
     schedule.push_back(final_value + 0.5 * (base - final_value) * (1.0 + std::cos(angle)));
   }
-  return schedule;
-}
-
-std::vector<double> teacher_temperature_schedule(double warmup_temp, double temp, int64_t warmup_epochs,
-                                                 int64_t epochs) {
-  if (warmup_epochs > epochs)
-    throw std::invalid_argument("warmup_teacher_temp_epochs (" + std::to_string(warmup_epochs) +
-                                ") exceeds epochs (" + std::to_string(epochs) + ")");
-  std::vector<double> schedule = numpy_linspace(warmup_temp, temp, warmup_epochs);
-  schedule.resize(static_cast<size_t>(epochs), temp);
   return schedule;
 }
 

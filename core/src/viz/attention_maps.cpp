@@ -11,7 +11,7 @@ at::Tensor query_attention(const at::Tensor& attention, int64_t query, int64_t g
   TORCH_CHECK(tokens == 1 + grid_h * grid_w, "attention over ", tokens - 1, " patches does not fit a ", grid_h, " x ",
               grid_w, " grid");
   TORCH_CHECK(query >= 0 && query < tokens, "query token ", query, " is outside 0..", tokens - 1);
-  // spec §4.1 step 5: attentions[0, :, query, 1:]
+  // reference.md §4.1 step 5: attentions[0, :, query, 1:]
   return attention[0].select(1, query).slice(1, 1).reshape({attention.size(1), grid_h, grid_w}).to(torch::kFloat);
 }
 

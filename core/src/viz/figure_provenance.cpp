@@ -1,7 +1,7 @@
 #include "dino/viz/figure_provenance.h"
 
 #include "dino/io/atomic_file.h"
-#include "dino/log/format.h"
+#include "dino/log/human_readable.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>

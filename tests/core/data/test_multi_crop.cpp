@@ -1,4 +1,4 @@
-// Multi-crop sampling: the RandomResizedCrop law (spec §1.3), its fallback, determinism across
+// Multi-crop sampling: the RandomResizedCrop law (reference.md §1.3), its fallback, determinism across
 // thread counts, and the ToTensor + Normalize arithmetic.
 #include <dino/data/idx_dataset.h>
 #include <dino/data/multi_crop.h>

@@ -1,4 +1,4 @@
-// Weighted k-NN (spec §5.1) on a case small enough to vote by hand.
+// Weighted k-NN (reference.md §5.1) on a case small enough to vote by hand.
 #include <dino/eval/knn.h>
 
 #include <QtTest>

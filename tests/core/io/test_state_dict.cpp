@@ -1,10 +1,12 @@
-// State-dict handling: the reference's key rewriting (spec §3.8), load reports, and the ViT that
+// State-dict handling: the reference's key rewriting (reference.md §3.8), load reports, and the ViT that
 // tensor shapes imply.
 #include <dino/io/state_dict.h>
 #include <dino/io/torch_file.h>
 #include <dino/model/vision_transformer.h>
 
 #include <QTemporaryDir>
+#include "error_of.h"
+
 #include <QtTest>
 #include <torch/torch.h>
 
@@ -14,16 +16,6 @@ using dino::io::PyValue;
 namespace {
 
 io::StateDict backbone_of(const VitConfig& config) { return io::module_state_dict(*VisionTransformer(config)); }
-
-template <typename F>
-QString error_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
-}
 
 }  // namespace
 

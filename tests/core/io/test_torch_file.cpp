@@ -1,5 +1,5 @@
 // PyTorch files: our reader and writer against each other, against files that Python's torch.save
-// writes at test time, and against Python's torch.load (spec §8).
+// writes at test time, and against Python's torch.load (reference.md §8).
 #include "python_reference.h"
 
 #include <dino/io/pickle_reader.h>
@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include "error_of.h"
+
 #include <QtTest>
 #include <torch/torch.h>
 
@@ -43,16 +45,6 @@ std::string literal_bytes(const char (&text)[N]) {
 std::string read_bytes(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-template <typename F>
-QString error_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// DINOLoss against hand computations (spec §1.5) and the paper's §5.3 diagnostics.
+// DINOLoss against hand computations (reference.md §1.5) and the paper's §5.3 diagnostics.
 #include <dino/loss/dino_loss.h>
 
 #include <QtTest>
@@ -138,7 +138,7 @@ class TestDinoLoss : public QObject {
     o.nepochs = 300;
     o.out_dim = 4;
     DinoLoss loss(o);
-    // spec §1.5: the README boost recipe
+    // reference.md §1.5: the README boost recipe
     QCOMPARE(loss->teacher_temperature(0), 0.04);
     QVERIFY(std::abs(loss->teacher_temperature(1) - (0.04 + 0.03 / 29)) < 1e-15);
     QVERIFY(std::abs(loss->teacher_temperature(1) - 0.041034) < 1e-6);

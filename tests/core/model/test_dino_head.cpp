@@ -1,4 +1,4 @@
-// The DINO head and the multi-crop wrapper against spec §2.4 and §3.1.
+// The DINO head and the multi-crop wrapper against reference.md §2.4 and §3.1.
 #include <dino/io/state_dict.h>
 #include <dino/model/multi_crop_wrapper.h>
 

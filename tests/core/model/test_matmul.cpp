@@ -1,7 +1,7 @@
 // dino::linear (model/matmul.h): oneDNN's fp32 products against at::linear in double precision,
 // forward and every gradient, and the routing (aten, onednn, autocast, other dtypes).
 #include <dino/model/matmul.h>
-#include <dino/train/autocast_scope.h>
+#include <dino/model/autocast_scope.h>
 
 #include <QtTest>
 #include <torch/torch.h>

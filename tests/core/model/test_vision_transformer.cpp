@@ -1,4 +1,4 @@
-// The ViT against the reference specification (spec §2): shapes, parameter counts, key names,
+// The ViT against the reference specification (reference.md §2): shapes, parameter counts, key names,
 // initialisation, position-encoding interpolation, attention paths and stochastic depth.
 #include <dino/io/state_dict.h>
 #include <dino/model/vision_transformer.h>
@@ -56,7 +56,7 @@ class TestVisionTransformer : public QObject {
     QTest::addColumn<QString>("arch");
     QTest::addColumn<int>("patch");
     QTest::addColumn<qlonglong>("expected");
-    // spec §2.1
+    // reference.md §2.1
     QTest::newRow("vit_tiny/16") << "vit_tiny" << 16 << 5524416LL;
     QTest::newRow("vit_small/16") << "vit_small" << 16 << 21665664LL;
     QTest::newRow("vit_small/8") << "vit_small" << 8 << 21670272LL;
@@ -79,7 +79,7 @@ class TestVisionTransformer : public QObject {
   void stateDictMatchesReferenceLayout() {
     VisionTransformer model(*vit_preset("vit_small", 16));
     auto sd = io::module_state_dict(*model);
-    QCOMPARE(sd.size(), size_t{150});  // spec §8.1
+    QCOMPARE(sd.size(), size_t{150});  // reference.md §8.1
     std::vector<std::string> expected{"cls_token", "pos_embed", "patch_embed.proj.weight", "patch_embed.proj.bias"};
     for (int i = 0; i < 12; ++i) {
       const std::string b = "blocks." + std::to_string(i) + ".";
@@ -152,7 +152,7 @@ class TestVisionTransformer : public QObject {
     auto pos = model->interpolate_pos_encoding(36, 96, 96);
     QCOMPARE(pos.sizes().vec(), (std::vector<int64_t>{1, 37, 192}));
     QVERIFY(torch::equal(pos[0][0], model->pos_embed[0][0]));  // the class embedding passes through
-    // spec §2.2: scale factor 6.1/14, so the source step is 14/6.1 = 2.29508, not 14/6.
+    // reference.md §2.2: scale factor 6.1/14, so the source step is 14/6.1 = 2.29508, not 14/6.
     const double step = 14.0 / 6.1;
     double worst = 0, worst_size_based = 0;
     for (int channel : {0, 77, 191}) {

@@ -1,7 +1,9 @@
-// Mixed precision: autocast scopes and the gradient scaler (spec §1.6, §1.10), on the CPU.
-#include <dino/train/autocast_scope.h>
+// Mixed precision: autocast scopes and the gradient scaler (reference.md §1.6, §1.10), on the CPU.
+#include <dino/model/autocast_scope.h>
 #include <dino/train/dino_trainer.h>
 #include <dino/train/grad_scaler.h>
+
+#include "tiny_trainer.h"
 
 #include <QtTest>
 #include <torch/torch.h>
@@ -74,18 +76,14 @@ class TestMixedPrecision : public QObject {
 
   void bf16StepTracksTheFp32Step() {
     auto make = [](std::optional<c10::ScalarType> dtype, bool scaler) {
-      TrainerOptions o;
-      o.vit = *vit_preset("vit_tiny", 8);
-      o.vit.depth = 1;
-      o.vit.img_size = 16;
+      TrainerOptions o = test::tiny_trainer_options(/*epochs=*/1, /*iterations_per_epoch=*/2);
       o.drop_path_rate = 0;
       o.head.out_dim = 32;
       o.head.hidden_dim = 16;
       o.head.bottleneck_dim = 8;
-      o.loss.ncrops = 3;
-      o.epochs = 1;
-      o.iterations_per_epoch = 2;
       o.warmup_epochs = 0;
+      o.total_batch_size = TrainerOptions{}.total_batch_size;  // this test's lr: the defaults'
+      o.lr = TrainerOptions{}.lr;
       o.autocast_dtype = dtype;
       o.use_grad_scaler = scaler;
       torch::manual_seed(3);

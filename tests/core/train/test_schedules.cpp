@@ -1,4 +1,4 @@
-// The schedules against the golden table of spec §1.7 (README vanilla run: 8 GPUs x 64 images,
+// The schedules against the golden table of reference.md §1.7 (README vanilla run: 8 GPUs x 64 images,
 // 100 epochs, 2502 iterations per epoch, peak lr 0.001).
 #include <dino/train/schedules.h>
 
@@ -38,7 +38,7 @@ class TestSchedules : public QObject {
     QVERIFY(near(wd[25019], 0.0488091287, 1e-9));
     QVERIFY(near(wd[25020], 0.0488098271, 1e-9));
     QVERIFY(near(wd[125100], 0.22, 1e-12));
-    QVERIFY(std::abs(wd[250199] - 0.39999999999) <= 5e-12);  // the spec rounds to 11 decimals
+    QVERIFY(std::abs(wd[250199] - 0.39999999999) <= 5e-12);  // reference.md §1.7's golden value, rounded to 11 decimals
   }
 
   void teacherMomentum() {

@@ -1,11 +1,13 @@
-// The training step's pieces against spec §1.6-§1.8 and §3.3-§3.4, worked out by hand.
-#include <dino/model/device.h>
+// The training step's pieces against reference.md §1.6-§1.8 and §3.3-§3.4, worked out by hand.
+#include <dino/system/device.h>
 #include <dino/system/host_memory.h>
 #include <dino/train/dino_trainer.h>
 #include <dino/train/fused_adamw.h>
 #include <dino/train/gradient_ops.h>
 #include <dino/train/lars.h>
 #include <dino/train/optimizer_state.h>
+
+#include "tiny_trainer.h"
 
 #include <QtTest>
 #include <torch/torch.h>
@@ -22,22 +24,7 @@ struct TwoTensors : torch::nn::Module {
   torch::Tensor a, last_layer;
 };
 
-TrainerOptions tiny_trainer(int64_t epochs = 2, int64_t iterations = 3) {
-  TrainerOptions o;
-  o.vit = *vit_preset("vit_tiny", 8);
-  o.vit.depth = 1;
-  o.vit.img_size = 16;
-  o.head.out_dim = 16;
-  o.head.hidden_dim = 8;
-  o.head.bottleneck_dim = 4;
-  o.loss.ncrops = 3;
-  o.epochs = epochs;
-  o.iterations_per_epoch = iterations;
-  o.warmup_epochs = 1;
-  o.total_batch_size = 4;
-  o.lr = 0.05;
-  return o;
-}
+TrainerOptions tiny_trainer(int64_t epochs = 2, int64_t iterations = 3) { return test::tiny_trainer_options(epochs, iterations); }
 
 std::vector<torch::Tensor> crops() {
   return {torch::randn({4, 3, 16, 16}), torch::randn({4, 3, 16, 16}), torch::randn({4, 3, 8, 8})};
@@ -136,7 +123,7 @@ class TestTrainer : public QObject {
     auto in = [](const std::vector<std::string>& names, const std::string& name) {
       return std::find(names.begin(), names.end(), name) != names.end();
     };
-    // spec §10 item 1: these are decayed; biases and 1-D parameters are not; the frozen g is absent.
+    // reference.md §10 item 1: these are decayed; biases and 1-D parameters are not; the frozen g is absent.
     for (const char* name : {"backbone.cls_token", "backbone.pos_embed", "backbone.patch_embed.proj.weight",
                              "head.last_layer.weight_v", "backbone.blocks.0.attn.qkv.weight"})
       QVERIFY2(in(groups.regularized_names, name), name);
@@ -192,7 +179,7 @@ class TestTrainer : public QObject {
     QCOMPARE(per_param.items[0].second.as_dict().find("step")->as_tensor().item<double>(), 1.0);
   }
 
-  // spec §3.5 worked by hand: W = [[3, 4]] (|W| = 5) with gradient [[0, 1]], weight decay 0.1:
+  // reference.md §3.5 worked by hand: W = [[3, 4]] (|W| = 5) with gradient [[0, 1]], weight decay 0.1:
   // g = [0.3, 4 * 0.1 + 1] = [0.3, 1.4], |g| = sqrt(2.05), q = 0.001 * 5 / sqrt(2.05).
   // The 1-D bias [1, 2] with gradient [0.5, 0.5] is neither decayed nor adapted.
   void larsStepMatchesAHandComputation() {
@@ -250,7 +237,7 @@ class TestTrainer : public QObject {
     QVERIFY(torch::equal(original_mu, restored_mu));
   }
 
-  // spec §1.4: with BatchNorm in the head the teacher stays in train mode, so its running
+  // reference.md §1.4: with BatchNorm in the head the teacher stays in train mode, so its running
   // statistics follow its own batches while its weights follow the EMA.
   void batchNormHeadTrainsAndTeacherKeepsItsOwnStatistics() {
     auto options = tiny_trainer();

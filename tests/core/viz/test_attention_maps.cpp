@@ -1,5 +1,5 @@
 // Attention maps and their pictures against hand computations: the CLS row on the patch grid
-// (spec §4.1 step 5), the mass-threshold masks (step 6), rollout by its definition, the PCA
+// (reference.md §4.1 step 5), the mass-threshold masks (step 6), rollout by its definition, the PCA
 // colours, matplotlib's viridis end points, the mask overlay (alpha 0.5, pure red).
 #include <dino/model/vision_transformer.h>
 #include <dino/viz/attention_images.h>

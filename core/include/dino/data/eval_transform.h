@@ -1,4 +1,4 @@
-// The evaluation scripts' image transform (spec §5.1): torchvision's Resize(size) on the shorter
+// The evaluation scripts' image transform (reference.md §5.1): torchvision's Resize(size) on the shorter
 // side with Pillow resampling, then CenterCrop(crop). Used by k-NN feature extraction and embedding.
 #pragma once
 
@@ -22,7 +22,7 @@ cv::Mat center_crop(const cv::Mat& image, int size);
 // shorter side, two set (H, W), none keeps the image.
 cv::Mat resize_like_torchvision(const cv::Mat& image, const std::vector<int>& size, PilFilter filter);
 
-// visualize_attention.py's crop from the top-left to a multiple of the patch size (spec §4.1 step
+// visualize_attention.py's crop from the top-left to a multiple of the patch size (reference.md §4.1 step
 // 3). Throws std::invalid_argument when the image is smaller than one patch.
 cv::Mat crop_to_patch_multiple(const cv::Mat& image, int patch_size);
 

@@ -18,7 +18,7 @@ class ImageReadError : public std::runtime_error {
 // dropped, 16-bit scaled down). Throws ImageReadError naming the file when it cannot be decoded.
 cv::Mat read_rgb_image(const std::filesystem::path& file);
 
-// ImageNet mean and std (spec §1.3), applied after scaling 8-bit values to [0, 1].
+// ImageNet mean and std (reference.md §1.3), applied after scaling 8-bit values to [0, 1].
 inline constexpr float kImageNetMean[3] = {0.485f, 0.456f, 0.406f};
 inline constexpr float kImageNetStd[3] = {0.229f, 0.224f, 0.225f};
 

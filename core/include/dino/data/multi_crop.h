@@ -1,4 +1,4 @@
-// Multi-crop views for DINO (spec §1.3): 2 global crops and N local crops of each image, batched
+// Multi-crop views for DINO (reference.md §1.3): 2 global crops and N local crops of each image, batched
 // crop-major as the reference's collate does. Each view: RandomResizedCrop (torchvision sampling,
 // Pillow bicubic), horizontal flip (p 0.5), colour jitter (p 0.8; brightness 0.4, contrast 0.4,
 // saturation 0.2, hue 0.1, in a random order), grayscale (p 0.2), Gaussian blur (p 1.0 / 0.1 /

@@ -17,7 +17,7 @@ bool is_mnist_folder(const std::filesystem::path& folder);
 // `limit` > 0 keeps the first `limit` images. Throws std::runtime_error naming the path.
 std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit = 0);
 
-// The labelled train and test splits k-NN evaluation needs (spec §5.1): an MNIST-layout folder's
+// The labelled train and test splits k-NN evaluation needs (reference.md §5.1): an MNIST-layout folder's
 // train and t10k files, or a folder holding train/ and val/ class folders. A limit > 0 keeps that
 // many images: the first ones of MNIST (already shuffled), evenly spaced ones of a class folder
 // (sorted by class). Throws std::runtime_error naming the path and what is missing.

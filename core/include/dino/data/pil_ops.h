@@ -1,5 +1,5 @@
 // Pillow's 8-bit image operations as torchvision's PIL path applies them in DINO's augmentation
-// (spec §1.3): colour jitter, grayscale, Gaussian blur, solarisation. Each works in place on an
+// (reference.md §1.3): colour jitter, grayscale, Gaussian blur, solarisation. Each works in place on an
 // 8-bit RGB cv::Mat and re-quantises to 8 bits after every operation, as Pillow does.
 //
 // Why not OpenCV: cv::cvtColor's gray uses other weights and rounding; cv::GaussianBlur is an

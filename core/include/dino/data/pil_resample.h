@@ -1,4 +1,4 @@
-// Image resampling with Pillow's semantics (Image.resize, spec §1.3 and §10 item 18).
+// Image resampling with Pillow's semantics (Image.resize, reference.md §1.3 and §10 item 18).
 //
 // Why not cv::resize: OpenCV's INTER_CUBIC uses the Keys kernel with a = -0.75 and, like its
 // INTER_LINEAR, never widens the kernel when shrinking, so it aliases where Pillow blurs; its

@@ -1,4 +1,4 @@
-// torchvision's RandomResizedCrop box sampling (0.8, spec §1.3).
+// torchvision's RandomResizedCrop box sampling (0.8, reference.md §1.3).
 #pragma once
 
 #include <opencv2/core/types.hpp>

@@ -1,9 +1,11 @@
-// Weighted k-NN classification on frozen features (eval_knn.py, spec §5.1).
+// Weighted k-NN classification on frozen features (eval_knn.py, reference.md §5.1).
 #pragma once
 
 #include "dino/data/eval_transform.h"
 #include "dino/data/image_source.h"
 #include "dino/model/vision_transformer.h"
+
+#include <string>
 
 namespace dino {
 
@@ -27,5 +29,16 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
                                const std::function<void(int64_t)>& progress = {});
 
 torch::Tensor labels_of(const ImageSource& source);
+
+// The transform of a k-NN evaluation at the model's input size: eval_knn.py resizes the shorter
+// side to 256 and crops 224 (reference.md §5.1); the same ratio at another size, and the image as
+// it is for MNIST-format data (28 px, already the model's size). The training run's evaluation and
+// `dino knn` both use it.
+EvalTransform knn_transform(const std::string& data_path, int64_t image_size);
+
+// The weighted k-NN accuracy of `backbone` (k = 20 and T = 0.07 as the reference reports): its
+// features of both sets through `transform`, the training set's as the bank.
+KnnResult evaluate_knn(VisionTransformer& backbone, const ImageSource& train, const ImageSource& test,
+                       const EvalTransform& transform, c10::Device device, int64_t k = 20, double temperature = 0.07);
 
 }  // namespace dino

@@ -1,5 +1,5 @@
 // A ViT backbone built and filled from a weights file or training checkpoint, the way the
-// reference's evaluation scripts do it (spec §3.8), with the architecture inferred from the
+// reference's evaluation scripts do it (reference.md §3.8), with the architecture inferred from the
 // tensors' shapes unless the caller names it. Shared by every command and view that loads weights.
 #pragma once
 

@@ -1,5 +1,5 @@
 // State dicts: reading them out of PyTorch files the way the reference's load_pretrained_weights
-// does (spec §3.8), copying them into modules with a report, and inferring a ViT from shapes.
+// does (reference.md §3.8), copying them into modules with a report, and inferring a ViT from shapes.
 #pragma once
 
 #include "dino/io/py_value.h"
@@ -37,7 +37,7 @@ struct PretrainedWeights {
   PyValue contents;                    // the whole file, for display
 };
 
-// spec §3.8: take file[checkpoint_key] when the file has that key, then replace the substrings
+// reference.md §3.8: take file[checkpoint_key] when the file has that key, then replace the substrings
 // "module." and "backbone." in every key. Throws FileFormatError / StateDictError naming the file.
 PretrainedWeights load_pretrained_weights(const std::filesystem::path& file, const std::string& checkpoint_key = "teacher");
 

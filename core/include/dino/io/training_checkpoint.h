@@ -1,4 +1,4 @@
-// The reference's training checkpoint (checkpoint.pth, spec §1.9 and §8.2), read and written.
+// The reference's training checkpoint (checkpoint.pth, reference.md §1.9 and §8.2), read and written.
 #pragma once
 
 #include "dino/io/state_dict.h"

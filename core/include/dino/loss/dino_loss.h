@@ -1,4 +1,4 @@
-// DINOLoss (spec §1.5): cross-entropy between the centred, sharpened teacher softmax on the two
+// DINOLoss (reference.md §1.5): cross-entropy between the centred, sharpened teacher softmax on the two
 // global crops and the student's softmax on every other crop, plus the collapse diagnostics of
 // the paper's §5.3.
 #pragma once

@@ -1,4 +1,4 @@
-// Multi-head self-attention of the reference ViT (spec §2.2).
+// Multi-head self-attention of the reference ViT (reference.md §2.2).
 #pragma once
 
 #include <torch/nn/module.h>

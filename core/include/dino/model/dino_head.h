@@ -1,4 +1,4 @@
-// The DINO projection head (spec §2.4): MLP, L2 normalisation, weight-normalised prototypes.
+// The DINO projection head (reference.md §2.4): MLP, L2 normalisation, weight-normalised prototypes.
 #pragma once
 
 #include "dino/model/weight_norm_linear.h"

@@ -1,4 +1,4 @@
-// Backbone + head over a list of crops (spec §3.1): consecutive crops of one width run through
+// Backbone + head over a list of crops (reference.md §3.1): consecutive crops of one width run through
 // the backbone as one batch, and the head runs once on all features.
 #pragma once
 

@@ -12,7 +12,7 @@ class PatchEmbedImpl : public torch::nn::Module {
   // (B, C, H, W) -> (B, (H/p)*(W/p), D)
   torch::Tensor forward(const torch::Tensor& images);
 
-  torch::nn::Conv2d proj{nullptr};  // keeps PyTorch's default Conv2d init (spec §2.3)
+  torch::nn::Conv2d proj{nullptr};  // keeps PyTorch's default Conv2d init (reference.md §2.3)
 };
 TORCH_MODULE(PatchEmbed);
 

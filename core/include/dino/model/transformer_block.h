@@ -1,4 +1,4 @@
-// Pre-norm transformer block with stochastic depth (spec §2.2).
+// Pre-norm transformer block with stochastic depth (reference.md §2.2).
 #pragma once
 
 #include "dino/model/attention.h"

@@ -1,4 +1,4 @@
-// The reference's truncated-normal initialiser (spec §2.3, utils.trunc_normal_).
+// The reference's truncated-normal initialiser (reference.md §2.3, utils.trunc_normal_).
 #pragma once
 
 #include <ATen/core/Tensor.h>

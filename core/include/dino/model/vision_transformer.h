@@ -1,4 +1,4 @@
-// The DINO vision transformer (spec §2): state-dict names and numbers as the reference's.
+// The DINO vision transformer (reference.md §2): state-dict names and numbers as the reference's.
 #pragma once
 
 #include "dino/model/patch_embed.h"
@@ -17,7 +17,7 @@ class VisionTransformerImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& images);
   // Patch tokens with the CLS token in front and position encodings added, (B, 1 + N, D).
   torch::Tensor prepare_tokens(const torch::Tensor& images);
-  // Position encodings for an (height x width) input (spec §2.2): the stored table unchanged when
+  // Position encodings for an (height x width) input (reference.md §2.2): the stored table unchanged when
   // the patch count matches and the image is square, otherwise its bicubic resampling with the
   // reference's scale factor (int(side / p) + 0.1) / sqrt(N).
   torch::Tensor interpolate_pos_encoding(int64_t num_patch_tokens, int64_t height, int64_t width);

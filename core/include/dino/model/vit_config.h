@@ -1,4 +1,4 @@
-// Shape of a DINO vision transformer: the reference's presets (spec §2.1) or custom sizes.
+// Shape of a DINO vision transformer: the reference's presets (reference.md §2.1) or custom sizes.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,7 @@ struct VitConfig {
   int64_t num_heads = 6;
   double mlp_ratio = 4.0;
   bool qkv_bias = true;
-  double drop_path_rate = 0.0;  // stochastic depth of the last block; student only (spec §1.4)
+  double drop_path_rate = 0.0;  // stochastic depth of the last block; student only (reference.md §1.4)
   double layer_norm_eps = 1e-6;  // the reference's eps, not LibTorch's default 1e-5
 
   int64_t head_dim() const { return embed_dim / num_heads; }
@@ -34,7 +34,7 @@ std::optional<VitConfig> vit_preset(std::string_view arch, int64_t patch_size = 
 std::vector<std::string> vit_preset_names();
 // The preset name whose width, depth, heads and MLP ratio match, or "custom".
 std::string vit_arch_name(const VitConfig& config);
-// Parameters of the backbone, computed from the shapes alone (spec §2.1 lists the presets').
+// Parameters of the backbone, computed from the shapes alone (reference.md §2.1 lists the presets').
 int64_t vit_parameter_count(const VitConfig& config);
 
 }  // namespace dino

@@ -15,7 +15,7 @@ class WeightNormLinearImpl : public torch::nn::Module {
   torch::Tensor weight() const;
 
   torch::Tensor weight_g;  // (out, 1)
-  torch::Tensor weight_v;  // (out, in), PyTorch's default Linear init (spec §2.4)
+  torch::Tensor weight_v;  // (out, in), PyTorch's default Linear init (reference.md §2.4)
 };
 TORCH_MODULE(WeightNormLinear);
 

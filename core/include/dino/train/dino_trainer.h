@@ -1,4 +1,4 @@
-// One DINO training iteration in the reference's exact order (spec §1.8), with the student, the EMA
+// One DINO training iteration in the reference's exact order (reference.md §1.8), with the student, the EMA
 // teacher, the loss, the optimizer and the per-iteration schedules it needs.
 #pragma once
 
@@ -19,7 +19,7 @@ struct TrainerOptions {
   VitConfig vit;                 // the teacher's; the student adds drop_path_rate
   double drop_path_rate = 0.1;
   DinoHeadOptions head;          // in_dim is taken from the ViT
-  bool norm_last_layer = true;   // student only; the teacher head keeps the default (spec §1.4)
+  bool norm_last_layer = true;   // student only; the teacher head keeps the default (reference.md §1.4)
   DinoLossOptions loss;          // out_dim and nepochs are taken from head and epochs
   std::string optimizer = "adamw";  // adamw, sgd or lars
   double lr = 0.0005;            // for a total batch of 256; scaled linearly
@@ -50,7 +50,7 @@ struct StepResult {
   DinoLossDiagnostics diagnostics;
 };
 
-// The schedule inputs of a trainer (spec §1.7).
+// The schedule inputs of a trainer (reference.md §1.7).
 ScheduleSettings schedule_settings(const TrainerOptions& options);
 
 class DinoTrainer {

@@ -1,4 +1,4 @@
-// torch.cuda.amp.GradScaler for fp16 training (spec §1.6, §1.10): the loss is multiplied by a scale
+// torch.cuda.amp.GradScaler for fp16 training (reference.md §1.6, §1.10): the loss is multiplied by a scale
 // before backward; gradients are unscaled (and checked for inf/NaN) before clipping; a step with
 // non-finite gradients is skipped and the scale backs off; after growth_interval clean steps the
 // scale grows. LibTorch has no such class; this one uses the same ATen kernels as PyTorch's.

@@ -1,4 +1,4 @@
-// The reference's per-step gradient and teacher operations (spec §3.3, §3.4, §1.8 step 8).
+// The reference's per-step gradient and teacher operations (reference.md §3.3, §3.4, §1.8 step 8).
 #pragma once
 
 #include <torch/nn/module.h>

@@ -1,4 +1,4 @@
-// LARS, the layer-wise adaptive optimizer main_dino.py offers as --optimizer lars (spec §3.5, taken
+// LARS, the layer-wise adaptive optimizer main_dino.py offers as --optimizer lars (reference.md §3.5, taken
 // by the reference from Barlow Twins). LibTorch has none, so it lives here, once.
 #pragma once
 

@@ -1,5 +1,5 @@
 // LibTorch optimizer state in the layout of PyTorch's optimizer.state_dict(), so checkpoints carry
-// it as the reference's do (spec §8.2): {'state': {index: {...}}, 'param_groups': [...]}, with
+// it as the reference's do (reference.md §8.2): {'state': {index: {...}}, 'param_groups': [...]}, with
 // parameters numbered across the groups in order.
 #pragma once
 

@@ -1,13 +1,12 @@
-// The reference's schedules (spec §1.5, §1.7), value for value.
+// The reference's schedules (reference.md §1.5, §1.7), value for value.
 #pragma once
+
+#include "dino/loss/teacher_temperature.h"  // numpy_linspace, and the loss's temperature schedule
 
 #include <cstdint>
 #include <vector>
 
 namespace dino {
-
-// numpy.linspace(start, stop, num) with the endpoint: start + i * step, the last value set to stop.
-std::vector<double> numpy_linspace(double start, double stop, int64_t num);
 
 // utils.cosine_scheduler: a linear warm-up from start_warmup_value to base over warmup_epochs
 // (endpoint included, so the peak appears twice), then final + (base - final)(1 + cos(pi i / L)) / 2
@@ -15,12 +14,7 @@ std::vector<double> numpy_linspace(double start, double stop, int64_t num);
 std::vector<double> cosine_schedule(double base, double final_value, int64_t epochs, int64_t iterations_per_epoch,
                                     int64_t warmup_epochs = 0, double start_warmup_value = 0.0);
 
-// DINOLoss.teacher_temp_schedule: per epoch, linspace(warmup_temp, temp, warmup_epochs) and then
-// temp for the remaining epochs.
-std::vector<double> teacher_temperature_schedule(double warmup_temp, double temp, int64_t warmup_epochs,
-                                                 int64_t epochs);
-
-// The per-iteration schedules main_dino.py builds (spec §1.7): the lr linearly scaled by
+// The per-iteration schedules main_dino.py builds (reference.md §1.7): the lr linearly scaled by
 // total_batch / 256 with its warm-up from 0 (min_lr not scaled), weight decay, teacher momentum.
 struct TrainingSchedules {
   std::vector<double> lr, weight_decay, momentum;

@@ -1,4 +1,4 @@
-// Attention maps as pictures, the way visualize_attention.py draws them (spec §4.1 step 8):
+// Attention maps as pictures, the way visualize_attention.py draws them (reference.md §4.1 step 8):
 // per-image min/max scaling through a colour map, nearest upsampling to pixels, the reference's
 // mask overlay (alpha 0.5, pure red) with contours. Images are 8-bit RGB cv::Mat.
 #pragma once

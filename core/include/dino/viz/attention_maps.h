@@ -1,4 +1,4 @@
-// Attention maps from a ViT's attention probabilities (spec §4.1): the CLS (or any patch) query
+// Attention maps from a ViT's attention probabilities (reference.md §4.1): the CLS (or any patch) query
 // row over the patches, per head, on the patch grid; the reference's mass-threshold masks;
 // attention rollout across layers (Abnar and Zuidema, 2020); a PCA of the patch features.
 #pragma once
@@ -14,7 +14,7 @@ namespace dino {
 // order) to every patch, the CLS key left out as the reference does.
 at::Tensor query_attention(const at::Tensor& attention, int64_t query, int64_t grid_h, int64_t grid_w);
 
-// spec §4.1 step 6, per map: the smallest set of highest patches holding at least a fraction t of
+// reference.md §4.1 step 6, per map: the smallest set of highest patches holding at least a fraction t of
 // the map's mass. maps: (M, h, w); returns uint8 (M, h, w) of 0/1.
 at::Tensor mass_threshold_masks(const at::Tensor& maps, double threshold);
 

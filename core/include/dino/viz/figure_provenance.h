@@ -3,7 +3,7 @@
 // threshold, image, colour map, the app version, and the `dino attention` line that makes it again.
 #pragma once
 
-#include "dino/viz/attention_explorer.h"
+#include "dino/viz/attention_view.h"
 
 #include <filesystem>
 #include <string>

@@ -1,0 +1,252 @@
+#include "dino/session/training_session.h"
+
+#include "dino/data/open_data.h"
+#include "dino/eval/knn.h"
+#include "dino/io/atomic_file.h"
+#include "dino/log/human_readable.h"
+#include "dino/log/log.h"
+#include "dino/model/matmul.h"
+#include "dino/session/run_options.h"
+#include "dino/system/device_info.h"
+#include "dino/system/host_memory.h"
+#include "dino/system/simd_level.h"
+#include "dino/train/trainer_checkpoint.h"
+#include "run_records.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace dino {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+using log::fixed;
+
+}  // namespace
+
+const char* to_string(RunState state) {
+  switch (state) {
+    case RunState::Idle: return "idle";
+    case RunState::Running: return "running";
+    case RunState::Paused: return "paused";
+    case RunState::Finished: return "finished";
+    case RunState::Stopped: return "stopped";
+    case RunState::Failed: return "failed";
+  }
+  return "?";
+}
+
+TrainingSession::TrainingSession(TrainingConfig config) : config_(std::move(config)) {}
+
+TrainingSession::~TrainingSession() {
+  request_stop();
+  wait();
+}
+
+void TrainingSession::start() {
+  if (thread_.joinable()) throw std::logic_error("the training session was already started");
+  state_ = State::Running;
+  thread_ = std::thread([this] { run(); });
+}
+
+void TrainingSession::pause() { pause_requested_ = true; }
+
+void TrainingSession::resume() {
+  {
+    std::lock_guard lock(mutex_);
+    pause_requested_ = false;
+  }
+  resumed_.notify_all();
+}
+
+void TrainingSession::request_stop() {
+  stop_requested_ = true;
+  resume();
+}
+
+void TrainingSession::wait() {
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string TrainingSession::error() const {
+  std::lock_guard lock(mutex_);
+  return error_;
+}
+
+void TrainingSession::wait_while_paused() {
+  if (!pause_requested_) return;
+  state_ = State::Paused;
+  log::info("paused");
+  std::unique_lock lock(mutex_);
+  resumed_.wait(lock, [&] { return !pause_requested_ || stop_requested_; });
+  state_ = State::Running;
+  if (!stop_requested_) log::info("resumed");
+}
+
+namespace {
+
+// The banner line of a run: the model, the data, the crops, the device.
+std::string describe_run(const TrainingConfig& c, const VitConfig& vit, int64_t images, int64_t iterations,
+                         const c10::Device& device) {
+  return "dino train: " + vit_arch_name(vit) + " (embed_dim " + std::to_string(vit.embed_dim) + ", depth " +
+         std::to_string(vit.depth) + ", heads " + std::to_string(vit.num_heads) + ", patch " +
+         std::to_string(vit.patch_size) + "), " + std::to_string(images) + " images, " +
+         std::to_string(2 + c.local_crops_number) + " crops (" + std::to_string(c.global_crops_size) + "/" +
+         std::to_string(c.local_crops_size) + " px), " + std::to_string(iterations) + " iterations per epoch on " +
+         device.str() + " with " + std::to_string(torch::get_num_threads()) + " threads";
+}
+
+std::string numbered_checkpoint(int64_t epoch) {
+  std::ostringstream name;
+  name << "checkpoint" << std::setw(4) << std::setfill('0') << epoch << ".pth";
+  return name.str();
+}
+
+}  // namespace
+
+void TrainingSession::run() {
+  // The run keeps freed host memory for the trainer's next step (a process-wide heap setting, asked
+  // for here by the run, not by the library); once the run is over (and the trainer, declared
+  // below, is gone) a process that lives on gets it back.
+  keep_freed_host_memory();
+  struct ReleaseHostMemoryAtEnd {
+    ~ReleaseHostMemoryAtEnd() { release_freed_host_memory(); }
+  } release_at_end;
+  state_ = State::Running;
+  try {
+    const TrainingConfig& c = config_;
+    c.validate();
+    const c10::Device device = resolve_device(c);
+    torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    set_cpu_matmul(parse_cpu_matmul(c.cpu_matmul));
+    torch::manual_seed(static_cast<uint64_t>(c.seed));
+    const std::filesystem::path output_dir(c.output_dir);
+    std::filesystem::create_directories(output_dir);
+    const log::FileSink run_log(output_dir / "train.log");  // this run's, for as long as it runs
+    io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
+    const auto amp = autocast_dtype(c, device_info(device));
+    log::info("device: " + device_description(device_info(device)));
+    log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
+              " on " + device.str());
+    if (device.is_cpu()) log::info("fp32 matrix products: " + describe_cpu_matmul());
+    log::info("augmentation's pixel loops: " + describe_simd_level());
+
+    auto train = open_image_source(c.data_path, c.limit_images);
+    LoaderOptions loading = loader_options(c);
+    loading.pin_memory = device.is_cuda();
+    MultiCropLoader loader(train, multi_crop_options(c), loading);
+    const int64_t iterations = loader.batches_per_epoch();
+    if (iterations == 0)
+      throw ConfigError("--batch_size_per_gpu " + std::to_string(c.batch_size_per_gpu) + " exceeds the " +
+                        std::to_string(train->size()) + " training images");
+    DinoTrainer trainer(trainer_options(c, iterations, device));
+    const VitConfig vit = c.vit();
+    const io::PyValue args = checkpoint_args(c);  // a plain dict (the reference stores an argparse.Namespace)
+
+    // Resume from output_dir/checkpoint.pth as the reference does, and exactly where it stopped.
+    const auto checkpoint_file = output_dir / "checkpoint.pth";
+    RunPosition start;
+    if (std::filesystem::exists(checkpoint_file)) {
+      start = load_trainer_checkpoint(trainer, c.optimizer, checkpoint_file);
+      log::info("resuming from " + checkpoint_file.string() + " at epoch " + std::to_string(start.epoch) + ", step " +
+                std::to_string(start.step));
+    }
+    auto save = [&](RunPosition next, const std::filesystem::path& file) {
+      save_trainer_checkpoint(trainer, c.optimizer, args, next, file);
+    };
+    log::info(describe_run(c, vit, train->size(), iterations, device));
+
+    std::ofstream metrics(output_dir / "metrics.jsonl", std::ios::app);
+    auto emit = [&](const MetricRecord& record) {
+      metrics << record.to_json() << '\n';
+      metrics.flush();
+      if (listener_) listener_(record);
+    };
+    RunRecords records(c.epochs, iterations, c.batch_size_per_gpu,
+                       c.epochs * iterations - (start.epoch * iterations + start.step), device);
+
+    // The teacher's k-NN accuracy on labelled data (reference.md §5.1), when there is some.
+    const std::string knn_path = c.knn_data_path.empty() ? c.data_path : c.knn_data_path;
+    const bool knn = c.eval_knn && has_labelled_splits(knn_path);
+    if (c.eval_knn && !knn)
+      log::info("no k-NN evaluation: " + knn_path +
+                " has no labelled train/ and val/ splits (name a folder that has them with --knn_data_path)");
+    const EvalTransform knn_eval = knn_transform(knn_path, vit.img_size);
+    LabelledSplits splits;  // opened at the first evaluation
+    auto evaluate = [&](int64_t epochs_done, const std::string& when) {
+      if (!knn) return;
+      if (!splits.train) splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
+      const auto result = evaluate_knn(trainer.teacher->backbone, *splits.train, *splits.test, knn_eval, device);
+      log::info("k-NN " + when + ": top-1 " + fixed(result.top1, 2) + "%, top-5 " + fixed(result.top5, 2) + "% (k 20, " +
+                std::to_string(splits.train->size()) + " train / " + std::to_string(splits.test->size()) +
+                " test images, teacher)");
+      emit(records.knn(epochs_done, result));
+    };
+
+    if (start.epoch == 0 && start.step == 0) evaluate(0, "at initialisation");
+    std::ofstream log_txt(output_dir / "log.txt", std::ios::app);
+    for (int64_t epoch = start.epoch; epoch < c.epochs; ++epoch) {
+      const int64_t first = epoch == start.epoch ? start.step : 0;
+      loader.start_epoch(epoch, first);
+      double loss_sum = 0;
+      int64_t loss_count = 0;
+      StepResult last;
+      for (int64_t i = first; i < iterations; ++i) {
+        wait_while_paused();
+        if (stop_requested_) {
+          save({epoch, i}, checkpoint_file);
+          log::info("stopped at epoch " + std::to_string(epoch) + ", step " + std::to_string(i) + "; " +
+                    checkpoint_file.string() + " resumes there");
+          state_ = State::Stopped;
+          return;
+        }
+        const auto wait_start = Clock::now();
+        auto batch = loader.next();
+        const auto step_start = Clock::now();
+        if (!batch) throw std::runtime_error("the data loader stopped early");
+        const int64_t it = epoch * iterations + i;
+        last = trainer.step(batch->crops, it, epoch);
+        if (!last.finite) {
+          const auto& d = last.diagnostics;
+          throw std::runtime_error("loss is " + std::to_string(last.loss) + " at epoch " + std::to_string(epoch) +
+                                   ", iteration " + std::to_string(it) + " (lr " + std::to_string(last.lr) +
+                                   ", teacher entropy " + fixed(d.teacher_entropy, 3) + ", centre norm " +
+                                   fixed(d.center_norm, 3) + "); stopping. The last checkpoint in " + output_dir.string() +
+                                   " is intact. Try a lower --lr, a lower --teacher_temp, or --use_fp16 false.");
+        }
+        loss_sum += last.loss;
+        ++loss_count;
+        emit(records.step(last, epoch, i, std::chrono::duration<double>(step_start - wait_start).count(),
+                          std::chrono::duration<double>(Clock::now() - step_start).count()));
+        if (c.checkpoint_every_steps > 0 && (it + 1) % c.checkpoint_every_steps == 0 && i + 1 < iterations)
+          save({epoch, i + 1}, checkpoint_file);
+      }
+      save({epoch + 1, 0}, checkpoint_file);
+      if (c.saveckp_freq > 0 && epoch % c.saveckp_freq == 0) save({epoch + 1, 0}, output_dir / numbered_checkpoint(epoch));
+      const double mean_loss = loss_count ? loss_sum / static_cast<double>(loss_count) : 0.0;
+      log_txt << "{\"train_loss\": " << mean_loss << ", \"train_lr\": " << last.lr << ", \"train_wd\": " << last.weight_decay
+              << ", \"epoch\": " << epoch << "}" << std::endl;
+      emit(records.epoch_summary(epoch, mean_loss, last));
+      if ((c.knn_freq > 0 && (epoch + 1) % c.knn_freq == 0) || epoch + 1 == c.epochs)
+        evaluate(epoch + 1, "after epoch " + std::to_string(epoch));
+    }
+    if (loader.skipped_files() > 0)
+      log::warn(std::to_string(loader.skipped_files()) + " image files could not be decoded and were skipped");
+    log::info("done: checkpoints, log.txt and metrics.jsonl in " + output_dir.string());
+    state_ = State::Finished;
+  } catch (const std::exception& e) {
+    {
+      std::lock_guard lock(mutex_);
+      std::string what = e.what();
+      error_ = what.substr(0, what.find('\n'));
+    }
+    state_ = State::Failed;
+  }
+}
+
+}  // namespace dino

@@ -1,0 +1,30 @@
+# Reading Ninja's dependency log (`ninja -t deps`), for the checks on which headers objects include.
+#   dino_read_ninja_deps(<ninja> <build dir> <out: list of lines>)
+#   dino_deps_line(<line> <build dir> <out object> <out header>): for a line naming an object,
+#     its path and an empty header; for a header line, an empty object and the header's real path.
+cmake_policy(VERSION 3.25)
+
+function(dino_read_ninja_deps ninja build_dir out)
+  execute_process(COMMAND ${ninja} -C ${build_dir} -t deps OUTPUT_VARIABLE deps RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "'${ninja} -t deps' failed in ${build_dir}")
+  endif()
+  string(REPLACE "\n" ";" lines "${deps}")
+  set(${out} "${lines}" PARENT_SCOPE)
+endfunction()
+
+function(dino_deps_line line build_dir out_object out_header)
+  set(object "")
+  set(header "")
+  if(line MATCHES "^([^ ].*): #deps")
+    set(object "${CMAKE_MATCH_1}")
+  elseif(line MATCHES "^    (.+)$")
+    set(header "${CMAKE_MATCH_1}")
+    if(NOT IS_ABSOLUTE "${header}")
+      set(header "${build_dir}/${header}")
+    endif()
+    get_filename_component(header "${header}" REALPATH)
+  endif()
+  set(${out_object} "${object}" PARENT_SCOPE)
+  set(${out_header} "${header}" PARENT_SCOPE)
+endfunction()
