@@ -2,8 +2,9 @@
 # LibTorch, CMake and a C++ tool-chain (preset model-only), checked without compiling them a second
 # time: every header that their objects in the main build, their precompiled header and the
 # model-only smoke and GPU checks included must come from LibTorch, the project's core/ (sources,
-# headers, generated headers), or the compiler and the C library. Together with the model-only configuration test (which disables every other package),
-# that is what a from-scratch model-only build proves.
+# headers, generated headers), or the compiler and the C library. Together with the model-only
+# configuration test (which disables every other package), that is what a from-scratch model-only
+# build proves.
 #   cmake -DNINJA=... -DBUILD_DIR=... -DSOURCE_DIR=... -DTORCH_INCLUDE_DIRS=a;b -DTARGETS=system;model;...
 #         -DEXPECTED_OBJECTS=N -P check_model_only_headers.cmake
 foreach(var NINJA BUILD_DIR SOURCE_DIR TORCH_INCLUDE_DIRS TARGETS EXPECTED_OBJECTS)
