@@ -16,7 +16,8 @@ if [[ -z $formatter ]]; then
   echo "scripts/format.sh: clang-format is not installed (Debian: apt-get install clang-format-14)" >&2
   exit 2
 fi
-mapfile -t files < <(git diff --name-only --diff-filter=ACMR "$base" -- '*.cpp' '*.h' | grep -v '^build/' || true)
+# Against the merge base: files changed only upstream are not this change's.
+mapfile -t files < <(git diff --name-only --diff-filter=ACMR "$(git merge-base "$base" HEAD)" -- '*.cpp' '*.h' | grep -v '^build/' || true)
 if [[ ${#files[@]} -eq 0 ]]; then
   echo "no C++ files changed since $base"
   exit 0

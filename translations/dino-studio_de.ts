@@ -934,10 +934,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, ETA %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,6 +979,34 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Open &amp;Weights...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing steps for the time budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1077,6 +1101,10 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <source>%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer is frozen for the first %4 iterations (shaded).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With the time budget (%1) the run sets its epochs when it starts, warm-ups scaled alike; this shows --epochs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -1087,14 +1115,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
 </context>
 <context>
     <name>TrainingPreset</name>
-    <message>
-        <source>Fashion-MNIST demo (CPU, minutes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A small ViT (width 96, depth 3, 4-pixel patches) on 28 px Fashion-MNIST crops that visibly learns on two CPU cores: +15.8 points of 20-NN accuracy in 4 epochs and 12 minutes (docs/fashion-mnist-recipe.md). Teacher momentum 0.99 because a short run has too few steps for 0.996.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>ViT-S/16, the reference README&apos;s run</source>
         <translation type="unfinished"></translation>
@@ -1117,6 +1137,14 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>ViT-S/16 with half the per-GPU batch (32) and 6 local crops to cut activation memory, mixed precision on, and a smaller head output (K = 16384); the learning rate still scales with the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST demo (CPU, 12 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small ViT (width 96, depth 3, 4-pixel patches) on 28 px Fashion-MNIST crops that visibly learns on a CPU within a 12-minute time budget: the run times its first steps and fits as many epochs as the budget allows (docs/fashion-mnist-recipe.md gives the accuracy per budget). Teacher momentum 0.99 because a short run has too few steps for 0.996.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1544,6 +1572,14 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>A numbered checkpointNNNN.pth every N epochs; 0 never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first and sets the epochs (and, if one epoch would not fit, the images an epoch uses) so that the schedules finish within it, warm-ups scaled alike; this overrides --epochs, and a resumed run keeps the plan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

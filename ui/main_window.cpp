@@ -93,7 +93,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   progress_->setMaximumWidth(240);
   progress_->setRange(0, 1000);
   progress_->setValue(0);
-  progress_->setTextVisible(false);
+  progress_->setTextVisible(true);
+  progress_->setFormat(QStringLiteral("%p%"));
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(progressLabel_, 1);
   statusBar()->addPermanentWidget(progress_);
@@ -123,6 +124,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(follower_, &RunFollower::recordsArrived, this, &MainWindow::onRecords);
   connect(follower_, &RunFollower::restarted, dashboard_, &Dashboard::clear);
   connect(controller_, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
+  connect(controller_, &TrainingController::phaseChanged, this, [this](dino::RunPhase) {
+    if (controller_->state() == dino::RunState::Running) stateLabel_->setText(phaseText());
+  });
   connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
     if (!isVisible()) return;  // headless runs report through the log and the exit code
     QMessageBox::critical(this, tr("Training stopped"),
@@ -324,19 +328,32 @@ void MainWindow::onRecords() {
   if (!r || r->steps_per_epoch <= 0) return;
   const double total = static_cast<double>(r->steps_per_epoch * std::max<int64_t>(r->epochs, 1));
   progress_->setValue(static_cast<int>(1000.0 * static_cast<double>(r->iteration + 1) / total));
-  progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, ETA %7")
+  progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left")
                               .arg(r->epoch)
                               .arg(r->epochs)
                               .arg(r->step + 1)
                               .arg(r->steps_per_epoch)
                               .arg(r->loss, 0, 'f', 4)
                               .arg(r->images_per_second, 0, 'f', 1)
-                              .arg(QString::fromStdString(dino::log::duration(r->eta_seconds))));  // as `dino train` prints it
+                              .arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds))));  // as `dino train` prints it
+}
+
+QString MainWindow::phaseText() const {
+  switch (controller_->phase()) {
+    case dino::RunPhase::Starting: return tr("Starting");
+    case dino::RunPhase::Measuring: return tr("Timing steps for the time budget");
+    case dino::RunPhase::LoadingData: return tr("Loading the data");
+    case dino::RunPhase::Evaluating: return tr("k-NN evaluation");
+    case dino::RunPhase::Training: return tr("Training");
+    case dino::RunPhase::Saving: return tr("Saving a checkpoint");
+    case dino::RunPhase::Done: return tr("Finishing");
+  }
+  return tr("Training");
 }
 
 void MainWindow::onStateChanged(dino::RunState state) {
   switch (state) {
-    case dino::RunState::Running: stateLabel_->setText(tr("Training")); break;
+    case dino::RunState::Running: stateLabel_->setText(phaseText()); break;
     case dino::RunState::Paused: stateLabel_->setText(tr("Paused")); break;
     case dino::RunState::Finished: stateLabel_->setText(tr("Finished")); break;
     case dino::RunState::Stopped: stateLabel_->setText(tr("Stopped (resumable)")); break;

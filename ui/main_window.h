@@ -55,6 +55,7 @@ class MainWindow : public QMainWindow {
  private:
   void createActions();
   void onStateChanged(dino::RunState state);
+  QString phaseText() const;  // the status line while a run runs
   void onRecords();
   void updateActions();
   void rememberRun(const QString& folder);

@@ -71,8 +71,10 @@ Features extract(const KnnOptions& options) {
   const auto splits = open_labelled_splits(options.data_path);
   // The training run's rule at the model's size (224: eval_knn.py's 256 and 224); flags override it.
   EvalTransform transform = knn_transform(options.data_path, backbone.config.img_size);
-  if (options.resize_size >= 0) transform.resize = options.resize_size;
+  const bool mnist = is_mnist_folder(resolve_data_path(options.data_path));
   if (options.crop_size >= 0) transform.crop = options.crop_size;
+  if (options.resize_size >= 0) transform.resize = options.resize_size;
+  else if (mnist) transform.resize = transform.crop;  // a crop asked for alone sets the size
   log::info("data: " + splits.description + ", " + std::to_string(splits.train->size()) + " train and " +
             std::to_string(splits.test->size()) + " test images, resize " + std::to_string(transform.resize) +
             ", centre crop " + std::to_string(transform.crop));

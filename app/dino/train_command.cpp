@@ -19,7 +19,7 @@ std::atomic<bool> interrupted{false};
 
 extern "C" void on_interrupt(int) { interrupted = true; }
 
-using log::duration;
+using log::approximate_duration;
 using log::fixed;
 using log::scientific;
 
@@ -31,7 +31,7 @@ std::string progress_line(const MetricRecord& r) {
          std::string(static_cast<size_t>(kWidth - filled), '.') + "] " + std::to_string(r.step + 1) + "/" +
          std::to_string(r.steps_per_epoch) + " loss " + fixed(r.loss, 4) + " h(Pt) " + fixed(r.teacher_entropy, 3) +
          " KL " + fixed(r.kl_divergence, 3) + " lr " + scientific(r.lr) + " wd " + fixed(r.weight_decay, 4) + " m " +
-         fixed(r.momentum, 5) + " | " + fixed(r.images_per_second, 1) + " img/s, eta " + duration(r.eta_seconds);
+         fixed(r.momentum, 5) + " | " + fixed(r.images_per_second, 1) + " img/s, " + approximate_duration(r.eta_seconds) + " left";
 }
 
 void run_train(const TrainingConfig& config) {

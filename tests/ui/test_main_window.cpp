@@ -32,7 +32,7 @@ class TestMainWindow : public QObject {
     QVERIFY(window.configPanel()->value(QStringLiteral("output_dir")).toString().contains(QStringLiteral("dino-studio-runs")));
     const QString run = dir.filePath(QStringLiteral("run"));
     QVERIFY(window.configPanel()->setSettingsJson(
-        QStringLiteral("{\"epochs\": 1, \"limit_images\": 256, \"batch_size_per_gpu\": 32, \"depth\": 1, "
+        QStringLiteral("{\"epochs\": 1, \"time_budget\": \"\", \"limit_images\": 256, \"batch_size_per_gpu\": 32, \"depth\": 1, "
                        "\"knn_train_images\": 200, \"knn_test_images\": 100, \"output_dir\": \"%1\"}")
             .arg(run)));
     QTRY_VERIFY_WITH_TIMEOUT(window.configPanel()->canStart(), 30000);

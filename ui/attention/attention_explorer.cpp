@@ -160,15 +160,16 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
     recompute();
     return true;
   }
-  controls_->showStudent(false);  // until the student is loaded
   if (weightsFile_.isEmpty()) {
     if (error) *error = tr("The student exists only in a training checkpoint: load one with Weights or Training Teacher.");
+    controls_->showStudent(student_ != nullptr);
     return false;
   }
   try {
     student_ = dino::AttentionModel::from_weights(weightsFile_.toStdString(), "student");
   } catch (const std::exception& e) {
     if (error) *error = tr("%1 has no student that fits: %2").arg(weightsFile_, QString::fromStdString(e.what()));
+    controls_->showStudent(student_ != nullptr);
     return false;
   }
   controls_->showStudent(true);
@@ -371,7 +372,7 @@ AttentionFigureStyle AttentionExplorer::figureStyle() const {
 
 void AttentionExplorer::render() {
   figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
-  tiles_->show(figure_, tr("Click a patch to see the attention from it."));
+  tiles_->setFigure(figure_, tr("Click a patch to see the attention from it."));
   const QString from = query_ == 0 ? tr("the CLS token")
                                    : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
   const QString timing = lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
@@ -386,10 +387,12 @@ void AttentionExplorer::render() {
                        .arg(timing));
 }
 
-void AttentionExplorer::onTileClicked(double x, double y) {
+void AttentionExplorer::onTileClicked(QPointF position, QSize shown) {
   if (view_.grid_w <= 0) return;
-  const int column = std::clamp(static_cast<int>(x * view_.input.width) / view_.patch_size, 0, view_.grid_w - 1);
-  const int row = std::clamp(static_cast<int>(y * view_.input.height) / view_.patch_size, 0, view_.grid_h - 1);
+  const double x = position.x() * view_.input.width / std::max(1, shown.width());
+  const double y = position.y() * view_.input.height / std::max(1, shown.height());
+  const int column = std::clamp(static_cast<int>(x) / view_.patch_size, 0, view_.grid_w - 1);
+  const int row = std::clamp(static_cast<int>(y) / view_.patch_size, 0, view_.grid_h - 1);
   setQuery(1 + row * view_.grid_w + column);
 }
 

@@ -107,7 +107,7 @@ class AttentionExplorer : public QWidget {
   };
   void recompute();
   void render();
-  void onTileClicked(double x, double y);
+  void onTileClicked(QPointF position, QSize shown);
   void onBatchFinished();
   dino::AttentionRequest request() const;
   AttentionFigureStyle figureStyle() const;

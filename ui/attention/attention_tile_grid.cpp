@@ -23,7 +23,7 @@ AttentionTileGrid::AttentionTileGrid(QWidget* parent) : QScrollArea(parent) {
   setWidget(host);
 }
 
-void AttentionTileGrid::show(const AttentionFigure& figure, const QString& clickHint) {
+void AttentionTileGrid::setFigure(const AttentionFigure& figure, const QString& clickHint) {
   qDeleteAll(boxes_);
   boxes_.clear();
   for (int i = 0; i < figure.tiles.size(); ++i) {
@@ -45,9 +45,7 @@ void AttentionTileGrid::show(const AttentionFigure& figure, const QString& click
 
 bool AttentionTileGrid::eventFilter(QObject* watched, QEvent* event) {
   if (event->type() == QEvent::MouseButtonRelease && watched->property("tile").isValid()) {
-    const QSize shown = static_cast<QLabel*>(watched)->pixmap().size();
-    const QPointF at = static_cast<QMouseEvent*>(event)->position();
-    Q_EMIT clicked(at.x() / std::max(1, shown.width()), at.y() / std::max(1, shown.height()));
+    Q_EMIT clicked(static_cast<QMouseEvent*>(event)->position(), static_cast<QLabel*>(watched)->pixmap().size());
     return true;
   }
   return QScrollArea::eventFilter(watched, event);

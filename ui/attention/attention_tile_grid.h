@@ -1,6 +1,5 @@
 // The attention explorer's tiles (attention_figure.h) in a scrolling grid, each with its caption;
-// a click on a tile says where, as a fraction of the tile's width and height, so the explorer can
-// turn it into a patch.
+// a click on a tile says where, so the explorer can turn it into a patch.
 #pragma once
 
 #include "attention/attention_figure.h"
@@ -15,10 +14,11 @@ class AttentionTileGrid : public QScrollArea {
 
  public:
   explicit AttentionTileGrid(QWidget* parent = nullptr);
-  void show(const AttentionFigure& figure, const QString& clickHint);
+  void setFigure(const AttentionFigure& figure, const QString& clickHint);
 
  Q_SIGNALS:
-  void clicked(double x, double y);  // 0..1 across and down the tile
+  // Where a tile was clicked, in pixels of the tile as shown, with the size it is shown at.
+  void clicked(QPointF position, QSize shown);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;

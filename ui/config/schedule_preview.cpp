@@ -77,7 +77,13 @@ void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images
                         .arg(preview.iterations_per_epoch)
                         .arg(preview.lr.size())
                         .arg(peak, 0, 'g', 4)
-                        .arg(preview.frozen_last_layer_iterations));
+                        .arg(preview.frozen_last_layer_iterations) +
+                    (settings.time_budget.empty()
+                         ? QString()
+                         : QLatin1Char(' ') + tr("With the time budget (%1) the run sets its epochs when it starts, "
+                                                 "warm-ups scaled alike; this shows --epochs %2.")
+                                                  .arg(QString::fromStdString(settings.time_budget))
+                                                  .arg(settings.epochs)));
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -7,6 +7,7 @@
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   qRegisterMetaType<MetricRecords>();
   qRegisterMetaType<dino::RunState>();
+  qRegisterMetaType<dino::RunPhase>();
   statePoll_.setInterval(100);
   connect(&statePoll_, &QTimer::timeout, this, &TrainingController::pollState);
 }
@@ -80,6 +81,10 @@ void TrainingController::deliver() {
 
 void TrainingController::pollState() {
   if (!run_) return;
+  if (const auto phase = run_->phase(); phase != phase_) {
+    phase_ = phase;
+    Q_EMIT phaseChanged(phase_);
+  }
   const auto now = run_->state();
   if (now == state_) return;
   state_ = now;

@@ -34,17 +34,19 @@ class TrainingController : public QObject {
   void stop();  // the run finishes its step, saves a resumable checkpoint and ends
 
   dino::RunState state() const { return state_; }
+  dino::RunPhase phase() const { return phase_; }
   bool isActive() const { return state_ == dino::RunState::Running || state_ == dino::RunState::Paused; }
   QString lastError() const { return lastError_; }
 
  Q_SIGNALS:
   void recordsArrived(const MetricRecords& records);
   void stateChanged(dino::RunState state);
+  void phaseChanged(dino::RunPhase phase);  // while it runs: loading data, k-NN evaluation, training, saving
   void failed(const QString& message);  // the run stopped on an error (non-finite loss, bad data, ...)
 
  private:
   void deliver();      // GUI thread: hand the buffered records on
-  void pollState();    // GUI thread: notice pause, end and failure
+  void pollState();    // GUI thread: notice pause, end, failure and the phase
 
   std::unique_ptr<dino::TrainingRun> run_;
   std::mutex bufferMutex_;
@@ -52,5 +54,6 @@ class TrainingController : public QObject {
   bool deliveryPosted_ = false;  // guarded by bufferMutex_
   QTimer statePoll_;
   dino::RunState state_ = dino::RunState::Idle;
+  dino::RunPhase phase_ = dino::RunPhase::Starting;
   QString lastError_;
 };

@@ -37,6 +37,7 @@ void TrainingRun::resume() { session_->resume(); }
 void TrainingRun::request_stop() { session_->request_stop(); }
 void TrainingRun::wait() { session_->wait(); }
 RunState TrainingRun::state() const { return session_->state(); }
+RunPhase TrainingRun::phase() const { return session_->phase(); }
 std::string TrainingRun::error() const { return session_->error(); }
 
 namespace run_settings {

@@ -8,14 +8,20 @@
 namespace dino {
 
 RunRecords::RunRecords(int64_t epochs, int64_t iterations_per_epoch, int64_t batch_size, int64_t steps_left,
-                       c10::Device device)
-    : epochs_(epochs), iterations_(iterations_per_epoch), batch_size_(batch_size), steps_left_(steps_left), device_(device) {}
+                       c10::Device device, std::vector<int64_t> evaluated_after)
+    : epochs_(epochs),
+      iterations_(iterations_per_epoch),
+      batch_size_(batch_size),
+      steps_left_(steps_left),
+      device_(device),
+      evaluated_after_(std::move(evaluated_after)) {}
 
 double RunRecords::elapsed_seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
 MetricRecord RunRecords::step(const StepResult& result, int64_t epoch, int64_t step_in_epoch, double data_seconds,
                               double step_seconds) {
   ++steps_done_;
+  clock_.add_step(data_seconds + step_seconds, batch_size_);
   const double elapsed = elapsed_seconds();
   const auto& d = result.diagnostics;
   MetricRecord r;
@@ -42,8 +48,10 @@ MetricRecord RunRecords::step(const StepResult& result, int64_t epoch, int64_t s
   r.memory_bytes = resident_memory_bytes();
   r.device_memory_bytes = device_memory_in_use(device_);
   r.elapsed_seconds = elapsed;
-  r.images_per_second = static_cast<double>(steps_done_ * batch_size_) / std::max(elapsed, 1e-9);
-  r.eta_seconds = elapsed / static_cast<double>(steps_done_) * static_cast<double>(steps_left_ - steps_done_);
+  r.images_per_second = clock_.images_per_second();
+  // The evaluations after this epoch and the later ones are still to come.
+  const auto evaluations_left = std::count_if(evaluated_after_.begin(), evaluated_after_.end(), [&](int64_t e) { return e >= epoch; });
+  r.eta_seconds = clock_.seconds_left(steps_left_ - steps_done_, evaluations_left);
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include "dino/session/training_config.h"
 
+#include "dino/session/time_budget.h"
 #include "dino/session/training_settings.h"
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,7 @@ void TrainingConfig::validate() const {
     if (auto why = d.problem(*this); !why.empty()) throw ConfigError(why);
   // Rules that tie settings together.
   require(warmup_teacher_temp_epochs <= epochs, "--warmup_teacher_temp_epochs must lie in [0, --epochs]");
+  (void)parse_time_budget(time_budget);
   vit();  // the model's own checks
   require(local_crops_number == 0 || local_crops_size >= patch_size,
           "--local_crops_size " + std::to_string(local_crops_size) + " is smaller than one patch");

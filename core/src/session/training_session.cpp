@@ -7,6 +7,7 @@
 #include "dino/log/log.h"
 #include "dino/model/matmul.h"
 #include "dino/session/run_options.h"
+#include "dino/session/time_budget.h"
 #include "dino/system/device_info.h"
 #include "dino/system/host_memory.h"
 #include "dino/system/simd_level.h"
@@ -37,6 +38,19 @@ const char* to_string(RunState state) {
     case RunState::Finished: return "finished";
     case RunState::Stopped: return "stopped";
     case RunState::Failed: return "failed";
+  }
+  return "?";
+}
+
+const char* to_string(RunPhase phase) {
+  switch (phase) {
+    case RunPhase::Starting: return "starting";
+    case RunPhase::Measuring: return "timing steps for the time budget";
+    case RunPhase::LoadingData: return "loading data";
+    case RunPhase::Evaluating: return "k-NN evaluation";
+    case RunPhase::Training: return "training";
+    case RunPhase::Saving: return "saving a checkpoint";
+    case RunPhase::Done: return "done";
   }
   return "?";
 }
@@ -107,6 +121,76 @@ std::string numbered_checkpoint(int64_t epoch) {
   return name.str();
 }
 
+// Scales an epoch count of a recipe to a run of `epochs` instead of `planned` (warm-ups, the frozen
+// last layer), rounding down: a one-epoch run has no warm-up rather than nothing but warm-up.
+int64_t scaled_epochs(int64_t value, int64_t epochs, int64_t planned) {
+  return planned > 0 ? value * epochs / planned : value;
+}
+
+// --time_budget: the run's epochs (and, when one epoch of all the images would not fit, the images
+// an epoch uses) from the measured time of a few training steps on the run's own batches with a
+// throwaway trainer, and of the teacher's features of some labelled images. The torch generator is
+// seeded again afterwards, so the run starts from the weights it would have had without a budget.
+void plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const std::string& knn_path, bool knn,
+                    Clock::time_point run_start) {
+  auto data = open_image_source(c.data_path, c.limit_images);
+  LoaderOptions loading = loader_options(c);
+  loading.pin_memory = device.is_cuda();
+  MultiCropLoader loader(data, multi_crop_options(c), loading);
+  const int64_t iterations = loader.batches_per_epoch();
+  if (iterations == 0) return;  // the run itself says why
+  constexpr int kUntimed = 1, kTimed = 4;
+  const int timed = static_cast<int>(std::min<int64_t>(kTimed, std::max<int64_t>(iterations - kUntimed, 1)));
+  double step_seconds = 0;
+  double evaluation_seconds = 0;
+  {
+    DinoTrainer trainer(trainer_options(c, iterations, device));
+    loader.start_epoch(0);
+    for (int i = 0; i < kUntimed + timed; ++i) {
+      const auto begin = Clock::now();
+      auto batch = loader.next();
+      if (!batch) throw std::runtime_error("the data loader stopped while timing steps for --time_budget");
+      (void)trainer.step(batch->crops, i, 0);
+      if (i >= kUntimed) step_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
+    }
+    step_seconds /= timed;
+    if (knn) {
+      // Features of up to 256 training images, scaled to the evaluation's images.
+      const auto splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
+      const auto sample = open_labelled_splits(knn_path, std::min<int64_t>(256, splits.train->size()), 1);
+      const auto eval = knn_transform(knn_path, c.vit().img_size);
+      const auto begin = Clock::now();
+      (void)extract_features(trainer.teacher->backbone, *sample.train, eval, device);
+      const double per_image = std::chrono::duration<double>(Clock::now() - begin).count() / static_cast<double>(sample.train->size());
+      evaluation_seconds = per_image * static_cast<double>(splits.train->size() + splits.test->size());
+    }
+  }
+  torch::manual_seed(static_cast<uint64_t>(c.seed));
+  BudgetInputs in;
+  in.budget_seconds = budget;
+  in.spent_seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
+  in.seconds_per_step = step_seconds;
+  in.seconds_per_evaluation = evaluation_seconds;
+  in.images = data->size();
+  in.batch_size = c.batch_size_per_gpu;
+  in.knn_freq = c.knn_freq;
+  in.evaluates = knn;
+  const BudgetPlan plan = plan_time_budget(in);
+  const int64_t planned = c.epochs;
+  c.epochs = plan.epochs;
+  if (plan.limit_images > 0) c.limit_images = plan.limit_images;
+  c.warmup_epochs = scaled_epochs(c.warmup_epochs, c.epochs, planned);
+  c.warmup_teacher_temp_epochs = std::min(scaled_epochs(c.warmup_teacher_temp_epochs, c.epochs, planned), c.epochs);
+  c.freeze_last_layer = scaled_epochs(c.freeze_last_layer, c.epochs, planned);
+  log::info("time budget " + log::rounded_duration(budget) + ": " + std::to_string(plan.epochs) + " epoch(s) of " +
+            std::to_string(plan.steps / plan.epochs) + " steps" +
+            (plan.limit_images > 0 ? " on the first " + std::to_string(plan.limit_images) + " images" : std::string()) +
+            " (measured " + fixed(step_seconds, 3) + " s a step" +
+            (knn ? ", " + fixed(evaluation_seconds, 1) + " s a k-NN evaluation" : std::string()) + "), expected to take " +
+            log::rounded_duration(plan.seconds + in.spent_seconds) + " in all; warm-up " +
+            std::to_string(c.warmup_epochs) + " epoch(s), last layer frozen " + std::to_string(c.freeze_last_layer));
+}
+
 }  // namespace
 
 void TrainingSession::run() {
@@ -119,7 +203,8 @@ void TrainingSession::run() {
   } release_at_end;
   state_ = State::Running;
   try {
-    const TrainingConfig& c = config_;
+    const auto run_start = Clock::now();
+    TrainingConfig c = config_;  // --time_budget settles some of it below
     c.validate();
     const c10::Device device = resolve_device(c);
     torch::set_num_threads(c.threads > 0 ? static_cast<int>(c.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
@@ -128,7 +213,6 @@ void TrainingSession::run() {
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
     const log::FileSink run_log(output_dir / "train.log");  // this run's, for as long as it runs
-    io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
     const auto amp = autocast_dtype(c, device_info(device));
     log::info("device: " + device_description(device_info(device)));
     log::info(std::string("precision: ") + (amp ? (*amp == c10::ScalarType::Half ? "fp16 autocast with a gradient scaler" : "bf16 autocast") : "fp32") +
@@ -136,6 +220,33 @@ void TrainingSession::run() {
     if (device.is_cpu()) log::info("fp32 matrix products: " + describe_cpu_matmul());
     log::info("augmentation's pixel loops: " + describe_simd_level());
 
+    // The k-NN evaluations of the teacher on labelled data (reference.md §5.1), when there is some:
+    // at the start, every --knn_freq epochs and after the last.
+    const std::string knn_path = c.knn_data_path.empty() ? c.data_path : c.knn_data_path;
+    const bool knn = c.eval_knn && has_labelled_splits(knn_path);
+    if (c.eval_knn && !knn)
+      log::info("no k-NN evaluation: " + knn_path +
+                " has no labelled train/ and val/ splits (name a folder that has them with --knn_data_path)");
+
+    // A budget is planned once, when the run begins; a resumed run keeps that plan (config.json).
+    const auto checkpoint_file = output_dir / "checkpoint.pth";
+    if (const double budget = parse_time_budget(c.time_budget); budget > 0) {
+      if (std::filesystem::exists(checkpoint_file)) {
+        TrainingConfig begun = c;
+        begun.merge_json_file(output_dir / "config.json");
+        for (int64_t TrainingConfig::*field : {&TrainingConfig::epochs, &TrainingConfig::limit_images,
+                                               &TrainingConfig::warmup_epochs, &TrainingConfig::warmup_teacher_temp_epochs,
+                                               &TrainingConfig::freeze_last_layer})
+          c.*field = begun.*field;
+        log::info("time budget: resuming the plan made when the run began, " + std::to_string(c.epochs) + " epoch(s)");
+      } else {
+        phase_ = RunPhase::Measuring;
+        plan_to_budget(c, budget, device, knn_path, knn, run_start);
+      }
+    }
+    io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
+
+    phase_ = RunPhase::LoadingData;
     auto train = open_image_source(c.data_path, c.limit_images);
     LoaderOptions loading = loader_options(c);
     loading.pin_memory = device.is_cuda();
@@ -149,7 +260,6 @@ void TrainingSession::run() {
     const io::PyValue args = checkpoint_args(c);  // a plain dict (the reference stores an argparse.Namespace)
 
     // Resume from output_dir/checkpoint.pth as the reference does, and exactly where it stopped.
-    const auto checkpoint_file = output_dir / "checkpoint.pth";
     RunPosition start;
     if (std::filesystem::exists(checkpoint_file)) {
       start = load_trainer_checkpoint(trainer, c.optimizer, checkpoint_file);
@@ -157,7 +267,9 @@ void TrainingSession::run() {
                 std::to_string(start.step));
     }
     auto save = [&](RunPosition next, const std::filesystem::path& file) {
+      const RunPhase was = phase_.exchange(RunPhase::Saving);
       save_trainer_checkpoint(trainer, c.optimizer, args, next, file);
+      phase_ = was;
     };
     log::info(describe_run(c, vit, train->size(), iterations, device));
 
@@ -167,28 +279,32 @@ void TrainingSession::run() {
       metrics.flush();
       if (listener_) listener_(record);
     };
+    auto evaluated_after = [&](int64_t epoch) {
+      return knn && ((c.knn_freq > 0 && (epoch + 1) % c.knn_freq == 0) || epoch + 1 == c.epochs);
+    };
+    std::vector<int64_t> evaluations;
+    for (int64_t epoch = start.epoch; epoch < c.epochs; ++epoch)
+      if (evaluated_after(epoch)) evaluations.push_back(epoch);
     RunRecords records(c.epochs, iterations, c.batch_size_per_gpu,
-                       c.epochs * iterations - (start.epoch * iterations + start.step), device);
-
-    // The teacher's k-NN accuracy on labelled data (reference.md §5.1), when there is some.
-    const std::string knn_path = c.knn_data_path.empty() ? c.data_path : c.knn_data_path;
-    const bool knn = c.eval_knn && has_labelled_splits(knn_path);
-    if (c.eval_knn && !knn)
-      log::info("no k-NN evaluation: " + knn_path +
-                " has no labelled train/ and val/ splits (name a folder that has them with --knn_data_path)");
+                       c.epochs * iterations - (start.epoch * iterations + start.step), device, evaluations);
     const EvalTransform knn_eval = knn_transform(knn_path, vit.img_size);
     LabelledSplits splits;  // opened at the first evaluation
     auto evaluate = [&](int64_t epochs_done, const std::string& when) {
       if (!knn) return;
+      phase_ = RunPhase::Evaluating;
+      const auto evaluation_start = Clock::now();
       if (!splits.train) splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
       const auto result = evaluate_knn(trainer.teacher->backbone, *splits.train, *splits.test, knn_eval, device);
+      records.evaluation_took(std::chrono::duration<double>(Clock::now() - evaluation_start).count());
       log::info("k-NN " + when + ": top-1 " + fixed(result.top1, 2) + "%, top-5 " + fixed(result.top5, 2) + "% (k 20, " +
                 std::to_string(splits.train->size()) + " train / " + std::to_string(splits.test->size()) +
                 " test images, teacher)");
       emit(records.knn(epochs_done, result));
+      phase_ = RunPhase::Training;
     };
 
     if (start.epoch == 0 && start.step == 0) evaluate(0, "at initialisation");
+    phase_ = RunPhase::Training;
     std::ofstream log_txt(output_dir / "log.txt", std::ios::app);
     for (int64_t epoch = start.epoch; epoch < c.epochs; ++epoch) {
       const int64_t first = epoch == start.epoch ? start.step : 0;
@@ -202,6 +318,7 @@ void TrainingSession::run() {
           save({epoch, i}, checkpoint_file);
           log::info("stopped at epoch " + std::to_string(epoch) + ", step " + std::to_string(i) + "; " +
                     checkpoint_file.string() + " resumes there");
+          phase_ = RunPhase::Done;
           state_ = State::Stopped;
           return;
         }
@@ -232,12 +349,12 @@ void TrainingSession::run() {
       log_txt << "{\"train_loss\": " << mean_loss << ", \"train_lr\": " << last.lr << ", \"train_wd\": " << last.weight_decay
               << ", \"epoch\": " << epoch << "}" << std::endl;
       emit(records.epoch_summary(epoch, mean_loss, last));
-      if ((c.knn_freq > 0 && (epoch + 1) % c.knn_freq == 0) || epoch + 1 == c.epochs)
-        evaluate(epoch + 1, "after epoch " + std::to_string(epoch));
+      if (evaluated_after(epoch)) evaluate(epoch + 1, "after epoch " + std::to_string(epoch));
     }
     if (loader.skipped_files() > 0)
       log::warn(std::to_string(loader.skipped_files()) + " image files could not be decoded and were skipped");
     log::info("done: checkpoints, log.txt and metrics.jsonl in " + output_dir.string());
+    phase_ = RunPhase::Done;
     state_ = State::Finished;
   } catch (const std::exception& e) {
     {

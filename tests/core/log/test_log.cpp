@@ -1,6 +1,7 @@
 // A run's log file is owned by the run (log::FileSink): it receives what is logged while it lives
 // and nothing after, a second run's file does not get the first's lines or the other way round,
-// and files come and go safely while other threads log.
+// and files come and go safely while other threads log. And the texts for people: durations.
+#include <dino/log/human_readable.h>
 #include <dino/log/log.h>
 
 #include <QFile>
@@ -75,6 +76,20 @@ class TestLog : public QObject {
     for (auto& w : writers) w.join();
     for (int run = 0; run < 200; ++run)
       QVERIFY(read_all(dir.filePath(QStringLiteral("run%1.log").arg(run))).contains(QStringLiteral("run %1\n").arg(run)));
+  }
+
+  // A time left as `dino train` and the app's status line print it.
+  void durationsReadAsPeopleSayThem() {
+    using dino::log::approximate_duration;
+    QCOMPARE(approximate_duration(0), std::string("about 0 s"));
+    QCOMPARE(approximate_duration(44.6), std::string("about 45 s"));
+    QCOMPARE(approximate_duration(89), std::string("about 1 min"));   // 1 min 29 s
+    QCOMPARE(approximate_duration(90), std::string("about 2 min"));   // rounded to the nearest minute
+    QCOMPARE(approximate_duration(3600), std::string("about 1 h"));
+    QCOMPARE(approximate_duration(3 * 3600 + 20 * 60 + 10), std::string("about 3 h 20 min"));
+    QCOMPARE(approximate_duration(26 * 3600 + 40 * 60), std::string("about 1 d 3 h"));  // to the hour past a day
+    QCOMPARE(approximate_duration(-5), std::string("about 0 s"));
+    QCOMPARE(dino::log::duration(3 * 3600 + 20 * 60 + 10), std::string("3:20:10"));
   }
 };
 

@@ -78,7 +78,7 @@ class TestTrainingSession : public QObject {
 
   void configErrorsNameTheKey() {
     TrainingConfig c;
-    auto error_of_json = [&](const std::string& text) { return error_of([&] { c.merge_json(text, "run.json"); }); };
+    auto error_of_json = [&](const std::string& text) { return error_of<ConfigError>([&] { c.merge_json(text, "run.json"); }); };
     QVERIFY(error_of_json(R"({"learning_rate": 1})").contains("unknown key 'learning_rate'"));
     QVERIFY(error_of_json(R"({"epochs": "many"})").contains("key 'epochs'"));
     QVERIFY(error_of_json("{").contains("run.json"));
@@ -185,6 +185,45 @@ class TestTrainingSession : public QObject {
     reread.merge_json_file(dir.filePath("config.json").toStdString());
     QCOMPARE(reread.to_json(), tiny(dir.path()).to_json());
     QCOMPARE(lines_of(dir.filePath("log.txt")).size(), 2);
+  }
+
+  // --time_budget plans the epochs once, before the first step, writes the plan into config.json
+  // with the warm-ups scaled alike, trains exactly that many epochs, and a resumed run given the same
+  // budget keeps the plan instead of making a new one. (How many epochs fit depends on the machine;
+  // what must hold does not.)
+  void timeBudgetPlansOnceAndResumeKeepsThePlan() {
+    QTemporaryDir dir;
+    TrainingConfig c = tiny(dir.path());
+    c.epochs = 50;
+    c.warmup_epochs = 10;
+    c.freeze_last_layer = 5;
+    c.time_budget = "3s";
+    {
+      TrainingSession first(c);
+      first.set_listener([&](const MetricRecord& r) {
+        if (r.kind == MetricRecord::Kind::Epoch) first.request_stop();  // stops after its first epoch
+      });
+      first.run();
+      QVERIFY2(first.state() != TrainingSession::State::Failed, first.error().c_str());
+    }
+    TrainingConfig planned;
+    planned.merge_json_file(dir.filePath("config.json").toStdString());
+    const int64_t epochs = planned.epochs;
+    QVERIFY(epochs >= 1 && epochs <= 100000);
+    QCOMPARE(planned.time_budget, std::string("3s"));
+    QCOMPARE(planned.warmup_epochs, 10 * epochs / 50);  // the recipe's shape, rounded down
+    QCOMPARE(planned.freeze_last_layer, 5 * epochs / 50);
+
+    TrainingSession second(c);  // the same settings, the budget included
+    second.run();
+    QVERIFY2(second.state() == TrainingSession::State::Finished, second.error().c_str());
+    TrainingConfig after;
+    after.merge_json_file(dir.filePath("config.json").toStdString());
+    QCOMPARE(after.epochs, epochs);  // not planned again
+    int epoch_records = 0;
+    for (const auto& line : lines_of(dir.filePath("metrics.jsonl"))) epoch_records += line.contains("\"kind\":\"epoch\"");
+    QCOMPARE(epoch_records, static_cast<int>(epochs));
+    QCOMPARE(io::load_training_checkpoint(dir.filePath("checkpoint.pth").toStdString()).epoch, epochs);
   }
 
   void resumeReproducesTheUninterruptedRun() {

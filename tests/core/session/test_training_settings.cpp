@@ -17,7 +17,7 @@ class TestTrainingSettings : public QObject {
   Q_OBJECT
 
   // The message validate() gives, or empty.
-  static QString problem_of(const TrainingConfig& c) { return error_of([&] { c.validate(); }); }
+  static QString problem_of(const TrainingConfig& c) { return error_of<ConfigError>([&] { c.validate(); }); }
 
  private Q_SLOTS:
   // Changing one setting through the table changes exactly that key of config.json: no two rows

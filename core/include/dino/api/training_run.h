@@ -34,6 +34,7 @@ class TrainingRun {
   void request_stop();  // finishes the step and writes a checkpoint that resumes there
   void wait();
   RunState state() const;
+  RunPhase phase() const;  // what it is doing while it runs
   std::string error() const;  // what went wrong, once state() is Failed
 
  private:

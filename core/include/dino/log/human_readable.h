@@ -41,6 +41,39 @@ inline std::string shell_word(const std::string& text) {
   return quoted + "'";
 }
 
+// "3 h 20 min": a duration as people say it, to the second below a minute, to the minute below a
+// day, to the hour above. (Built by appending: GCC 12 warns falsely, -Wrestrict, on "x" + string.)
+inline std::string rounded_duration(double seconds) {
+  const auto s = static_cast<int64_t>(seconds + 0.5);
+  std::string out;
+  auto part = [&out](int64_t value, const char* unit) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(value);
+    out += unit;
+  };
+  const int64_t minutes = (s + 30) / 60;
+  if (s < 60) {
+    part(s < 0 ? 0 : s, " s");
+  } else if (minutes < 60) {
+    part(minutes, " min");
+  } else if (minutes < 24 * 60) {
+    part(minutes / 60, " h");
+    if (minutes % 60) part(minutes % 60, " min");
+  } else {
+    const int64_t hours = (minutes + 30) / 60;
+    part(hours / 24, " d");
+    if (hours % 24) part(hours % 24, " h");
+  }
+  return out;
+}
+
+// "about 3 h 20 min": a time left.
+inline std::string approximate_duration(double seconds) {
+  std::string out = "about ";
+  out += rounded_duration(seconds);
+  return out;
+}
+
 // h:mm:ss
 inline std::string duration(double seconds) {
   const auto s = static_cast<int64_t>(seconds);

@@ -1,4 +1,4 @@
-// The DINO loss's teacher temperature per epoch (spec §1.5), and the numpy.linspace it and the
+// The DINO loss's teacher temperature per epoch (reference.md §1.5), and the numpy.linspace it and the
 // training schedules (train/schedules.h) are built from.
 #pragma once
 

@@ -75,6 +75,7 @@ struct TrainingConfig {
   int64_t knn_test_images{};
   int64_t threads{};
   std::string cpu_matmul{};
+  std::string time_budget{};
 
   // Every setting within its range and choices, and the settings consistent with each other.
   // Throws ConfigError naming the flag. What depends on this machine (the device, bf16, oneDNN) is

@@ -35,6 +35,7 @@ class TrainingSession {
   void wait();
 
   State state() const { return state_.load(); }
+  RunPhase phase() const { return phase_.load(); }
   std::string error() const;
   const TrainingConfig& config() const { return config_; }
 
@@ -48,6 +49,7 @@ class TrainingSession {
   std::function<void(const MetricRecord&)> listener_;
   std::thread thread_;
   std::atomic<State> state_{State::Idle};
+  std::atomic<RunPhase> phase_{RunPhase::Starting};
   std::atomic<bool> stop_requested_{false};
   std::atomic<bool> pause_requested_{false};
   mutable std::mutex mutex_;
