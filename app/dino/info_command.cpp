@@ -52,9 +52,12 @@ void run_info(const InfoOptions& options) {
   out << "backbone parameters: " << log::thousands(vit_parameter_count(config)) << '\n';
 
   VisionTransformer model(config);
-  const auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, file.string());
+  auto report = io::load_state_dict(*model, weights.state_dict, /*strict=*/false, file.string());
+  report.set_aside_head();
   out << "load into " << vit_arch_name(config) << "/" << config.patch_size << ": " << report.loaded.size() << " loaded, "
       << report.missing.size() << " missing, " << report.unexpected.size() << " unexpected\n";
+  if (!report.head_left_out.empty())
+    out << "the DINO head's " << report.head_left_out.size() << " tensors (head.*) left out, as expected: a backbone does not use them\n";
   for (const auto& key : report.missing) out << "  missing: " << key << '\n';
   size_t shown = 0;
   for (const auto& key : report.unexpected) {
@@ -64,8 +67,6 @@ void run_info(const InfoOptions& options) {
     }
     out << "  unexpected: " << key << '\n';
   }
-  if (!report.unexpected.empty() && report.unexpected.front().rfind("head.", 0) == 0)
-    out << "(head.* keys are the DINO projection head; a backbone does not use them)\n";
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ PretrainedBackbone load_pretrained_backbone(const std::string& path, const std::
   PretrainedBackbone result;
   result.config = choose_config(weights, path, arch, patch_size);
   result.model = VisionTransformer(result.config);
-  const auto report = load_state_dict(*result.model, weights.state_dict, /*strict=*/false, path);
+  auto report = load_state_dict(*result.model, weights.state_dict, /*strict=*/false, path);
+  report.set_aside_head();
   if (!report.missing.empty())
     throw std::runtime_error(path + ": the weights lack tensors the model needs: " + report.describe());
   result.description = path + " into " + vit_arch_name(result.config) + "/" + std::to_string(result.config.patch_size) +

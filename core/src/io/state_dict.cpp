@@ -96,9 +96,16 @@ PretrainedWeights load_pretrained_weights(const std::filesystem::path& file, con
   return weights;
 }
 
+void LoadReport::set_aside_head() {
+  std::vector<std::string> others;
+  for (auto& key : unexpected) (key.rfind("head.", 0) == 0 ? head_left_out : others).push_back(std::move(key));
+  unexpected = std::move(others);
+}
+
 std::string LoadReport::describe(size_t max_names) const {
   std::ostringstream out;
   out << loaded.size() << " tensors loaded; ";
+  if (!head_left_out.empty()) out << "the DINO head's " << head_left_out.size() << " tensors left out, as a backbone needs; ";
   list_names(out, "missing", missing, max_names);
   list_names(out, "unexpected", unexpected, max_names);
   std::string text = out.str();

@@ -59,21 +59,35 @@ BudgetPlan plan_time_budget(const BudgetInputs& in) {
     return static_cast<double>(steps) * step + evaluating;
   };
   BudgetPlan plan;
-  // Epochs grow while the next one still fits (the evaluations change with the count).
+  // Epochs of all the images grow while the next one still fits (the evaluations change with the count).
+  const int64_t recipe = std::clamp<int64_t>(in.epochs, 1, kMostEpochs);
   int64_t epochs = 0;
   while (epochs < kMostEpochs && cost(epochs + 1, (epochs + 1) * steps_per_epoch) <= left) ++epochs;
-  if (epochs >= 1) {
+  if (epochs >= recipe) {
     plan.epochs = epochs;
     plan.steps = epochs * steps_per_epoch;
-  } else {  // one epoch of fewer images: whole batches, at least one
-    const double for_steps = left - cost(1, 0);
-    const int64_t steps = std::clamp<int64_t>(static_cast<int64_t>(std::floor(for_steps / step)), 1, steps_per_epoch);
-    plan.epochs = 1;
-    plan.steps = steps;
-    if (steps < steps_per_epoch) plan.limit_images = steps * batch;
+  } else {  // the recipe's epochs on fewer images: whole batches, at least one
+    const double for_steps = left - cost(recipe, 0);
+    const int64_t per_epoch = std::clamp<int64_t>(
+        static_cast<int64_t>(std::floor(for_steps / (static_cast<double>(recipe) * step))), 1, steps_per_epoch);
+    plan.epochs = recipe;
+    plan.steps = recipe * per_epoch;
+    if (per_epoch < steps_per_epoch) plan.limit_images = per_epoch * batch;
   }
   plan.seconds = cost(plan.epochs, plan.steps);
   return plan;
+}
+
+void apply_budget_plan(TrainingConfig& c, const BudgetPlan& plan) {
+  const int64_t planned = std::max<int64_t>(c.epochs, 1);
+  const int64_t epochs = plan.epochs;
+  c.epochs = epochs;
+  if (plan.limit_images > 0) c.limit_images = plan.limit_images;
+  if (epochs == planned) return;  // the recipe's epochs: only the images an epoch uses change
+  const int64_t warmup = c.warmup_epochs * epochs / planned;
+  c.warmup_epochs = c.warmup_epochs > 0 && epochs >= 2 ? std::max<int64_t>(warmup, 1) : warmup;
+  c.warmup_teacher_temp_epochs = std::min(c.warmup_teacher_temp_epochs * epochs / planned, epochs);
+  c.freeze_last_layer = std::min(c.freeze_last_layer, epochs - 1);
 }
 
 }  // namespace dino

@@ -121,12 +121,6 @@ std::string numbered_checkpoint(int64_t epoch) {
   return name.str();
 }
 
-// Scales an epoch count of a recipe to a run of `epochs` instead of `planned` (warm-ups, the frozen
-// last layer), rounding down: a one-epoch run has no warm-up rather than nothing but warm-up.
-int64_t scaled_epochs(int64_t value, int64_t epochs, int64_t planned) {
-  return planned > 0 ? value * epochs / planned : value;
-}
-
 // --time_budget: the run's epochs (and, when one epoch of all the images would not fit, the images
 // an epoch uses) from the measured time of a few training steps on the run's own batches with a
 // throwaway trainer, and of the teacher's features of some labelled images. The torch generator is
@@ -139,21 +133,25 @@ void plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const 
   MultiCropLoader loader(data, multi_crop_options(c), loading);
   const int64_t iterations = loader.batches_per_epoch();
   if (iterations == 0) return;  // the run itself says why
-  constexpr int kUntimed = 1, kTimed = 4;
-  const int timed = static_cast<int>(std::min<int64_t>(kTimed, std::max<int64_t>(iterations - kUntimed, 1)));
+  // The first batches come from the loader's prefetched queue, faster than the steady state in
+  // which augmentation and the model share the cores: they are not timed.
+  const int64_t untimed = std::max(loading.prefetch_batches, loading.num_workers) + 1;
+  constexpr int64_t kTimed = 8;
+  const int64_t total = std::min<int64_t>(untimed + kTimed, iterations);
+  const int64_t skip = total > untimed ? untimed : 0;  // an epoch shorter than that: time every step
   double step_seconds = 0;
   double evaluation_seconds = 0;
   {
     DinoTrainer trainer(trainer_options(c, iterations, device));
     loader.start_epoch(0);
-    for (int i = 0; i < kUntimed + timed; ++i) {
+    for (int64_t i = 0; i < total; ++i) {
       const auto begin = Clock::now();
       auto batch = loader.next();
       if (!batch) throw std::runtime_error("the data loader stopped while timing steps for --time_budget");
       (void)trainer.step(batch->crops, i, 0);
-      if (i >= kUntimed) step_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
+      if (i >= skip) step_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
     }
-    step_seconds /= timed;
+    step_seconds /= static_cast<double>(total - skip);
     if (knn) {
       // Features of up to 256 training images, scaled to the evaluation's images.
       const auto splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
@@ -167,21 +165,17 @@ void plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const 
   }
   torch::manual_seed(static_cast<uint64_t>(c.seed));
   BudgetInputs in;
-  in.budget_seconds = budget;
+  in.budget_seconds = budget * 0.97;  // a margin for what varies: the machine's load, checkpoints
   in.spent_seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
   in.seconds_per_step = step_seconds;
   in.seconds_per_evaluation = evaluation_seconds;
   in.images = data->size();
   in.batch_size = c.batch_size_per_gpu;
+  in.epochs = c.epochs;
   in.knn_freq = c.knn_freq;
   in.evaluates = knn;
   const BudgetPlan plan = plan_time_budget(in);
-  const int64_t planned = c.epochs;
-  c.epochs = plan.epochs;
-  if (plan.limit_images > 0) c.limit_images = plan.limit_images;
-  c.warmup_epochs = scaled_epochs(c.warmup_epochs, c.epochs, planned);
-  c.warmup_teacher_temp_epochs = std::min(scaled_epochs(c.warmup_teacher_temp_epochs, c.epochs, planned), c.epochs);
-  c.freeze_last_layer = scaled_epochs(c.freeze_last_layer, c.epochs, planned);
+  apply_budget_plan(c, plan);
   log::info("time budget " + log::rounded_duration(budget) + ": " + std::to_string(plan.epochs) + " epoch(s) of " +
             std::to_string(plan.steps / plan.epochs) + " steps" +
             (plan.limit_images > 0 ? " on the first " + std::to_string(plan.limit_images) + " images" : std::string()) +

@@ -20,6 +20,7 @@ class TestTimeBudget : public QObject {
     in.seconds_per_evaluation = 20;
     in.images = 60000;
     in.batch_size = 64;                // 937 steps an epoch: 468.5 s
+    in.epochs = 4;                     // the demo's recipe
     in.knn_freq = 1;
     in.evaluates = true;
     return in;
@@ -41,35 +42,71 @@ class TestTimeBudget : public QObject {
     QVERIFY(error_of<ConfigError>([&] { c.validate(); }).contains("--time_budget soon"));
   }
 
-  void epochsFillTheBudgetWithTheirEvaluations() {
-    // 590 s left; one epoch costs 468.5 s of steps, and evaluations run at the start and after
-    // every epoch (knn_freq 1): 1 epoch = 468.5 + 2 x 20 = 508.5 s fits, 2 epochs = 937 + 60 does not.
-    const BudgetPlan one = plan_time_budget(demo());
-    QCOMPARE(one.epochs, int64_t{1});
-    QCOMPARE(one.limit_images, int64_t{0});
-    QCOMPARE(one.steps, int64_t{937});
-    QCOMPARE(one.seconds, 937 * 0.5 + 2 * 20.0);
-    // Twenty minutes: 1190 s left. 2 epochs = 937 + 60 = 997 s; 3 = 1405.5 + 80 does not fit.
-    BudgetInputs longer = demo();
-    longer.budget_seconds = 1200;
-    QCOMPARE(plan_time_budget(longer).epochs, int64_t{2});
-    // Evaluating only at the start and the end (knn_freq 0): 2 evaluations whatever the epochs.
-    longer.knn_freq = 0;
-    QCOMPARE(plan_time_budget(longer).seconds, 2 * 468.5 + 2 * 20.0);
-    longer.evaluates = false;
-    QCOMPARE(plan_time_budget(longer).epochs, int64_t{2});  // 1190 / 468.5 = 2.5
+  void aLongBudgetAddsEpochsOfAllTheImages() {
+    // An hour: 3590 s left. Epochs of all 937 steps (468.5 s) with an evaluation at the start and
+    // after each (knn_freq 1): 7 epochs = 3279.5 + 8 x 20 = 3439.5 s fit, 8 = 3748 + 180 do not.
+    BudgetInputs in = demo();
+    in.budget_seconds = 3600;
+    const BudgetPlan plan = plan_time_budget(in);
+    QCOMPARE(plan.epochs, int64_t{7});
+    QCOMPARE(plan.limit_images, int64_t{0});
+    QCOMPARE(plan.steps, int64_t{7 * 937});
+    QCOMPARE(plan.seconds, 7 * 468.5 + 8 * 20.0);
+    in.knn_freq = 0;  // evaluations at the start and the end only: 7 x 468.5 + 40 = 3319.5 s; 8 does not fit
+    QCOMPARE(plan_time_budget(in).epochs, int64_t{7});
+    QCOMPARE(plan_time_budget(in).seconds, 7 * 468.5 + 2 * 20.0);
+    in.evaluates = false;  // 3590 / 468.5 = 7.66
+    QCOMPARE(plan_time_budget(in).epochs, int64_t{7});
   }
 
-  void aShortBudgetTrainsOneEpochOfFewerImages() {
+  void aShortBudgetKeepsTheRecipesEpochsOnFewerImages() {
+    // Ten minutes: 590 s left, the recipe's 4 epochs with 5 evaluations (100 s) leave 490 s for
+    // steps, 245 a epoch of 0.5 s: 245 x 64 images.
+    const BudgetPlan plan = plan_time_budget(demo());
+    QCOMPARE(plan.epochs, int64_t{4});
+    QCOMPARE(plan.steps, int64_t{4 * 245});
+    QCOMPARE(plan.limit_images, int64_t{245 * 64});
+    QCOMPARE(plan.seconds, 980 * 0.5 + 5 * 20.0);
     BudgetInputs in = demo();
-    in.budget_seconds = 300;  // 290 left, 40 of it for the two evaluations: 250 s = 500 steps
-    const BudgetPlan plan = plan_time_budget(in);
-    QCOMPARE(plan.epochs, int64_t{1});
-    QCOMPARE(plan.steps, int64_t{500});
-    QCOMPARE(plan.limit_images, int64_t{500 * 64});
-    in.budget_seconds = 20;  // not even the evaluations fit: one step still runs
-    QCOMPARE(plan_time_budget(in).steps, int64_t{1});
+    in.budget_seconds = 20;  // not even the evaluations fit: one batch an epoch still runs
+    QCOMPARE(plan_time_budget(in).steps, int64_t{4});
     QCOMPARE(plan_time_budget(in).limit_images, int64_t{64});
+  }
+
+  void thePlanKeepsTheRecipesShape() {
+    TrainingConfig demo;  // the demo's recipe: 4 epochs, 1 of lr warm-up, the last layer frozen for 1
+    demo.epochs = 4;
+    demo.warmup_epochs = 1;
+    demo.freeze_last_layer = 1;
+    demo.warmup_teacher_temp_epochs = 0;
+    TrainingConfig shorter = demo;
+    apply_budget_plan(shorter, BudgetPlan{4, 15680, 980, 590});
+    QCOMPARE(shorter.epochs, int64_t{4});
+    QCOMPARE(shorter.limit_images, int64_t{15680});
+    QCOMPARE(shorter.warmup_epochs, int64_t{1});
+    QCOMPARE(shorter.freeze_last_layer, int64_t{1});
+    TrainingConfig longer = demo;
+    apply_budget_plan(longer, BudgetPlan{7, 0, 6559, 3439.5});
+    QCOMPARE(longer.epochs, int64_t{7});
+    QCOMPARE(longer.limit_images, int64_t{0});
+    QCOMPARE(longer.warmup_epochs, int64_t{1});      // 1 x 7 / 4, rounded down
+    QCOMPARE(longer.freeze_last_layer, int64_t{1});  // epochs, as the reference counts it
+    TrainingConfig boost;  // the README's boosted recipe: 300 epochs, 10 of lr and 30 of temperature warm-up
+    boost.epochs = 300;
+    boost.warmup_epochs = 10;
+    boost.warmup_teacher_temp_epochs = 30;
+    boost.freeze_last_layer = 1;
+    apply_budget_plan(boost, BudgetPlan{600, 0, 0, 0});
+    QCOMPARE(boost.warmup_epochs, int64_t{20});
+    QCOMPARE(boost.warmup_teacher_temp_epochs, int64_t{60});
+    QCOMPARE(boost.freeze_last_layer, int64_t{1});
+    boost.validate();  // still consistent
+    TrainingConfig one = demo;  // a one-epoch recipe planned on fewer images: only the images change
+    one.epochs = 1;
+    apply_budget_plan(one, BudgetPlan{1, 6400, 100, 0});
+    QCOMPARE(one.limit_images, int64_t{6400});
+    QCOMPARE(one.warmup_epochs, int64_t{1});
+    QCOMPARE(one.freeze_last_layer, int64_t{1});
   }
 };
 

@@ -45,6 +45,10 @@ struct LoadReport {
   std::vector<std::string> missing;     // in the module, not in the file
   std::vector<std::string> unexpected;  // in the file, not in the module
   std::vector<std::string> loaded;
+  std::vector<std::string> head_left_out;  // the DINO head's keys, after set_aside_head()
+  // A backbone loaded from a training checkpoint: the head's keys (head.*) are no surprise, so
+  // they move from `unexpected` to `head_left_out` (reference.md §3.8: the reference reports them).
+  void set_aside_head();
   std::string describe(size_t max_names = 8) const;
 };
 
