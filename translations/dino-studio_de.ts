@@ -1102,7 +1102,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With the time budget (%1) the run sets its epochs when it starts, warm-ups scaled alike; this shows --epochs %2.</source>
+        <source>With the time budget (%1) the run plans when it starts: fewer images an epoch, or more epochs; this shows --epochs %2 of all the images.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1579,7 +1579,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first and sets the epochs (and, if one epoch would not fit, the images an epoch uses) so that the schedules finish within it, warm-ups scaled alike; this overrides --epochs, and a resumed run keeps the plan.</source>
+        <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe&apos;s epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -80,8 +80,8 @@ void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images
                         .arg(preview.frozen_last_layer_iterations) +
                     (settings.time_budget.empty()
                          ? QString()
-                         : QLatin1Char(' ') + tr("With the time budget (%1) the run sets its epochs when it starts, "
-                                                 "warm-ups scaled alike; this shows --epochs %2.")
+                         : QLatin1Char(' ') + tr("With the time budget (%1) the run plans when it starts: fewer images an "
+                                                 "epoch, or more epochs; this shows --epochs %2 of all the images.")
                                                   .arg(QString::fromStdString(settings.time_budget))
                                                   .arg(settings.epochs)));
   plot_->replot(QCustomPlot::rpQueuedReplot);

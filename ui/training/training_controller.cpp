@@ -34,6 +34,7 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
   }
   if (run_) run_->wait();  // the previous, finished run's thread
   run_ = std::move(run);
+  phase_ = dino::RunPhase::Starting;
   {
     std::lock_guard lock(bufferMutex_);
     buffer_.clear();

@@ -124,7 +124,7 @@ std::string crop_preview_inputs(const TrainingConfig& config) {
 CropPreviewer::CropPreviewer(const TrainingConfig& config) : state_(std::make_unique<State>()) {
   state_->options = multi_crop_options(config);
   state_->loading = loader_options(config);
-  state_->source = open_image_source(config.data_path, config.limit_images);
+  state_->source = open_training_images(config);
   if (state_->source->size() == 0) throw std::runtime_error(config.data_path + ": no images");
 }
 

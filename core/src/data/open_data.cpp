@@ -14,13 +14,18 @@ bool is_mnist_folder(const std::filesystem::path& folder) {
          std::filesystem::exists(folder / "train-images-idx3-ubyte", ec);
 }
 
-std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit) {
+namespace {
+std::shared_ptr<const ImageSource> evenly_spaced(const FileImageSource& files, int64_t limit);
+}  // namespace
+
+std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit, bool spread) {
   const auto path = resolve_data_path(data_path);
   if (is_mnist_folder(path)) return std::make_shared<IdxImageSource>(read_mnist_split(path, "train"), limit);
   if (!std::filesystem::exists(path))
     throw std::runtime_error(data_path + ": no such folder or file ('fashion-mnist' is the built-in demo data set)");
   auto files = FileImageSource::open(path);
   if (limit <= 0 || limit >= files.size()) return std::make_shared<FileImageSource>(std::move(files));
+  if (spread) return evenly_spaced(files, limit);
   std::vector<std::filesystem::path> kept;
   std::vector<int64_t> labels;
   for (int64_t i = 0; i < limit; ++i) {
@@ -42,7 +47,8 @@ std::shared_ptr<const ImageSource> evenly_spaced(const FileImageSource& files, i
     kept.push_back(files.file(index));
     labels.push_back(files.label(index));
   }
-  return std::make_shared<FileImageSource>(std::move(kept), std::move(labels), files.classes());
+  return std::make_shared<FileImageSource>(std::move(kept), files.num_classes() ? labels : std::vector<int64_t>{},
+                                           files.classes());
 }
 
 std::shared_ptr<const ImageSource> labelled_folder(const std::filesystem::path& folder, int64_t limit) {

@@ -1,6 +1,7 @@
 #include "dino/session/run_options.h"
 
 #include "dino/system/device.h"
+#include "dino/data/open_data.h"
 #include "dino/model/matmul.h"
 #include "dino/session/training_settings.h"
 
@@ -46,6 +47,10 @@ MultiCropOptions multi_crop_options(const TrainingConfig& c) {
   crops.local_crops_scale = {c.local_crops_scale.at(0), c.local_crops_scale.at(1)};
   crops.local_crops_number = static_cast<int>(c.local_crops_number);
   return crops;
+}
+
+std::shared_ptr<const ImageSource> open_training_images(const TrainingConfig& c) {
+  return open_image_source(c.data_path, c.limit_images, /*spread=*/!c.time_budget.empty());
 }
 
 LoaderOptions loader_options(const TrainingConfig& c) {

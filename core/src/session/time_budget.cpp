@@ -84,7 +84,7 @@ void apply_budget_plan(TrainingConfig& c, const BudgetPlan& plan) {
   c.epochs = epochs;
   if (plan.limit_images > 0) c.limit_images = plan.limit_images;
   if (epochs == planned) return;  // the recipe's epochs: only the images an epoch uses change
-  const int64_t warmup = c.warmup_epochs * epochs / planned;
+  const int64_t warmup = std::min(c.warmup_epochs * epochs / planned, epochs);
   c.warmup_epochs = c.warmup_epochs > 0 && epochs >= 2 ? std::max<int64_t>(warmup, 1) : warmup;
   c.warmup_teacher_temp_epochs = std::min(c.warmup_teacher_temp_epochs * epochs / planned, epochs);
   c.freeze_last_layer = std::min(c.freeze_last_layer, epochs - 1);

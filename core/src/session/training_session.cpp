@@ -121,30 +121,31 @@ std::string numbered_checkpoint(int64_t epoch) {
   return name.str();
 }
 
-// --time_budget: the run's epochs (and, when one epoch of all the images would not fit, the images
-// an epoch uses) from the measured time of a few training steps on the run's own batches with a
-// throwaway trainer, and of the teacher's features of some labelled images. The torch generator is
-// seeded again afterwards, so the run starts from the weights it would have had without a budget.
-void plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const std::string& knn_path, bool knn,
-                    Clock::time_point run_start) {
-  auto data = open_image_source(c.data_path, c.limit_images);
-  LoaderOptions loading = loader_options(c);
-  loading.pin_memory = device.is_cuda();
-  MultiCropLoader loader(data, multi_crop_options(c), loading);
-  const int64_t iterations = loader.batches_per_epoch();
-  if (iterations == 0) return;  // the run itself says why
-  // The first batches come from the loader's prefetched queue, faster than the steady state in
-  // which augmentation and the model share the cores: they are not timed.
-  const int64_t untimed = std::max(loading.prefetch_batches, loading.num_workers) + 1;
-  constexpr int64_t kTimed = 8;
-  const int64_t total = std::min<int64_t>(untimed + kTimed, iterations);
-  const int64_t skip = total > untimed ? untimed : 0;  // an epoch shorter than that: time every step
+// --time_budget: the plan (budget.h) from the measured time of a few training steps on the run's
+// own batches with a throwaway trainer, and of the teacher's features of some labelled images. The
+// torch generator is seeded again afterwards, so the run starts from the weights it would have had
+// without a budget. Returns false, leaving `c` as it was, when `stop` was asked meanwhile.
+bool plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const std::string& knn_path, bool knn,
+                    Clock::time_point run_start, const std::atomic<bool>& stop) {
+  int64_t iterations = 0;
   double step_seconds = 0;
   double evaluation_seconds = 0;
   {
+    LoaderOptions loading = loader_options(c);
+    loading.pin_memory = device.is_cuda();
+    MultiCropLoader loader(open_training_images(c), multi_crop_options(c), loading);
+    iterations = loader.batches_per_epoch();
+    if (iterations == 0) return true;  // the run itself says why
+    // The first batches come from the loader's prefetched queue, faster than the steady state in
+    // which augmentation and the model share the cores: they are not timed.
+    const int64_t untimed = std::max(loading.prefetch_batches, loading.num_workers) + 1;
+    constexpr int64_t kTimed = 8;
+    const int64_t total = std::min<int64_t>(untimed + kTimed, iterations);
+    const int64_t skip = total > untimed ? untimed : 0;  // an epoch shorter than that: time every step
     DinoTrainer trainer(trainer_options(c, iterations, device));
     loader.start_epoch(0);
     for (int64_t i = 0; i < total; ++i) {
+      if (stop) return false;
       const auto begin = Clock::now();
       auto batch = loader.next();
       if (!batch) throw std::runtime_error("the data loader stopped while timing steps for --time_budget");
@@ -152,37 +153,47 @@ void plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const 
       if (i >= skip) step_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
     }
     step_seconds /= static_cast<double>(total - skip);
+    loader.request_stop();  // its workers need not build more while the features are timed
     if (knn) {
       // Features of up to 256 training images, scaled to the evaluation's images.
       const auto splits = open_labelled_splits(knn_path, c.knn_train_images, c.knn_test_images);
       const auto sample = open_labelled_splits(knn_path, std::min<int64_t>(256, splits.train->size()), 1);
-      const auto eval = knn_transform(knn_path, c.vit().img_size);
-      const auto begin = Clock::now();
-      (void)extract_features(trainer.teacher->backbone, *sample.train, eval, device);
-      const double per_image = std::chrono::duration<double>(Clock::now() - begin).count() / static_cast<double>(sample.train->size());
-      evaluation_seconds = per_image * static_cast<double>(splits.train->size() + splits.test->size());
+      if (sample.train->size() > 0) {
+        const auto eval = knn_transform(knn_path, c.vit().img_size);
+        const auto begin = Clock::now();
+        (void)extract_features(trainer.teacher->backbone, *sample.train, eval, device);
+        const double per_image = std::chrono::duration<double>(Clock::now() - begin).count() / static_cast<double>(sample.train->size());
+        evaluation_seconds = per_image * static_cast<double>(splits.train->size() + splits.test->size());
+      }
     }
   }
+  if (stop) return false;
   torch::manual_seed(static_cast<uint64_t>(c.seed));
   BudgetInputs in;
   in.budget_seconds = budget * 0.97;  // a margin for what varies: the machine's load, checkpoints
   in.spent_seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
   in.seconds_per_step = step_seconds;
   in.seconds_per_evaluation = evaluation_seconds;
-  in.images = data->size();
+  in.images = iterations * c.batch_size_per_gpu;  // the loader's whole batches
   in.batch_size = c.batch_size_per_gpu;
   in.epochs = c.epochs;
   in.knn_freq = c.knn_freq;
   in.evaluates = knn;
   const BudgetPlan plan = plan_time_budget(in);
   apply_budget_plan(c, plan);
+  c.validate();  // the plan keeps the settings consistent; say so now if not
   log::info("time budget " + log::rounded_duration(budget) + ": " + std::to_string(plan.epochs) + " epoch(s) of " +
             std::to_string(plan.steps / plan.epochs) + " steps" +
-            (plan.limit_images > 0 ? " on the first " + std::to_string(plan.limit_images) + " images" : std::string()) +
+            (plan.limit_images > 0 ? " on " + std::to_string(plan.limit_images) + " images spread over the data" : std::string()) +
             " (measured " + fixed(step_seconds, 3) + " s a step" +
             (knn ? ", " + fixed(evaluation_seconds, 1) + " s a k-NN evaluation" : std::string()) + "), expected to take " +
             log::rounded_duration(plan.seconds + in.spent_seconds) + " in all; warm-up " +
             std::to_string(c.warmup_epochs) + " epoch(s), last layer frozen " + std::to_string(c.freeze_last_layer));
+  if (plan.seconds + in.spent_seconds > budget)
+    log::warn("time budget " + log::rounded_duration(budget) + " is too short for this run: even one batch an epoch "
+              "with its k-NN evaluations takes " + log::rounded_duration(plan.seconds + in.spent_seconds) +
+              " (--knn_freq 0 or --eval_knn false evaluate less)");
+  return true;
 }
 
 }  // namespace
@@ -222,26 +233,40 @@ void TrainingSession::run() {
       log::info("no k-NN evaluation: " + knn_path +
                 " has no labelled train/ and val/ splits (name a folder that has them with --knn_data_path)");
 
-    // A budget is planned once, when the run begins; a resumed run keeps that plan (config.json).
+    // A budget is planned once, when the run begins; a resumed run keeps that plan (config.json),
+    // with the budget given again or not: planning anew would move the checkpoint's position.
     const auto checkpoint_file = output_dir / "checkpoint.pth";
-    if (const double budget = parse_time_budget(c.time_budget); budget > 0) {
-      if (std::filesystem::exists(checkpoint_file)) {
-        TrainingConfig begun = c;
-        begun.merge_json_file(output_dir / "config.json");
+    const double budget = parse_time_budget(c.time_budget);
+    if (std::filesystem::exists(checkpoint_file)) {
+      TrainingConfig begun = c;
+      const auto previous = output_dir / "config.json";
+      if (std::filesystem::exists(previous)) begun.merge_json_file(previous);
+      if (!begun.time_budget.empty() && std::filesystem::exists(previous)) {
         for (int64_t TrainingConfig::*field : {&TrainingConfig::epochs, &TrainingConfig::limit_images,
                                                &TrainingConfig::warmup_epochs, &TrainingConfig::warmup_teacher_temp_epochs,
                                                &TrainingConfig::freeze_last_layer})
           c.*field = begun.*field;
-        log::info("time budget: resuming the plan made when the run began, " + std::to_string(c.epochs) + " epoch(s)");
-      } else {
-        phase_ = RunPhase::Measuring;
-        plan_to_budget(c, budget, device, knn_path, knn, run_start);
+        c.time_budget = begun.time_budget;
+        log::info("time budget: resuming the plan made when the run began (--time_budget " + begun.time_budget + "), " +
+                  std::to_string(c.epochs) + " epoch(s)");
+      } else if (budget > 0) {
+        log::warn("--time_budget " + c.time_budget + " is ignored: " + checkpoint_file.string() +
+                  " belongs to a run made without a budget, which this one resumes");
+        c.time_budget.clear();
+      }
+    } else if (budget > 0) {
+      phase_ = RunPhase::Measuring;
+      if (!plan_to_budget(c, budget, device, knn_path, knn, run_start, stop_requested_)) {
+        log::info("stopped while timing steps for the time budget; nothing was trained or saved");
+        phase_ = RunPhase::Done;
+        state_ = State::Stopped;
+        return;
       }
     }
     io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
 
     phase_ = RunPhase::LoadingData;
-    auto train = open_image_source(c.data_path, c.limit_images);
+    auto train = open_training_images(c);
     LoaderOptions loading = loader_options(c);
     loading.pin_memory = device.is_cuda();
     MultiCropLoader loader(train, multi_crop_options(c), loading);
@@ -351,6 +376,7 @@ void TrainingSession::run() {
     phase_ = RunPhase::Done;
     state_ = State::Finished;
   } catch (const std::exception& e) {
+    phase_ = RunPhase::Done;
     {
       std::lock_guard lock(mutex_);
       std::string what = e.what();

@@ -178,7 +178,7 @@ std::vector<SettingDescription> make_table() {
           DINO_TEXT("TrainingSetting", "The head's last layer does not train for this many epochs. Raise it if training is unstable."))
           .reference().at_least(0).at_most(100000));
   add(Row("time_budget", &C::time_budget, "", kSchedule, DINO_TEXT("TrainingSetting", "Time budget"),
-          DINO_TEXT("TrainingSetting", "A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first and sets the epochs (and, if one epoch would not fit, the images an epoch uses) so that the schedules finish within it, warm-ups scaled alike; this overrides --epochs, and a resumed run keeps the plan."))
+          DINO_TEXT("TrainingSetting", "A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe's epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan."))
           );
   add(Row("seed", &C::seed, 0, kSchedule, DINO_TEXT("TrainingSetting", "Seed"), DINO_TEXT("TrainingSetting", "Everything random follows from it, whatever the number of threads."))
           .reference());

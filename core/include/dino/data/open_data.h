@@ -15,7 +15,9 @@ std::filesystem::path resolve_data_path(const std::string& data_path);
 bool is_mnist_folder(const std::filesystem::path& folder);
 // An MNIST-layout folder's train split, a folder of class folders or of images, or a list file;
 // `limit` > 0 keeps the first `limit` images. Throws std::runtime_error naming the path.
-std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit = 0);
+// `limit` keeps the first images; with `spread`, images evenly spaced over a folder instead (so a
+// folder sorted by class keeps every class; MNIST-format files are shuffled already and keep their first).
+std::shared_ptr<const ImageSource> open_image_source(const std::string& data_path, int64_t limit = 0, bool spread = false);
 
 // The labelled train and test splits k-NN evaluation needs (reference.md §5.1): an MNIST-layout folder's
 // train and t10k files, or a folder holding train/ and val/ class folders. A limit > 0 keeps that

@@ -23,6 +23,9 @@ c10::Device resolve_device(const TrainingConfig& config);
 // supports it, else fp16 with a gradient scaler as the reference.
 std::optional<c10::ScalarType> autocast_dtype(const TrainingConfig& config, const DeviceInfo& device);
 MultiCropOptions multi_crop_options(const TrainingConfig& config);
+// The run's training images: --data_path with --limit_images, which under a --time_budget takes
+// images spread over the data rather than the first (the budget may have chosen the limit).
+std::shared_ptr<const ImageSource> open_training_images(const TrainingConfig& config);
 // The loader a run uses (batch size, workers, seed; shuffled, one rank). Pinned memory is the
 // device's business: the session sets it.
 LoaderOptions loader_options(const TrainingConfig& config);
