@@ -17,12 +17,8 @@
 namespace dino {
 
 TrainingRun::TrainingRun(TrainingConfig config) {
-  try {
-    config.validate();
-    (void)resolve_device(config);  // the device, --precision and --cpu_matmul on this machine
-  } catch (const ConfigError& e) {
-    throw std::invalid_argument(e.what());
-  }
+  // The same checks as the app's validation before Start: the settings, then this machine.
+  if (const std::string why = run_settings::problem(config); !why.empty()) throw std::invalid_argument(why);
   session_ = std::make_unique<TrainingSession>(std::move(config));
 }
 

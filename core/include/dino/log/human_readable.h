@@ -74,12 +74,4 @@ inline std::string approximate_duration(double seconds) {
   return out;
 }
 
-// h:mm:ss
-inline std::string duration(double seconds) {
-  const auto s = static_cast<int64_t>(seconds);
-  std::ostringstream out;
-  out << s / 3600 << ':' << std::setw(2) << std::setfill('0') << (s / 60) % 60 << ':' << std::setw(2) << s % 60;
-  return out.str();
-}
-
 }  // namespace dino::log
