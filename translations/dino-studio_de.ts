@@ -16,14 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>480 x 480 (the reference)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shorter side 480, aspect kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>original size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,6 +111,30 @@
         <source>Cancel Batch Export</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The input the model sees. It follows the model: 480 px for patch 8 and 16 models (the reference&apos;s), the training crop for others; larger inputs cost quadratically more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smaller, to fit the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s training crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 x %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shorter side %1, aspect kept</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttentionExplorer</name>
@@ -140,10 +156,6 @@
     </message>
     <message>
         <source>Training Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The teacher of the run in progress, reloaded whenever a new checkpoint lands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -306,6 +318,62 @@
         <source>Exported %1 of %2 images to %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start or follow a run: its teacher can be shown here once it has a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this computation; the view on display stays (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the refused input once without the limits; Cancel stops it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher of %1, reloaded whenever a new checkpoint lands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 patches, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing %1 (%2)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the view shows the last computation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No smaller input fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigPanel</name>
@@ -347,6 +415,10 @@
     </message>
     <message>
         <source>Not supported by the chosen device (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, edited</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1017,23 +1089,7 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DINO Studio chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export Figure...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1044,11 +1100,34 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <source>Fit to the Data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for data...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricHistory</name>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>DINO Studio chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1103,6 +1182,14 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>With the time budget (%1) the run plans when it starts: fewer images an epoch, or more epochs; this shows --epochs %2 of all the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Figure...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -79,13 +80,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   auto* configDock = new QDockWidget(tr("Configuration"), this);
   configDock->setObjectName(QStringLiteral("ConfigurationDock"));
   configDock->setWidget(config_);
-  config_->setMinimumWidth(400);
   addDockWidget(Qt::LeftDockWidgetArea, configDock);
+  // The log is a tab: the charts keep the whole height; errors also come as message boxes.
   log_ = new LogPanel;
-  auto* logDock = new QDockWidget(tr("Log"), this);
-  logDock->setObjectName(QStringLiteral("LogDock"));
-  logDock->setWidget(log_);
-  addDockWidget(Qt::BottomDockWidgetArea, logDock);
+  tabs->addTab(log_, tr("Log"));
 
   stateLabel_ = new QLabel(tr("Ready"));
   progressLabel_ = new QLabel;
@@ -106,20 +104,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (last.isEmpty() || !config_->setSettingsJson(last)) config_->applyPreset(QStringLiteral("fashion-mnist-demo"));
   if (config_->value(QStringLiteral("output_dir")).toString() == QLatin1String("."))
     config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
-  restoreGeometry(settings.value(QStringLiteral("Window/geometry")).toByteArray());
+  if (!restoreGeometry(settings.value(QStringLiteral("Window/geometry")).toByteArray())) {
+    // First start: 1400 x 900, or what the screen has room for (a 1366 x 768 laptop).
+    const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+    resize(std::min(1400, room.width()), std::min(900, room.height()));
+  }
   restoreState(settings.value(QStringLiteral("Window/state")).toByteArray());
   rebuildRecentMenu();
 
   connect(controller_, &TrainingController::recordsArrived, dashboard_, &Dashboard::addRecords);
   connect(controller_, &TrainingController::recordsArrived, this, &MainWindow::onRecords);
-  // Each epoch ends with a checkpoint: the explorer can show (and follow) the teacher.
-  connect(controller_, &TrainingController::recordsArrived, this, [this](const MetricRecords& records) {
+  // Each epoch ends with a checkpoint, and so does Stop: the explorer can show (and follow) the
+  // teacher of the run trained here or followed.
+  const auto checkpointAfterEpoch = [this](const MetricRecords& records) {
     for (const auto& r : records)
       if (r.kind == dino::MetricRecord::Kind::Epoch) {
-        attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
+        announceRunFolder();
         break;
       }
-  });
+  };
+  connect(controller_, &TrainingController::recordsArrived, this, checkpointAfterEpoch);
+  connect(follower_, &RunFollower::recordsArrived, this, checkpointAfterEpoch);
   connect(follower_, &RunFollower::recordsArrived, dashboard_, &Dashboard::addRecords);
   connect(follower_, &RunFollower::recordsArrived, this, &MainWindow::onRecords);
   connect(follower_, &RunFollower::restarted, dashboard_, &Dashboard::clear);
@@ -129,10 +134,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
     if (!isVisible()) return;  // headless runs report through the log and the exit code
-    QMessageBox::critical(this, tr("Training stopped"),
-                          tr("The run stopped with an error:\n\n%1\n\nThe last checkpoint in the output folder is intact; "
-                             "change the settings and press Start to resume from it.")
-                              .arg(message));
+    QMessageBox::critical(
+        this, tr("Training stopped"),
+        tr("The run stopped with an error:\n\n%1\n\nThe last checkpoint in the output folder is intact; "
+           "change the settings and press Start to resume from it.")
+            .arg(message));
   });
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(config_, &ConfigPanel::settingsChanged, this, [this] { previewTimer_.start(); });
@@ -141,7 +147,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   previewTimer_.setInterval(150);
   connect(&previewTimer_, &QTimer::timeout, this, &MainWindow::refreshPreview);
   updateActions();
-  resize(1400, 900);
 }
 
 MainWindow::~MainWindow() = default;
@@ -207,10 +212,12 @@ void MainWindow::createActions() {
     QFile f(path);
     QString error;
     if (!f.open(QIODevice::ReadOnly) || !config_->setSettingsJson(QString::fromUtf8(f.readAll()), &error))
-      QMessageBox::warning(this, tr("Load settings"), tr("Cannot load %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+      QMessageBox::warning(this, tr("Load settings"),
+                           tr("Cannot load %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
   });
   file->addAction(tr("&Save Settings..."), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("config.json"), tr("Settings (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("config.json"), tr("Settings (*.json)"));
     if (path.isEmpty()) return;
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(config_->settingsJson().toUtf8()) < 0)
@@ -229,9 +236,11 @@ void MainWindow::createActions() {
       statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(dialog.path()), 5000);
   });
   file->addAction(tr("Export &Metrics as CSV..."), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Metrics"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Metrics"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
     QString error;
-    if (!path.isEmpty() && !dashboard_->history().writeCsv(path, &error)) QMessageBox::warning(this, tr("Export"), error);
+    if (!path.isEmpty() && !dashboard_->history().writeCsv(path, &error))
+      QMessageBox::warning(this, tr("Export"), error);
   });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -257,9 +266,10 @@ bool MainWindow::startRun(bool interactive) {
   }
   const QString folder = config_->value(QStringLiteral("output_dir")).toString();
   if (interactive && QFileInfo::exists(QDir(folder).filePath(QStringLiteral("checkpoint.pth")))) {
-    QMessageBox box(QMessageBox::Question, tr("Start"),
-                    tr("%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?").arg(folder),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Start"),
+        tr("%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?").arg(folder),
+        QMessageBox::NoButton, this);
     auto* resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
     auto* fresh = box.addButton(tr("New Folder"), QMessageBox::ActionRole);
     box.addButton(QMessageBox::Cancel);
@@ -279,6 +289,7 @@ bool MainWindow::startRun(bool interactive) {
   }
   runFolder_ = config_->value(QStringLiteral("output_dir")).toString();
   rememberRun(runFolder_);
+  announceRunFolder();
   QSettings().setValue(QStringLiteral("Run/lastSettings"), config_->settingsJson());
   return true;
 }
@@ -313,6 +324,7 @@ bool MainWindow::followRun(const QString& folder) {
   stateLabel_->setText(tr("Following %1").arg(QDir::toNativeSeparators(runFolder_)));
   rememberRun(runFolder_);
   updateActions();
+  announceRunFolder();
   return true;
 }
 
@@ -328,49 +340,77 @@ void MainWindow::onRecords() {
   if (!r || r->steps_per_epoch <= 0) return;
   const double total = static_cast<double>(r->steps_per_epoch * std::max<int64_t>(r->epochs, 1));
   progress_->setValue(static_cast<int>(1000.0 * static_cast<double>(r->iteration + 1) / total));
-  progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left")
-                              .arg(r->epoch)
-                              .arg(r->epochs)
-                              .arg(r->step + 1)
-                              .arg(r->steps_per_epoch)
-                              .arg(r->loss, 0, 'f', 4)
-                              .arg(r->images_per_second, 0, 'f', 1)
-                              .arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds))));  // as `dino train` prints it
+  progressLabel_->setText(
+      tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left")
+          .arg(r->epoch)
+          .arg(r->epochs)
+          .arg(r->step + 1)
+          .arg(r->steps_per_epoch)
+          .arg(r->loss, 0, 'f', 4)
+          .arg(r->images_per_second, 0, 'f', 1)
+          .arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds))));  // as `dino train` prints it
 }
 
 QString MainWindow::phaseText() const {
   switch (controller_->phase()) {
-    case dino::RunPhase::Starting: return tr("Starting");
-    case dino::RunPhase::Measuring: return tr("Timing steps for the time budget");
-    case dino::RunPhase::LoadingData: return tr("Loading the data");
-    case dino::RunPhase::Evaluating: return tr("k-NN evaluation");
-    case dino::RunPhase::Training: return tr("Training");
-    case dino::RunPhase::Saving: return tr("Saving a checkpoint");
-    case dino::RunPhase::Done: return tr("Finishing");
+    case dino::RunPhase::Starting:
+      return tr("Starting");
+    case dino::RunPhase::Measuring:
+      return tr("Timing steps for the time budget");
+    case dino::RunPhase::LoadingData:
+      return tr("Loading the data");
+    case dino::RunPhase::Evaluating:
+      return tr("k-NN evaluation");
+    case dino::RunPhase::Training:
+      return tr("Training");
+    case dino::RunPhase::Saving:
+      return tr("Saving a checkpoint");
+    case dino::RunPhase::Done:
+      return tr("Finishing");
   }
   return tr("Training");
 }
 
 void MainWindow::onStateChanged(dino::RunState state) {
   switch (state) {
-    case dino::RunState::Running: stateLabel_->setText(phaseText()); break;
-    case dino::RunState::Paused: stateLabel_->setText(tr("Paused")); break;
-    case dino::RunState::Finished: stateLabel_->setText(tr("Finished")); break;
-    case dino::RunState::Stopped: stateLabel_->setText(tr("Stopped (resumable)")); break;
-    case dino::RunState::Failed: stateLabel_->setText(tr("Failed")); break;
-    case dino::RunState::Idle: stateLabel_->setText(tr("Ready")); break;
+    case dino::RunState::Running:
+      stateLabel_->setText(phaseText());
+      break;
+    case dino::RunState::Paused:
+      stateLabel_->setText(tr("Paused"));
+      break;
+    case dino::RunState::Finished:
+      stateLabel_->setText(tr("Finished"));
+      break;
+    case dino::RunState::Stopped:
+      stateLabel_->setText(tr("Stopped (resumable)"));
+      break;
+    case dino::RunState::Failed:
+      stateLabel_->setText(tr("Failed"));
+      break;
+    case dino::RunState::Idle:
+      stateLabel_->setText(tr("Ready"));
+      break;
   }
   updateActions();
+  announceRunFolder();
   crops_->setLive(state == dino::RunState::Running);
   if (state == dino::RunState::Finished || state == dino::RunState::Stopped || state == dino::RunState::Failed)
     Q_EMIT runEnded(state);
+}
+
+void MainWindow::announceRunFolder() {
+  if (runFolder_.isEmpty()) return;
+  attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
+  FigureExportDialog::setRunFolder(runFolder_);
 }
 
 void MainWindow::updateActions() {
   const auto state = controller_->state();
   const bool active = controller_->isActive();
   start_->setEnabled(!active && config_->canStart());
-  start_->setToolTip(config_->canStart() ? tr("Train with these settings") : tr("Cannot start: %1").arg(config_->problem()));
+  start_->setToolTip(config_->canStart() ? tr("Train with these settings")
+                                         : tr("Cannot start: %1").arg(config_->problem()));
   pause_->setEnabled(state == dino::RunState::Running);
   resume_->setEnabled(state == dino::RunState::Paused);
   stop_->setEnabled(active);
@@ -411,7 +451,8 @@ void MainWindow::refreshPreview() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (controller_->isActive()) {
     if (isVisible() &&
-        QMessageBox::question(this, tr("Quit"), tr("A run is training. Stop it (saving a checkpoint to resume from) and quit?")) !=
+        QMessageBox::question(this, tr("Quit"),
+                              tr("A run is training. Stop it (saving a checkpoint to resume from) and quit?")) !=
             QMessageBox::Yes) {
       event->ignore();
       return;

@@ -58,6 +58,9 @@ class MainWindow : public QMainWindow {
   QString phaseText() const;  // the status line while a run runs
   void onRecords();
   void updateActions();
+  // The run on display offered where it matters: its checkpoint.pth to the attention explorer as the
+  // training teacher, its folder to the figure exports.
+  void announceRunFolder();
   void rememberRun(const QString& folder);
   void rebuildRecentMenu();
   void refreshPreview();

@@ -5,10 +5,11 @@
 #include "commands.h"
 
 #include <dino/data/image_files.h>
+#include <dino/log/human_readable.h>
 #include <dino/log/log.h>
+#include <dino/system/host_memory.h>
 #include <dino/viz/attention_images.h>
 #include <dino/api/attention_model.h>
-#include <dino/viz/attention_maps.h>
 #include <dino/viz/figure_provenance.h>
 
 #include <torch/torch.h>
@@ -25,12 +26,17 @@ struct AttentionOptions {
   WeightsFlags weights;
   bool random_weights = false;
   std::vector<std::string> image_paths;
-  std::vector<int> image_size{480, 480};
+  std::optional<std::vector<int>> image_size;  // none given: the model's (AttentionModel::default_image_size)
   std::string output_dir = ".";
   std::optional<double> threshold;
   int64_t layer = -1;
   bool rollout = false;
+  bool pca = false;
+  bool shared_scale = false;
+  std::optional<int> query_patch;
   bool save_raw = false;
+  double time_limit = 60;              // seconds per image; 0: none
+  std::optional<double> memory_limit;  // GiB; none given: half the memory available
   std::string color_map = "viridis";
   std::string device = "auto";
 };
@@ -46,10 +52,12 @@ std::string python_float(double value) {
 
 std::shared_ptr<AttentionModel> load_model(const AttentionOptions& o) {
   const WeightsFlags& w = o.weights;
-  if (!w.arch.empty() && !vit_preset(w.arch, 8)) throw UsageError("--arch " + w.arch + ": not one of vit_tiny, vit_small, vit_base");
-  auto model = o.random_weights
-                   ? AttentionModel::random(w.arch.empty() ? "vit_small" : w.arch, w.patch_size ? static_cast<int>(w.patch_size) : 8)
-                   : AttentionModel::from_weights(w.pretrained_weights, w.checkpoint_key, w.arch, static_cast<int>(w.patch_size));
+  if (!w.arch.empty() && !vit_preset(w.arch, 8))
+    throw UsageError("--arch " + w.arch + ": not one of vit_tiny, vit_small, vit_base");
+  auto model = o.random_weights ? AttentionModel::random(w.arch.empty() ? "vit_small" : w.arch,
+                                                         w.patch_size ? static_cast<int>(w.patch_size) : 8)
+                                : AttentionModel::from_weights(w.pretrained_weights, w.checkpoint_key, w.arch,
+                                                               static_cast<int>(w.patch_size));
   try {
     model->set_device(o.device);
   } catch (const std::invalid_argument& e) {
@@ -73,18 +81,30 @@ std::vector<std::filesystem::path> expand_images(const std::vector<std::string>&
   return images;
 }
 
-AttentionRequest attention_request(const AttentionOptions& o) {
+AttentionRequest attention_request(const AttentionOptions& o, const AttentionModel& model) {
   AttentionRequest request;
-  request.image_size = o.image_size;
+  request.image_size = o.image_size ? *o.image_size : model.default_image_size();
+  if (request.image_size == std::vector<int>{0}) request.image_size.clear();  // --image_size 0: as it is
   request.layer = static_cast<int>(o.layer);
+  request.query = o.query_patch ? 1 + *o.query_patch : 0;
   request.threshold = o.threshold.value_or(0.0);
   request.rollout = o.rollout;
+  request.pca = o.pca;
   request.color_map = o.color_map;
+  request.shared_scale = o.shared_scale;
   return request;
 }
 
+AttentionLimits attention_limits(const AttentionOptions& o) {
+  AttentionLimits limits = default_attention_limits();
+  limits.max_seconds = o.time_limit;
+  if (o.memory_limit) limits.max_bytes = *o.memory_limit * static_cast<double>(int64_t{1} << 30);
+  return limits;
+}
+
 // What every image's figure.json shares: the model and the settings.
-FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o, const AttentionRequest& request) {
+FigureProvenance common_provenance(const AttentionModel& model, const AttentionOptions& o,
+                                   const AttentionRequest& request) {
   FigureProvenance f;
   if (!o.random_weights) {
     f.weights = std::filesystem::absolute(o.weights.pretrained_weights).string();
@@ -100,7 +120,19 @@ FigureProvenance common_provenance(const AttentionModel& model, const AttentionO
 
 void visualize(const std::filesystem::path& image_path, const std::filesystem::path& out, const AttentionModel& model,
                const AttentionOptions& o, const AttentionRequest& request, FigureProvenance figure) {
-  const AttentionView view = model.compute(image_path.string(), request);
+  AttentionView view;
+  try {
+    view = model.compute(image_path.string(), request, attention_limits(o));
+  } catch (const AttentionRefused& e) {
+    std::string advice = image_path.string() + ": " + e.what() + ". ";
+    if (!e.estimate().smaller_size.empty()) {
+      advice += "Pass --image_size";
+      for (int side : e.estimate().smaller_size) advice += " " + std::to_string(side);
+      advice += ", or ";
+    }
+    advice += "raise --time_limit (seconds) or --memory_limit (GiB); 0 lifts a limit";
+    throw std::runtime_error(advice);
+  }
   if (!view.note.empty()) log::info(image_path.string() + ": " + view.note);
   std::filesystem::create_directories(out);
   auto png = [&](const std::string& name, const RgbImage& picture) {
@@ -108,13 +140,16 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
     figure.files.push_back(name);
   };
   png("img.png", view.reference_input);
-  for (int j = 0; j < view.heads; ++j) png("attn-head" + std::to_string(j) + ".png", view.head_pictures[static_cast<size_t>(j)]);
+  for (int j = 0; j < view.heads; ++j)
+    png("attn-head" + std::to_string(j) + ".png", view.head_pictures[static_cast<size_t>(j)]);
   png("attn-mean.png", view.mean_picture);
   for (size_t j = 0; j < view.mask_pictures.size(); ++j)
     png("mask_th" + python_float(*o.threshold) + "_head" + std::to_string(j) + ".png", view.mask_pictures[j]);
   if (o.rollout) png("attn-rollout.png", view.rollout_picture);
+  if (o.pca) png("pca.png", view.pca_picture);
   if (o.save_raw) {
-    write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string(), (out / "rollout.npy").string());
+    write_view_npy(view, (out / "attention.npy").string(), (out / "masks.npy").string(),
+                   (out / "rollout.npy").string());
     figure.files.emplace_back("attention.npy");
     if (!view.masks.empty()) figure.files.emplace_back("masks.npy");
     if (!view.rollout.empty()) figure.files.emplace_back("rollout.npy");
@@ -123,16 +158,27 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
   describe_view(figure, view);
   write_figure_sidecar(figure, out / "figure.json");
   log::info(image_path.string() + ": " + std::to_string(view.heads) + " heads of layer " + std::to_string(view.layer) +
-            " on a " + std::to_string(view.grid_h) + "x" + std::to_string(view.grid_w) + " grid, written to " + out.string());
+            " on a " + std::to_string(view.grid_h) + "x" + std::to_string(view.grid_w) + " grid, written to " +
+            out.string());
 }
 
 void run_attention(const AttentionOptions& o) {
   if (o.weights.pretrained_weights.empty() && !o.random_weights)
-    throw UsageError("--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
+    throw UsageError(
+        "--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
   if (o.image_paths.empty()) throw UsageError("--image_path is required (an image or a folder of images)");
-  if (o.image_size.size() > 2) throw UsageError("--image_size takes one value (shorter side) or two (H W)");
-  for (int s : o.image_size)
-    if (s <= 0) throw UsageError("--image_size must be positive, got " + std::to_string(s));
+  if (o.image_size) {
+    const auto& size = *o.image_size;
+    if (size.size() > 2)
+      throw UsageError("--image_size takes one value (shorter side, or 0 for the original size) or two (H W)");
+    for (int s : size)
+      if (s < 0 || (s == 0 && size.size() == 2))
+        throw UsageError("--image_size must be positive (a single 0 keeps the original size), got " +
+                         std::to_string(s));
+  }
+  if (o.time_limit < 0) throw UsageError("--time_limit must be 0 (none) or a number of seconds");
+  if (o.memory_limit && *o.memory_limit < 0) throw UsageError("--memory_limit must be 0 (none) or a number of GiB");
+  if (o.query_patch && *o.query_patch < 0) throw UsageError("--query_patch must be a patch number from 0");
   if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
   try {
     (void)parse_color_map(o.color_map);
@@ -146,7 +192,7 @@ void run_attention(const AttentionOptions& o) {
     throw UsageError("--layer " + std::to_string(o.layer) + ": the model has " + std::to_string(depth) +
                      " blocks (0.." + std::to_string(depth - 1) + ", or -1 for the last)");
   const auto images = expand_images(o.image_paths);
-  const AttentionRequest request = attention_request(o);
+  const AttentionRequest request = attention_request(o, *model);
   const FigureProvenance figure = common_provenance(*model, o, request);
   const std::filesystem::path output_dir(o.output_dir);
   // One image: the reference's layout, files straight in --output_dir. Several: a folder each, named
@@ -164,41 +210,60 @@ void run_attention(const AttentionOptions& o) {
       ++failures;
     }
   }
-  if (failures) log::warn(std::to_string(failures) + " of " + std::to_string(images.size()) + " images could not be read");
+  if (failures)
+    log::warn(std::to_string(failures) + " of " + std::to_string(images.size()) + " images could not be read");
 }
 
 struct AttentionBenchArgs {
   std::string arch = "vit_small";
-  int64_t patch_size = 16;
+  int64_t patch_size = 4;
   int image_size = 480;
-  int64_t layer = -1;
-  int64_t runs = 5;
+  int64_t runs = 3;
   std::string device = "auto";
 };
 
+// The explorer's worst case: the maps alone, then with rollout and PCA, on a random image, each
+// against its estimate, with the process's peak resident memory after each.
 void run_attention_bench(const AttentionBenchArgs& a) {
   if (a.runs <= 0 || a.image_size <= 0) throw UsageError("--runs and --image_size must be positive");
-  auto preset = vit_preset(a.arch, a.patch_size);
-  if (!preset) throw UsageError("--arch " + a.arch + ": not one of vit_tiny, vit_small, vit_base");
-  const c10::Device device = resolve_device(a.device);
-  VisionTransformer model(*preset);
-  model->eval();
-  model->to(device);
-  torch::NoGradGuard no_grad;
-  const auto image = torch::randn({1, 3, a.image_size, a.image_size}).to(device);
-  auto time_it = [&](const std::function<void()>& work) {
-    work();  // warm-up
-    const auto start = std::chrono::steady_clock::now();
-    for (int64_t i = 0; i < a.runs; ++i) work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / static_cast<double>(a.runs);
-  };
-  const int64_t grid = a.image_size / a.patch_size;
-  const double map_seconds = time_it([&] { (void)query_attention(model->get_selfattention(image, a.layer).cpu(), 0, grid, grid); });
-  const double rollout_seconds = time_it([&] { (void)attention_rollout(model->get_all_selfattentions(image)); });
+  if (!vit_preset(a.arch, a.patch_size))
+    throw UsageError("--arch " + a.arch + ": not one of vit_tiny, vit_small, vit_base");
+  const auto model = AttentionModel::random(a.arch, static_cast<int>(a.patch_size));
+  model->set_device(resolve_device(a.device).str());
+  RgbImage image;
+  image.width = image.height = a.image_size;
+  image.rgb.resize(static_cast<size_t>(a.image_size) * a.image_size * 3);
+  for (size_t i = 0; i < image.rgb.size(); ++i) image.rgb[i] = static_cast<unsigned char>((i * 2654435761u) >> 24);
+  AttentionRequest request;
+  request.image_size = {a.image_size, a.image_size};
   std::cout << "attention: " << a.arch << "/" << a.patch_size << " at " << a.image_size << "x" << a.image_size << " ("
-            << grid * grid << " patches) on " << device.str() << ", " << at::get_num_threads() << " threads\n"
-            << "  maps of layer " << a.layer << ": " << static_cast<int>(map_seconds * 1000) << " ms per image\n"
-            << "  rollout over all layers: " << static_cast<int>(rollout_seconds * 1000) << " ms per image\n";
+            << log::thousands((a.image_size / a.patch_size) * (a.image_size / a.patch_size)) << " patches), "
+            << at::get_num_threads() << " threads\n";
+  const auto resident_before = peak_resident_memory();
+  auto time_it = [&](const char* what, const AttentionRequest& r) {
+    (void)model->compute(image, r);  // warm-up, and the rate the estimate then uses
+    const AttentionEstimate e = model->estimate(image.width, image.height, r, {});
+    const auto start = std::chrono::steady_clock::now();
+    for (int64_t i = 0; i < a.runs; ++i) (void)model->compute(image, r);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / static_cast<double>(a.runs);
+    const auto peak = peak_resident_memory();
+    std::cout << "  " << what << ": " << log::fixed(seconds, 2) << " s per image (estimated "
+              << log::fixed(e.seconds, 2) << " s at the measured rate), working memory estimated "
+              << log::byte_size(e.cost.bytes) << "; peak resident "
+              << (peak > 0 ? log::byte_size(static_cast<double>(peak)) : std::string("unknown"))
+              << (resident_before > 0 ? " (" + log::byte_size(static_cast<double>(resident_before)) + " before)"
+                                      : std::string())
+              << "\n";
+  };
+  time_it("maps of the last layer", request);
+  request.rollout = request.pca = true;
+  time_it("with rollout and PCA", request);
+  const double tokens = 1 + static_cast<double>((a.image_size / a.patch_size) * (a.image_size / a.patch_size));
+  const auto preset = *vit_preset(a.arch, a.patch_size);
+  std::cout << "  every layer's whole attention, as rollout once formed it, would have held "
+            << log::byte_size(static_cast<double>(preset.depth * preset.num_heads) * tokens * tokens * 4)
+            << " in float32\n";
 }
 
 }  // namespace
@@ -209,14 +274,28 @@ void add_attention_command(CLI::App& app) {
   add_weights_flags(*cmd, o->weights);
   cmd->add_flag("--random_weights", o->random_weights, "An untrained ViT (--arch, --patch_size; default vit_small/8)");
   cmd->add_option("--image_path", o->image_paths, "Images or folders of images")->expected(1, -1);
-  cmd->add_option("--image_size", o->image_size, "Resize (Pillow bilinear): H W, or one value for the shorter side")
-      ->expected(1, 2)
-      ->capture_default_str();
+  cmd->add_option(
+         "--image_size", o->image_size,
+         "Resize (Pillow bilinear): H W, one value for the shorter side, 0 for the original size; default 480 480 "
+         "for patch 8 and 16 models (the reference's), the training crop size for others")
+      ->expected(1, 2);
   cmd->add_option("--output_dir", o->output_dir, "Where the images go")->capture_default_str();
   cmd->add_option("--threshold", o->threshold, "Keep the patches holding this fraction of the attention (masks)");
   cmd->add_option("--layer", o->layer, "Block whose attention is shown (-1: the last)")->capture_default_str();
   cmd->add_flag("--rollout", o->rollout, "Also attention rollout across all layers (attn-rollout.png)");
-  cmd->add_flag("--save_raw", o->save_raw, "Also attention.npy (heads x h x w, float32) and, with --threshold, masks.npy");
+  cmd->add_flag("--pca", o->pca,
+                "Also the first three principal components of the patch features as colours (pca.png)");
+  cmd->add_option("--query_patch", o->query_patch,
+                  "Attention from this patch (row-major, from 0) instead of the CLS token");
+  cmd->add_flag("--shared_scale", o->shared_scale, "One colour scale for every head (the reference scales each alone)");
+  cmd->add_option("--time_limit", o->time_limit,
+                  "Refuse an image whose estimated time is over this many seconds (0: no limit)")
+      ->capture_default_str();
+  cmd->add_option(
+      "--memory_limit", o->memory_limit,
+      "Refuse an image whose estimated memory is over this many GiB (0: no limit; default: half the memory available)");
+  cmd->add_flag("--save_raw", o->save_raw,
+                "Also attention.npy (heads x h x w, float32) and, with --threshold, masks.npy");
   cmd->add_option("--color_map", o->color_map, "viridis, inferno, magma, jet or gray")->capture_default_str();
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->callback([o] { run_attention(*o); });
@@ -228,7 +307,6 @@ void add_attention_bench(CLI::App& bench) {
   cmd->add_option("--arch", a->arch, "vit_tiny, vit_small or vit_base")->capture_default_str();
   cmd->add_option("--patch_size", a->patch_size, "Patch size")->capture_default_str();
   cmd->add_option("--image_size", a->image_size, "Square input side")->capture_default_str();
-  cmd->add_option("--layer", a->layer, "Layer of the maps")->capture_default_str();
   cmd->add_option("--runs", a->runs, "Timed runs")->capture_default_str();
   cmd->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->callback([a] { run_attention_bench(*a); });

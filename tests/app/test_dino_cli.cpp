@@ -56,7 +56,8 @@ torch::Tensor read_npy(const QString& file, QString* header_text) {
   const auto open = header.find("'shape': (");
   const auto close = header.find(')', open);
   std::vector<int64_t> shape;
-  for (const auto& part : QString::fromStdString(header.substr(open + 10, close - open - 10)).split(',', Qt::SkipEmptyParts))
+  for (const auto& part :
+       QString::fromStdString(header.substr(open + 10, close - open - 10)).split(',', Qt::SkipEmptyParts))
     shape.push_back(part.trimmed().toLongLong());
   auto data = torch::empty(shape, torch::kFloat);
   in.read(static_cast<char*>(data.data_ptr()), static_cast<std::streamsize>(data.nbytes()));
@@ -83,9 +84,11 @@ class TestDinoCli : public QObject {
     QVERIFY(run.out.contains("0 missing, 0 unexpected"));
     // 64-wide ViT, 32 px, patch 8, depth 2: counted by hand from the shapes.
     const int64_t d = 64, h = 256;
-    const int64_t expected = d * 3 * 64 + d + d + 17 * d + 2 * (4 * d + 3 * d * d + 3 * d + d * d + d + 2 * d * h + h + d) + 2 * d;
-    QVERIFY2(run.out.contains(QString("backbone parameters: %L1").arg(expected).replace(QLocale().groupSeparator(), ",")),
-             qPrintable(run.out));
+    const int64_t expected =
+        d * 3 * 64 + d + d + 17 * d + 2 * (4 * d + 3 * d * d + 3 * d + d * d + d + 2 * d * h + h + d) + 2 * d;
+    QVERIFY2(
+        run.out.contains(QString("backbone parameters: %L1").arg(expected).replace(QLocale().groupSeparator(), ",")),
+        qPrintable(run.out));
   }
 
   void infoOnATrainingCheckpoint() {
@@ -95,9 +98,11 @@ class TestDinoCli : public QObject {
     QVERIFY2(run.out.contains("argparse.Namespace(arch='vit_small'"), qPrintable(run.out));
     QVERIFY(run.out.contains("['teacher']"));
     // The teacher's head (3 linear layers with biases, weight_g and weight_v) is expected, not a surprise.
-    QVERIFY2(run.out.contains("0 missing, 0 unexpected") && run.out.contains("the DINO head's 8 tensors (head.*) left out"),
-             qPrintable(run.out));
-    auto bad_key = run_dino({"info", "--pretrained_weights", dir_.filePath("checkpoint.pth"), "--checkpoint_key", "ema"});
+    QVERIFY2(
+        run.out.contains("0 missing, 0 unexpected") && run.out.contains("the DINO head's 8 tensors (head.*) left out"),
+        qPrintable(run.out));
+    auto bad_key =
+        run_dino({"info", "--pretrained_weights", dir_.filePath("checkpoint.pth"), "--checkpoint_key", "ema"});
     QCOMPARE(bad_key.exit_code, 1);
     QVERIFY2(bad_key.err.contains("no key 'ema'") && bad_key.err.contains("teacher"), qPrintable(bad_key.err));
   }
@@ -126,8 +131,8 @@ class TestDinoCli : public QObject {
     const auto a = dir_.filePath("a.png"), b = dir_.filePath("b.png");
     QVERIFY(cv::imwrite(a.toStdString(), first) && cv::imwrite(b.toStdString(), second));
     const auto output = dir_.filePath("features.npy");
-    auto run = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", a, b,
-                         "--output", output});
+    auto run = run_dino(
+        {"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", a, b, "--output", output});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     QString header;
     auto features = read_npy(output, &header);
@@ -175,7 +180,8 @@ class TestDinoCli : public QObject {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("not an image");
     f.close();
-    run = run_dino({"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", text, "--output", output});
+    run = run_dino(
+        {"embed", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", text, "--output", output});
     QCOMPARE(run.exit_code, 1);
     QVERIFY2(run.err.contains("text.png"), qPrintable(run.err));
     QVERIFY(!QFile::exists(output));
@@ -196,13 +202,15 @@ class TestDinoCli : public QObject {
           cv::Mat image(37 + i, 45 - i, CV_8UC3);
           rng.fill(image, cv::RNG::UNIFORM, 0, 120);
           image += cv::Scalar(c == 0 ? 120 : 0, c == 1 ? 120 : 0, c == 2 ? 120 : 0);
-          QVERIFY(cv::imwrite(root.filePath(QString("%1/%2/%3.png").arg(split, classes[c]).arg(i)).toStdString(), image));
+          QVERIFY(
+              cv::imwrite(root.filePath(QString("%1/%2/%3.png").arg(split, classes[c]).arg(i)).toStdString(), image));
         }
       }
     }
     const auto features = dir_.filePath("knn-features");
-    auto run = run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.path(),
-                         "--nb_knn", "5", "40", "--resize_size", "36", "--crop_size", "32", "--dump_features", features});
+    auto run =
+        run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.path(), "--nb_knn",
+                  "5", "40", "--resize_size", "36", "--crop_size", "32", "--dump_features", features});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     auto check = dino::test::run_reference_script(
         {"knn-check", dir_.filePath("backbone.pth"), root.path(), features, "36", "32", "5"});
@@ -221,8 +229,8 @@ class TestDinoCli : public QObject {
     QVERIFY2(loaded.exit_code == 0, qPrintable(loaded.err));
     QVERIFY2(loaded.out.contains(line), qPrintable(loaded.out));
     // Bad input: no labelled splits, no weights.
-    auto no_splits = run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
-                               root.filePath("train")});
+    auto no_splits =
+        run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.filePath("train")});
     QCOMPARE(no_splits.exit_code, 1);
     QVERIFY2(no_splits.err.contains("expected train/ and val/"), qPrintable(no_splits.err));
     auto no_weights = run_dino({"knn", "--data_path", root.path()});
@@ -257,7 +265,8 @@ class TestDinoCli : public QObject {
     auto x = torch::empty({1, 3, 32, 40});
     for (int y = 0; y < 32; ++y)
       for (int c = 0; c < 40; ++c)
-        for (int ch = 0; ch < 3; ++ch) x[0][ch][y][c] = (bgr.at<cv::Vec3b>(y, c)[2 - ch] / 255.0f - mean[ch]) / stdev[ch];
+        for (int ch = 0; ch < 3; ++ch)
+          x[0][ch][y][c] = (bgr.at<cv::Vec3b>(y, c)[2 - ch] / 255.0f - mean[ch]) / stdev[ch];
     torch::NoGradGuard no_grad;
     const auto attention = model->get_last_selfattention(x);
     const auto expected = attention[0][0][0].slice(0, 1).reshape({4, 5});
@@ -305,6 +314,39 @@ class TestDinoCli : public QObject {
     QString header_again;
     QVERIFY(torch::equal(read_npy(QDir(out_again).filePath("attention.npy"), &header_again), maps));
 
+    // The original size (--image_size 0), a patch's query, rollout and PCA: the sidecar's line keeps
+    // each of them, so that it writes the same files again.
+    const auto original = dir_.filePath("attention-original");
+    auto from_patch = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path",
+                                image, "--image_size", "0", "--query_patch", "7", "--rollout", "--pca", "--save_raw",
+                                "--output_dir", original});
+    QVERIFY2(from_patch.exit_code == 0, qPrintable(from_patch.err));
+    const auto patch_maps = read_npy(QDir(original).filePath("attention.npy"), &header);
+    QVERIFY(torch::allclose(patch_maps[0], attention[0][0][8].slice(0, 1).reshape({4, 5}), 1e-5, 1e-6));  // token 1 + 7
+    QVERIFY(QFile::exists(QDir(original).filePath("pca.png")));
+    QFile original_sidecar(QDir(original).filePath("figure.json"));
+    QVERIFY(original_sidecar.open(QIODevice::ReadOnly));
+    const QString line = QJsonDocument::fromJson(original_sidecar.readAll()).object()["command_line"].toString();
+    for (const char* flag : {"--image_size 0 ", "--query_patch 7 ", "--rollout", "--pca"})
+      QVERIFY2(line.contains(QLatin1String(flag)), qPrintable(line));
+    const auto original_again = dir_.filePath("attention-original-again");
+    auto rerun_original = run_dino(line.split(' ').mid(1) << "--output_dir" << original_again);
+    QVERIFY2(rerun_original.exit_code == 0, qPrintable(rerun_original.err));
+    for (const char* file : {"attention.npy", "rollout.npy"}) {
+      QString h1, h2;
+      QVERIFY2(torch::equal(read_npy(QDir(original_again).filePath(file), &h2),
+                            read_npy(QDir(original).filePath(file), &h1)),
+               file);
+    }
+
+    // Past a limit: refused before any work, naming the image and the flags that change it.
+    auto refused = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", image,
+                             "--memory_limit", "0.000001", "--output_dir", dir_.filePath("never")});
+    QCOMPARE(refused.exit_code, 1);
+    QVERIFY2(refused.err.contains("attention-input.png") && refused.err.contains("over the limit of") &&
+                 refused.err.contains("--memory_limit"),
+             qPrintable(refused.err));
+
     // A folder holding a.png and a.jpg: a folder of figures each, neither overwriting the other.
     const QString same_stem = dir_.filePath("same-stem");
     QVERIFY(QDir().mkpath(same_stem));
@@ -328,11 +370,13 @@ class TestDinoCli : public QObject {
     cv::Mat tiny(5, 5, CV_8UC3, cv::Scalar(1, 2, 3));
     const auto tiny_path = dir_.filePath("tiny-attention.png");
     QVERIFY(cv::imwrite(tiny_path.toStdString(), tiny));
-    auto small = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", tiny_path,
-                           "--image_size", "5", "5", "--output_dir", dir_.filePath("never")});
+    auto small = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path",
+                           tiny_path, "--image_size", "5", "5", "--output_dir", dir_.filePath("never")});
     QCOMPARE(small.exit_code, 1);
-    QVERIFY2(small.err.contains("tiny-attention.png") && small.err.contains("smaller than one 8-pixel patch"), qPrintable(small.err));
-    auto layer = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", image, "--layer", "5"});
+    QVERIFY2(small.err.contains("tiny-attention.png") && small.err.contains("smaller than one 8-pixel patch"),
+             qPrintable(small.err));
+    auto layer = run_dino(
+        {"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", image, "--layer", "5"});
     QCOMPARE(layer.exit_code, 2);
     QVERIFY2(layer.err.contains("--layer 5"), qPrintable(layer.err));
     auto none = run_dino({"attention", "--image_path", image});

@@ -1,7 +1,8 @@
 // The attention explorer: a file dropped on it (a simulated QDropEvent) loads and shows every head
 // and their mean; a click on a patch switches the query to that patch; the threshold adds the
 // reference's masks; export writes the tiles, the grid, the raw maps and a sidecar that says how
-// they were made; a folder exports in the background. The maps themselves are checked against hand computations in core's tests.
+// they were made; a folder exports in the background. The maps themselves are checked against hand computations in
+// core's tests.
 #include "attention/attention_explorer.h"
 
 #include "demo_settings.h"
@@ -63,7 +64,8 @@ class TestAttentionExplorer : public QObject {
       if (label->property("tile").toInt() == 0 && label->property("tile").isValid()) tile = label;
     const QSize shown = tile->pixmap().size();
     const QPointF at((5 * 16 + 8) * shown.width() / 480.0, (2 * 16 + 8) * shown.height() / 480.0);
-    QMouseEvent release(QEvent::MouseButtonRelease, at, tile->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, at, tile->mapToGlobal(at), Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
     QApplication::sendEvent(tile, &release);
     QCOMPARE(explorer.query(), 1 + 2 * 30 + 5);
     QVERIFY(ready.wait(60000));
@@ -90,7 +92,8 @@ class TestAttentionExplorer : public QObject {
     QString error;
     const QString out = dir.filePath(QStringLiteral("export"));
     QVERIFY2(explorer.exportView(out, &error), qPrintable(error));
-    for (const char* name : {"grid.png", "grid.svg", "grid.pdf", "attention.npy", "masks.npy", "figure.json", "head-0.png"})
+    for (const char* name :
+         {"grid.png", "grid.svg", "grid.pdf", "attention.npy", "masks.npy", "figure.json", "head-0.png"})
       QVERIFY2(QFile::exists(QDir(out).filePath(QLatin1String(name))), name);
     QFile json(QDir(out).filePath(QStringLiteral("figure.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
@@ -98,7 +101,8 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(sidecar[QStringLiteral("heads")].toInt(), 3);
     QCOMPARE(sidecar[QStringLiteral("threshold")].toDouble(), 0.6);
     QCOMPARE(sidecar[QStringLiteral("query")].toString(), QStringLiteral("patch 65"));
-    QVERIFY(sidecar[QStringLiteral("command_line")].toString().startsWith(QStringLiteral("dino attention --random_weights --arch vit_tiny")));
+    QVERIFY(sidecar[QStringLiteral("command_line")].toString().startsWith(
+        QStringLiteral("dino attention --random_weights --arch vit_tiny")));
     QCOMPARE(sidecar[QStringLiteral("weights")].toString(), QStringLiteral("random"));
 
     // A folder in one go, off the GUI thread: a sub-folder of figures per image, the broken file
@@ -118,7 +122,8 @@ class TestAttentionExplorer : public QObject {
     QVERIFY(batch.wait(120000));
     QCOMPARE(batch.at(0).at(0).toInt(), 2);
     QCOMPARE(batch.at(0).at(1).toInt(), 1);
-    QVERIFY2(batch.at(0).at(2).toString().contains(QStringLiteral("broken.png")), qPrintable(batch.at(0).at(2).toString()));
+    QVERIFY2(batch.at(0).at(2).toString().contains(QStringLiteral("broken.png")),
+             qPrintable(batch.at(0).at(2).toString()));
     for (const char* name : {"probe/grid.svg", "probe/figure.json", "mirrored/grid.pdf", "mirrored/masks.npy"})
       QVERIFY2(QFile::exists(QDir(batchOut).filePath(QLatin1String(name))), name);
     explorer.setQuery(0);
@@ -151,6 +156,77 @@ class TestAttentionExplorer : public QObject {
     QVERIFY(ready.wait(60000));
     QVERIFY(!explorer.commandLine().contains(QStringLiteral("--image_path")));
     QCOMPARE(QString::fromStdString(explorer.provenance().image), QStringLiteral("pasted 1"));
+  }
+
+  // Each computation is estimated first: past the limits it is refused with the largest input that
+  // fits offered, or computed once anyway; Cancel stops one; a newer request cancels a stale one.
+  void limitsCancelAndNewerRequests() {
+    QTemporaryDir dir;
+    QImage small(64, 64, QImage::Format_RGB888);  // square: its shorter side of 240 costs what 240 x 240 does
+    small.fill(qRgb(40, 120, 200));
+    const QString smallFile = dir.filePath(QStringLiteral("small.png"));
+    QVERIFY(small.save(smallFile));
+    QImage large(3200, 2400, QImage::Format_RGB888);  // 30,000 patches at its original size
+    for (int y = 0; y < large.height(); ++y)
+      for (int x = 0; x < large.width(); ++x) large.setPixel(x, y, qRgb(x % 256, y % 256, 90));
+    const QString largeFile = dir.filePath(QStringLiteral("large.png"));
+    QVERIFY(large.save(largeFile));
+
+    AttentionExplorer explorer;
+    explorer.useRandomWeights(QStringLiteral("vit_tiny"), 16);
+    const dino::AttentionModelShape shape{12, 3, 192, 768, 16, 224};  // vit_tiny/16
+    dino::AttentionRequest at240;
+    at240.image_size = {240, 240};
+    dino::AttentionLimits limits;
+    limits.max_bytes = dino::attention_cost(shape, {240, 240}, at240).bytes;  // 480 px does not fit, 240 px does
+    explorer.setLimits(limits);
+    QSignalSpy ready(&explorer, &AttentionExplorer::viewReady);
+    QSignalSpy refused(&explorer, &AttentionExplorer::refused);
+    QSignalSpy cancelled(&explorer, &AttentionExplorer::cancelled);
+    QVERIFY(explorer.addImage(smallFile));
+    QCOMPARE(refused.count(), 1);  // decided before any work, on the GUI thread
+    QVERIFY(!explorer.computing());
+    QVERIFY2(explorer.statusText().contains(QStringLiteral("900 patches")), qPrintable(explorer.statusText()));
+    QCOMPARE(ready.count(), 0);
+    explorer.useOfferedSize();
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.view().grid_h, 15);  // 240 px: the largest that fits
+    QCOMPARE(explorer.provenance().image_size, (std::vector<int>{240, 240}));
+
+    // Once without limits: the refused size.
+    explorer.setInputSize(AttentionExplorer::InputSize::ShorterSide);  // 240: fits
+    QVERIFY(ready.wait(60000));
+    explorer.setLimits({1, 0, 0});  // one byte: nothing fits
+    explorer.setLayer(3);
+    QCOMPARE(refused.count(), 2);
+    QVERIFY(explorer.statusText().contains(QStringLiteral("No smaller input fits")));
+    explorer.computeAnyway();
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.view().layer, 3);
+
+    // Cancel: the view on display stays.
+    explorer.setLimits({});
+    QVERIFY(explorer.addImage(largeFile));
+    QVERIFY(ready.wait(60000));  // a shorter side of 240 px
+    explorer.setInputSize(AttentionExplorer::InputSize::Original);
+    QVERIFY(explorer.computing());
+    explorer.cancelComputation();
+    QVERIFY(cancelled.wait(60000));
+    QVERIFY(!explorer.computing());
+    QCOMPARE(explorer.view().layer, 3);
+    QCOMPARE(explorer.view().grid_h, 15);
+    QVERIFY(explorer.statusText().startsWith(QStringLiteral("Cancelled")));
+
+    // A newer request while the large one computes: the stale one is dropped, only the new one shows.
+    ready.clear();
+    explorer.setLayer(2);  // computes the original size again
+    QVERIFY(explorer.computing());
+    explorer.setInputSize(AttentionExplorer::InputSize::Square);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(explorer.view().grid_h, 15);  // the square, not the original's 150 rows
+    QCOMPARE(explorer.view().layer, 2);
+    QCOMPARE(cancelled.count(), 1);  // the stale one ended silently
   }
 
   // A real training checkpoint: teacher and student side by side with their difference, the
@@ -215,7 +291,9 @@ class TestAttentionExplorer : public QObject {
     }
     const auto pictures = dino::difference_pictures(teacherView, studentView);
     const int px = (best % teacherView.grid_w) * 4 + 2, py = (best / teacherView.grid_w) * 4 + 2;
-    const unsigned char* rgb = pictures[0].rgb.data() + (static_cast<size_t>(py) * static_cast<size_t>(pictures[0].width) + static_cast<size_t>(px)) * 3;
+    const unsigned char* rgb =
+        pictures[0].rgb.data() +
+        (static_cast<size_t>(py) * static_cast<size_t>(pictures[0].width) + static_cast<size_t>(px)) * 3;
     QVERIFY(bestValue > 0);
     // Red, faded towards white by how far the difference is from the largest magnitude.
     QCOMPARE(static_cast<int>(rgb[0]), 255);
@@ -237,7 +315,8 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(sidecar[QStringLiteral("weights_sha256")].toString(),
              QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex()));
     QCOMPARE(sidecar[QStringLiteral("weights")].toString(), checkpoint);
-    QVERIFY(sidecar[QStringLiteral("command_line")].toString().contains(QStringLiteral("--pretrained_weights ") + checkpoint));
+    QVERIFY(sidecar[QStringLiteral("command_line")].toString().contains(QStringLiteral("--pretrained_weights ") +
+                                                                        checkpoint));
 
     QSignalSpy probe(&explorer, &AttentionExplorer::probeReady);
     explorer.pinProbe();

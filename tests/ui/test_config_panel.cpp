@@ -44,6 +44,9 @@ class TestConfigPanel : public QObject {
     QVERIFY(!panel.canStart());
     QCOMPARE(panel.problemKey(), QStringLiteral("local_crops_size"));
     QVERIFY(panel.problem().contains(QStringLiteral("smaller than one patch")));
+    // Named as the form shows the field, the flag beside it.
+    QVERIFY2(panel.problem().contains(QStringLiteral("Local crop size (--local_crops_size)")),
+             qPrintable(panel.problem()));
     QCOMPARE(validity.count(), 1);
     panel.setValue(QStringLiteral("local_crops_size"), 12);
     QVERIFY(panel.canStart());
@@ -53,6 +56,12 @@ class TestConfigPanel : public QObject {
     for (auto* line : panel.findChildren<QLineEdit*>())
       if (line->text() == QStringLiteral("0.004")) lr = line;
     QCOMPARE(lr->text(), QStringLiteral("0.004"));
+    // The recipe applied stays named in the preset box (a value set by the program is no edit) ...
+    QComboBox* presetBox = nullptr;
+    for (auto* box : panel.findChildren<QComboBox*>())
+      if (box->currentText().startsWith(QStringLiteral("Fashion-MNIST demo"))) presetBox = box;
+    QVERIFY(presetBox);
+    QCOMPARE(presetBox->currentText(), QStringLiteral("Fashion-MNIST demo (CPU, 12 minutes)"));
     lr->setFocus();
     lr->selectAll();
     QTest::keyClicks(lr, QStringLiteral("fast"));
@@ -62,6 +71,8 @@ class TestConfigPanel : public QObject {
     QTest::keyClicks(lr, QStringLiteral("0.002"));
     QVERIFY(panel.canStart());
     QCOMPARE(panel.value(QStringLiteral("lr")).toDouble(), 0.002);
+    // ... and says so once the user changed a field.
+    QCOMPARE(presetBox->currentText(), QStringLiteral("Fashion-MNIST demo (CPU, 12 minutes), edited"));
 
     panel.setValue(QStringLiteral("data_path"), QStringLiteral("/no/such/folder"));
     QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);

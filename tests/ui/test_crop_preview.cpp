@@ -22,6 +22,8 @@ class TestCropPreview : public QObject {
  private Q_SLOTS:
   void cropsFollowTheSettings() {
     CropPreviewPanel panel;
+    panel.resize(1000, 700);  // the original gets 2/5 of the width: 400 px
+    panel.show();
     QSignalSpy shown(&panel, &CropPreviewPanel::sampleShown);
     panel.setSettings(demoSettings());
     QVERIFY(shown.wait(30000));
@@ -45,7 +47,9 @@ class TestCropPreview : public QObject {
     QVERIFY(panel.cropDescription(0).contains(QStringLiteral("Global crop 1")));
     QVERIFY(panel.cropDescription(2).contains(QStringLiteral("Local crop 1")));
     QVERIFY(panel.cropDescription(3).contains(QStringLiteral("box: x")));
-    QCOMPARE(panel.annotatedOriginal().size(), QSize(308, 308));  // 28 px enlarged 11 times
+    QCOMPARE(panel.annotatedOriginal().size(), QSize(392, 392));  // 28 px enlarged 14 times, within 400
+    panel.resize(600, 700);                                       // narrower: 240 px, 28 px enlarged 8 times
+    QCOMPARE(panel.annotatedOriginal().size(), QSize(224, 224));
     // The same image and draw give the same crops; another draw other crops.
     const auto first = preview.crops[0].image.rgb;
     panel.showSample(preview.index, 12345);

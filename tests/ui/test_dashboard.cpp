@@ -48,6 +48,90 @@ class TestDashboard : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  // Ticks: whole steps on the x axis, no more labels than the width holds, and digits enough on a
+  // value axis that barely moves (a teacher momentum from 0.99 to 0.990002) to tell ticks apart.
+  void ticksReadWell() {
+    MetricChart chart(QStringLiteral("Teacher"), QStringLiteral("temperature"));
+    chart.setRightLabel(QStringLiteral("momentum"));
+    chart.addSeries(QStringLiteral("temperature"), Qt::red);
+    const int momentum = chart.addSeries(QStringLiteral("momentum"), Qt::green, MetricChart::Axis::Right);
+    QVector<double> x, t, m;
+    for (int i = 0; i < 37; ++i) {
+      x << i;
+      t << 0.04;
+      m << 0.99 + 0.000002 * i / 36.0;
+    }
+    chart.appendPoints(0, x, t);
+    chart.appendPoints(momentum, x, m);
+    chart.resize(320, 220);  // a narrow chart of the dashboard's grid
+    chart.requestReplot();
+    chart.replot();
+    for (QCPAxis* axis : {chart.yAxis, chart.yAxis2}) {
+      const QVector<QString> labels = axis->tickVectorLabels();
+      QVERIFY(labels.size() >= 2);
+      for (int i = 1; i < labels.size(); ++i) QVERIFY2(labels[i] != labels[i - 1], qPrintable(labels[i]));
+    }
+    const QVector<double> ticks = chart.xAxis->tickVector();
+    QVERIFY(ticks.size() >= 2);
+    for (double tick : ticks) QCOMPARE(tick, std::round(tick));
+    const QFontMetrics metrics(chart.xAxis->tickLabelFont());
+    int labelWidth = 0;
+    for (const QString& label : chart.xAxis->tickVectorLabels()) labelWidth += metrics.horizontalAdvance(label) + 8;
+    QVERIFY2(labelWidth < chart.axisRect()->width(), qPrintable(QString::number(labelWidth)));
+    // The constant temperature sits in a band around its value, not in one of rounding noise.
+    QVERIFY(chart.yAxis->range().lower > 0.03 && chart.yAxis->range().upper < 0.05);
+    QVERIFY(chart.yAxis->range().size() > 0.005);
+  }
+
+  // The legend names what is drawn: the smoothed line's colour when smoothing, only series with
+  // data (no GPU memory on a CPU run), the reference line; an empty chart says it waits.
+  void legendAndWaiting() {
+    MetricChart chart(QStringLiteral("Throughput"), QStringLiteral("images/s"));
+    const QColor green(0, 158, 115);
+    chart.addSeries(QStringLiteral("images/s"), green);
+    chart.addSeries(QStringLiteral("GPU tensors"), Qt::blue);
+    chart.resize(500, 300);
+    chart.requestReplot();
+    QVERIFY(!chart.hasData());
+    QCOMPARE(chart.legend->itemCount(), 0);
+    QVERIFY(!chart.xAxis->tickLabels());  // no 0-5 grid pretending to be data
+    chart.appendPoints(0, {0, 1, 2}, {10, 12, 11});
+    chart.appendPoints(1, {0, 1, 2}, {qQNaN(), qQNaN(), qQNaN()});  // a CPU run has no GPU tensors
+    chart.setSmoothing(0.6);
+    QVERIFY(chart.hasData());
+    QVERIFY(chart.xAxis->tickLabels());
+    QCOMPARE(chart.legend->itemCount(), 1);
+    auto* item = qobject_cast<QCPPlottableLegendItem*>(chart.legend->item(0));
+    QVERIFY(item);
+    QCOMPARE(item->plottable()->name(), QStringLiteral("images/s"));
+    QCOMPARE(item->plottable()->pen().color(), green);  // the smoothed line, not the faint raw one
+    QVERIFY(item->plottable()->visible());
+    chart.setReferenceLine(6.93, QStringLiteral("ln K = 6.93"));
+    QCOMPARE(chart.legend->itemCount(), 2);
+    chart.setReferenceLine(qQNaN(), QString());
+    QCOMPARE(chart.legend->itemCount(), 1);
+  }
+
+  void exportsLeaveTheCursorOut() {
+    QTemporaryDir dir;
+    MetricChart chart(QStringLiteral("Loss"), QStringLiteral("loss"));
+    chart.addSeries(QStringLiteral("loss"), Qt::blue);
+    chart.appendPoints(0, {0, 10, 20}, {3, 2, 1});
+    chart.setCursor(10);
+    const QString file = dir.filePath(QStringLiteral("loss.png"));
+    QVERIFY(chart.exportFigure(file, 600, 400, 96));
+    const QImage image(file);
+    QCOMPARE(image.size(), QSize(600, 400));
+    int reddish = 0;  // the cursor is drawn in (200, 0, 0)
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        const QColor c = image.pixelColor(x, y);
+        if (c.red() > 150 && c.green() < 80 && c.blue() < 80) ++reddish;
+      }
+    QCOMPARE(reddish, 0);
+    QCOMPARE(chart.cursor(), 10.0);  // still on screen
+  }
+
   void envelopeKeepsSpikesAndStaysSmall() {
     MinMaxPyramid pyramid;
     const int n = 100000;
@@ -55,7 +139,7 @@ class TestDashboard : public QObject {
     std::vector<double> xs, ys;
     pyramid.envelope(0, n - 1, 500, xs, ys);
     QVERIFY2(xs.size() <= 4 * 500 + 2 * 512, qPrintable(QString::number(xs.size())));  // O(columns), not O(points)
-    QCOMPARE(*std::max_element(ys.begin(), ys.end()), 1000.0);  // the single spike survives
+    QCOMPARE(*std::max_element(ys.begin(), ys.end()), 1000.0);                         // the single spike survives
     QCOMPARE(*std::min_element(ys.begin(), ys.end()), -50.0);
     QVERIFY(std::is_sorted(xs.begin(), xs.end()));
     // Zoomed in far enough, every point in view is drawn as it is.
@@ -68,7 +152,8 @@ class TestDashboard : public QObject {
     MinMaxPyramid gaps;
     for (int i = 0; i < 4096; ++i) gaps.append(i, i % 2 ? qQNaN() : 1.0 + (i == 2048 ? 5.0 : 0.0));
     gaps.envelope(0, 4095, 10, xs, ys);
-    QCOMPARE(*std::max_element(ys.begin(), ys.end(), [](double a, double b) { return !(a >= b) && !std::isnan(b); }), 6.0);
+    QCOMPARE(*std::max_element(ys.begin(), ys.end(), [](double a, double b) { return !(a >= b) && !std::isnan(b); }),
+             6.0);
   }
 
   void everyRecordReachesItsChart() {
@@ -88,7 +173,7 @@ class TestDashboard : public QObject {
     QCOMPARE(charts[1]->valueAt(0, 4), 5e-4);  // lr
     QCOMPARE(charts[5]->pointCount(0), 1);     // k-NN has its own record kind
     QCOMPARE(charts[5]->valueAt(0, 20), 61.5);
-    QCOMPARE(charts[6]->valueAt(1, 3), 64.0);  // process memory in MiB
+    QCOMPARE(charts[6]->valueAt(1, 3), 64.0);            // process memory in MiB
     QCOMPARE(charts[6]->valueAt(2, 3), 3 * 1024.0 + 3);  // GPU tensors in MiB
     QCOMPARE(dashboard.history().steps().size(), size_t{25});
     // By epoch: x = iteration / steps per epoch.
@@ -129,7 +214,8 @@ class TestDashboard : public QObject {
     QCOMPARE(dashboard.collapseKind(), dino::CollapseKind::None);  // not yet 50 steps in a row
     dashboard.addRecords(steps(1, 0.01, 0.02, 0.5, 49));
     QCOMPARE(dashboard.collapseKind(), dino::CollapseKind::OneDimension);
-    QVERIFY2(dashboard.bannerText().contains(QStringLiteral("one output dominates")), qPrintable(dashboard.bannerText()));
+    QVERIFY2(dashboard.bannerText().contains(QStringLiteral("one output dominates")),
+             qPrintable(dashboard.bannerText()));
     QVERIFY(dashboard.bannerText().contains(QStringLiteral("--teacher_temp")));
     // Healthy again: the banner goes.
     dashboard.addRecords(steps(1, 3.0, 5.0, 1.0, 50));
@@ -157,7 +243,20 @@ class TestDashboard : public QObject {
     QTemporaryDir dir;
     Dashboard dashboard;
     dashboard.resize(1200, 900);
-    dashboard.addRecords(steps(40, 3.0, 5.0, 1.0));
+    auto records = steps(40, 3.0, 5.0, 1.0);
+    dino::MetricRecord epoch;  // an epoch's summary and a k-NN evaluation carry fewer values
+    epoch.kind = dino::MetricRecord::Kind::Epoch;
+    epoch.iteration = 39;
+    epoch.epoch = 3;
+    epoch.loss = 9.75;
+    dino::MetricRecord knn;
+    knn.kind = dino::MetricRecord::Kind::Knn;
+    knn.iteration = 40;
+    knn.epoch = 4;
+    knn.knn_top1 = 61.5;
+    knn.knn_top5 = 97.25;
+    records << epoch << knn;
+    dashboard.addRecords(records);
     QString error;
     const auto files = dashboard.exportAll(dir.path(), 900, 500, 150, &error);
     QVERIFY2(!files.isEmpty(), qPrintable(error));
@@ -178,12 +277,25 @@ class TestDashboard : public QObject {
     QFile csv(dir.filePath(QStringLiteral("metrics.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
     const auto lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 41);
+    QCOMPARE(lines.size(), 1 + 40 + 2);
     const auto header = lines[0].split(QLatin1Char(','));
     const auto row = lines[8].split(QLatin1Char(','));  // iteration 7
-    QCOMPARE(row[header.indexOf(QStringLiteral("iteration"))], QStringLiteral("7"));
-    QCOMPARE(row[header.indexOf(QStringLiteral("loss"))].toDouble(), 10.0 - 0.07);
-    QCOMPARE(row[header.indexOf(QStringLiteral("device_memory"))].toLongLong(), (qint64{3} << 30) + (qint64{7} << 20));
+    auto cell = [&header](const QStringList& r, const char* name) { return r[header.indexOf(QLatin1String(name))]; };
+    QCOMPARE(row.size(), header.size());
+    QCOMPARE(cell(row, "iteration"), QStringLiteral("7"));
+    QCOMPARE(cell(row, "loss").toDouble(), 10.0 - 0.07);
+    QCOMPARE(cell(row, "device_memory").toLongLong(), (qint64{3} << 30) + (qint64{7} << 20));
+    QCOMPARE(cell(row, "knn_top1"), QString());  // a step has no accuracy: blank, not 0
+    const auto epochRow = lines[41].split(QLatin1Char(','));
+    QCOMPARE(epochRow.size(), header.size());
+    QCOMPARE(cell(epochRow, "kind"), QStringLiteral("epoch"));
+    QCOMPARE(cell(epochRow, "loss"), QStringLiteral("9.75"));
+    for (const char* blank : {"step", "momentum", "center_norm", "images_per_second", "device_memory", "knn_top1"})
+      QVERIFY2(cell(epochRow, blank).isEmpty(), blank);
+    const auto knnRow = lines[42].split(QLatin1Char(','));
+    QCOMPARE(cell(knnRow, "knn_top1"), QStringLiteral("61.5"));
+    QCOMPARE(cell(knnRow, "knn_top5"), QStringLiteral("97.25"));
+    for (const char* blank : {"loss", "lr", "memory", "teacher_temp"}) QVERIFY2(cell(knnRow, blank).isEmpty(), blank);
     // One chart, format by extension, at a chosen size.
     QVERIFY(dashboard.charts()[1]->exportFigure(dir.filePath(QStringLiteral("lr.pdf")), 600, 400, 300));
     QFile lr(dir.filePath(QStringLiteral("lr.pdf")));

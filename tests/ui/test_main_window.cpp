@@ -1,6 +1,8 @@
 // The window as a user drives it: the demo settings ready at first start, a run started and
-// finished with the dashboard filled, its figures exported, the same run followed from its folder,
-// and the run remembered among the recent ones.
+// finished with the dashboard filled, its teacher offered to the attention explorer, its figures
+// exported, the same run followed from its folder (the teacher offered there too), and the run
+// remembered among the recent ones.
+#include "attention/attention_explorer.h"
 #include "config/config_panel.h"
 #include "crops/crop_preview_panel.h"
 #include "dashboard/dashboard.h"
@@ -8,6 +10,7 @@
 #include "main_window.h"
 
 #include <QDir>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,11 +32,15 @@ class TestMainWindow : public QObject {
     MainWindow window;
     // First start: the Fashion-MNIST demo, in a fresh output folder.
     QCOMPARE(window.configPanel()->value(QStringLiteral("embed_dim")).toInteger(), qint64{96});
-    QVERIFY(window.configPanel()->value(QStringLiteral("output_dir")).toString().contains(QStringLiteral("dino-studio-runs")));
+    QVERIFY(window.configPanel()
+                ->value(QStringLiteral("output_dir"))
+                .toString()
+                .contains(QStringLiteral("dino-studio-runs")));
     const QString run = dir.filePath(QStringLiteral("run"));
     QVERIFY(window.configPanel()->setSettingsJson(
-        QStringLiteral("{\"epochs\": 1, \"time_budget\": \"\", \"limit_images\": 256, \"batch_size_per_gpu\": 32, \"depth\": 1, "
-                       "\"knn_train_images\": 200, \"knn_test_images\": 100, \"output_dir\": \"%1\"}")
+        QStringLiteral(
+            "{\"epochs\": 1, \"time_budget\": \"\", \"limit_images\": 256, \"batch_size_per_gpu\": 32, \"depth\": 1, "
+            "\"knn_train_images\": 200, \"knn_test_images\": 100, \"output_dir\": \"%1\"}")
             .arg(run)));
     QTRY_VERIFY_WITH_TIMEOUT(window.configPanel()->canStart(), 30000);
     QVERIFY(window.commandLine().contains(QStringLiteral("--limit_images 256")));
@@ -44,6 +51,19 @@ class TestMainWindow : public QObject {
     const auto steps = window.dashboard()->history().steps().size();
     QCOMPARE(steps, size_t{256 / 32});
     QCOMPARE(window.dashboard()->history().knn().size(), size_t{2});  // at initialisation and at the end
+
+    // The run's teacher is one click away in the attention explorer once the run has a checkpoint.
+    auto* explorer = window.findChild<AttentionExplorer*>();
+    QVERIFY(explorer);
+    auto teacherButton = [](QWidget* parent) {
+      for (auto* button : parent->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Training Teacher")) return button;
+      return static_cast<QPushButton*>(nullptr);
+    };
+    QVERIFY(teacherButton(explorer) && teacherButton(explorer)->isEnabled());
+    teacherButton(explorer)->click();
+    QVERIFY2(QString::fromStdString(explorer->provenance().model).contains(QStringLiteral("checkpoint.pth")),
+             explorer->provenance().model.c_str());
 
     QString error;
     QVERIFY2(window.exportAll(dir.filePath(QStringLiteral("figures")), &error), qPrintable(error));
@@ -64,6 +84,11 @@ class TestMainWindow : public QObject {
     QVERIFY(window.followRun(run));
     QCOMPARE(window.dashboard()->history().steps().size(), steps);
     QCOMPARE(QSettings().value(QStringLiteral("Run/recent")).toStringList().value(0), QDir(run).absolutePath());
+
+    // A window that only follows the run offers its teacher too.
+    MainWindow follower;
+    QVERIFY(follower.followRun(run));
+    QVERIFY(teacherButton(follower.findChild<AttentionExplorer*>())->isEnabled());
   }
 };
 

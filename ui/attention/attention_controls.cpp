@@ -28,12 +28,17 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   controls->addWidget(layer_);
   controls->addWidget(new QLabel(tr("Size:")));
   size_ = new QComboBox;
-  size_->addItem(tr("480 x 480 (the reference)"));
-  size_->addItem(tr("shorter side 480, aspect kept"));
+  size_->setToolTip(
+      tr("The input the model sees. It follows the model: 480 px for patch 8 and 16 models (the "
+         "reference's), the training crop for others; larger inputs cost quadratically more"));
+  size_->addItem(QString());
+  size_->addItem(QString());
   size_->addItem(tr("original size"));
+  labelSizes();
   controls->addWidget(size_);
   thresholdOn_ = new QCheckBox(tr("Mass threshold"));
-  thresholdOn_->setToolTip(tr("Keep the patches that hold this fraction of each head's attention (the reference's masks)"));
+  thresholdOn_->setToolTip(
+      tr("Keep the patches that hold this fraction of each head's attention (the reference's masks)"));
   threshold_ = new QDoubleSpinBox;
   threshold_->setRange(0.01, 1.0);
   threshold_->setSingleStep(0.05);
@@ -54,7 +59,7 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   controls->addWidget(new QLabel(tr("Opacity:")));
   opacity_ = new QSlider(Qt::Horizontal);
   opacity_->setRange(0, 100);
-  opacity_->setValue(100);
+  opacity_->setValue(60);
   opacity_->setMaximumWidth(120);
   opacity_->setToolTip(tr("100: the map alone, as the reference draws it; lower shows the image through it"));
   controls->addWidget(opacity_);
@@ -69,11 +74,13 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   pca_ = new QCheckBox(tr("PCA"));
   pca_->setToolTip(tr("The first three principal components of the patch features as RGB"));
   compare_ = new QCheckBox(tr("Student too"));
-  compare_->setToolTip(tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
-                          "the student attends more, red: the teacher does)"));
+  compare_->setToolTip(
+      tr("Teacher and student of a training checkpoint side by side, with their difference (blue: "
+         "the student attends more, red: the teacher does)"));
   figureStyle_ = new QCheckBox(tr("Figure 3 style"));
-  figureStyle_->setToolTip(tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
-                              "(uses the mass threshold)"));
+  figureStyle_->setToolTip(
+      tr("The masks of every head in one picture, one colour per head, as the paper's Figure 3 "
+         "(uses the mass threshold)"));
   figureHeadsEdit_ = new QLineEdit;
   figureHeadsEdit_->setPlaceholderText(tr("all heads"));
   figureHeadsEdit_->setToolTip(tr("Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)"));
@@ -81,12 +88,14 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   auto* cls = new QPushButton(tr("From CLS"));
   cls->setToolTip(tr("Show the attention of the CLS token again (click a patch to see the attention from it)"));
   auto* exportButton = new QPushButton(tr("Export..."));
-  exportButton->setToolTip(tr("The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw "
-                              "maps as .npy and figure.json saying how it was made"));
+  exportButton->setToolTip(
+      tr("The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw "
+         "maps as .npy and figure.json saying how it was made"));
   exportFolder_ = new QPushButton(tr("Export Folder..."));
-  exportFolder_->setToolTip(tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
-  for (QWidget* w : std::initializer_list<QWidget*>{sharedScale_, rollout_, pca_, compare_, figureStyle_, figureHeadsEdit_,
-                                                    cls, exportButton, exportFolder_})
+  exportFolder_->setToolTip(
+      tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
+  for (QWidget* w : std::initializer_list<QWidget*>{sharedScale_, rollout_, pca_, compare_, figureStyle_,
+                                                    figureHeadsEdit_, cls, exportButton, exportFolder_})
     output->addWidget(w);
   output->addStretch(1);
   layout->addLayout(output);
@@ -126,7 +135,8 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
 
 QList<int> AttentionControls::figureHeads() const {
   QList<int> heads;
-  for (const QString& word : figureHeadsEdit_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+  for (const QString& word :
+       figureHeadsEdit_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
     bool ok = false;
     const int head = word.toInt(&ok);
     if (ok && head >= 0 && (heads_ <= 0 || head < heads_)) heads.append(head);
@@ -136,8 +146,8 @@ QList<int> AttentionControls::figureHeads() const {
 
 dino::AttentionRequest AttentionControls::request(int query) const {
   dino::AttentionRequest r;
-  r.image_size = size_->currentIndex() == 0   ? std::vector<int>{480, 480}
-                 : size_->currentIndex() == 1 ? std::vector<int>{480}
+  r.image_size = size_->currentIndex() == 0   ? std::vector<int>{side_, side_}
+                 : size_->currentIndex() == 1 ? std::vector<int>{side_}
                                               : std::vector<int>{};
   r.layer = layer_->value();
   r.query = query;
@@ -160,6 +170,33 @@ void AttentionControls::setDepth(int depth) { layer_->setRange(-1, depth - 1); }
 void AttentionControls::setHeadCount(int heads) { heads_ = heads; }
 void AttentionControls::setLayer(int layer) { layer_->setValue(layer); }
 void AttentionControls::setInputSize(InputSize size) { size_->setCurrentIndex(static_cast<int>(size)); }
+
+void AttentionControls::setModelSide(int side, bool reference) {
+  side_ = side;
+  modelSide_ = side;
+  reference_ = reference;
+  const QSignalBlocker blocker(size_);  // the caller computes
+  labelSizes();
+}
+
+void AttentionControls::useImageSize(const std::vector<int>& imageSize) {
+  if (imageSize.empty()) return;
+  side_ = imageSize.front();  // the budget's offers keep the request's kind: a square or a shorter side
+  {
+    const QSignalBlocker blocker(size_);
+    labelSizes();
+    size_->setCurrentIndex(imageSize.size() == 2 ? 0 : 1);
+  }
+  Q_EMIT inputSizeChanged();
+}
+
+void AttentionControls::labelSizes() {
+  const QString why = side_ != modelSide_ ? tr("smaller, to fit the limits")
+                      : reference_        ? tr("the reference")
+                                          : tr("the model's training crop");
+  size_->setItemText(0, tr("%1 x %1 (%2)").arg(side_).arg(why));
+  size_->setItemText(1, tr("shorter side %1, aspect kept").arg(side_));
+}
 
 void AttentionControls::setThreshold(double threshold) {
   const QSignalBlocker blocker(this);  // one request for both boxes: the caller recomputes

@@ -25,17 +25,23 @@ class AttentionControls : public QWidget {
  public:
   explicit AttentionControls(QWidget* parent = nullptr);
 
-  enum class InputSize { Reference480, ShorterSide480, Original };
+  // The model's side (square, or the shorter side with the aspect kept), or the image as it is.
+  enum class InputSize { Square, ShorterSide, Original };
 
   // What to compute, with the attention of query `query` (0: the CLS token; 1 + k: patch k).
   dino::AttentionRequest request(int query) const;
   // Opacity and the threshold shown; the Figure 3 choice is the explorer's (setHeadsFigure).
   AttentionFigureStyle style() const;
 
-  void setDepth(int depth);  // the model's blocks: the layer box's range
+  void setDepth(int depth);      // the model's blocks: the layer box's range
   void setHeadCount(int heads);  // the Figure 3 heads box accepts 0 .. heads - 1
   void setLayer(int layer);
   void setInputSize(InputSize size);
+  // The side that follows the model (dino::default_attention_side), and whether it is the
+  // reference's 480; no signal (the caller computes).
+  void setModelSide(int side, bool reference);
+  // A size the budget offered (an AttentionEstimate's smaller_size): chosen, with inputSizeChanged.
+  void useImageSize(const std::vector<int>& imageSize);
   void setThreshold(double threshold);  // 0: off; no signal (the caller computes)
   bool thresholdOn() const;
   void switchThresholdOn();  // with the value shown; asks for a new computation
@@ -46,9 +52,9 @@ class AttentionControls : public QWidget {
   void showBatchRunning(bool running);
 
  Q_SIGNALS:
-  void requestChanged();      // the model must compute again
-  void inputSizeChanged();    // ... and patch numbers changed: the query goes back to the CLS token
-  void styleChanged();        // only the drawing changed
+  void requestChanged();    // the model must compute again
+  void inputSizeChanged();  // ... and patch numbers changed: the query goes back to the CLS token
+  void styleChanged();      // only the drawing changed
   void studentToggled(bool on);
   void headsFigureChanged(bool on, const QList<int>& heads);  // the heads typed, valid for setHeadCount
   void fromClsClicked();
@@ -57,8 +63,12 @@ class AttentionControls : public QWidget {
 
  private:
   QList<int> figureHeads() const;
+  void labelSizes();
 
   int heads_ = 0;
+  int side_ = 480;       // of the first two size choices
+  int modelSide_ = 480;  // what the model asks for
+  bool reference_ = true;
   QSpinBox* layer_ = nullptr;
   QComboBox* size_ = nullptr;
   QCheckBox* thresholdOn_ = nullptr;

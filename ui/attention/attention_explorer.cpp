@@ -4,6 +4,7 @@
 #include "image_conversion.h"
 
 #include <dino/data/image_files.h>
+#include <dino/log/human_readable.h>
 
 #include <QApplication>
 #include <QClipboard>
@@ -14,10 +15,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -26,7 +29,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-
 
 AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   setAcceptDrops(true);
@@ -38,11 +40,12 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   weights->setToolTip(tr("A DINO weights file or training checkpoint; the architecture is inferred from its tensors"));
   auto* random = new QPushButton(tr("Random ViT-S/16"));
   teacher_ = new QPushButton(tr("Training Teacher"));
-  teacher_->setToolTip(tr("The teacher of the run in progress, reloaded whenever a new checkpoint lands"));
+  teacher_->setToolTip(tr("Start or follow a run: its teacher can be shown here once it has a checkpoint"));
   teacher_->setEnabled(false);
   modelLabel_ = new QLabel(tr("No model: choose weights, the training teacher or random weights."));
   modelLabel_->setWordWrap(true);
-  for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(weights), static_cast<QWidget*>(random), static_cast<QWidget*>(teacher_)})
+  for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(weights), static_cast<QWidget*>(random),
+                     static_cast<QWidget*>(teacher_)})
     modelRow->addWidget(w);
   modelRow->addWidget(modelLabel_, 1);
   layout->addLayout(modelRow);
@@ -52,11 +55,13 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
 
   auto* probeRow = new QHBoxLayout;
   auto* pin = new QPushButton(tr("Pin Probe"));
-  pin->setToolTip(tr("Keep this image's maps at every checkpoint of the run (checkpoint*.pth beside the weights) and "
-                     "scrub through them"));
+  pin->setToolTip(
+      tr("Keep this image's maps at every checkpoint of the run (checkpoint*.pth beside the weights) and "
+         "scrub through them"));
   probeSlider_ = new QSlider(Qt::Horizontal);
   probeSlider_->setEnabled(false);
   probeLabel_ = new QLabel(tr("Through training: pin a probe image"));
+  probeLabel_->setWordWrap(true);  // long messages wrap instead of widening the window
   probeRow->addWidget(pin);
   probeRow->addWidget(probeSlider_, 1);
   probeRow->addWidget(probeLabel_);
@@ -98,9 +103,30 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   thumbnails_->setIconSize(QSize(64, 64));
   thumbnails_->setFixedHeight(96);
   layout->addWidget(thumbnails_);
+  auto* statusRow = new QHBoxLayout;
   status_ = new QLabel(tr("Drop images here, paste one, or use Open Images."));
   status_->setWordWrap(true);
-  layout->addWidget(status_);
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->setTextVisible(false);
+  progress_->setMaximumWidth(200);
+  cancel_ = new QPushButton(tr("Cancel"));
+  cancel_->setToolTip(tr("Stop this computation; the view on display stays (Esc)"));
+  offer_ = new QPushButton;
+  anyway_ = new QPushButton(tr("Compute Anyway"));
+  anyway_->setToolTip(tr("Compute the refused input once without the limits; Cancel stops it"));
+  statusRow->addWidget(status_, 1);
+  for (QWidget* w : {static_cast<QWidget*>(progress_), static_cast<QWidget*>(cancel_), static_cast<QWidget*>(offer_),
+                     static_cast<QWidget*>(anyway_)}) {
+    statusRow->addWidget(w);
+    w->hide();
+  }
+  layout->addLayout(statusRow);
+  connect(cancel_, &QPushButton::clicked, this, &AttentionExplorer::cancelComputation);
+  connect(offer_, &QPushButton::clicked, this, &AttentionExplorer::useOfferedSize);
+  connect(anyway_, &QPushButton::clicked, this, &AttentionExplorer::computeAnyway);
+  auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+  connect(escape, &QShortcut::activated, this, &AttentionExplorer::cancelComputation);
   tiles_ = new AttentionTileGrid;
   layout->addWidget(tiles_, 1);
   connect(tiles_, &AttentionTileGrid::clicked, this, &AttentionExplorer::onTileClicked);
@@ -109,6 +135,10 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   connect(weights, &QPushButton::clicked, this, &AttentionExplorer::chooseWeights);
   connect(random, &QPushButton::clicked, this, [this] { useRandomWeights(); });
   connect(teacher_, &QPushButton::clicked, this, [this] {
+    if (!QFileInfo::exists(trainingCheckpoint_)) {
+      QMessageBox::information(this, tr("Training teacher"), teacher_->toolTip());
+      return;
+    }
     QString error;
     if (!loadWeights(trainingCheckpoint_, &error)) QMessageBox::warning(this, tr("Training teacher"), error);
   });
@@ -128,25 +158,14 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     showCheckpoint(probeSlider_->value());
     Q_EMIT probeReady();
   });
-  connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
-    if (watcher_.future().resultCount() > 0) {
-      const Result result = watcher_.result();
-      view_ = result.view;
-      viewWeights_ = weightsFile_;
-      studentView_ = result.student;
-      hasStudentView_ = result.hasStudent;
-      lastMilliseconds_ = result.milliseconds;
-      render();
-      Q_EMIT viewReady();
-    }
-    if (recomputeQueued_) {
-      recomputeQueued_ = false;
-      recompute();
-    }
-  });
+  connect(&watcher_, &QFutureWatcher<Result>::finished, this, &AttentionExplorer::onComputed);
 }
 
 AttentionExplorer::~AttentionExplorer() {
+  // Every computation stops at its next block or chunk of rows: closing the window ends the work.
+  recomputeQueued_ = false;
+  if (job_) job_->store(true);
+  if (probeCancel_) probeCancel_->store(true);
   cancelBatch();
   batchWatcher_.waitForFinished();
   watcher_.waitForFinished();
@@ -161,7 +180,8 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
     return true;
   }
   if (weightsFile_.isEmpty()) {
-    if (error) *error = tr("The student exists only in a training checkpoint: load one with Weights or Training Teacher.");
+    if (error)
+      *error = tr("The student exists only in a training checkpoint: load one with Weights or Training Teacher.");
     controls_->showStudent(student_ != nullptr);
     return false;
   }
@@ -190,7 +210,8 @@ void AttentionExplorer::setHeadsFigure(bool on, const QList<int>& heads) {
 
 void AttentionExplorer::pinProbe() {
   if (!model_ || current_ < 0 || weightsFile_.isEmpty()) {
-    probeLabel_->setText(tr("Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image."));
+    probeLabel_->setText(
+        tr("Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image."));
     return;
   }
   const QStringList paths = probeCheckpoints(weightsFile_);
@@ -201,9 +222,16 @@ void AttentionExplorer::pinProbe() {
   probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(paths.size()));
   const Item item = items_[current_];
   const auto req = request();
-  probeWatcher_.setFuture(QtConcurrent::run([paths, item, req]() {
+  if (probeCancel_) probeCancel_->store(true);
+  probeCancel_ = std::make_shared<std::atomic<bool>>(false);
+  dino::AttentionWork work;
+  work.cancel = probeCancel_;
+  const auto limits = currentLimits();
+  probeWatcher_.setFuture(QtConcurrent::run([paths, item, req, work, limits]() {
     return computeProbe(paths, [&](const dino::AttentionModel& model) {
-      return item.file.isEmpty() ? model.compute(fromQImage(item.image), req) : model.compute(item.file.toStdString(), req);
+      if (work.cancelled()) throw dino::AttentionCancelled();
+      return item.file.isEmpty() ? model.compute(fromQImage(item.image), req, limits, work)
+                                 : model.compute(item.file.toStdString(), req, limits, work);
     });
   }));
 }
@@ -244,34 +272,52 @@ void AttentionExplorer::useRandomWeights(const QString& arch, int patchSize) {
 }
 
 void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, const QString& weightsFile) {
-  watcher_.waitForFinished();
+  // A running computation keeps its own model; its result is for this one only when it is the
+  // same file reloaded, so a new model cancels it (and computes afresh below).
+  if (watcher_.isRunning() && job_) job_->store(true);
+  const bool sameShape = model_ && model_->shape().patch_size == model->shape().patch_size &&
+                         model_->shape().img_size == model->shape().img_size;
   model_ = std::move(model);
   weightsFile_ = weightsFile;
   modelLabel_->setText(QString::fromStdString(model_->description()));
+  if (!sameShape) {  // the input size follows the model; a checkpoint of the same run keeps the user's choice
+    const int side = dino::default_attention_side(model_->shape());
+    const int patch = model_->patch_size();
+    controls_->setModelSide(side, side == 480 && (patch == 8 || patch == 16));
+  }
   controls_->setDepth(model_->depth());
   controls_->setHeadCount(model_->heads());
   query_ = 0;
   // The student follows the model: reloaded from the new file, or dropped when it has none.
-  if (student_ && !setCompareStudent(true)) setCompareStudent(false);
-  else recompute();
+  if (student_ && !setCompareStudent(true))
+    setCompareStudent(false);
+  else
+    recompute();
 }
 
 void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
   trainingCheckpoint_ = checkpointFile;
-  teacher_->setEnabled(QFileInfo::exists(checkpointFile));
+  teacher_->setEnabled(!checkpointFile.isEmpty());
+  const QString shown = QDir::toNativeSeparators(checkpointFile);
+  teacher_->setToolTip(
+      QFileInfo::exists(checkpointFile)
+          ? tr("The teacher of %1, reloaded whenever a new checkpoint lands").arg(shown)
+          : tr("No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped").arg(shown));
   // Following the teacher: a new checkpoint of the same run replaces the model in place.
-  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile)) loadWeights(checkpointFile);
+  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile))
+    loadWeights(checkpointFile);
 }
 
 void AttentionExplorer::chooseWeights() {
-  const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(), tr("PyTorch files (*.pth *.pt);;All files (*)"));
+  const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(),
+                                                    tr("PyTorch files (*.pth *.pt);;All files (*)"));
   QString error;
   if (!file.isEmpty() && !loadWeights(file, &error)) QMessageBox::warning(this, tr("Weights"), error);
 }
 
 void AttentionExplorer::chooseImages() {
-  const QStringList files =
-      QFileDialog::getOpenFileNames(this, tr("Images"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
+  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Images"), QString(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
   for (const QString& f : files) addImage(f);
 }
 
@@ -284,8 +330,9 @@ bool AttentionExplorer::addImage(const QString& file) {
     return false;
   }
   items_.append({QFileInfo(file).fileName(), file, QImage()});
-  thumbnails_->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(thumbnail.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
-                                           items_.last().name));
+  thumbnails_->addItem(new QListWidgetItem(
+      QIcon(QPixmap::fromImage(thumbnail.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
+      items_.last().name));
   thumbnails_->setCurrentRow(static_cast<int>(items_.size()) - 1);
   return true;
 }
@@ -324,33 +371,76 @@ void AttentionExplorer::setRollout(bool on) { controls_->setRollout(on); }
 
 dino::AttentionRequest AttentionExplorer::request() const { return controls_->request(query_); }
 
+dino::AttentionLimits AttentionExplorer::currentLimits() const {
+  return limits_ ? *limits_ : dino::default_attention_limits();
+}
+
 void AttentionExplorer::recompute() {
   if (!model_ || current_ < 0) return;
-  if (watcher_.isRunning()) {  // one computation at a time; the latest settings win
+  if (watcher_.isRunning()) {  // the latest settings win: the stale computation stops at its next block
     recomputeQueued_ = true;
+    if (job_) job_->store(true);
     return;
   }
-  status_->setText(tr("Computing %1...").arg(items_[current_].name));
+  for (QWidget* w : {static_cast<QWidget*>(offer_), static_cast<QWidget*>(anyway_)}) w->hide();
   const auto model = model_;
   const auto student = student_;
   const Item item = items_[current_];
   const auto req = request();
+  const dino::AttentionLimits limits = ignoreLimitsOnce_ ? dino::AttentionLimits{} : currentLimits();
+  ignoreLimitsOnce_ = false;
+  // The estimate comes first, from the image's size alone (a file's header): a refusal costs nothing.
+  const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
+  QString cost;
+  if (size.isValid()) {
+    const dino::AttentionEstimate estimate = model->estimate(size.width(), size.height(), req, limits);
+    if (!estimate.fits) {
+      showRefusal(estimate);
+      return;
+    }
+    const double seconds = estimate.seconds * (student ? 2 : 1);
+    cost =
+        tr("%1 patches, %2")
+            .arg(QString::fromStdString(dino::log::thousands(estimate.cost.tokens - 1)),
+                 seconds < 1 ? tr("under a second") : QString::fromStdString(dino::log::approximate_duration(seconds)));
+  }
+  status_->setText(cost.isEmpty() ? tr("Computing %1...").arg(item.name)
+                                  : tr("Computing %1 (%2)...").arg(item.name, cost));
+  job_ = std::make_shared<std::atomic<bool>>(false);
+  QPointer<QProgressBar> bar(progress_);
+  dino::AttentionWork work;
+  work.cancel = job_;
+  // The teacher's pass is the first half of the bar when a student follows.
+  const double share = student ? 0.5 : 1.0;
+  auto report = [bar](double fraction) {
+    QMetaObject::invokeMethod(qApp, [bar, fraction] {
+      if (bar) bar->setValue(static_cast<int>(fraction * 1000));
+    });
+  };
+  showComputing(true);
   QPointer<QLabel> status(status_);
   QPointer<AttentionExplorer> self(this);
-  watcher_.setFuture(QtConcurrent::run([model, student, item, req, status, self]() {
+  watcher_.setFuture(QtConcurrent::run([model, student, item, req, limits, work, share, report, status, self]() {
     try {
-      auto compute = [&](const dino::AttentionModel& m) {
-        return item.file.isEmpty() ? m.compute(fromQImage(item.image), req) : m.compute(item.file.toStdString(), req);
+      auto compute = [&](const dino::AttentionModel& m, double offset) {
+        dino::AttentionWork part = work;
+        part.progress = [&](double f) { report(offset + share * f); };
+        return item.file.isEmpty() ? m.compute(fromQImage(item.image), req, limits, part)
+                                   : m.compute(item.file.toStdString(), req, limits, part);
       };
       Result result;
       QElapsedTimer clock;
       clock.start();
-      result.view = compute(*model);
+      result.view = compute(*model, 0);
       if (student) {
-        result.student = compute(*student);
+        result.student = compute(*student, share);
         result.hasStudent = true;
       }
       result.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+      return result;
+    } catch (const dino::AttentionCancelled&) {
+      Result result;
+      result.cancelled = true;
       return result;
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
@@ -363,6 +453,74 @@ void AttentionExplorer::recompute() {
   }));
 }
 
+void AttentionExplorer::onComputed() {
+  showComputing(false);
+  if (watcher_.future().resultCount() > 0) {
+    const Result result = watcher_.result();
+    if (result.cancelled) {
+      if (!recomputeQueued_) {
+        status_->setText(tr("Cancelled; the view shows the last computation."));
+        Q_EMIT cancelled();
+      }
+    } else {
+      view_ = result.view;
+      viewWeights_ = weightsFile_;
+      studentView_ = result.student;
+      hasStudentView_ = result.hasStudent;
+      lastMilliseconds_ = result.milliseconds;
+      render();
+      Q_EMIT viewReady();
+    }
+  }
+  if (recomputeQueued_) {
+    recomputeQueued_ = false;
+    recompute();
+  }
+}
+
+void AttentionExplorer::showComputing(bool on) {
+  progress_->setValue(0);
+  progress_->setVisible(on);
+  cancel_->setVisible(on);
+}
+
+void AttentionExplorer::cancelComputation() {
+  recomputeQueued_ = false;
+  if (job_ && watcher_.isRunning()) job_->store(true);
+}
+
+void AttentionExplorer::showRefusal(const dino::AttentionEstimate& estimate) {
+  const QString why = QString::fromStdString(estimate.why);
+  offeredSize_ = estimate.smaller_size;
+  QString text = tr("Not computed: %1.").arg(why);
+  if (!offeredSize_.empty()) {
+    const QString size = QString::fromStdString(dino::describe_image_size(offeredSize_));
+    const QString time = estimate.smaller_seconds < 1
+                             ? tr("under a second")
+                             : QString::fromStdString(dino::log::approximate_duration(estimate.smaller_seconds));
+    offer_->setText(tr("Use %1 (%2)").arg(size, time));
+    offer_->show();
+  } else {
+    text += QLatin1Char(' ') + tr("No smaller input fits.");
+  }
+  status_->setText(text);
+  anyway_->show();
+  Q_EMIT refused(why);
+}
+
+void AttentionExplorer::useOfferedSize() {
+  if (offeredSize_.empty()) return;
+  query_ = 0;
+  controls_->useImageSize(offeredSize_);  // inputSizeChanged: computes
+}
+
+void AttentionExplorer::computeAnyway() {
+  ignoreLimitsOnce_ = true;
+  recompute();
+}
+
+QString AttentionExplorer::statusText() const { return status_->text(); }
+
 AttentionFigureStyle AttentionExplorer::figureStyle() const {
   AttentionFigureStyle style = controls_->style();
   style.headsFigure = headsFigure_;
@@ -373,9 +531,11 @@ AttentionFigureStyle AttentionExplorer::figureStyle() const {
 void AttentionExplorer::render() {
   figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
   tiles_->setFigure(figure_, tr("Click a patch to see the attention from it."));
-  const QString from = query_ == 0 ? tr("the CLS token")
-                                   : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
-  const QString timing = lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
+  const QString from =
+      query_ == 0 ? tr("the CLS token")
+                  : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
+  const QString timing =
+      lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
   status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8")
                        .arg(items_.value(current_).name)
                        .arg(view_.layer)
@@ -433,7 +593,9 @@ dino::FigureProvenance AttentionExplorer::provenance() const {
   return f;
 }
 
-QString AttentionExplorer::commandLine() const { return QString::fromStdString(dino::attention_command_line(provenance())); }
+QString AttentionExplorer::commandLine() const {
+  return QString::fromStdString(dino::attention_command_line(provenance()));
+}
 
 bool AttentionExplorer::exportView(const QString& folder, QString* error) {
   return writeAttentionFigure(figure_, view_, provenance(), folder, error);
@@ -450,7 +612,8 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
     return;
   }
   QStringList files;
-  for (const auto& path : dino::image_files_in(imagesFolder.toStdString())) files << QString::fromStdString(path.string());
+  for (const auto& path : dino::image_files_in(imagesFolder.toStdString()))
+    files << QString::fromStdString(path.string());
   if (files.isEmpty()) {
     status_->setText(tr("%1 holds no images.").arg(QDir::toNativeSeparators(imagesFolder)));
     Q_EMIT batchExported(0, 0, status_->text());
@@ -473,9 +636,10 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
       if (status) status->setText(text);
     });
   };
-  batchWatcher_.setFuture(QtConcurrent::run(
-      [files, outputFolder, model = model_, student = student_, req, style = figureStyle(), base, cancel = batchCancel_, progress] {
-        return exportAttentionFigures(files, outputFolder, model, student, req, style, base, *cancel, progress);
+  batchWatcher_.setFuture(
+      QtConcurrent::run([files, outputFolder, model = model_, student = student_, req, style = figureStyle(), base,
+                         limits = currentLimits(), cancel = batchCancel_, progress] {
+        return exportAttentionFigures(files, outputFolder, model, student, req, style, base, limits, cancel, progress);
       }));
 }
 

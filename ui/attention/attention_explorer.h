@@ -2,7 +2,10 @@
 // between); a model from a weights file, the running training's teacher, or random weights; every
 // head of any layer as overlays on the image, their mean, rollout, the reference's mass-threshold
 // masks, a PCA of the patch features; a click on a patch shows the attention from that patch.
-// Maps are computed off the GUI thread; figures export with a JSON sidecar saying how they were made.
+// Maps are computed off the GUI thread within limits of memory and time: each computation is
+// estimated first and, past the limits, refused with the largest input that fits offered; it shows
+// its progress, can be cancelled, is cancelled by a newer request, and ends when the window closes.
+// Figures export with a JSON sidecar saying how they were made.
 #pragma once
 
 #include "attention/attention_controls.h"
@@ -17,10 +20,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class AttentionTileGrid;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QSlider;
 
@@ -38,8 +43,8 @@ class AttentionExplorer : public QWidget {
   void setTrainingCheckpoint(const QString& checkpointFile);
 
   bool addImage(const QString& file);
-  void chooseImages();   // the file dialog of Open Images (File > Open Images too)
-  void chooseWeights();  // the file dialog of Weights (File > Open Weights too)
+  void chooseImages();                                      // the file dialog of Open Images (File > Open Images too)
+  void chooseWeights();                                     // the file dialog of Weights (File > Open Weights too)
   void addImage(const QImage& image, const QString& name);  // pasted
   int imageCount() const;
   void selectImage(int index);
@@ -47,9 +52,18 @@ class AttentionExplorer : public QWidget {
   using InputSize = AttentionControls::InputSize;
   void setInputSize(InputSize size);
   void setLayer(int layer);
-  void setQuery(int query);  // 0: CLS; 1 + k: patch k
+  void setQuery(int query);             // 0: CLS; 1 + k: patch k
   void setThreshold(double threshold);  // 0: off
   void setRollout(bool on);
+  // The limits each computation is held to; by default dino::default_attention_limits() at the time.
+  void setLimits(const dino::AttentionLimits& limits) { limits_ = limits; }
+  bool computing() const { return watcher_.isRunning(); }
+  // Stops the computation in progress (at its next block or chunk of rows); the view stays.
+  void cancelComputation();
+  // After a refusal: the input size that fits, or the refused one once without limits.
+  void useOfferedSize();
+  void computeAnyway();
+  QString statusText() const;
 
   // Teacher and student side by side, with their difference (a training checkpoint's "student").
   bool setCompareStudent(bool on, QString* error = nullptr);
@@ -85,6 +99,8 @@ class AttentionExplorer : public QWidget {
 
  Q_SIGNALS:
   void viewReady();
+  void refused(const QString& why);  // a computation over the limits; the offer is on screen
+  void cancelled();
   void probeReady();
   void batchExported(int written, int failed, const QString& summary);
   void failed(const QString& message);
@@ -98,14 +114,19 @@ class AttentionExplorer : public QWidget {
     dino::AttentionView view;
     dino::AttentionView student;
     bool hasStudent = false;
+    bool cancelled = false;
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
   };
   struct Item {
     QString name;
-    QString file;   // empty for pasted images
-    QImage image;   // pasted images
+    QString file;  // empty for pasted images
+    QImage image;  // pasted images
   };
   void recompute();
+  void onComputed();
+  void showRefusal(const dino::AttentionEstimate& estimate);
+  void showComputing(bool on);
+  dino::AttentionLimits currentLimits() const;
   void render();
   void onTileClicked(QPointF position, QSize shown);
   void onBatchFinished();
@@ -129,12 +150,21 @@ class AttentionExplorer : public QWidget {
   QList<int> figureHeads_;
   QList<AttentionProbePoint> probe_;
   bool recomputeQueued_ = false;
+  std::shared_ptr<std::atomic<bool>> job_;  // the cancel flag of the computation in progress
+  std::shared_ptr<std::atomic<bool>> probeCancel_;
+  std::optional<dino::AttentionLimits> limits_;
+  bool ignoreLimitsOnce_ = false;
+  std::vector<int> offeredSize_;
   AttentionFigure figure_;
   QFutureWatcher<AttentionBatchResult> batchWatcher_;
   std::shared_ptr<std::atomic<bool>> batchCancel_;
 
   QLabel* modelLabel_ = nullptr;
   QLabel* status_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QPushButton* cancel_ = nullptr;
+  QPushButton* offer_ = nullptr;
+  QPushButton* anyway_ = nullptr;
   QListWidget* thumbnails_ = nullptr;
   QPushButton* teacher_ = nullptr;
   AttentionControls* controls_ = nullptr;

@@ -46,7 +46,8 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
     f.tiles.append(tile);
     f.names.append(name);
   };
-  for (int j = 0; j < view.heads; ++j) add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity), tr("head %1").arg(j));
+  for (int j = 0; j < view.heads; ++j)
+    add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity), tr("head %1").arg(j));
   add(overlay(view, view.mean_picture, style.opacity), tr("mean of the heads"));
   if (!view.rollout.empty()) add(overlay(view, view.rollout_picture, style.opacity), tr("rollout"));
   if (view.pca_picture.width > 0) add(toQImage(view.pca_picture), tr("PCA of the patch features"));
@@ -60,14 +61,16 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
     add(overlay(view, student->mean_picture, style.opacity), tr("student mean"));
     const auto differences = dino::difference_pictures(view, *student);
     for (size_t j = 0; j < differences.size(); ++j)
-      add(toQImage(differences[j]), j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
+      add(toQImage(differences[j]),
+          j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
   }
-  for (size_t j = 0; j < view.mask_pictures.size(); ++j) add(toQImage(view.mask_pictures[j]), tr("head %1, mass %2").arg(j).arg(style.threshold));
+  for (size_t j = 0; j < view.mask_pictures.size(); ++j)
+    add(toQImage(view.mask_pictures[j]), tr("head %1, mass %2").arg(j).arg(style.threshold));
   return f;
 }
 
-bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionView& view, dino::FigureProvenance provenance,
-                          const QString& folder, QString* error) {
+bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionView& view,
+                          dino::FigureProvenance provenance, const QString& folder, QString* error) {
   auto fail = [error](const QString& message) {
     if (error) *error = message;
     return false;
@@ -106,13 +109,15 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     pdf.setTitle(tr("DINO Studio attention maps"));
     paintGrid(&pdf, figure, columns, side, caption);
   }
-  if (!grid.save(dir.filePath(QStringLiteral("grid.png"))) || !QFileInfo::exists(dir.filePath(QStringLiteral("grid.pdf"))) ||
+  if (!grid.save(dir.filePath(QStringLiteral("grid.png"))) ||
+      !QFileInfo::exists(dir.filePath(QStringLiteral("grid.pdf"))) ||
       !QFileInfo::exists(dir.filePath(QStringLiteral("grid.svg"))))
     return fail(tr("Cannot write the grid figures in %1.").arg(folder));
   for (const char* name : {"grid.png", "grid.svg", "grid.pdf"}) provenance.files.emplace_back(name);
   try {
     dino::write_view_npy(view, dir.filePath(QStringLiteral("attention.npy")).toStdString(),
-                         dir.filePath(QStringLiteral("masks.npy")).toStdString(), dir.filePath(QStringLiteral("rollout.npy")).toStdString());
+                         dir.filePath(QStringLiteral("masks.npy")).toStdString(),
+                         dir.filePath(QStringLiteral("rollout.npy")).toStdString());
     provenance.files.emplace_back("attention.npy");
     if (!view.masks.empty()) provenance.files.emplace_back("masks.npy");
     if (!view.rollout.empty()) provenance.files.emplace_back("rollout.npy");
@@ -129,9 +134,12 @@ AttentionBatchResult exportAttentionFigures(const QStringList& files, const QStr
                                             std::shared_ptr<dino::AttentionModel> model,
                                             std::shared_ptr<dino::AttentionModel> student,
                                             const dino::AttentionRequest& request, const AttentionFigureStyle& style,
-                                            dino::FigureProvenance base, const std::atomic<bool>& cancel,
+                                            dino::FigureProvenance base, const dino::AttentionLimits& limits,
+                                            std::shared_ptr<std::atomic<bool>> cancel,
                                             const std::function<void(int done)>& progress) {
   AttentionBatchResult result;
+  dino::AttentionWork work;
+  work.cancel = cancel;
   std::vector<std::filesystem::path> paths;
   for (const QString& file : files) paths.emplace_back(file.toStdString());
   const auto folders = dino::figure_folder_names(paths);
@@ -141,12 +149,12 @@ AttentionBatchResult exportAttentionFigures(const QStringList& files, const QStr
     result.problems << QString::fromStdString(e.what());
     return result;
   }
-  for (int i = 0; i < files.size() && !cancel.load(); ++i) {
+  for (int i = 0; i < files.size() && !work.cancelled(); ++i) {
     const QString name = QString::fromStdString(folders[static_cast<size_t>(i)]);
     try {
-      const auto view = model->compute(files[i].toStdString(), request);
+      const auto view = model->compute(files[i].toStdString(), request, limits, work);
       dino::AttentionView studentView;
-      if (student) studentView = student->compute(files[i].toStdString(), request);
+      if (student) studentView = student->compute(files[i].toStdString(), request, limits, work);
       auto figure = base;
       figure.image = files[i].toStdString();
       dino::describe_view(figure, view);
@@ -156,6 +164,11 @@ AttentionBatchResult exportAttentionFigures(const QStringList& files, const QStr
         ++result.written;
       else
         result.problems << error;
+    } catch (const dino::AttentionCancelled&) {
+      break;
+    } catch (const dino::AttentionRefused& e) {
+      result.problems << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(files[i]),
+                                                      QString::fromStdString(e.what()));
     } catch (const std::exception& e) {
       result.problems << QString::fromStdString(e.what());
     }

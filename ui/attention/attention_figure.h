@@ -36,8 +36,8 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
 // Writes everything into `folder` (created when missing) and fills `provenance.files`; computes the
 // weights' hash when the provenance has a weights file but no hash yet. False with a message
 // naming the file on failure.
-bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionView& view, dino::FigureProvenance provenance,
-                          const QString& folder, QString* error);
+bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionView& view,
+                          dino::FigureProvenance provenance, const QString& folder, QString* error);
 
 struct AttentionBatchResult {
   int written = 0;
@@ -47,10 +47,12 @@ struct AttentionBatchResult {
 // Every image of `files` computed with `model` (and `student`, which may be null) and written as
 // writeAttentionFigure does, into a sub-folder of `outputFolder` each (figure_folder_names: a.png
 // and a.jpg apart). `base` describes the model and settings; each image adds itself. Stops between
-// images once `cancel` is set; calls `progress` with the images done. Runs on any thread.
+// images, and within one, once `cancel` is set; an image over `limits` is a problem named with its
+// file; calls `progress` with the images done. Runs on any thread.
 AttentionBatchResult exportAttentionFigures(const QStringList& files, const QString& outputFolder,
                                             std::shared_ptr<dino::AttentionModel> model,
                                             std::shared_ptr<dino::AttentionModel> student,
                                             const dino::AttentionRequest& request, const AttentionFigureStyle& style,
-                                            dino::FigureProvenance base, const std::atomic<bool>& cancel,
+                                            dino::FigureProvenance base, const dino::AttentionLimits& limits,
+                                            std::shared_ptr<std::atomic<bool>> cancel,
                                             const std::function<void(int done)>& progress);

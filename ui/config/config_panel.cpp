@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QToolButton>
@@ -63,29 +65,53 @@ const dino::SettingDescription& setting(const QString& key) {
 
 }  // namespace
 
+namespace {
+
+// As wide as its contents need, so the settings scroll up and down and never sideways, nothing clipped.
+class VerticalScrollArea : public QScrollArea {
+ public:
+  QSize minimumSizeHint() const override {
+    const int content = widget() ? widget()->minimumSizeHint().width() : 0;
+    return {content + verticalScrollBar()->sizeHint().width() + 2 * frameWidth(),
+            QScrollArea::minimumSizeHint().height()};
+  }
+  QSize sizeHint() const override { return {minimumSizeHint().width(), QScrollArea::sizeHint().height()}; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();  // a label grew
+    return QScrollArea::eventFilter(watched, event);
+  }
+};
+
+}  // namespace
+
 ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   auto* outer = new QVBoxLayout(this);
   auto* presetRow = new QHBoxLayout;
   presetRow->addWidget(new QLabel(tr("Preset:")));
   presets_ = new QComboBox;
+  presets_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  presets_->setMinimumContentsLength(20);
   presets_->addItem(tr("Choose a recipe..."));
   for (const auto& preset : dino::training_presets()) {
     presets_->addItem(presetTitle(preset), QString::fromStdString(preset.name));
-    presets_->setItemData(presets_->count() - 1, QCoreApplication::translate("TrainingPreset", preset.description.c_str()), Qt::ToolTipRole);
+    presets_->setItemData(presets_->count() - 1,
+                          QCoreApplication::translate("TrainingPreset", preset.description.c_str()), Qt::ToolTipRole);
   }
   presetRow->addWidget(presets_, 1);
   outer->addLayout(presetRow);
   connect(presets_, &QComboBox::activated, this, [this](int index) {
-    if (index <= 0) return;
-    applyPreset(presets_->itemData(index).toString());
-    presets_->setCurrentIndex(0);
+    if (index > 0) applyPreset(presets_->itemData(index).toString());
   });
 
-  auto* scroll = new QScrollArea;
+  auto* scroll = new VerticalScrollArea;
   scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // as wide as the settings need (below)
   auto* host = new QWidget;
   auto* column = new QVBoxLayout(host);
   QHash<QString, QFormLayout*> forms;
+  QList<QLabel*> formLabels;
   for (const char* group : dino::training_setting_groups()) {
     auto* box = new QGroupBox(settingText(group));
     auto* form = new QFormLayout(box);
@@ -105,6 +131,8 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
     editor->setObjectName(key);  // found by its key (tests, style sheets)
     editors_.insert(key, editor);
     auto* label = new QLabel(settingText(field.label));
+    labels_.insert(key, label->text());
+    formLabels.append(label);
     label->setToolTip(settingText(field.help));
     QFormLayout* form = forms[QString::fromLatin1(field.group)];
     form->addRow(label, editor);
@@ -114,6 +142,11 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
       form->addRow(QString(), dataLabel_);
     }
   }
+
+  // One label column for every group.
+  int labelWidth = 0;
+  for (QLabel* label : formLabels) labelWidth = std::max(labelWidth, label->sizeHint().width());
+  for (QLabel* label : formLabels) label->setMinimumWidth(labelWidth);
 
   problemLabel_ = new QLabel;
   problemLabel_->setWordWrap(true);
@@ -151,7 +184,8 @@ QWidget* ConfigPanel::makeEditor(const dino::SettingDescription& field) {
       // Bounds from the table; a spin box holds an int.
       const double low = field.minimum ? field.minimum->value + (field.minimum->open ? 1 : 0) : INT_MIN;
       const double high = field.maximum ? field.maximum->value - (field.maximum->open ? 1 : 0) : INT_MAX;
-      spin->setRange(static_cast<int>(std::max<double>(low, INT_MIN)), static_cast<int>(std::min<double>(high, INT_MAX)));
+      spin->setRange(static_cast<int>(std::max<double>(low, INT_MIN)),
+                     static_cast<int>(std::min<double>(high, INT_MAX)));
       connect(spin, &QSpinBox::valueChanged, this, [this, key](int v) { onEdited(key, int64_t{v}); });
       return spin;
     }
@@ -164,12 +198,16 @@ QWidget* ConfigPanel::makeEditor(const dino::SettingDescription& field) {
     case K::text:
       if (field.kind == K::choice || key == QLatin1String("device")) {
         auto* combo = new QComboBox;
+        // As wide as the form gives it; a long entry (a CPU's name) shows in full in the list.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
         if (key == QLatin1String("device")) {  // its values are this machine's devices
           combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
           for (const auto& device : dino::run_settings::devices())
             combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
         } else {
-          for (const auto& choice : field.choices) combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
+          for (const auto& choice : field.choices)
+            combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
         }
         connect(combo, &QComboBox::activated, this,
                 [this, key, combo](int) { onEdited(key, combo->currentData().toString().toStdString()); });
@@ -309,7 +347,17 @@ bool ConfigPanel::applyPreset(const QString& name, QString* error) {
     return false;
   }
   setSettings(config);
+  showPreset(name, false);
   return true;
+}
+
+void ConfigPanel::showPreset(const QString& name, bool edited) {
+  const QSignalBlocker blocker(presets_);
+  const int index = presets_->findData(name);
+  presets_->setItemText(
+      0, edited && index > 0 ? tr("%1, edited").arg(presets_->itemText(index)) : tr("Choose a recipe..."));
+  presets_->setCurrentIndex(edited || index < 0 ? 0 : index);
+  preset_ = index > 0 ? name : QString();
 }
 
 void ConfigPanel::settingsReplaced() {
@@ -330,7 +378,9 @@ void ConfigPanel::setValue(const QString& key, const QJsonValue& value) {
   }
   config_ = config;
   refreshEditors();
+  const QString preset = preset_;
   onEdited(key, dino::find_training_setting(key.toStdString())->get(config_));
+  if (!preset.isEmpty()) showPreset(preset, false);  // set by the program, not edited by the user
 }
 
 void ConfigPanel::onEdited(const QString& key, const dino::SettingValue& value) {
@@ -339,6 +389,7 @@ void ConfigPanel::onEdited(const QString& key, const dino::SettingValue& value) 
   setting(key).set(config_, value);
   if (key == QLatin1String("data_path") || key == QLatin1String("limit_images")) scanTimer_.start();
   if (key == QLatin1String("device")) updatePrecisionChoices();
+  if (!preset_.isEmpty()) showPreset(preset_, true);  // the recipe stays named, as edited
   validate();
   Q_EMIT settingsChanged();
 }
@@ -351,7 +402,9 @@ void ConfigPanel::onLocalError(const QString& key, const QString& message) {
 void ConfigPanel::markField(const QString& key, const QString& message) {
   for (auto it = editors_.begin(); it != editors_.end(); ++it) {
     QWidget* editor = it.value();
-    QWidget* target = editor->property("lineEdit").isValid() ? qobject_cast<QWidget*>(editor->property("lineEdit").value<QObject*>()) : editor;
+    QWidget* target = editor->property("lineEdit").isValid()
+                          ? qobject_cast<QWidget*>(editor->property("lineEdit").value<QObject*>())
+                          : editor;
     const bool bad = it.key() == key;
     target->setStyleSheet(bad ? QString::fromLatin1(kErrorStyle) : QString());
     const QString help = settingText(setting(it.key()).help);
@@ -369,9 +422,14 @@ void ConfigPanel::validate() {
     // The core names the flag (--lr) or the key ('lr'): mark that field.
     const QRegularExpression flag(QStringLiteral("(?:--|')([a-z_0-9]+)"));
     for (auto match = flag.globalMatch(problem_); match.hasNext();) {
-      const QString key = match.next().captured(1);
+      const auto found = match.next();
+      const QString key = found.captured(1);
       if (editors_.contains(key)) {
         problemKey_ = key;
+        // Named as the form shows it, the flag beside: "Stochastic depth (--drop_path_rate) must ..."
+        if (found.captured(0).startsWith(QLatin1String("--")))
+          problem_.replace(found.capturedStart(0), found.capturedLength(0),
+                           QStringLiteral("%1 (--%2)").arg(labels_.value(key), key));
         break;
       }
     }
@@ -407,6 +465,7 @@ void ConfigPanel::startScan() {
   scannedLimit_ = limit;
   dataLabel_->setText(tr("Scanning %1...").arg(path));
   scanning_ = true;
-  scanWatcher_.setFuture(QtConcurrent::run([p = path.toStdString(), limit] { return dino::run_settings::scan_data(p, limit); }));
+  scanWatcher_.setFuture(
+      QtConcurrent::run([p = path.toStdString(), limit] { return dino::run_settings::scan_data(p, limit); }));
   validate();
 }

@@ -35,8 +35,8 @@ class ConfigPanel : public QWidget {
   QJsonValue value(const QString& key) const;
 
   bool canStart() const;
-  QString problem() const { return problem_; }          // why not, when !canStart()
-  QString problemKey() const { return problemKey_; }    // the field at fault, if one is
+  QString problem() const { return problem_; }        // why not, when !canStart()
+  QString problemKey() const { return problemKey_; }  // the field at fault, if one is
   const dino::run_settings::DataSummary& dataSummary() const { return data_; }
   bool dataScanPending() const { return scanning_ || scanTimer_.isActive(); }
 
@@ -46,6 +46,8 @@ class ConfigPanel : public QWidget {
   void dataScanned();
 
  private:
+  // The preset box names the recipe applied, or "<recipe>, edited" once a field changed.
+  void showPreset(const QString& name, bool edited);
   QWidget* makeEditor(const dino::SettingDescription& setting);
   void settingsReplaced();  // after a file, a preset or setSettings: editors, checks, scan
   void refreshEditors();
@@ -60,6 +62,8 @@ class ConfigPanel : public QWidget {
   dino::TrainingConfig config_;
   QHash<QString, QWidget*> editors_;
   QHash<QString, QString> localErrors_;  // text that does not parse, by key
+  QHash<QString, QString> labels_;       // as the form shows them, by key
+  QString preset_;                       // the recipe last applied, shown in the preset box
   QString problem_, problemKey_;
   dino::run_settings::DataSummary data_;
   QString scannedPath_, knownPath_;  // being scanned; described by data_

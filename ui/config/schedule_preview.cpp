@@ -2,10 +2,15 @@
 
 #include <dino/api/training_run.h>
 
+#include "dashboard/metric_chart.h"
+#include "dashboard/plot_export.h"
 #include "qcustomplot_include.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
@@ -15,7 +20,8 @@ SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot;
   layout->addWidget(plot_, 1);
   plot_->plotLayout()->clear();
-  const QStringList names = {tr("learning rate"), tr("weight decay"), tr("teacher momentum"), tr("teacher temperature")};
+  const QStringList names = {tr("learning rate"), tr("weight decay"), tr("teacher momentum"),
+                             tr("teacher temperature")};
   const QList<QColor> colours = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115), QColor(213, 94, 0)};
   for (int i = 0; i < names.size(); ++i) {
     auto* rect = new QCPAxisRect(plot_);
@@ -36,6 +42,12 @@ SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
   frozen->setPen(Qt::NoPen);
   frozen->setBrush(QColor(120, 120, 120, 50));
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(plot_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    QMenu menu(plot_);
+    menu.addAction(tr("Export Figure..."), this, [this] { exportPlotInteractively(*plot_, tr("Schedules")); });
+    menu.exec(plot_->mapToGlobal(at));
+  });
 }
 
 void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images) {
@@ -52,7 +64,8 @@ void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images
     plot_->replot();
     return;
   }
-  const std::vector<double>* curves[] = {&preview.lr, &preview.weight_decay, &preview.momentum, &preview.teacher_temperature};
+  const std::vector<double>* curves[] = {&preview.lr, &preview.weight_decay, &preview.momentum,
+                                         &preview.teacher_temperature};
   double peak = 0;
   for (double v : preview.lr) peak = std::max(peak, v);
   for (int i = 0; i < 4; ++i) {
@@ -64,26 +77,27 @@ void SchedulePreview::update(const dino::TrainingConfig& settings, qint64 images
     }
     plot_->graph(i)->setData(x, y, true);
     plot_->graph(i)->rescaleAxes();
-    auto* axis = rects_[i]->axis(QCPAxis::atLeft);
-    const auto r = axis->range();
-    const double pad = std::max(1e-9, r.size() * 0.08);
-    axis->setRange(r.lower - pad, r.upper + pad);
+    // A constant schedule (the teacher temperature without warm-up) is drawn in a band around its
+    // value, as the dashboard draws flat curves.
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    rects_[i]->axis(QCPAxis::atLeft)->setRange(MetricChart::paddedRange(*low, *high, false));
   }
   frozen_->setVisible(preview.frozen_last_layer_iterations > 0);
   frozen_->topLeft->setCoords(0, 0);
   frozen_->bottomRight->setCoords(static_cast<double>(preview.frozen_last_layer_iterations), 1);
-  summary_->setText(tr("%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer "
-                       "is frozen for the first %4 iterations (shaded).")
-                        .arg(preview.iterations_per_epoch)
-                        .arg(preview.lr.size())
-                        .arg(peak, 0, 'g', 4)
-                        .arg(preview.frozen_last_layer_iterations) +
-                    (settings.time_budget.empty()
-                         ? QString()
-                         : QLatin1Char(' ') + tr("With the time budget (%1) the run plans when it starts: fewer images an "
-                                                 "epoch, or more epochs; this shows --epochs %2 of all the images.")
-                                                  .arg(QString::fromStdString(settings.time_budget))
-                                                  .arg(settings.epochs)));
+  summary_->setText(
+      tr("%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer "
+         "is frozen for the first %4 iterations (shaded).")
+          .arg(preview.iterations_per_epoch)
+          .arg(preview.lr.size())
+          .arg(peak, 0, 'g', 4)
+          .arg(preview.frozen_last_layer_iterations) +
+      (settings.time_budget.empty()
+           ? QString()
+           : QLatin1Char(' ') + tr("With the time budget (%1) the run plans when it starts: fewer images an "
+                                   "epoch, or more epochs; this shows --epochs %2 of all the images.")
+                                    .arg(QString::fromStdString(settings.time_budget))
+                                    .arg(settings.epochs)));
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -24,7 +24,8 @@ QPixmap enlarged(const QImage& image, int side) {
   const Qt::TransformationMode mode = factor > 1 ? Qt::FastTransformation : Qt::SmoothTransformation;
   QImage scaled = image.scaled(static_cast<int>(image.width() * factor), static_cast<int>(image.height() * factor),
                                Qt::KeepAspectRatio, mode);
-  if (std::max(scaled.width(), scaled.height()) > side) scaled = scaled.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  if (std::max(scaled.width(), scaled.height()) > side)
+    scaled = scaled.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
   return QPixmap::fromImage(scaled);
 }
 
@@ -75,27 +76,29 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
   });
   liveTimer_.setInterval(3000);
   connect(&liveTimer_, &QTimer::timeout, this, [this] {
-    if (iteration_ < 0) newRandomSample();  // a chosen step stays on screen
+    // A chosen step stays on screen, and so does the sample under the pointer (its crops' tooltips).
+    if (iteration_ < 0 && !underMouse()) newRandomSample();
   });
-  connect(&openWatcher_, &QFutureWatcher<std::shared_ptr<const dino::run_settings::CropPreviewer>>::finished, this, [this] {
-    previewer_ = openWatcher_.result();
-    if (discardOpening_) {
-      discardOpening_ = false;
-      previewer_.reset();
-    }
-    if (pendingSettings_) {  // the settings changed while the data set was opening
-      const dino::TrainingConfig settings = *pendingSettings_;
-      pendingSettings_.reset();
-      setSettings(settings);
-      return;
-    }
-    if (!previewer_) return;
-    position_->setRange(0, static_cast<int>(std::max<int64_t>(1, previewer_->batch_size()) - 1));
-    if (iteration_ >= 0)
-      startIteration();
-    else
-      showSample(0, draws_++);
-  });
+  connect(&openWatcher_, &QFutureWatcher<std::shared_ptr<const dino::run_settings::CropPreviewer>>::finished, this,
+          [this] {
+            previewer_ = openWatcher_.result();
+            if (discardOpening_) {
+              discardOpening_ = false;
+              previewer_.reset();
+            }
+            if (pendingSettings_) {  // the settings changed while the data set was opening
+              const dino::TrainingConfig settings = *pendingSettings_;
+              pendingSettings_.reset();
+              setSettings(settings);
+              return;
+            }
+            if (!previewer_) return;
+            position_->setRange(0, static_cast<int>(std::max<int64_t>(1, previewer_->batch_size()) - 1));
+            if (iteration_ >= 0)
+              startIteration();
+            else
+              showSample(0, draws_++);
+          });
   connect(&sampleWatcher_, &QFutureWatcher<dino::run_settings::CropPreview>::finished, this, [this] {
     if (sampleWatcher_.future().resultCount() == 0) return;  // failed: the status says why
     current_ = sampleWatcher_.result();
@@ -148,15 +151,18 @@ void CropPreviewPanel::setLive(bool live) {
 
 void CropPreviewPanel::newRandomSample() {
   if (!previewer_) return;
-  showSample(static_cast<qint64>(QRandomGenerator::global()->bounded(static_cast<quint64>(previewer_->size()))), draws_++);
+  showSample(static_cast<qint64>(QRandomGenerator::global()->bounded(static_cast<quint64>(previewer_->size()))),
+             draws_++);
 }
 
 void CropPreviewPanel::showSample(qint64 index, quint64 draw) {
   if (!previewer_ || sampleWatcher_.isRunning()) return;
-  drawInBackground([index, draw](const dino::run_settings::CropPreviewer& previewer) { return previewer.sample(index, draw); });
+  drawInBackground(
+      [index, draw](const dino::run_settings::CropPreviewer& previewer) { return previewer.sample(index, draw); });
 }
 
-void CropPreviewPanel::drawInBackground(std::function<dino::run_settings::CropPreview(const dino::run_settings::CropPreviewer&)> make) {
+void CropPreviewPanel::drawInBackground(
+    std::function<dino::run_settings::CropPreview(const dino::run_settings::CropPreviewer&)> make) {
   auto previewer = previewer_;
   QPointer<QLabel> status(status_);
   sampleWatcher_.setFuture(QtConcurrent::run([previewer, make = std::move(make), status]() {
@@ -191,19 +197,23 @@ void CropPreviewPanel::startIteration() {
   }
   const qint64 iteration = iteration_;
   const int position = position_->value();
-  drawInBackground([iteration, position](const dino::run_settings::CropPreviewer& previewer) { return previewer.at_iteration(iteration, position); });
+  drawInBackground([iteration, position](const dino::run_settings::CropPreviewer& previewer) {
+    return previewer.at_iteration(iteration, position);
+  });
 }
 
 QString CropPreviewPanel::cropDescription(int index) const {
   const auto& c = current_.crops.at(static_cast<size_t>(index));
   QStringList lines;
   lines << (c.global ? tr("Global crop %1").arg(index + 1) : tr("Local crop %1").arg(index - 1));
-  lines << tr("box: x %1, y %2, %3 x %4 px of the original").arg(c.box_x).arg(c.box_y).arg(c.box_width).arg(c.box_height);
+  lines
+      << tr("box: x %1, y %2, %3 x %4 px of the original").arg(c.box_x).arg(c.box_y).arg(c.box_width).arg(c.box_height);
   lines << tr("output: %1 x %2 px").arg(c.image.width).arg(c.image.height);
   lines << (c.flipped ? tr("flipped horizontally") : tr("not flipped"));
   if (c.jittered) {
-    static const char* names[] = {QT_TRANSLATE_NOOP("CropPreviewPanel", "brightness"), QT_TRANSLATE_NOOP("CropPreviewPanel", "contrast"),
-                                  QT_TRANSLATE_NOOP("CropPreviewPanel", "saturation"), QT_TRANSLATE_NOOP("CropPreviewPanel", "hue")};
+    static const char* names[] = {
+        QT_TRANSLATE_NOOP("CropPreviewPanel", "brightness"), QT_TRANSLATE_NOOP("CropPreviewPanel", "contrast"),
+        QT_TRANSLATE_NOOP("CropPreviewPanel", "saturation"), QT_TRANSLATE_NOOP("CropPreviewPanel", "hue")};
     QStringList order;
     for (int step : c.jitter_order) order << tr(names[std::clamp(step, 0, 3)]);
     lines << tr("colour jitter: brightness %1, contrast %2, saturation %3, hue %4")
@@ -223,11 +233,23 @@ QString CropPreviewPanel::cropDescription(int index) const {
 
 QString CropPreviewPanel::errorText() const { return status_->text(); }
 
+void CropPreviewPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (!current_.crops.empty()) render();  // the pictures follow the room they have
+}
+
 void CropPreviewPanel::render() {
   const QImage source = toQImage(current_.original);
-  const int side = 320;
+  // The original takes up to 40% of the width and the height below the bar; the two global crops
+  // share a row of the rest, the local ones four to a row below them.
+  const int side = std::clamp(std::min(width() * 2 / 5, height() - 80), 160, 640);
+  // From the panel's own width: in a resize the crop area's viewport still has its old size.
+  const int room = std::max(200, width() - side - 70);
+  const int localSide = std::clamp(room / 4 - 16, 64, 240);
+  const int globalSide = 2 * localSide + 16;  // two grid columns each
   const QPixmap base = enlarged(source, side);
-  const double sx = static_cast<double>(base.width()) / source.width(), sy = static_cast<double>(base.height()) / source.height();
+  const double sx = static_cast<double>(base.width()) / source.width(),
+               sy = static_cast<double>(base.height()) / source.height();
   QImage annotated = base.toImage().convertToFormat(QImage::Format_RGB888);
   {
     QPainter painter(&annotated);
@@ -247,22 +269,27 @@ void CropPreviewPanel::render() {
                             .arg(source.width())
                             .arg(source.height())
                             .arg(current_.crops.size());
-  status_->setText(current_.iteration < 0 ? image + QLatin1Char(' ') + tr("Click a chart on the Dashboard to see the crops a training step used.")
-                                          : tr("Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5")
-                                                .arg(current_.iteration)
-                                                .arg(current_.epoch)
-                                                .arg(current_.step)
-                                                .arg(current_.position)
-                                                .arg(image));
+  status_->setText(current_.iteration < 0
+                       ? image + QLatin1Char(' ') +
+                             tr("Click a chart on the Dashboard to see the crops a training step used.")
+                       : tr("Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5")
+                             .arg(current_.iteration)
+                             .arg(current_.epoch)
+                             .arg(current_.step)
+                             .arg(current_.position)
+                             .arg(image));
   qDeleteAll(cropLabels_);
   cropLabels_.clear();
   for (size_t i = 0; i < current_.crops.size(); ++i) {
     auto* label = new QLabel;
     const auto& c = current_.crops[i];
-    label->setPixmap(enlarged(toQImage(c.image), c.global ? 160 : 96));
+    label->setPixmap(enlarged(toQImage(c.image), c.global ? globalSide : localSide));
     label->setToolTip(cropDescription(static_cast<int>(i)));
     label->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg((c.global ? kGlobal : kLocal).name()));
-    cropsLayout_->addWidget(label, i < 2 ? 0 : 1 + static_cast<int>(i - 2) / 4, i < 2 ? static_cast<int>(i) : static_cast<int>(i - 2) % 4);
+    if (i < 2)
+      cropsLayout_->addWidget(label, 0, 2 * static_cast<int>(i), 1, 2);
+    else
+      cropsLayout_->addWidget(label, 1 + static_cast<int>(i - 2) / 4, static_cast<int>(i - 2) % 4);
     cropLabels_.append(label);
   }
 }

@@ -32,8 +32,8 @@ class CropPreviewPanel : public QWidget {
   void setSettings(const dino::TrainingConfig& settings);  // reopens the data set in the background
   // Nothing to preview (a followed run without a readable config.json): says why.
   void setUnavailable(const QString& reason);
-  void setLive(bool live);                        // a new sample every few seconds
-  void showSample(qint64 index, quint64 draw);    // for tests and "New sample"
+  void setLive(bool live);                      // a new sample every few seconds
+  void showSample(qint64 index, quint64 draw);  // for tests and "New sample"
   // The crops of training iteration `iteration`'s batch (sample `position` of it, or the one chosen
   // in the panel when -1); a negative iteration returns to random samples.
   void showIteration(qint64 iteration, int position = -1);
@@ -47,6 +47,9 @@ class CropPreviewPanel : public QWidget {
 
  Q_SIGNALS:
   void sampleShown();
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void render();
@@ -70,6 +73,6 @@ class CropPreviewPanel : public QWidget {
   QSpinBox* position_ = nullptr;
   QPushButton* live_ = nullptr;
   quint64 draws_ = 0;
-  qint64 iteration_ = -1;         // the step shown; -1: random samples
+  qint64 iteration_ = -1;          // the step shown; -1: random samples
   bool iterationPending_ = false;  // asked for while another sample was being drawn
 };

@@ -46,7 +46,8 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   banner_ = new QLabel;
   banner_->setWordWrap(true);
   banner_->setTextFormat(Qt::RichText);
-  banner_->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; color: #7a1010; border: 1px solid #d55e00; padding: 6px; }"));
+  banner_->setStyleSheet(
+      QStringLiteral("QLabel { background: #fde2e1; color: #7a1010; border: 1px solid #d55e00; padding: 6px; }"));
   banner_->setVisible(false);
   layout->addWidget(banner_);
 
@@ -57,13 +58,15 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   scroll->setWidget(grid_host);
   layout->addWidget(scroll, 1);
 
-  addChart(tr("Loss"), tr("cross-entropy"), {}, {{tr("loss"), kBlue, false, false, [](const MetricRecord& r) { return r.loss; }}});
+  addChart(tr("Loss"), tr("cross-entropy"), {},
+           {{tr("loss"), kBlue, false, false, [](const MetricRecord& r) { return r.loss; }}});
   addChart(tr("Learning rate and weight decay"), tr("learning rate"), tr("weight decay"),
            {{tr("lr"), kBlue, false, false, [](const MetricRecord& r) { return r.lr; }},
             {tr("weight decay"), kOrange, true, false, [](const MetricRecord& r) { return r.weight_decay; }}});
-  addChart(tr("Teacher temperature and momentum"), tr("temperature"), tr("momentum"),
-           {{tr("teacher temperature"), kRed, false, false, [](const MetricRecord& r) { return r.teacher_temperature; }},
-            {tr("teacher momentum"), kGreen, true, false, [](const MetricRecord& r) { return r.momentum; }}});
+  addChart(
+      tr("Teacher temperature and momentum"), tr("temperature"), tr("momentum"),
+      {{tr("teacher temperature"), kRed, false, false, [](const MetricRecord& r) { return r.teacher_temperature; }},
+       {tr("teacher momentum"), kGreen, true, false, [](const MetricRecord& r) { return r.momentum; }}});
   addChart(tr("Centre"), tr("value"), tr("norm"),
            {{tr("mean"), kBlue, false, false, [](const MetricRecord& r) { return r.center_mean; }},
             {tr("std"), kOrange, false, false, [](const MetricRecord& r) { return r.center_std; }},
@@ -71,7 +74,8 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   addChart(tr("Collapse monitor"), tr("nats"), {},
            {{tr("teacher entropy h"), kBlue, false, false, [](const MetricRecord& r) { return r.teacher_entropy; }},
             {tr("KL(teacher || student)"), kRed, false, false, [](const MetricRecord& r) { return r.kl_divergence; }},
-            {tr("H = h + KL"), kBlack, false, false, [](const MetricRecord& r) { return r.teacher_entropy + r.kl_divergence; }},
+            {tr("H = h + KL"), kBlack, false, false,
+             [](const MetricRecord& r) { return r.teacher_entropy + r.kl_divergence; }},
             {tr("entropy of the mean teacher output"), kPurple, false, false,
              [](const MetricRecord& r) { return r.mean_teacher_entropy; }}});
   addChart(tr("k-NN accuracy (teacher)"), tr("%"), {},
@@ -80,7 +84,9 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   addChart(tr("Throughput and memory"), tr("images/s"), tr("MiB"),
            {{tr("images/s"), kGreen, false, false, [](const MetricRecord& r) { return r.images_per_second; }},
             {tr("process memory"), kPurple, true, false,
-             [](const MetricRecord& r) { return r.memory_bytes > 0 ? static_cast<double>(r.memory_bytes) / (1 << 20) : qQNaN(); }},
+             [](const MetricRecord& r) {
+               return r.memory_bytes > 0 ? static_cast<double>(r.memory_bytes) / (1 << 20) : qQNaN();
+             }},
             {tr("GPU tensors"), kOrange, true, false, [](const MetricRecord& r) {
                return r.device_memory_bytes > 0 ? static_cast<double>(r.device_memory_bytes) / (1 << 20) : qQNaN();
              }}});
@@ -101,7 +107,8 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
 
 Dashboard::~Dashboard() = default;
 
-void Dashboard::addChart(const QString& title, const QString& left, const QString& right, std::vector<SeriesSpec> series) {
+void Dashboard::addChart(const QString& title, const QString& left, const QString& right,
+                         std::vector<SeriesSpec> series) {
   auto* chart = new MetricChart(title, left);
   if (!right.isEmpty()) chart->setRightLabel(right);
   for (const auto& s : series)
@@ -151,7 +158,9 @@ void Dashboard::rebuildCharts() {
   appendToCharts(0, 0);
   for (auto* chart : charts_) {
     chart->setXLabel(byEpoch_ ? tr("epoch") : tr("step"));
-    chart->setCursor(std::isfinite(cursor_) && byEpoch_ && stepsPerEpoch_ > 0 ? cursor_ / static_cast<double>(stepsPerEpoch_) : cursor_);
+    chart->setCursor(std::isfinite(cursor_) && byEpoch_ && stepsPerEpoch_ > 0
+                         ? cursor_ / static_cast<double>(stepsPerEpoch_)
+                         : cursor_);
     chart->resetView();
   }
 }
@@ -175,7 +184,8 @@ void Dashboard::setOutputDim(int64_t outDim) {
   if (monitor_)
     for (const auto& r : history_.steps()) monitor_->add(r);
   // The collapse chart is the fifth: ln K is the most entropy a K-way softmax can have.
-  charts_[4]->setReferenceLine(monitor_ ? monitor_->ln_k() : qQNaN(), tr("ln K = %1").arg(monitor_ ? monitor_->ln_k() : 0, 0, 'f', 2));
+  charts_[4]->setReferenceLine(monitor_ ? monitor_->ln_k() : qQNaN(),
+                               tr("ln K = %1").arg(monitor_ ? monitor_->ln_k() : 0, 0, 'f', 2));
   charts_[4]->requestReplot();
   updateBanner();
 }
@@ -209,7 +219,9 @@ void Dashboard::setLogScale(bool on) {
 
 void Dashboard::setCursor(double iteration) {
   cursor_ = iteration;
-  const double x = std::isfinite(iteration) && byEpoch_ && stepsPerEpoch_ > 0 ? iteration / static_cast<double>(stepsPerEpoch_) : iteration;
+  const double x = std::isfinite(iteration) && byEpoch_ && stepsPerEpoch_ > 0
+                       ? iteration / static_cast<double>(stepsPerEpoch_)
+                       : iteration;
   for (auto* chart : charts_) chart->setCursor(x);
 }
 
@@ -259,8 +271,8 @@ QStringList Dashboard::exportAll(const QString& folder, int width, int height, d
     const QString png = dir.filePath(base + QStringLiteral(".png"));
     const QString svg = dir.filePath(base + QStringLiteral(".svg"));
     const QString pdf = dir.filePath(base + QStringLiteral(".pdf"));
-    if (!chart->exportPng(png, width, height, dpi) || !chart->exportSvg(svg, width, height) ||
-        !chart->exportPdf(pdf, width, height)) {
+    if (!chart->exportFigure(png, width, height, dpi) || !chart->exportFigure(svg, width, height, dpi) ||
+        !chart->exportFigure(pdf, width, height, dpi)) {
       if (error) *error = tr("Cannot write the figures of \"%1\" in %2.").arg(chart->title(), folder);
       return {};
     }

@@ -41,7 +41,10 @@ FigureExportDialog::FigureExportDialog(Target target, const QString& suggestedNa
   }
   auto* row = new QHBoxLayout;
   path_ = new QLineEdit;
-  const QString folder = settings.value(QStringLiteral("Export/folder"), QDir::homePath()).toString();
+  // The run's own folder first: figures belong beside the run they show.
+  const QString folder = !runFolder().isEmpty()
+                             ? QDir(runFolder()).filePath(QStringLiteral("figures"))
+                             : settings.value(QStringLiteral("Export/folder"), QDir::homePath()).toString();
   path_->setText(target == Target::File ? QDir(folder).filePath(suggestedName) : QDir(folder).filePath(suggestedName));
   auto* browse = new QToolButton;
   browse->setText(tr("..."));
@@ -49,8 +52,9 @@ FigureExportDialog::FigureExportDialog(Target target, const QString& suggestedNa
   row->addWidget(browse);
   form->addRow(target == Target::File ? tr("File") : tr("Folder"), row);
   connect(browse, &QToolButton::clicked, this, [this] {
-    const QString chosen = target_ == Target::File ? QFileDialog::getSaveFileName(this, tr("Export figure"), path())
-                                                   : QFileDialog::getExistingDirectory(this, tr("Folder"), path_->text());
+    const QString chosen = target_ == Target::File
+                               ? QFileDialog::getSaveFileName(this, tr("Export figure"), path())
+                               : QFileDialog::getExistingDirectory(this, tr("Folder"), path_->text());
     if (!chosen.isEmpty()) path_->setText(chosen);
   });
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -58,6 +62,13 @@ FigureExportDialog::FigureExportDialog(Target target, const QString& suggestedNa
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   form->addRow(buttons);
 }
+
+QString& FigureExportDialog::runFolder() {
+  static QString folder;
+  return folder;
+}
+
+void FigureExportDialog::setRunFolder(const QString& folder) { runFolder() = folder; }
 
 int FigureExportDialog::figureWidth() const { return width_->value(); }
 int FigureExportDialog::figureHeight() const { return height_->value(); }
@@ -68,7 +79,8 @@ QString FigureExportDialog::path() const {
   QString p = path_->text().trimmed();
   if (target_ == Target::File) {
     const QString suffix = QStringLiteral(".") + format();
-    if (!p.endsWith(suffix, Qt::CaseInsensitive)) p = QFileInfo(p).dir().filePath(QFileInfo(p).completeBaseName() + suffix);
+    if (!p.endsWith(suffix, Qt::CaseInsensitive))
+      p = QFileInfo(p).dir().filePath(QFileInfo(p).completeBaseName() + suffix);
   }
   return p;
 }
@@ -79,6 +91,7 @@ void FigureExportDialog::accept() {
   settings.setValue(QStringLiteral("Export/height"), figureHeight());
   settings.setValue(QStringLiteral("Export/dpi"), dpi_->value());
   if (format_) settings.setValue(QStringLiteral("Export/format"), format());
-  settings.setValue(QStringLiteral("Export/folder"), target_ == Target::File ? QFileInfo(path()).absolutePath() : path());
+  settings.setValue(QStringLiteral("Export/folder"),
+                    target_ == Target::File ? QFileInfo(path()).absolutePath() : path());
   QDialog::accept();
 }

@@ -1,5 +1,6 @@
 // Asks how to export a figure: size in pixels, resolution, format and file (or folder, for "export
-// all"). The last choices are remembered (QSettings, Export/...).
+// all"). The last choices are remembered (QSettings, Export/...); the place offered is the figures
+// folder of the run on display when there is one.
 #pragma once
 
 #include <QDialog>
@@ -23,7 +24,12 @@ class FigureExportDialog : public QDialog {
 
   void accept() override;  // remembers the choices
 
+  // The run the window shows (trained or followed); empty for none.
+  static void setRunFolder(const QString& folder);
+
  private:
+  static QString& runFolder();
+
   Target target_;
   QSpinBox* width_ = nullptr;
   QSpinBox* height_ = nullptr;

@@ -1,16 +1,35 @@
 #include "dashboard/metric_chart.h"
 
-#include "dashboard/figure_export_dialog.h"
+#include "dashboard/plot_export.h"
 
 #include <QContextMenuEvent>
-#include <QFileInfo>
 #include <QMenu>
-#include <QMessageBox>
-
-#include <QSvgGenerator>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
+
+namespace {
+
+// Steps and epochs are whole numbers: no tick at 2.5.
+class WholeNumberTicker : public QCPAxisTicker {
+ protected:
+  double getTickStep(const QCPRange& range) override {
+    return std::max(1.0, std::round(QCPAxisTicker::getTickStep(range)));
+  }
+};
+
+// Significant digits enough for neighbouring ticks to read differently: a momentum axis from
+// 0.99 to 0.9901 needs five, a loss axis from 2 to 11 two.
+int tickPrecision(const QCPAxis& axis) {
+  const QCPRange range = axis.range();
+  const double step = range.size() / std::max(1, axis.ticker()->tickCount());
+  const double largest = std::max(std::abs(range.lower), std::abs(range.upper));
+  if (!(step > 0) || !(largest > 0)) return 3;
+  return std::clamp(static_cast<int>(std::ceil(std::log10(largest / step))) + 1, 2, 12);
+}
+
+}  // namespace
 
 MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget* parent)
     : QCustomPlot(parent), title_(title) {
@@ -42,18 +61,41 @@ MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget
   referenceLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
   referenceLabel_->setColor(QColor(90, 90, 90));
   referenceLabel_->setVisible(false);
+  // An entry in the legend for the reference line: a graph with no data, drawn only there.
+  referenceEntry_ = addGraph();
+  referenceEntry_->setPen(referenceLine_->pen());
+  referenceEntry_->removeFromLegend();
+  waiting_ = new QCPItemText(this);
+  waiting_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  waiting_->position->setCoords(0.5, 0.5);
+  waiting_->setText(tr("Waiting for data..."));
+  waiting_->setColor(QColor(110, 110, 110));
+  xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new WholeNumberTicker));
+  for (QCPAxis* axis : {yAxis, yAxis2})
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [axis] { axis->setNumberPrecision(tickPrecision(*axis)); });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
   // Zoom, pan and resizes change what one pixel column covers: rebuild the envelopes.
   connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { refreshDisplay(); });
-  connect(this, &QCustomPlot::afterLayout, this, [this] { refreshDisplay(); });
+  connect(this, &QCustomPlot::afterLayout, this, [this] {
+    // As many ticks as fit: about 110 px a label across, 45 px up.
+    xAxis->ticker()->setTickCount(std::clamp(axisRect()->width() / 110, 2, 8));
+    for (QCPAxis* axis : {yAxis, yAxis2}) {
+      axis->ticker()->setTickCount(std::clamp(axisRect()->height() / 45, 2, 6));
+      axis->setNumberPrecision(tickPrecision(*axis));
+    }
+    refreshDisplay();
+  });
   setMinimumHeight(170);
+  placeLegend();
+  autoRange();  // the waiting state until data comes
 }
 
 int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis, bool markers) {
   QCPAxis* valueAxis = axis == Axis::Left ? yAxis : yAxis2;
   if (axis == Axis::Right) {
     yAxis2->setVisible(true);
-    yAxis2->setTickLabels(true);
+    yAxis2->setTickLabels(hasData());  // none while waiting for data
   }
   Series s;
   s.name = name;
@@ -67,7 +109,10 @@ int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis,
   s.smooth->removeFromLegend();
   s.raw->setAdaptiveSampling(false);  // the envelope is built here (refreshDisplay)
   s.smooth->setAdaptiveSampling(false);
-  if (markers) s.raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+  if (markers) {
+    s.raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
+    markers_ = true;
+  }
   series_.push_back(s);
   restyle(series_.back());
   return static_cast<int>(series_.size()) - 1;
@@ -75,7 +120,7 @@ int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis,
 
 void MetricChart::setRightLabel(const QString& label) {
   yAxis2->setVisible(true);
-  yAxis2->setTickLabels(true);
+  yAxis2->setTickLabels(hasData());  // none while waiting for data
   yAxis2->setLabel(label);
 }
 
@@ -85,6 +130,12 @@ void MetricChart::setReferenceLine(double value, const QString& label) {
   const bool show = std::isfinite(value);
   referenceLine_->setVisible(show);
   referenceLabel_->setVisible(show);
+  referenceEntry_->setName(label);
+  if (show)
+    referenceEntry_->addToLegend();
+  else
+    referenceEntry_->removeFromLegend();
+  placeLegend();
   if (!show) return;
   referenceLine_->point1->setCoords(0, value);
   referenceLine_->point2->setCoords(1, value);
@@ -99,12 +150,41 @@ void MetricChart::restyle(Series& s) {
   // rather than made transparent, since blending thousands of strokes is what makes redraws slow.
   const QColor base = s.smooth->pen().color();
   const double keep = smoothing_ > 0 ? 0.3 : 1.0;
-  const QColor faint = QColor::fromRgbF(static_cast<float>(1 - keep * (1 - base.redF())), static_cast<float>(1 - keep * (1 - base.greenF())),
+  const QColor faint = QColor::fromRgbF(static_cast<float>(1 - keep * (1 - base.redF())),
+                                        static_cast<float>(1 - keep * (1 - base.greenF())),
                                         static_cast<float>(1 - keep * (1 - base.blueF())));
   QPen raw = s.raw->pen();
   raw.setColor(faint);
   s.raw->setPen(raw);
   s.smooth->setVisible(smoothing_ > 0);
+  updateLegend(s);
+}
+
+void MetricChart::updateLegend(Series& s) {
+  // The legend shows the line the eye follows (the smoothed one when there is one), and only once
+  // the series has a value: no entry for GPU memory on a CPU run or for k-NN before an evaluation.
+  QCPGraph* shown = smoothing_ > 0 ? s.smooth : s.raw;
+  QCPGraph* hidden = shown == s.raw ? s.smooth : s.raw;
+  hidden->removeFromLegend();
+  shown->setName(s.name);
+  if (s.low <= s.high)
+    shown->addToLegend();
+  else
+    shown->removeFromLegend();
+  placeLegend();
+}
+
+void MetricChart::placeLegend() {
+  // An empty legend stays out of the layout: its zero maximum width would narrow the whole column.
+  const bool show = legend->itemCount() > 0;
+  const bool placed = plotLayout()->hasElement(2, 0) && plotLayout()->element(2, 0) == legend;
+  if (show && !placed) plotLayout()->addElement(2, 0, legend);
+  if (!show && placed) plotLayout()->take(legend);
+  legend->setVisible(show);
+}
+
+bool MetricChart::hasData() const {
+  return std::any_of(series_.begin(), series_.end(), [](const Series& s) { return s.low <= s.high; });
 }
 
 double MetricChart::smoothed(Series& s, double y, double weight) {
@@ -126,6 +206,7 @@ void MetricChart::appendPoints(int index, const QVector<double>& x, const QVecto
     }
     if (smoothing_ > 0) s.smoothData.append(x[i], smoothed(s, v, smoothing_));
   }
+  updateLegend(s);
 }
 
 void MetricChart::clearData() {
@@ -138,6 +219,7 @@ void MetricChart::clearData() {
     s.count = 0;
     s.low = qInf();
     s.high = -qInf();
+    updateLegend(s);
   }
   following_ = true;
 }
@@ -150,7 +232,8 @@ void MetricChart::refreshDisplay() {
   std::vector<double> xs, ys;
   auto show = [&](const MinMaxPyramid& data, QCPGraph* graph) {
     data.envelope(range.lower, range.upper, columns, xs, ys);
-    graph->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), /*alreadySorted=*/true);
+    graph->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()),
+                   /*alreadySorted=*/true);
     // A dense envelope is a column of vertical strokes: antialiasing them, or stroking them wider
     // than one pixel, costs much and shows nothing.
     const bool dense = xs.size() >= static_cast<std::size_t>(columns);
@@ -197,6 +280,10 @@ void MetricChart::setLogScale(bool on) {
 }
 
 void MetricChart::autoRange() {
+  const bool empty = !hasData();
+  waiting_->setVisible(empty);
+  for (QCPAxis* axis : {xAxis, yAxis}) axis->setTickLabels(!empty);
+  if (yAxis2->visible()) yAxis2->setTickLabels(!empty);
   if (!following_) return;
   bool anyKey = false;
   QCPRange keys;
@@ -207,7 +294,14 @@ void MetricChart::autoRange() {
     anyKey = true;
   }
   if (!anyKey) return;
-  xAxis->setRange(keys.lower, keys.size() > 0 ? keys.upper : keys.lower + 1);
+  if (keys.size() <= 0) {
+    xAxis->setRange(keys.lower - 1, keys.upper + 1);  // one point: in the middle, off the axes
+  } else if (markers_) {
+    const double pad = 0.03 * keys.size();  // markers at the ends stay whole, off the axes
+    xAxis->setRange(keys.lower - pad, keys.upper + pad);
+  } else {
+    xAxis->setRange(keys.lower, keys.upper);
+  }
   for (QCPAxis* axis : {yAxis, yAxis2}) {
     bool any = false;
     QCPRange values;
@@ -218,15 +312,20 @@ void MetricChart::autoRange() {
       any = true;
     }
     if (!any) continue;
-    if (axis->scaleType() == QCPAxis::stLogarithmic) {
-      axis->setRange(values.lower / 1.2, values.upper * 1.2);
-    } else if (values.size() <= 1e-12 * std::max(1.0, std::abs(values.upper))) {
-      const double half = std::max(1e-12, 0.1 * std::abs(values.upper));  // a flat curve gets a visible band
-      axis->setRange(values.lower - half, values.upper + half);
-    } else {
-      axis->setRange(values.lower - 0.05 * values.size(), values.upper + 0.05 * values.size());
-    }
+    axis->setRange(paddedRange(values.lower, values.upper, axis->scaleType() == QCPAxis::stLogarithmic));
   }
+}
+
+QCPRange MetricChart::paddedRange(double low, double high, bool logarithmic) {
+  if (logarithmic) return {low / 1.2, high * 1.2};
+  const double largest = std::max(std::abs(low), std::abs(high));
+  // A flat curve (or one that moves by less than a millionth of its value) gets a band of 10% of
+  // its value, not one of rounding noise.
+  if (high - low <= 1e-6 * largest || high - low <= 1e-12) {
+    const double half = std::max(1e-12, 0.1 * largest);
+    return {low - half, high + half};
+  }
+  return {low - 0.05 * (high - low), high + 0.05 * (high - low)};
 }
 
 void MetricChart::resetView() {
@@ -290,30 +389,27 @@ void MetricChart::mouseReleaseEvent(QMouseEvent* event) {
   }
 }
 
-bool MetricChart::exportPng(const QString& file, int width, int height, double dpi) {
+bool MetricChart::exportFigure(const QString& file, int width, int height, double dpi) {
+  // The figure shows the data, not the state of the window: no step cursor.
   autoRange();
   refreshDisplay();
-  const double scale = dpi / 96.0;
-  return savePng(file, static_cast<int>(width / scale), static_cast<int>(height / scale), scale, -1,
-                 static_cast<int>(dpi), QCP::ruDotsPerInch);
-}
-
-bool MetricChart::exportFigure(const QString& file, int width, int height, double dpi) {
-  const QString suffix = QFileInfo(file).suffix().toLower();
-  if (suffix == QLatin1String("svg")) return exportSvg(file, width, height);
-  if (suffix == QLatin1String("pdf")) return exportPdf(file, width, height);
-  return exportPng(file, width, height, dpi);
+  const bool cursor = cursorLine_->visible();
+  cursorLine_->setVisible(false);
+  const bool written = exportPlot(*this, file, width, height, dpi, title_);
+  cursorLine_->setVisible(cursor);
+  return written;
 }
 
 void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
   QMenu menu(this);
   menu.addAction(tr("Export Figure..."), this, [this] {
-    QString name = title_.toLower();
-    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    FigureExportDialog dialog(FigureExportDialog::Target::File, name, this);
-    if (dialog.exec() != QDialog::Accepted) return;
-    if (!exportFigure(dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi()))
-      QMessageBox::warning(this, tr("Export"), tr("Cannot write %1.").arg(dialog.path()));
+    autoRange();
+    refreshDisplay();
+    const bool cursor = cursorLine_->visible();
+    cursorLine_->setVisible(false);
+    exportPlotInteractively(*this, title_);
+    cursorLine_->setVisible(cursor);
+    replot();
   });
   QAction* log = menu.addAction(tr("Log Scale"), this, [this](bool on) {
     setLogScale(on);
@@ -323,25 +419,4 @@ void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
   log->setChecked(logScale_);
   menu.addAction(tr("Fit to the Data"), this, [this] { resetView(); });
   menu.exec(event->globalPos());
-}
-
-bool MetricChart::exportSvg(const QString& file, int width, int height) {
-  autoRange();
-  refreshDisplay();
-  QSvgGenerator generator;
-  generator.setFileName(file);
-  generator.setSize(QSize(width, height));
-  generator.setViewBox(QRect(0, 0, width, height));
-  generator.setTitle(title_);
-  generator.setDescription(tr("DINO Studio chart"));
-  QCPPainter painter;
-  if (!painter.begin(&generator)) return false;
-  toPainter(&painter, width, height);
-  return painter.end();
-}
-
-bool MetricChart::exportPdf(const QString& file, int width, int height) {
-  autoRange();
-  refreshDisplay();
-  return savePdf(file, width, height, QCP::epNoCosmetic, tr("DINO Studio"), title_);
 }

@@ -1,6 +1,7 @@
 // One live chart of the dashboard: QCustomPlot with, per series, the raw curve kept faint behind a
 // smoothed one; a left and an optional right axis; log scale on demand; zoom and pan; a hover
-// read-out; a vertical step cursor shared with the other views; export to PNG, SVG and PDF.
+// read-out; a vertical step cursor shared with the other views; export to PNG, SVG and PDF. Ticks
+// are whole steps, as many as the size allows, with digits enough to tell them apart.
 // Every point is kept (MinMaxPyramid); what QCustomPlot draws is a min/max envelope of about two
 // points per pixel column, rebuilt for the range in view, so a million points redraw fast.
 #pragma once
@@ -50,12 +51,14 @@ class MetricChart : public QCustomPlot {
   double valueAt(int series, double x) const;
   QString readout(double x) const;  // "step 120: loss 5.41, ..." for the hover tooltip
 
-  // width x height pixels; dpi is recorded in the PNG and scales the text and lines with it.
-  bool exportPng(const QString& file, int width, int height, double dpi);
-  // By the file's extension: .png, .svg or .pdf.
+  // By the file's extension, .png, .svg or .pdf (plot_export.h), without the step cursor.
   bool exportFigure(const QString& file, int width, int height, double dpi);
-  bool exportSvg(const QString& file, int width, int height);
-  bool exportPdf(const QString& file, int width, int height);
+  // False while no series has a finite value: the chart then says it is waiting for data.
+  bool hasData() const;
+
+  // What the value axes show for data from low to high: 5% beyond each end, or a band of 10% of
+  // the value around a flat curve; on a log axis a factor of 1.2 each way.
+  static QCPRange paddedRange(double low, double high, bool logarithmic);
 
  Q_SIGNALS:
   void cursorRequested(double x);  // the user clicked at x
@@ -70,7 +73,7 @@ class MetricChart : public QCustomPlot {
  private:
   struct Series {
     QString name;
-    QCPGraph* raw = nullptr;     // what is drawn: an envelope of the data in view
+    QCPGraph* raw = nullptr;  // what is drawn: an envelope of the data in view
     QCPGraph* smooth = nullptr;
     MinMaxPyramid rawData, smoothData;  // every point
     double ema = 0;
@@ -79,6 +82,8 @@ class MetricChart : public QCustomPlot {
   };
   void refreshDisplay();  // envelopes of the data for the current range and width
   void restyle(Series& s);
+  void updateLegend(Series& s);
+  void placeLegend();
   static double smoothed(Series& s, double y, double weight);
 
   QString title_;
@@ -90,5 +95,8 @@ class MetricChart : public QCustomPlot {
   QCPItemStraightLine* cursorLine_ = nullptr;
   QCPItemStraightLine* referenceLine_ = nullptr;
   QCPItemText* referenceLabel_ = nullptr;
+  QCPGraph* referenceEntry_ = nullptr;  // the reference line's legend entry
+  QCPItemText* waiting_ = nullptr;
+  bool markers_ = false;  // a sparse series: the x axis keeps a margin
   double cursorX_ = qQNaN();
 };

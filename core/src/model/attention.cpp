@@ -16,7 +16,9 @@ std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> AttentionImpl::split_hea
   const auto batch = x.size(0);
   const auto tokens = x.size(1);
   const auto dim = x.size(2);
-  auto packed = dino::linear(x, qkv->weight, qkv->bias).reshape({batch, tokens, 3, num_heads_, dim / num_heads_}).permute({2, 0, 3, 1, 4});
+  auto packed = dino::linear(x, qkv->weight, qkv->bias)
+                    .reshape({batch, tokens, 3, num_heads_, dim / num_heads_})
+                    .permute({2, 0, 3, 1, 4});
   return {packed[0], packed[1], packed[2]};
 }
 
@@ -36,6 +38,11 @@ std::pair<torch::Tensor, torch::Tensor> AttentionImpl::forward_with_attention(co
   auto [q, k, v] = split_heads(x);
   auto attention = (q.matmul(k.transpose(-2, -1)) * scale_).softmax(-1);
   return {merge_heads(attention.matmul(v)), attention};
+}
+
+std::pair<torch::Tensor, torch::Tensor> AttentionImpl::queries_and_keys(const torch::Tensor& x) {
+  auto [q, k, v] = split_heads(x);
+  return {q, k};
 }
 
 }  // namespace dino

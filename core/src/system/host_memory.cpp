@@ -1,6 +1,9 @@
 #include "dino/system/host_memory.h"
 
+#include <fstream>
+#include <stdexcept>
 #include <mutex>
+#include <string>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -39,5 +42,28 @@ HostHeapFigures host_heap_figures() {
 #endif
   return figures;
 }
+
+namespace {
+
+// The value of a "Key:   1234 kB" line of a /proc file, in bytes; -1 when the file or key is missing.
+int64_t proc_kilobytes(const char* file, const std::string& key) {
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.compare(0, key.size(), key) != 0) continue;
+    try {
+      return std::stoll(line.substr(key.size())) * 1024;  // stoll skips the padding
+    } catch (const std::exception&) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+int64_t available_host_memory() { return proc_kilobytes("/proc/meminfo", "MemAvailable:"); }
+
+int64_t peak_resident_memory() { return proc_kilobytes("/proc/self/status", "VmHWM:"); }
 
 }  // namespace dino

@@ -4,22 +4,25 @@
 
 namespace dino {
 
+at::Tensor patch_maps(const at::Tensor& query_rows, int64_t grid_h, int64_t grid_w) {
+  TORCH_CHECK(query_rows.dim() == 2 && query_rows.size(1) == 1 + grid_h * grid_w, "attention rows over ",
+              query_rows.size(-1) - 1, " patches do not fit a ", grid_h, " x ", grid_w, " grid");
+  // reference.md §4.1 step 5: attentions[0, :, query, 1:]
+  return query_rows.slice(1, 1).reshape({query_rows.size(0), grid_h, grid_w}).to(torch::kFloat);
+}
+
 at::Tensor query_attention(const at::Tensor& attention, int64_t query, int64_t grid_h, int64_t grid_w) {
   TORCH_CHECK(attention.dim() == 4 && attention.size(0) == 1 && attention.size(2) == attention.size(3),
               "attention must be (1, heads, 1 + N, 1 + N), got ", attention.sizes());
-  const int64_t tokens = attention.size(2);
-  TORCH_CHECK(tokens == 1 + grid_h * grid_w, "attention over ", tokens - 1, " patches does not fit a ", grid_h, " x ",
-              grid_w, " grid");
-  TORCH_CHECK(query >= 0 && query < tokens, "query token ", query, " is outside 0..", tokens - 1);
-  // reference.md §4.1 step 5: attentions[0, :, query, 1:]
-  return attention[0].select(1, query).slice(1, 1).reshape({attention.size(1), grid_h, grid_w}).to(torch::kFloat);
+  TORCH_CHECK(query >= 0 && query < attention.size(2), "query token ", query, " is outside 0..", attention.size(2) - 1);
+  return patch_maps(attention[0].select(1, query), grid_h, grid_w);
 }
 
 at::Tensor mass_threshold_masks(const at::Tensor& maps, double threshold) {
   TORCH_CHECK(maps.dim() == 3, "maps must be (M, h, w)");
   TORCH_CHECK(threshold > 0 && threshold <= 1, "the threshold must lie in (0, 1], got ", threshold);
-  const auto flat = maps.reshape({maps.size(0), -1}).to(torch::kDouble);
-  auto [values, order] = flat.sort(1);  // ascending, as the reference
+  const auto flat = maps.reshape({maps.size(0), -1}).to(torch::kFloat);  // float32, as the reference
+  auto [values, order] = flat.sort(1);                                   // ascending, as the reference
   values = values / values.sum(1, true);
   const auto cumulative = values.cumsum(1);
   const auto kept_sorted = cumulative > (1.0 - threshold);
@@ -29,23 +32,9 @@ at::Tensor mass_threshold_masks(const at::Tensor& maps, double threshold) {
   return masks.reshape(maps.sizes()).to(torch::kUInt8);
 }
 
-at::Tensor attention_rollout(const std::vector<at::Tensor>& attentions) {
-  TORCH_CHECK(!attentions.empty(), "attention rollout needs at least one layer");
-  const int64_t tokens = attentions.front().size(2);
-  auto rollout = torch::eye(tokens, torch::kDouble);
-  for (const auto& layer : attentions) {
-    // Residual connections: half the attention, half the identity; rows sum to 1 again.
-    auto a = layer[0].to(torch::kDouble).mean(0);
-    a = (a + torch::eye(tokens, torch::kDouble)) / 2.0;
-    a = a / a.sum(1, true);
-    rollout = a.matmul(rollout);
-  }
-  return rollout.to(torch::kFloat);
-}
-
 at::Tensor patch_feature_pca(const at::Tensor& patch_features, int64_t grid_h, int64_t grid_w) {
-  TORCH_CHECK(patch_features.dim() == 2 && patch_features.size(0) == grid_h * grid_w,
-              "patch features must be (", grid_h * grid_w, ", D)");
+  TORCH_CHECK(patch_features.dim() == 2 && patch_features.size(0) == grid_h * grid_w, "patch features must be (",
+              grid_h * grid_w, ", D)");
   const auto x = patch_features.to(torch::kDouble);
   const auto centred = x - x.mean(0, true);
   // Right singular vectors of the centred features are the principal directions.

@@ -50,16 +50,20 @@ std::string attention_command_line(const FigureProvenance& f) {
     words.insert(words.end(), {"--random_weights", "--arch", f.arch, "--patch_size", std::to_string(f.patch_size)});
   } else {
     words.insert(words.end(), {"--pretrained_weights", log::shell_word(f.weights)});
-    if (f.checkpoint_key != "teacher") words.insert(words.end(), {"--checkpoint_key", log::shell_word(f.checkpoint_key)});
+    if (f.checkpoint_key != "teacher")
+      words.insert(words.end(), {"--checkpoint_key", log::shell_word(f.checkpoint_key)});
   }
   if (!f.image.empty() && f.image_is_file) words.insert(words.end(), {"--image_path", log::shell_word(f.image)});
-  if (!f.image_size.empty()) {
-    words.emplace_back("--image_size");
-    for (int side : f.image_size) words.push_back(std::to_string(side));
-  }
+  // Always the size, even the model's default: "0" is the original size, which the default is not.
+  words.emplace_back("--image_size");
+  if (f.image_size.empty()) words.emplace_back("0");
+  for (int side : f.image_size) words.push_back(std::to_string(side));
   words.insert(words.end(), {"--layer", std::to_string(f.layer)});
+  if (f.query > 0) words.insert(words.end(), {"--query_patch", std::to_string(f.query - 1)});
   if (f.threshold > 0) words.insert(words.end(), {"--threshold", number_word(f.threshold)});
   if (f.rollout) words.emplace_back("--rollout");
+  if (f.pca) words.emplace_back("--pca");
+  if (f.shared_scale) words.emplace_back("--shared_scale");
   words.insert(words.end(), {"--color_map", log::shell_word(f.color_map), "--save_raw"});
   std::string line;
   for (const auto& word : words) line += (line.empty() ? "" : " ") + word;

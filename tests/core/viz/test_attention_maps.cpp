@@ -1,9 +1,12 @@
 // Attention maps and their pictures against hand computations: the CLS row on the patch grid
-// (reference.md §4.1 step 5), the mass-threshold masks (step 6), rollout by its definition, the PCA
+// (reference.md §4.1 step 5), the mass-threshold masks (step 6), the pass's rows and rollout against the
+// whole attention matrices and rollout's definition, cancellation, the PCA
 // colours, matplotlib's viridis end points, the mask overlay (alpha 0.5, pure red).
 #include <dino/model/vision_transformer.h>
 #include <dino/viz/attention_images.h>
+#include <dino/viz/attention_budget.h>
 #include <dino/viz/attention_maps.h>
+#include <dino/viz/attention_pass.h>
 #include <dino/viz/figure_provenance.h>
 
 #include <QtTest>
@@ -26,8 +29,8 @@ class TestAttentionMaps : public QObject {
         for (int k = 0; k < 7; ++k) attention[0][h][q][k] = 100 * h + 10 * q + k;
     const auto maps = query_attention(attention, 0, 2, 3);
     QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{2, 2, 3}));
-    QCOMPARE(maps[1][1][2].item<float>(), 100.0f + 6);  // patch 5 = row 1, column 2; key 1 + 5
-    QCOMPARE(maps[0][0][0].item<float>(), 1.0f);        // the CLS key (k = 0) is left out
+    QCOMPARE(maps[1][1][2].item<float>(), 100.0f + 6);            // patch 5 = row 1, column 2; key 1 + 5
+    QCOMPARE(maps[0][0][0].item<float>(), 1.0f);                  // the CLS key (k = 0) is left out
     const auto from_patch = query_attention(attention, 4, 2, 3);  // patch 3's query row
     QCOMPARE(from_patch[0][1][0].item<float>(), 40.0f + 4);
   }
@@ -38,7 +41,8 @@ class TestAttentionMaps : public QObject {
     const auto mask = mass_threshold_masks(map, 0.6);
     QCOMPARE(mask.scalar_type(), torch::kUInt8);
     const std::vector<int> expected{0, 1, 0, 1};
-    for (int i = 0; i < 4; ++i) QCOMPARE(static_cast<int>(mask.view({-1})[i].item<uint8_t>()), expected[static_cast<size_t>(i)]);
+    for (int i = 0; i < 4; ++i)
+      QCOMPARE(static_cast<int>(mask.view({-1})[i].item<uint8_t>()), expected[static_cast<size_t>(i)]);
     // On random maps: the kept mass reaches t, and without its smallest patch it would not.
     torch::manual_seed(3);
     const auto maps = torch::rand({5, 7, 9}).pow(3);
@@ -55,7 +59,10 @@ class TestAttentionMaps : public QObject {
     }
   }
 
-  void rolloutFollowsItsDefinition() {
+  // The pass forms attention rows a chunk at a time; here against the whole matrices of
+  // get_all_selfattentions (the reference's explicit path) and rollout's definition in double, on
+  // 900 patches so that rollout takes two chunks of rows.
+  void passMatchesTheWholeMatrices() {
     torch::manual_seed(1);
     auto config = *vit_preset("vit_tiny", 8);
     config.depth = 3;
@@ -63,12 +70,15 @@ class TestAttentionMaps : public QObject {
     VisionTransformer model(config);
     model->eval();
     torch::NoGradGuard no_grad;
-    const auto image = torch::randn({1, 3, 16, 24});
+    const auto image = torch::randn({1, 3, 240, 240});
     const auto layers = model->get_all_selfattentions(image);
     QCOMPARE(layers.size(), size_t{3});
     QVERIFY(torch::allclose(layers[1], model->get_selfattention(image, 1), 1e-6, 1e-6));
-    // By hand, in double: R = Â3 Â2 Â1 with Â = rownorm((mean_heads(A) + I) / 2).
     const int64_t n = layers[0].size(2);
+    QCOMPARE(n, int64_t{901});
+    QVERIFY(config.num_heads * n * 4 * n > kAttentionChunkBytes);  // more than one chunk of rows
+
+    // By hand, in double: R = Â3 Â2 Â1 with Â = rownorm((mean_heads(A) + I) / 2).
     auto expected = torch::eye(n, torch::kDouble);
     for (const auto& a : layers) {
       auto m = a[0].to(torch::kDouble).sum(0) / static_cast<double>(a.size(1));
@@ -77,16 +87,47 @@ class TestAttentionMaps : public QObject {
       m = m / m.sum(1, true);
       expected = m.matmul(expected);
     }
-    const auto rollout = attention_rollout(layers);
-    QVERIFY(torch::allclose(rollout.to(torch::kDouble), expected, 1e-5, 1e-6));
-    QVERIFY(torch::allclose(rollout.sum(1), torch::ones({n}), 1e-5, 1e-5));  // rows stay distributions
+    std::vector<double> progress;
+    AttentionWork work;
+    work.progress = [&](double fraction) { progress.push_back(fraction); };
+    const auto pass = attention_pass(*model, image, {1, 37, /*rollout=*/true, /*pca=*/true}, work);
+    QVERIFY(torch::allclose(pass.rollout.to(torch::kDouble), expected[0], 1e-5, 1e-7));
+    QVERIFY(std::abs(pass.rollout.sum().item<double>() - 1) < 1e-5);  // still a distribution
+    // Layer 1's row of patch 36 (query token 37), and the maps on the grid from it.
+    QVERIFY(torch::allclose(pass.query_rows, layers[1][0].select(1, 37), 1e-6, 1e-7));
+    QVERIFY(torch::allclose(patch_maps(pass.query_rows, 30, 30), query_attention(layers[1], 37, 30, 30), 1e-6, 1e-7));
+    // PCA's tokens: the last block's normed patch tokens, as get_intermediate_layers gives them.
+    QVERIFY(
+        torch::allclose(pass.patch_tokens, model->get_intermediate_layers(image, 1).back()[0].slice(0, 1), 1e-5, 1e-6));
+    QVERIFY(progress.size() >= 5);
+    QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+    QCOMPARE(progress.back(), 1.0);
+  }
+
+  void passStopsWhenCancelled() {
+    auto config = *vit_preset("vit_tiny", 8);
+    config.depth = 4;
+    config.img_size = 16;
+    VisionTransformer model(config);
+    model->eval();
+    const auto image = torch::randn({1, 3, 64, 64});
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    int reports = 0;
+    AttentionWork work;
+    work.cancel = cancel;
+    work.progress = [&](double) {
+      if (++reports == 2) cancel->store(true);  // cancelled after the second block
+    };
+    QVERIFY_THROWS_EXCEPTION(AttentionCancelled, attention_pass(*model, image, {-1, 0, true, false}, work));
+    QCOMPARE(reports, 2);  // nothing ran after the cancel was seen
   }
 
   void pcaColoursFollowTheMainDirections() {
     // Features whose variance lies mostly along a, then b, then c.
     const int64_t h = 4, w = 5, n = h * w, d = 16;
     torch::manual_seed(2);
-    const auto a = torch::linspace(-1, 1, n, torch::kDouble), b = torch::randn({n}, torch::kDouble), c = torch::randn({n}, torch::kDouble);
+    const auto a = torch::linspace(-1, 1, n, torch::kDouble), b = torch::randn({n}, torch::kDouble),
+               c = torch::randn({n}, torch::kDouble);
     auto basis = std::get<0>(torch::linalg_qr(torch::randn({d, 3}, torch::kDouble)));  // orthonormal columns
     const auto features = torch::stack({a * 10, b * 3, c * 0.5}, 1).matmul(basis.t()) + 7.0;
     const auto colours = patch_feature_pca(features.to(torch::kFloat), h, w);

@@ -33,12 +33,26 @@ inline std::string scientific(double value, int digits = 3) {
 
 // A value as a shell word: bare when safe, single-quoted otherwise (for command lines users copy).
 inline std::string shell_word(const std::string& text) {
-  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                            "0123456789-_./:=+,") == std::string::npos;
+  const bool safe = !text.empty() && text.find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789-_./:=+,") == std::string::npos;
   if (safe) return text;
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+// "350 MiB", "1.2 GiB": a size in memory, to three figures at most.
+inline std::string byte_size(double bytes) {
+  const char* units[] = {" B", " KiB", " MiB", " GiB", " TiB", " PiB"};
+  int unit = 0;
+  while (bytes >= 1024 && unit < 5) {
+    bytes /= 1024;
+    ++unit;
+  }
+  std::string out = fixed(bytes, unit == 0 || bytes >= 10 ? 0 : 1);
+  out += units[unit];
+  return out;
 }
 
 // "3 h 20 min": a duration as people say it, to the second below a minute, to the minute below a

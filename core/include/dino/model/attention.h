@@ -17,6 +17,9 @@ class AttentionImpl : public torch::nn::Module {
   // Explicit path: softmax(q k^T * scale) v, returning (output, probabilities (B, heads, N, N)).
   // Kept readable on purpose; a test checks that both paths agree.
   std::pair<torch::Tensor, torch::Tensor> forward_with_attention(const torch::Tensor& x);
+  // Queries and keys, each (B, heads, N, head_dim), of an input already normed: softmax(q k^T *
+  // scale) taken a few query rows at a time gives rows of the attention without the N x N whole.
+  std::pair<torch::Tensor, torch::Tensor> queries_and_keys(const torch::Tensor& x);
 
   int64_t num_heads() const { return num_heads_; }
   double scale() const { return scale_; }

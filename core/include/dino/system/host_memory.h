@@ -26,4 +26,10 @@ struct HostHeapFigures {
 };
 HostHeapFigures host_heap_figures();
 
+// Bytes the system could give this process now without swapping (/proc/meminfo's MemAvailable), and
+// the process's peak resident size so far (/proc/self/status's VmHWM); -1 where they cannot be read.
+// Budgets and benchmarks read them; nothing asserts on them.
+int64_t available_host_memory();
+int64_t peak_resident_memory();
+
 }  // namespace dino

@@ -7,8 +7,11 @@
 
 #include "dino/data/rgb_image.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -25,18 +28,32 @@ struct AttentionRequest {
   bool shared_scale = false;  // one colour scale for every head (the reference scales each alone)
 };
 
+// How a computation of a view reports and stops, both checked between the model's blocks and between
+// the chunks of attention rows: `progress` gets the fraction done (0..1) on the computing thread;
+// `cancel`, when set and true, ends the computation with AttentionCancelled.
+struct AttentionWork {
+  std::function<void(double)> progress;
+  std::shared_ptr<const std::atomic<bool>> cancel;
+  bool cancelled() const { return cancel && cancel->load(); }
+};
+
+class AttentionCancelled : public std::runtime_error {
+ public:
+  AttentionCancelled() : std::runtime_error("the attention computation was cancelled") {}
+};
+
 struct AttentionView {
   int grid_h = 0, grid_w = 0, patch_size = 0, heads = 0, layer = 0;
-  RgbImage input;                              // the image the model saw (resized, cropped)
-  RgbImage reference_input;                    // img.png: the normalised input min-max rescaled
-  std::vector<std::vector<float>> maps;        // per head, grid_h * grid_w, row-major
-  std::vector<float> mean;                     // of the heads
+  RgbImage input;                                 // the image the model saw (resized, cropped)
+  RgbImage reference_input;                       // img.png: the normalised input min-max rescaled
+  std::vector<std::vector<float>> maps;           // per head, grid_h * grid_w, row-major
+  std::vector<float> mean;                        // of the heads
   std::vector<std::vector<unsigned char>> masks;  // per head, when a threshold was given
-  std::vector<float> rollout;                  // CLS row of the rollout, when asked
-  std::vector<RgbImage> head_pictures;         // per head, coloured, at the input's size
+  std::vector<float> rollout;                     // CLS row of the rollout, when asked
+  std::vector<RgbImage> head_pictures;            // per head, coloured, at the input's size
   RgbImage mean_picture, rollout_picture, pca_picture;
-  std::vector<RgbImage> mask_pictures;         // the reference's red overlays, per head
-  std::string note;                            // e.g. "scaled down from 12000 px"
+  std::vector<RgbImage> mask_pictures;  // the reference's red overlays, per head
+  std::string note;                     // e.g. "scaled down from 12000 px"
 };
 
 // Teacher minus student (or any two views of the same image and request): per head and for the

@@ -1,0 +1,43 @@
+#include "dashboard/plot_export.h"
+
+#include "dashboard/figure_export_dialog.h"
+#include "qcustomplot_include.h"
+
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+
+bool exportPlot(QCustomPlot& plot, const QString& file, int width, int height, double dpi, const QString& title) {
+  const QString suffix = QFileInfo(file).suffix().toLower();
+  if (suffix == QLatin1String("svg")) {
+    QSvgGenerator generator;
+    generator.setFileName(file);
+    generator.setSize(QSize(width, height));
+    generator.setViewBox(QRect(0, 0, width, height));
+    generator.setResolution(96);  // the size is in pixels at the screen's nominal 96 dpi
+    generator.setTitle(title);
+    generator.setDescription(QCoreApplication::translate("PlotExport", "DINO Studio chart"));
+    QCPPainter painter;
+    if (!painter.begin(&generator)) return false;
+    plot.toPainter(&painter, width, height);
+    return painter.end();
+  }
+  if (suffix == QLatin1String("pdf"))
+    return plot.savePdf(file, width, height, QCP::epNoCosmetic,
+                        QCoreApplication::translate("PlotExport", "DINO Studio"), title);
+  const double scale = dpi / 96.0;
+  return plot.savePng(file, static_cast<int>(width / scale), static_cast<int>(height / scale), scale, -1,
+                      static_cast<int>(dpi), QCP::ruDotsPerInch);
+}
+
+void exportPlotInteractively(QCustomPlot& plot, const QString& title) {
+  QString name = title.toLower();
+  name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+  name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+  FigureExportDialog dialog(FigureExportDialog::Target::File, name, &plot);
+  if (dialog.exec() != QDialog::Accepted) return;
+  if (!exportPlot(plot, dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi(), title))
+    QMessageBox::warning(&plot, QCoreApplication::translate("PlotExport", "Export"),
+                         QCoreApplication::translate("PlotExport", "Cannot write %1.").arg(dialog.path()));
+}
