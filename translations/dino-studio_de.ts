@@ -135,6 +135,10 @@
         <source>shorter side %1, aspect kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>to fit the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttentionExplorer</name>
@@ -373,6 +377,33 @@
     <message>
         <source>No smaller input fits.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colour map of the tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2, one scale for every head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each head from its own least (left) to its most attention (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probe was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint could be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) left out: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -970,10 +1001,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;DINO Studio %1&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,6 +1106,50 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause after the current step; nothing is saved or lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on from the step where the run paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documentation was not installed with this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DINO Studio %1&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;&lt;p&gt;Built %2 with Qt %3 (running %4), LibTorch %5, %6.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an image (Attention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the attention computation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - DINO Studio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1698,6 +1769,22 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Output folder of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image in the attention explorer (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights or a training checkpoint for the attention explorer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After ten seconds, save the window as a PNG and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tab to show: dashboard, schedules, crops, attention or log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include "training/run_follower.h"
 #include "training/training_controller.h"
 
+#include <dino/api/build_info.h>
 #include <dino/api/training_run.h>
 #include <dino/log/human_readable.h>
 #include <dino/session/training_settings.h>
@@ -25,6 +26,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -35,6 +37,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
@@ -107,7 +110,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!restoreGeometry(settings.value(QStringLiteral("Window/geometry")).toByteArray())) {
     // First start: 1400 x 900, or what the screen has room for (a 1366 x 768 laptop).
     const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
-    resize(std::min(1400, room.width()), std::min(900, room.height()));
+    // The size asked is the inside: leave room for a window manager's frame and title bar.
+    resize(std::min(1400, room.width() - 16), std::min(900, room.height() - 40));
   }
   restoreState(settings.value(QStringLiteral("Window/state")).toByteArray());
   rebuildRecentMenu();
@@ -159,22 +163,36 @@ void MainWindow::createActions() {
   auto* toolbar = addToolBar(tr("Run"));
   toolbar->setObjectName(QStringLiteral("RunToolbar"));
 
-  start_ = run->addAction(tr("&Start"), this, [this] { startRun(); });
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  start_ = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this, [this] { startRun(); });
   start_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   start_->setToolTip(tr("Train with these settings (resumes if the output folder holds a checkpoint)"));
-  pause_ = run->addAction(tr("&Pause"), this, [this] { controller_->pause(); });
-  resume_ = run->addAction(tr("Res&ume"), this, [this] { controller_->resume(); });
-  stop_ = run->addAction(tr("S&top"), this, [this] { controller_->stop(); });
+  pause_ = run->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this,
+                          [this] { controller_->pause(); });
+  pause_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  pause_->setToolTip(tr("Pause after the current step; nothing is saved or lost"));
+  resume_ = run->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Res&ume"), this,
+                           [this] { controller_->resume(); });
+  resume_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+  resume_->setToolTip(tr("Go on from the step where the run paused"));
+  stop_ =
+      run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this, [this] { controller_->stop(); });
+  stop_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   stop_->setToolTip(tr("Finish the current step, save a checkpoint that resumes there, and stop"));
+  // Tooltips name the shortcut as the menus do.
+  for (QAction* a : {start_, pause_, resume_, stop_})
+    a->setToolTip(tr("%1 (%2)").arg(a->toolTip(), a->shortcut().toString(QKeySequence::NativeText)));
   run->addSeparator();
   openFolder_ = run->addAction(tr("&Open Output Folder"), this, [this] {
     const QString folder = runFolder_.isEmpty() ? config_->value(QStringLiteral("output_dir")).toString() : runFolder_;
     QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
   });
-  copyCommand_ = run->addAction(tr("&Copy as Command Line"), this, [this] {
-    QApplication::clipboard()->setText(commandLine());
-    statusBar()->showMessage(tr("Copied: %1").arg(commandLine()), 5000);
-  });
+  copyCommand_ = run->addAction(
+      QIcon::fromTheme(QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)),
+      tr("&Copy as Command Line"), this, [this] {
+        QApplication::clipboard()->setText(commandLine());
+        statusBar()->showMessage(tr("Copied: %1").arg(commandLine()), 5000);
+      });
   for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
   toolbar->addSeparator();
   toolbar->addAction(copyCommand_);
@@ -246,13 +264,59 @@ void MainWindow::createActions() {
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
-  help->addAction(tr("&About DINO Studio"), this, [this] {
-    QMessageBox::about(this, tr("About DINO Studio"),
-                       tr("<b>DINO Studio %1</b><p>Train DINO self-supervised vision transformers and look inside "
-                          "them. The model, loss and schedules follow the reference implementation of Caron et al. "
-                          "(2021).</p>")
-                           .arg(QApplication::applicationVersion()));
-  });
+  const QString docs = documentationFolder();
+  QAction* manual = help->addAction(tr("&Documentation"), QKeySequence::HelpContents, this,
+                                    [docs] { QDesktopServices::openUrl(QUrl::fromLocalFile(docs)); });
+  manual->setEnabled(!docs.isEmpty());
+  manual->setToolTip(docs.isEmpty() ? tr("The documentation was not installed with this build") : docs);
+  help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+  help->addSeparator();
+  help->addAction(tr("&About DINO Studio"), this,
+                  [this] { QMessageBox::about(this, tr("About DINO Studio"), aboutText()); });
+}
+
+bool MainWindow::showTab(const QString& name) {
+  auto* tabs = qobject_cast<QTabWidget*>(centralWidget());
+  const QStringList names{QStringLiteral("dashboard"), QStringLiteral("schedules"), QStringLiteral("crops"),
+                          QStringLiteral("attention"), QStringLiteral("log")};
+  const auto index = names.indexOf(name.toLower());
+  if (!tabs || index < 0) return false;
+  tabs->setCurrentIndex(static_cast<int>(index));
+  return true;
+}
+
+QString MainWindow::aboutText() {
+  const dino::LibTorchInfo torch = dino::libtorch_info();
+  return tr("<b>DINO Studio %1</b><p>Train DINO self-supervised vision transformers and look inside "
+            "them. The model, loss and schedules follow the reference implementation of Caron et al. "
+            "(2021).</p><p>Built %2 with Qt %3 (running %4), LibTorch %5, %6.</p>")
+      .arg(QApplication::applicationVersion(), QStringLiteral(DINO_BUILD_TYPE), QStringLiteral(QT_VERSION_STR),
+           QString::fromLatin1(qVersion()), QString::fromStdString(torch.version), QString::fromStdString(torch.cuda));
+}
+
+QString MainWindow::documentationFolder() {
+  // Installed beside the program (share/doc/dino-studio), else the source tree it was built from.
+  const QDir app(QCoreApplication::applicationDirPath());
+  for (const QString& candidate :
+       {app.filePath(QStringLiteral("../share/doc/dino-studio")), QStringLiteral(DINO_SOURCE_DOCS)})
+    if (QFileInfo(QDir(candidate).filePath(QStringLiteral("desktop-app.md"))).exists())
+      return QDir(candidate).absolutePath();
+  return {};
+}
+
+void MainWindow::showShortcuts() {
+  QString rows;
+  for (QAction* action : findChildren<QAction*>()) {
+    if (action->shortcut().isEmpty()) continue;
+    rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                .arg(action->text().remove(QLatin1Char('&')).toHtmlEscaped(),
+                     action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
+  }
+  rows +=
+      QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+          .arg(tr("Paste an image (Attention)"), QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText));
+  rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;Esc</td></tr>").arg(tr("Cancel the attention computation"));
+  QMessageBox::information(this, tr("Keyboard Shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));
 }
 
 QString MainWindow::commandLine() const {
@@ -401,6 +465,7 @@ void MainWindow::onStateChanged(dino::RunState state) {
 
 void MainWindow::announceRunFolder() {
   if (runFolder_.isEmpty()) return;
+  setWindowTitle(tr("%1 - DINO Studio").arg(QFileInfo(runFolder_).fileName()));
   attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
   FigureExportDialog::setRunFolder(runFolder_);
 }

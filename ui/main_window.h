@@ -45,6 +45,13 @@ class MainWindow : public QMainWindow {
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;
+  // "dashboard", "schedules", "crops", "attention" or "log"; false for another name.
+  bool showTab(const QString& name);
+
+  // The folder of the documentation (docs/*.md): installed beside the program or the source tree's.
+  static QString documentationFolder();
+  // Help > About: the app's version and build type, Qt's, LibTorch's and its CUDA (or "CPU only").
+  static QString aboutText();
 
  Q_SIGNALS:
   void runEnded(dino::RunState state);
@@ -61,6 +68,7 @@ class MainWindow : public QMainWindow {
   // The run on display offered where it matters: its checkpoint.pth to the attention explorer as the
   // training teacher, its folder to the figure exports.
   void announceRunFolder();
+  void showShortcuts();
   void rememberRun(const QString& folder);
   void rebuildRecentMenu();
   void refreshPreview();

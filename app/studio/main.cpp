@@ -1,5 +1,6 @@
 // `dino-studio`: the desktop app. Wiring only: application identity, translations, options, and
 // the main window.
+#include "attention/attention_explorer.h"
 #include "config/config_panel.h"
 #include "dashboard/dashboard.h"
 #include "main_window.h"
@@ -14,6 +15,7 @@
 #include <QLatin1StringView>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QScreen>
 #include <QTimer>
 #include <QTranslator>
 
@@ -26,30 +28,53 @@ void identify(QCoreApplication& app, QTranslator& qtTranslator, QTranslator& app
   QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio"));
   QCoreApplication::setApplicationName(QStringLiteral("DINO Studio"));
   QCoreApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     app.installTranslator(&qtTranslator);
   if (appTranslator.load(QLocale(), QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     app.installTranslator(&appTranslator);
 }
 
 struct StudioOptions {
-  QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Start from the Fashion-MNIST demo settings.")};
-  QCommandLineOption settings{QStringLiteral("settings"), QCoreApplication::translate("main", "Load settings from a JSON file."),
+  QCommandLineOption demo{QStringLiteral("demo"),
+                          QCoreApplication::translate("main", "Start from the Fashion-MNIST demo settings.")};
+  QCommandLineOption settings{QStringLiteral("settings"),
+                              QCoreApplication::translate("main", "Load settings from a JSON file."),
                               QStringLiteral("file")};
-  QCommandLineOption follow{QStringLiteral("follow"), QCoreApplication::translate("main", "Follow the run in an output folder."),
+  QCommandLineOption follow{QStringLiteral("follow"),
+                            QCoreApplication::translate("main", "Follow the run in an output folder."),
                             QStringLiteral("folder")};
-  QCommandLineOption start{QStringLiteral("start"), QCoreApplication::translate("main", "Press Start once the data is scanned.")};
-  QCommandLineOption exportWhenDone{QStringLiteral("export-when-done"),
-                                    QCoreApplication::translate("main", "When the run ends, export every figure to a folder and quit."),
-                                    QStringLiteral("folder")};
-  QCommandLineOption outputDir{QStringLiteral("output_dir"), QCoreApplication::translate("main", "Output folder of the run."),
+  QCommandLineOption start{QStringLiteral("start"),
+                           QCoreApplication::translate("main", "Press Start once the data is scanned.")};
+  QCommandLineOption exportWhenDone{
+      QStringLiteral("export-when-done"),
+      QCoreApplication::translate("main", "When the run ends, export every figure to a folder and quit."),
+      QStringLiteral("folder")};
+  QCommandLineOption outputDir{QStringLiteral("output_dir"),
+                               QCoreApplication::translate("main", "Output folder of the run."),
                                QStringLiteral("folder")};
+  QCommandLineOption image{QStringLiteral("image"),
+                           QCoreApplication::translate("main", "Open an image in the attention explorer (repeatable)."),
+                           QStringLiteral("file")};
+  QCommandLineOption weights{
+      QStringLiteral("weights"),
+      QCoreApplication::translate("main", "Weights or a training checkpoint for the attention explorer."),
+      QStringLiteral("file")};
+  QCommandLineOption screenshot{
+      QStringLiteral("screenshot"),
+      QCoreApplication::translate("main", "After ten seconds, save the window as a PNG and quit."),
+      QStringLiteral("file")};
+  QCommandLineOption tab{
+      QStringLiteral("tab"),
+      QCoreApplication::translate("main", "The tab to show: dashboard, schedules, crops, attention or log."),
+      QStringLiteral("name")};
 
   explicit StudioOptions(QCommandLineParser& parser) {
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Train DINO vision transformers and watch them learn."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Train DINO vision transformers and watch them learn."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({demo, settings, follow, start, exportWhenDone, outputDir});
+    parser.addOptions({demo, settings, follow, start, exportWhenDone, outputDir, image, weights, screenshot, tab});
   }
 };
 
@@ -59,7 +84,8 @@ bool asksOnlyForText(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const QLatin1StringView arg(argv[i]);
     if (arg == QLatin1StringView("--help") || arg == QLatin1StringView("-h") || arg == QLatin1StringView("-?") ||
-        arg == QLatin1StringView("--help-all") || arg == QLatin1StringView("--version") || arg == QLatin1StringView("-v"))
+        arg == QLatin1StringView("--help-all") || arg == QLatin1StringView("--version") ||
+        arg == QLatin1StringView("-v"))
       return true;
   }
   return false;
@@ -85,14 +111,15 @@ int main(int argc, char** argv) {
   QCommandLineParser parser;
   const StudioOptions options(parser);
   parser.process(app);
-  const auto& [demo, settings, follow, start, exportWhenDone, outputDir] = options;
+  const auto& [demo, settings, follow, start, exportWhenDone, outputDir, image, weights, screenshot, tab] = options;
 
   MainWindow window;
   if (parser.isSet(demo)) window.resetToDemo();
   if (parser.isSet(settings)) {
     QFile file(parser.value(settings));
     QString error;
-    if (!file.open(QIODevice::ReadOnly) || !window.configPanel()->setSettingsJson(QString::fromUtf8(file.readAll()), &error)) {
+    if (!file.open(QIODevice::ReadOnly) ||
+        !window.configPanel()->setSettingsJson(QString::fromUtf8(file.readAll()), &error)) {
       std::fprintf(stderr, "dino-studio: %s: %s\n", qPrintable(parser.value(settings)),
                    qPrintable(error.isEmpty() ? file.errorString() : error));
       return 2;
@@ -104,13 +131,45 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dino-studio: %s\n", qPrintable(window.follower()->errorString()));
     return 2;
   }
+  if (parser.isSet(weights)) {
+    QString error;
+    if (!window.attentionExplorer()->loadWeights(parser.value(weights), &error)) {
+      std::fprintf(stderr, "dino-studio: --weights %s: %s\n", qPrintable(parser.value(weights)), qPrintable(error));
+      return 2;
+    }
+  }
+  for (const QString& file : parser.values(image)) {
+    if (!window.attentionExplorer()->addImage(file)) {
+      std::fprintf(stderr, "dino-studio: --image %s: not an image this app can read\n", qPrintable(file));
+      return 2;
+    }
+  }
+  if (parser.isSet(image) && !parser.isSet(tab)) window.showTab(QStringLiteral("attention"));
+  if (parser.isSet(tab) && !window.showTab(parser.value(tab))) {
+    std::fprintf(stderr, "dino-studio: --tab %s: not one of dashboard, schedules, crops, attention, log\n",
+                 qPrintable(parser.value(tab)));
+    return 2;
+  }
   int exitCode = 0;
+  if (parser.isSet(screenshot)) {
+    if (window.screen()) window.resize(window.screen()->availableGeometry().size());  // the whole screen, as shown
+    // Ten seconds: the run's records read, the crops drawn, the attention maps computed.
+    QTimer::singleShot(10000, &window, [&window, &exitCode, file = parser.value(screenshot)] {
+      if (!window.grab().save(file)) {
+        std::fprintf(stderr, "dino-studio: --screenshot %s: cannot be written\n", qPrintable(file));
+        exitCode = 1;
+      }
+      window.close();
+    });
+  }
   if (parser.isSet(exportWhenDone)) {
     const QString folder = parser.value(exportWhenDone);
     QObject::connect(&window, &MainWindow::runEnded, &app, [&window, &exitCode, folder](dino::RunState state) {
       QString error;
-      if (!window.exportAll(folder, &error)) std::fprintf(stderr, "dino-studio: %s\n", qPrintable(error));
-      else std::printf("dino-studio: figures and metrics.csv in %s\n", qPrintable(folder));
+      if (!window.exportAll(folder, &error))
+        std::fprintf(stderr, "dino-studio: %s\n", qPrintable(error));
+      else
+        std::printf("dino-studio: figures and metrics.csv in %s\n", qPrintable(folder));
       exitCode = state == dino::RunState::Finished ? 0 : 1;
       window.close();
     });
@@ -126,14 +185,15 @@ int main(int argc, char** argv) {
     };
     if (!tryStart()) {
       auto* connection = new QMetaObject::Connection;
-      *connection = QObject::connect(window.configPanel(), &ConfigPanel::dataScanned, &window, [tryStart, connection, &window] {
-        QObject::disconnect(*connection);
-        delete connection;
-        if (!tryStart()) {
-          std::fprintf(stderr, "dino-studio: cannot start: %s\n", qPrintable(window.configPanel()->problem()));
-          QApplication::exit(2);
-        }
-      });
+      *connection =
+          QObject::connect(window.configPanel(), &ConfigPanel::dataScanned, &window, [tryStart, connection, &window] {
+            QObject::disconnect(*connection);
+            delete connection;
+            if (!tryStart()) {
+              std::fprintf(stderr, "dino-studio: cannot start: %s\n", qPrintable(window.configPanel()->problem()));
+              QApplication::exit(2);
+            }
+          });
     }
   }
   const int code = app.exec();

@@ -166,7 +166,7 @@ class TestAttentionExplorer : public QObject {
     small.fill(qRgb(40, 120, 200));
     const QString smallFile = dir.filePath(QStringLiteral("small.png"));
     QVERIFY(small.save(smallFile));
-    QImage large(3200, 2400, QImage::Format_RGB888);  // 30,000 patches at its original size
+    QImage large(1600, 1200, QImage::Format_RGB888);  // 7,500 patches at its original size
     for (int y = 0; y < large.height(); ++y)
       for (int x = 0; x < large.width(); ++x) large.setPixel(x, y, qRgb(x % 256, y % 256, 90));
     const QString largeFile = dir.filePath(QStringLiteral("large.png"));
@@ -193,29 +193,34 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(explorer.view().grid_h, 15);  // 240 px: the largest that fits
     QCOMPARE(explorer.provenance().image_size, (std::vector<int>{240, 240}));
 
-    // Once without limits: the refused size.
-    explorer.setInputSize(AttentionExplorer::InputSize::ShorterSide);  // 240: fits
-    QVERIFY(ready.wait(60000));
+    // Once without limits: the refused request, and its figure.json line lifts the limits too.
     explorer.setLimits({1, 0, 0});  // one byte: nothing fits
     explorer.setLayer(3);
     QCOMPARE(refused.count(), 2);
     QVERIFY(explorer.statusText().contains(QStringLiteral("No smaller input fits")));
+    QCOMPARE(explorer.view().layer, 11);  // the refused request left the view as it was
     explorer.computeAnyway();
     QVERIFY(ready.wait(60000));
     QCOMPARE(explorer.view().layer, 3);
+    QCOMPARE(explorer.view().grid_h, 15);  // still the offered 240 px: the offer holds for this image
+    QVERIFY(explorer.commandLine().contains(QStringLiteral("--time_limit 0 --memory_limit 0")));
 
-    // Cancel: the view on display stays.
+    // Another image starts from the model's size again; Cancel keeps the view on display.
     explorer.setLimits({});
     QVERIFY(explorer.addImage(largeFile));
-    QVERIFY(ready.wait(60000));  // a shorter side of 240 px
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.view().grid_h, 30);  // 480 x 480
+    QCOMPARE(explorer.provenance().image_size, (std::vector<int>{480, 480}));
     explorer.setInputSize(AttentionExplorer::InputSize::Original);
     QVERIFY(explorer.computing());
     explorer.cancelComputation();
     QVERIFY(cancelled.wait(60000));
     QVERIFY(!explorer.computing());
     QCOMPARE(explorer.view().layer, 3);
-    QCOMPARE(explorer.view().grid_h, 15);
+    QCOMPARE(explorer.view().grid_h, 30);
     QVERIFY(explorer.statusText().startsWith(QStringLiteral("Cancelled")));
+    // The figure on display is what an export describes, not the cancelled request.
+    QCOMPARE(explorer.provenance().image_size, (std::vector<int>{480, 480}));
 
     // A newer request while the large one computes: the stale one is dropped, only the new one shows.
     ready.clear();
@@ -224,7 +229,7 @@ class TestAttentionExplorer : public QObject {
     explorer.setInputSize(AttentionExplorer::InputSize::Square);
     QVERIFY(ready.wait(60000));
     QCOMPARE(ready.count(), 1);
-    QCOMPARE(explorer.view().grid_h, 15);  // the square, not the original's 150 rows
+    QCOMPARE(explorer.view().grid_h, 30);  // the square, not the original's 75 rows
     QCOMPARE(explorer.view().layer, 2);
     QCOMPARE(cancelled.count(), 1);  // the stale one ended silently
   }
@@ -267,6 +272,7 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(heads, 3);
     const QStringList names = explorer.tileNames();
     QVERIFY(names.contains(QStringLiteral("student head 2")));
+    QCOMPARE(names.indexOf(QStringLiteral("student head 0")), explorer.view().heads + 1);  // under the teacher's head 0
     const int difference = static_cast<int>(names.indexOf(QStringLiteral("teacher - student, head 0")));
     QVERIFY(difference > 0);
     // Where the teacher attends most above the student, the difference picture is red.

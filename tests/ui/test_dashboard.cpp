@@ -64,8 +64,11 @@ class TestDashboard : public QObject {
     chart.appendPoints(0, x, t);
     chart.appendPoints(momentum, x, m);
     chart.resize(320, 220);  // a narrow chart of the dashboard's grid
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.requestReplot();
     chart.replot();
+    QCOMPARE(chart.width(), 320);
     for (QCPAxis* axis : {chart.yAxis, chart.yAxis2}) {
       const QVector<QString> labels = axis->tickVectorLabels();
       QVERIFY(labels.size() >= 2);
@@ -117,19 +120,27 @@ class TestDashboard : public QObject {
     MetricChart chart(QStringLiteral("Loss"), QStringLiteral("loss"));
     chart.addSeries(QStringLiteral("loss"), Qt::blue);
     chart.appendPoints(0, {0, 10, 20}, {3, 2, 1});
+    chart.resize(600, 400);
+    chart.requestReplot();  // the axes fitted to the data, as the dashboard's timer does
     chart.setCursor(10);
+    // The cursor is drawn in translucent (200, 0, 0): on white, pixels far redder than green.
+    auto reddish = [](const QImage& image) {
+      int count = 0;
+      for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+          const QColor c = image.pixelColor(x, y);
+          if (c.red() - c.green() > 60 && c.red() - c.blue() > 60) ++count;
+        }
+      return count;
+    };
+    QVERIFY(reddish(chart.toPixmap(600, 400).toImage()) > 50);  // on screen: there
     const QString file = dir.filePath(QStringLiteral("loss.png"));
     QVERIFY(chart.exportFigure(file, 600, 400, 96));
     const QImage image(file);
     QCOMPARE(image.size(), QSize(600, 400));
-    int reddish = 0;  // the cursor is drawn in (200, 0, 0)
-    for (int y = 0; y < image.height(); ++y)
-      for (int x = 0; x < image.width(); ++x) {
-        const QColor c = image.pixelColor(x, y);
-        if (c.red() > 150 && c.green() < 80 && c.blue() < 80) ++reddish;
-      }
-    QCOMPARE(reddish, 0);
+    QCOMPARE(reddish(image), 0);     // in the figure: not
     QCOMPARE(chart.cursor(), 10.0);  // still on screen
+    QVERIFY(reddish(chart.toPixmap(600, 400).toImage()) > 50);
   }
 
   void envelopeKeepsSpikesAndStaysSmall() {

@@ -9,11 +9,13 @@
 #include "dashboard/metric_chart.h"
 #include "main_window.h"
 
+#include <QAction>
 #include <QDir>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,6 +23,28 @@ class TestMainWindow : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  // The shell: Pause, Resume and Stop have shortcuts; About names the versions.
+  void shortcutsAndAbout() {
+    MainWindow window;
+    QStringList shortcuts;
+    for (QAction* action : window.findChildren<QAction*>())
+      if (QStringList{QStringLiteral("&Pause"), QStringLiteral("Res&ume"), QStringLiteral("S&top")}.contains(
+              action->text()))
+        shortcuts << action->shortcut().toString();
+    shortcuts.sort();
+    QCOMPARE(shortcuts,
+             (QStringList{QStringLiteral("Ctrl+P"), QStringLiteral("Ctrl+Shift+P"), QStringLiteral("Ctrl+T")}));
+    const QString about = MainWindow::aboutText();
+    QVERIFY2(about.contains(QStringLiteral("Qt " QT_VERSION_STR)), qPrintable(about));
+    QVERIFY(about.contains(QCoreApplication::applicationVersion()));
+    QVERIFY(about.contains(QStringLiteral("LibTorch 2.")));
+    QVERIFY(about.contains(QStringLiteral("CPU only")) || about.contains(QStringLiteral("CUDA 1")));
+    QVERIFY(!MainWindow::documentationFolder().isEmpty());  // the source tree's docs in a build tree
+    QVERIFY(window.showTab(QStringLiteral("Attention")));
+    QCOMPARE(qobject_cast<QTabWidget*>(window.centralWidget())->currentWidget(), window.attentionExplorer());
+    QVERIFY(!window.showTab(QStringLiteral("nowhere")));
+  }
+
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);  // QSettings under a test location
     QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio tests"));
@@ -85,10 +109,15 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.dashboard()->history().steps().size(), steps);
     QCOMPARE(QSettings().value(QStringLiteral("Run/recent")).toStringList().value(0), QDir(run).absolutePath());
 
+    QCOMPARE(window.windowTitle(), QStringLiteral("run - DINO Studio"));  // the run's name first
+
     // A window that only follows the run offers its teacher too.
     MainWindow follower;
     QVERIFY(follower.followRun(run));
-    QVERIFY(teacherButton(follower.findChild<AttentionExplorer*>())->isEnabled());
+    auto* followed = follower.findChild<AttentionExplorer*>();
+    QVERIFY(teacherButton(followed)->isEnabled());
+    teacherButton(followed)->click();
+    QVERIFY(QString::fromStdString(followed->provenance().model).contains(QStringLiteral("checkpoint.pth")));
   }
 };
 

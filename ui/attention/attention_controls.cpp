@@ -103,7 +103,10 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   for (auto* box : {thresholdOn_, rollout_, pca_, sharedScale_})
     connect(box, &QCheckBox::toggled, this, &AttentionControls::requestChanged);
   connect(layer_, &QSpinBox::valueChanged, this, &AttentionControls::requestChanged);
-  connect(size_, &QComboBox::currentIndexChanged, this, &AttentionControls::inputSizeChanged);
+  connect(size_, &QComboBox::currentIndexChanged, this, [this] {
+    resetSide();  // a size chosen anew is the model's; an offer (useImageSize) sets its own
+    Q_EMIT inputSizeChanged();
+  });
   connect(colorMap_, &QComboBox::currentIndexChanged, this, &AttentionControls::requestChanged);
   connect(opacity_, &QSlider::valueChanged, this, &AttentionControls::styleChanged);
   connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
@@ -190,10 +193,18 @@ void AttentionControls::useImageSize(const std::vector<int>& imageSize) {
   Q_EMIT inputSizeChanged();
 }
 
+void AttentionControls::resetSide() {
+  if (side_ == modelSide_) return;
+  side_ = modelSide_;
+  const QSignalBlocker blocker(size_);
+  labelSizes();
+}
+
 void AttentionControls::labelSizes() {
-  const QString why = side_ != modelSide_ ? tr("smaller, to fit the limits")
-                      : reference_        ? tr("the reference")
-                                          : tr("the model's training crop");
+  const QString why = side_ < modelSide_   ? tr("smaller, to fit the limits")
+                      : side_ > modelSide_ ? tr("to fit the limits")
+                      : reference_         ? tr("the reference")
+                                           : tr("the model's training crop");
   size_->setItemText(0, tr("%1 x %1 (%2)").arg(side_).arg(why));
   size_->setItemText(1, tr("shorter side %1, aspect kept").arg(side_));
 }

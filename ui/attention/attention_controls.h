@@ -42,6 +42,8 @@ class AttentionControls : public QWidget {
   void setModelSide(int side, bool reference);
   // A size the budget offered (an AttentionEstimate's smaller_size): chosen, with inputSizeChanged.
   void useImageSize(const std::vector<int>& imageSize);
+  // Back to the model's side (another image, or a size chosen anew); no signal.
+  void resetSide();
   void setThreshold(double threshold);  // 0: off; no signal (the caller computes)
   bool thresholdOn() const;
   void switchThresholdOn();  // with the value shown; asks for a new computation

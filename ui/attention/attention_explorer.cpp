@@ -129,6 +129,13 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   connect(escape, &QShortcut::activated, this, &AttentionExplorer::cancelComputation);
   tiles_ = new AttentionTileGrid;
   layout->addWidget(tiles_, 1);
+  auto* scaleRow = new QHBoxLayout;
+  colorBar_ = new QLabel;
+  colorBar_->setToolTip(tr("The colour map of the tiles"));
+  colorScale_ = new QLabel;
+  scaleRow->addWidget(colorBar_);
+  scaleRow->addWidget(colorScale_, 1);
+  layout->addLayout(scaleRow);
   connect(tiles_, &AttentionTileGrid::clicked, this, &AttentionExplorer::onTileClicked);
 
   connect(open, &QPushButton::clicked, this, &AttentionExplorer::chooseImages);
@@ -149,13 +156,27 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     const QImage image = QApplication::clipboard()->image();
     if (!image.isNull()) addImage(image, tr("pasted %1").arg(imageCount() + 1));
   });
-  connect(&probeWatcher_, &QFutureWatcher<QList<AttentionProbePoint>>::finished, this, [this] {
+  connect(&probeWatcher_, &QFutureWatcher<AttentionProbe>::finished, this, [this] {
     if (probeWatcher_.future().resultCount() == 0) return;
-    probe_ = probeWatcher_.result();
+    const AttentionProbe result = probeWatcher_.result();
+    if (result.points.isEmpty()) {  // keep the probe there was; say why there is no new one
+      probeLabel_->setText(result.problems.isEmpty()
+                               ? tr("The probe was cancelled.")
+                               : tr("No checkpoint could be shown: %1").arg(result.problems.front()));
+      return;
+    }
+    probe_ = result.points;
     probeSlider_->setRange(0, std::max(0, static_cast<int>(probe_.size()) - 1));
     probeSlider_->setEnabled(!probe_.isEmpty());
-    probeSlider_->setValue(static_cast<int>(probe_.size()) - 1);
+    {
+      const QSignalBlocker blocker(probeSlider_);
+      probeSlider_->setValue(static_cast<int>(probe_.size()) - 1);
+    }
     showCheckpoint(probeSlider_->value());
+    if (!result.problems.isEmpty())
+      probeLabel_->setText(probeLabel_->text() + QLatin1Char(' ') +
+                           tr("%n checkpoint(s) left out: %1", nullptr, static_cast<int>(result.problems.size()))
+                               .arg(result.problems.join(QStringLiteral("; "))));
     Q_EMIT probeReady();
   });
   connect(&watcher_, &QFutureWatcher<Result>::finished, this, &AttentionExplorer::onComputed);
@@ -222,17 +243,20 @@ void AttentionExplorer::pinProbe() {
   probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(paths.size()));
   const Item item = items_[current_];
   const auto req = request();
+  probeShown_ = {req, item, weightsFile_, model_->description(), model_->arch(), false};
   if (probeCancel_) probeCancel_->store(true);
   probeCancel_ = std::make_shared<std::atomic<bool>>(false);
   dino::AttentionWork work;
   work.cancel = probeCancel_;
   const auto limits = currentLimits();
   probeWatcher_.setFuture(QtConcurrent::run([paths, item, req, work, limits]() {
-    return computeProbe(paths, [&](const dino::AttentionModel& model) {
-      if (work.cancelled()) throw dino::AttentionCancelled();
-      return item.file.isEmpty() ? model.compute(fromQImage(item.image), req, limits, work)
-                                 : model.compute(item.file.toStdString(), req, limits, work);
-    });
+    return computeProbe(
+        paths,
+        [&](const dino::AttentionModel& model) {
+          return item.file.isEmpty() ? model.compute(fromQImage(item.image), req, limits, work)
+                                     : model.compute(item.file.toStdString(), req, limits, work);
+        },
+        [&] { return work.cancelled(); });
   }));
 }
 
@@ -240,7 +264,8 @@ void AttentionExplorer::showCheckpoint(int index) {
   if (index < 0 || index >= probe_.size()) return;
   lastMilliseconds_ = -1;
   view_ = probe_[index].view;
-  viewWeights_ = probe_[index].file;
+  shown_ = probeShown_;
+  shown_.weights = probe_[index].file;
   hasStudentView_ = false;
   probeLabel_->setText(tr("%1 (%2 of %3)").arg(probe_[index].label).arg(index + 1).arg(probe_.size()));
   render();
@@ -258,6 +283,8 @@ bool AttentionExplorer::showIteration(int64_t iteration, int64_t stepsPerEpoch) 
 }
 
 bool AttentionExplorer::loadWeights(const QString& file, QString* error) {
+  const QFileInfo info(file);
+  loadedStamp_ = {info.lastModified(), info.size()};
   try {
     setModel(dino::AttentionModel::from_weights(file.toStdString()), file);
   } catch (const std::exception& e) {
@@ -303,8 +330,11 @@ void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
       QFileInfo::exists(checkpointFile)
           ? tr("The teacher of %1, reloaded whenever a new checkpoint lands").arg(shown)
           : tr("No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped").arg(shown));
-  // Following the teacher: a new checkpoint of the same run replaces the model in place.
-  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile))
+  // Following the teacher: a new checkpoint of the same run replaces the model in place; the same
+  // file unchanged (a pause, a state change) is not loaded again.
+  const QFileInfo file(checkpointFile);
+  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && file.exists() &&
+      (file.lastModified() != loadedStamp_.first || file.size() != loadedStamp_.second))
     loadWeights(checkpointFile);
 }
 
@@ -349,6 +379,7 @@ void AttentionExplorer::selectImage(int index) {
   if (index < 0 || index >= items_.size()) return;
   current_ = index;
   query_ = 0;
+  controls_->resetSide();  // an offered size was for the image it was offered for
   if (thumbnails_->currentRow() != index) thumbnails_->setCurrentRow(index);
   recompute();
 }
@@ -387,8 +418,10 @@ void AttentionExplorer::recompute() {
   const auto student = student_;
   const Item item = items_[current_];
   const auto req = request();
-  const dino::AttentionLimits limits = ignoreLimitsOnce_ ? dino::AttentionLimits{} : currentLimits();
+  const bool withoutLimits = ignoreLimitsOnce_;
+  const dino::AttentionLimits limits = withoutLimits ? dino::AttentionLimits{} : currentLimits();
   ignoreLimitsOnce_ = false;
+  const Shown shown{req, item, weightsFile_, model->description(), model->arch(), withoutLimits};
   // The estimate comes first, from the image's size alone (a file's header): a refusal costs nothing.
   const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
   QString cost;
@@ -420,7 +453,7 @@ void AttentionExplorer::recompute() {
   showComputing(true);
   QPointer<QLabel> status(status_);
   QPointer<AttentionExplorer> self(this);
-  watcher_.setFuture(QtConcurrent::run([model, student, item, req, limits, work, share, report, status, self]() {
+  watcher_.setFuture(QtConcurrent::run([model, student, item, req, limits, work, share, report, status, self, shown]() {
     try {
       auto compute = [&](const dino::AttentionModel& m, double offset) {
         dino::AttentionWork part = work;
@@ -429,6 +462,7 @@ void AttentionExplorer::recompute() {
                                    : m.compute(item.file.toStdString(), req, limits, part);
       };
       Result result;
+      result.shown = shown;
       QElapsedTimer clock;
       clock.start();
       result.view = compute(*model, 0);
@@ -441,6 +475,11 @@ void AttentionExplorer::recompute() {
     } catch (const dino::AttentionCancelled&) {
       Result result;
       result.cancelled = true;
+      return result;
+    } catch (const dino::AttentionRefused& e) {
+      Result result;
+      result.refused = true;
+      result.estimate = e.estimate();
       return result;
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
@@ -457,14 +496,16 @@ void AttentionExplorer::onComputed() {
   showComputing(false);
   if (watcher_.future().resultCount() > 0) {
     const Result result = watcher_.result();
-    if (result.cancelled) {
-      if (!recomputeQueued_) {
-        status_->setText(tr("Cancelled; the view shows the last computation."));
-        Q_EMIT cancelled();
-      }
+    if (recomputeQueued_) {
+      // Stale: a newer request follows at once.
+    } else if (result.cancelled) {
+      status_->setText(tr("Cancelled; the view shows the last computation."));
+      Q_EMIT cancelled();
+    } else if (result.refused) {
+      showRefusal(result.estimate);
     } else {
       view_ = result.view;
-      viewWeights_ = weightsFile_;
+      shown_ = result.shown;
       studentView_ = result.student;
       hasStudentView_ = result.hasStudent;
       lastMilliseconds_ = result.milliseconds;
@@ -530,10 +571,24 @@ AttentionFigureStyle AttentionExplorer::figureStyle() const {
 
 void AttentionExplorer::render() {
   figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
-  tiles_->setFigure(figure_, tr("Click a patch to see the attention from it."));
+  QRect marked;
+  if (query_ > 0 && view_.grid_w > 0) {
+    const int patch = (query_ - 1), size = view_.patch_size;
+    marked = QRect(patch % view_.grid_w * size, patch / view_.grid_w * size, size, size);
+  }
+  tiles_->setFigure(figure_, tr("Click a patch to see the attention from it."), marked,
+                    QSize(view_.input.width, view_.input.height));
+  if (view_.color_bar.width > 0) {
+    colorBar_->setPixmap(QPixmap::fromImage(toQImage(view_.color_bar).scaled(256, 12)));
+    colorScale_->setText(
+        controls_->request(query_).shared_scale
+            ? tr("%1 to %2, one scale for every head").arg(view_.low, 0, 'g', 3).arg(view_.high, 0, 'g', 3)
+            : tr("each head from its own least (left) to its most attention (right)"));
+  }
   const QString from =
-      query_ == 0 ? tr("the CLS token")
-                  : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
+      query_ == 0 || view_.grid_w <= 0
+          ? tr("the CLS token")
+          : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
   const QString timing =
       lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
   status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8")
@@ -576,17 +631,24 @@ QList<QImage> AttentionExplorer::tiles() const { return figure_.tiles; }
 QStringList AttentionExplorer::tileNames() const { return figure_.names; }
 
 dino::FigureProvenance AttentionExplorer::provenance() const {
+  // The view on display as it was made; before any, what the controls would make.
+  const bool viewed = view_.heads > 0;
   dino::FigureProvenance f;
-  f.weights = viewWeights_.toStdString();
-  if (model_) {
+  f.weights = (viewed ? shown_.weights : weightsFile_).toStdString();
+  if (viewed) {
+    f.model = shown_.model;
+    f.arch = shown_.arch;
+  } else if (model_) {
     f.model = model_->description();
     f.arch = model_->arch();
   }
-  dino::describe_request(f, request());
+  dino::describe_request(f, viewed ? shown_.request : request());
   dino::describe_view(f, view_);
-  if (current_ >= 0) {
-    f.image_is_file = !items_[current_].file.isEmpty();
-    f.image = (f.image_is_file ? items_[current_].file : items_[current_].name).toStdString();
+  f.without_limits = viewed && shown_.withoutLimits;
+  const Item* item = viewed ? &shown_.item : current_ >= 0 ? &items_[current_] : nullptr;
+  if (item) {
+    f.image_is_file = !item->file.isEmpty();
+    f.image = (f.image_is_file ? item->file : item->name).toStdString();
   }
   f.opacity = controls_->style().opacity;
   f.app_version = QCoreApplication::applicationVersion().toStdString();

@@ -14,6 +14,7 @@
 
 #include <dino/api/attention_model.h>
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QImage>
 #include <QWidget>
@@ -21,6 +22,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class AttentionTileGrid;
 class QLabel;
@@ -110,17 +112,28 @@ class AttentionExplorer : public QWidget {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  struct Item {
+    QString name;
+    QString file;  // empty for pasted images
+    QImage image;  // pasted images
+  };
+  // How the view on display was made: what its figure.json says, whatever the controls show now.
+  struct Shown {
+    dino::AttentionRequest request;
+    Item item;
+    QString weights;  // empty for random weights
+    std::string model, arch;
+    bool withoutLimits = false;  // computed with Compute Anyway
+  };
   struct Result {
     dino::AttentionView view;
     dino::AttentionView student;
     bool hasStudent = false;
     bool cancelled = false;
+    bool refused = false;  // over the limits after all (the rate changed since the estimate)
+    dino::AttentionEstimate estimate;
+    Shown shown;
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
-  };
-  struct Item {
-    QString name;
-    QString file;  // empty for pasted images
-    QImage image;  // pasted images
   };
   void recompute();
   void onComputed();
@@ -135,13 +148,15 @@ class AttentionExplorer : public QWidget {
 
   std::shared_ptr<dino::AttentionModel> model_;
   QString weightsFile_, trainingCheckpoint_;
-  QString viewWeights_;  // the weights of the view on display (a probe shows another checkpoint's)
+  std::pair<QDateTime, qint64> loadedStamp_;  // the weights file's time and size when loaded
+  Shown shown_;                               // of the view on display (a probe shows another checkpoint's)
+  Shown probeShown_;                          // of the probe's views, but for the checkpoint
   QList<Item> items_;
   int current_ = -1;
   int query_ = 0;
   dino::AttentionView view_;
   QFutureWatcher<Result> watcher_;
-  QFutureWatcher<QList<AttentionProbePoint>> probeWatcher_;
+  QFutureWatcher<AttentionProbe> probeWatcher_;
   std::shared_ptr<dino::AttentionModel> student_;
   dino::AttentionView studentView_;
   bool hasStudentView_ = false;
@@ -171,4 +186,6 @@ class AttentionExplorer : public QWidget {
   QSlider* probeSlider_ = nullptr;
   QLabel* probeLabel_ = nullptr;
   AttentionTileGrid* tiles_ = nullptr;
+  QLabel* colorBar_ = nullptr;
+  QLabel* colorScale_ = nullptr;
 };

@@ -49,13 +49,8 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
   for (int j = 0; j < view.heads; ++j)
     add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity), tr("head %1").arg(j));
   add(overlay(view, view.mean_picture, style.opacity), tr("mean of the heads"));
-  if (!view.rollout.empty()) add(overlay(view, view.rollout_picture, style.opacity), tr("rollout"));
-  if (view.pca_picture.width > 0) add(toQImage(view.pca_picture), tr("PCA of the patch features"));
-  if (style.headsFigure && !view.masks.empty()) {
-    const std::vector<int> heads(style.figureHeads.begin(), style.figureHeads.end());
-    add(toQImage(dino::heads_figure_picture(view, heads)), tr("heads in colour (Figure 3 style)"));
-  }
-  if (student) {
+  if (student) {  // under the teacher's tiles, head under head
+    f.columns = view.heads + 1;
     for (int j = 0; j < student->heads; ++j)
       add(overlay(view, student->head_pictures[static_cast<size_t>(j)], style.opacity), tr("student head %1").arg(j));
     add(overlay(view, student->mean_picture, style.opacity), tr("student mean"));
@@ -63,6 +58,12 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
     for (size_t j = 0; j < differences.size(); ++j)
       add(toQImage(differences[j]),
           j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
+  }
+  if (!view.rollout.empty()) add(overlay(view, view.rollout_picture, style.opacity), tr("rollout"));
+  if (view.pca_picture.width > 0) add(toQImage(view.pca_picture), tr("PCA of the patch features"));
+  if (style.headsFigure && !view.masks.empty()) {
+    const std::vector<int> heads(style.figureHeads.begin(), style.figureHeads.end());
+    add(toQImage(dino::heads_figure_picture(view, heads)), tr("heads in colour (Figure 3 style)"));
   }
   for (size_t j = 0; j < view.mask_pictures.size(); ++j)
     add(toQImage(view.mask_pictures[j]), tr("head %1, mass %2").arg(j).arg(style.threshold));
@@ -87,7 +88,7 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     provenance.files.push_back(QFileInfo(file).fileName().toStdString());
   }
   // A labelled grid, ready for a paper: PNG, and vector SVG and PDF around the same pictures.
-  const int columns = 4, side = 256, caption = 22;
+  const int columns = figure.columns > 0 ? figure.columns : 4, side = 256, caption = 22;
   const int rows = (static_cast<int>(figure.tiles.size()) + columns - 1) / columns;
   const QSize gridSize(columns * side, rows * (side + caption));
   QImage grid(gridSize, QImage::Format_RGB32);

@@ -27,6 +27,8 @@ struct AttentionFigureStyle {
 struct AttentionFigure {
   QList<QImage> tiles;
   QStringList names;
+  int columns = 0;  // tiles a row; 0: as many as fit. With a student, one row each for the teacher's
+                    // heads and mean, the student's and their differences, head under head.
 };
 
 // `student` may be null; when given, its heads, mean and the teacher-minus-student differences follow.

@@ -13,18 +13,23 @@ QStringList probeCheckpoints(const QString& weightsFile) {
   return paths;
 }
 
-QList<AttentionProbePoint> computeProbe(const QStringList& checkpoints,
-                                        const std::function<dino::AttentionView(const dino::AttentionModel&)>& compute) {
-  QList<AttentionProbePoint> points;
+AttentionProbe computeProbe(const QStringList& checkpoints,
+                            const std::function<dino::AttentionView(const dino::AttentionModel&)>& compute,
+                            const std::function<bool()>& cancelled) {
+  AttentionProbe probe;
   for (const QString& path : checkpoints) {
+    if (cancelled && cancelled()) break;  // before loading the next checkpoint, which takes a while
     try {
       const auto model = dino::AttentionModel::from_weights(path.toStdString());
-      points.append({QFileInfo(path).fileName(), path, compute(*model)});
-    } catch (const std::exception&) {
-      // A checkpoint being written or of another model is left out.
+      probe.points.append({QFileInfo(path).fileName(), path, compute(*model)});
+    } catch (const dino::AttentionCancelled&) {
+      break;
+    } catch (const std::exception& e) {
+      // A checkpoint being written, of another model, or over the limits is left out, said why.
+      probe.problems << QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
     }
   }
-  return points;
+  return probe;
 }
 
 int probeIndexAtIteration(const QList<AttentionProbePoint>& probe, int64_t iteration, int64_t stepsPerEpoch) {

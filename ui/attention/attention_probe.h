@@ -20,10 +20,17 @@ struct AttentionProbePoint {
 // checkpointNNNN.pth beside `weightsFile` in epoch order, then the latest checkpoint.pth.
 QStringList probeCheckpoints(const QString& weightsFile);
 
+struct AttentionProbe {
+  QList<AttentionProbePoint> points;
+  QStringList problems;  // why checkpoints were left out: unreadable (one being written), over the limits
+};
+
 // `compute` run with each checkpoint's teacher. Checkpoints that cannot be read (one being written,
-// another model's) are left out. Runs on any thread.
-QList<AttentionProbePoint> computeProbe(const QStringList& checkpoints,
-                                        const std::function<dino::AttentionView(const dino::AttentionModel&)>& compute);
+// another model's) or that the limits refuse are left out and said why. Stops, with what it has,
+// as soon as `cancelled` says so or `compute` throws AttentionCancelled. Runs on any thread.
+AttentionProbe computeProbe(const QStringList& checkpoints,
+                            const std::function<dino::AttentionView(const dino::AttentionModel&)>& compute,
+                            const std::function<bool()>& cancelled = {});
 
 // The point a training iteration would show: the last checkpoint saved by then, or the first.
 int probeIndexAtIteration(const QList<AttentionProbePoint>& probe, int64_t iteration, int64_t stepsPerEpoch);

@@ -1,5 +1,6 @@
-// The attention explorer's tiles (attention_figure.h) in a scrolling grid, each with its caption;
-// a click on a tile says where, so the explorer can turn it into a patch.
+// The attention explorer's tiles (attention_figure.h) in a scrolling grid, each with its caption,
+// as large as the width allows; the patch whose attention is shown marked on every tile; a click on
+// a tile says where, so the explorer can turn it into a patch.
 #pragma once
 
 #include "attention/attention_figure.h"
@@ -14,7 +15,10 @@ class AttentionTileGrid : public QScrollArea {
 
  public:
   explicit AttentionTileGrid(QWidget* parent = nullptr);
-  void setFigure(const AttentionFigure& figure, const QString& clickHint);
+  // marked: the query patch in pixels of the model's input (inputSize); empty for the CLS token.
+  void setFigure(const AttentionFigure& figure, const QString& clickHint, const QRect& marked = {},
+                 const QSize& inputSize = {});
+  int tileSide() const;  // the side tiles are shown at, for the width there is now
 
  Q_SIGNALS:
   // Where a tile was clicked, in pixels of the tile as shown, with the size it is shown at.
@@ -22,8 +26,18 @@ class AttentionTileGrid : public QScrollArea {
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
+  void rebuild();
+  int columns() const;
+  int room() const;  // the width tiles can use
+
   QGridLayout* grid_ = nullptr;
   QList<QWidget*> boxes_;  // a tile and its caption each
+  AttentionFigure figure_;
+  QString clickHint_;
+  QRect marked_;
+  QSize inputSize_;
+  int builtFor_ = 0;  // the room the tiles were last sized for
 };

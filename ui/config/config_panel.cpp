@@ -322,6 +322,7 @@ QJsonValue ConfigPanel::value(const QString& key) const {
 
 void ConfigPanel::setSettings(const dino::TrainingConfig& config) {
   config_ = config;
+  showPreset(QString(), false);  // settings from elsewhere are no recipe (applyPreset names its own)
   settingsReplaced();
 }
 
@@ -358,6 +359,7 @@ void ConfigPanel::showPreset(const QString& name, bool edited) {
       0, edited && index > 0 ? tr("%1, edited").arg(presets_->itemText(index)) : tr("Choose a recipe..."));
   presets_->setCurrentIndex(edited || index < 0 ? 0 : index);
   preset_ = index > 0 ? name : QString();
+  presetEdited_ = index > 0 && edited;
 }
 
 void ConfigPanel::settingsReplaced() {
@@ -379,8 +381,9 @@ void ConfigPanel::setValue(const QString& key, const QJsonValue& value) {
   config_ = config;
   refreshEditors();
   const QString preset = preset_;
+  const bool edited = presetEdited_;
   onEdited(key, dino::find_training_setting(key.toStdString())->get(config_));
-  if (!preset.isEmpty()) showPreset(preset, false);  // set by the program, not edited by the user
+  if (!preset.isEmpty()) showPreset(preset, edited);  // set by the program: the user's edits, no more
 }
 
 void ConfigPanel::onEdited(const QString& key, const dino::SettingValue& value) {

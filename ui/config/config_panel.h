@@ -64,6 +64,7 @@ class ConfigPanel : public QWidget {
   QHash<QString, QString> localErrors_;  // text that does not parse, by key
   QHash<QString, QString> labels_;       // as the form shows them, by key
   QString preset_;                       // the recipe last applied, shown in the preset box
+  bool presetEdited_ = false;            // ... and changed by the user since
   QString problem_, problemKey_;
   dino::run_settings::DataSummary data_;
   QString scannedPath_, knownPath_;  // being scanned; described by data_

@@ -158,6 +158,7 @@ void Dashboard::rebuildCharts() {
   appendToCharts(0, 0);
   for (auto* chart : charts_) {
     chart->setXLabel(byEpoch_ ? tr("epoch") : tr("step"));
+    chart->setWholeNumberTicks(!byEpoch_);
     chart->setCursor(std::isfinite(cursor_) && byEpoch_ && stepsPerEpoch_ > 0
                          ? cursor_ / static_cast<double>(stepsPerEpoch_)
                          : cursor_);

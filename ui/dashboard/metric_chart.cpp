@@ -26,7 +26,9 @@ int tickPrecision(const QCPAxis& axis) {
   const double step = range.size() / std::max(1, axis.ticker()->tickCount());
   const double largest = std::max(std::abs(range.lower), std::abs(range.upper));
   if (!(step > 0) || !(largest > 0)) return 3;
-  return std::clamp(static_cast<int>(std::ceil(std::log10(largest / step))) + 1, 2, 12);
+  // ... and never fewer than the whole part's digits, so that 250 reads 250, not 2.5e2.
+  const int whole = largest >= 1 ? static_cast<int>(std::floor(std::log10(largest))) + 1 : 1;
+  return std::clamp(std::max(whole, static_cast<int>(std::ceil(std::log10(largest / step))) + 1), 2, 12);
 }
 
 }  // namespace
@@ -70,22 +72,14 @@ MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget
   waiting_->position->setCoords(0.5, 0.5);
   waiting_->setText(tr("Waiting for data..."));
   waiting_->setColor(QColor(110, 110, 110));
-  xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new WholeNumberTicker));
-  for (QCPAxis* axis : {yAxis, yAxis2})
+  setWholeNumberTicks(true);
+  for (QCPAxis* axis : {xAxis, yAxis, yAxis2})
     connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [axis] { axis->setNumberPrecision(tickPrecision(*axis)); });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
   // Zoom, pan and resizes change what one pixel column covers: rebuild the envelopes.
   connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { refreshDisplay(); });
-  connect(this, &QCustomPlot::afterLayout, this, [this] {
-    // As many ticks as fit: about 110 px a label across, 45 px up.
-    xAxis->ticker()->setTickCount(std::clamp(axisRect()->width() / 110, 2, 8));
-    for (QCPAxis* axis : {yAxis, yAxis2}) {
-      axis->ticker()->setTickCount(std::clamp(axisRect()->height() / 45, 2, 6));
-      axis->setNumberPrecision(tickPrecision(*axis));
-    }
-    refreshDisplay();
-  });
+  connect(this, &QCustomPlot::afterLayout, this, [this] { refreshDisplay(); });
   setMinimumHeight(170);
   placeLegend();
   autoRange();  // the waiting state until data comes
@@ -125,6 +119,29 @@ void MetricChart::setRightLabel(const QString& label) {
 }
 
 void MetricChart::setXLabel(const QString& label) { xAxis->setLabel(label); }
+
+void MetricChart::setWholeNumberTicks(bool on) {
+  if (on)
+    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new WholeNumberTicker));
+  else
+    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+  fitTicksToSize();
+}
+
+void MetricChart::fitTicksToSize() {
+  // As many ticks as fit, about 110 px a label across and 45 px up; legend entries about 170 px a
+  // column. From the widget's size, before QCustomPlot lays out (its ticks are made in that pass).
+  const int across = std::max(1, width() - 120), up = std::max(1, height() - 110);
+  xAxis->ticker()->setTickCount(std::clamp(across / 110, 3, 8));
+  for (QCPAxis* axis : {yAxis, yAxis2}) axis->ticker()->setTickCount(std::clamp(up / 40, 3, 6));
+  for (QCPAxis* axis : {xAxis, yAxis, yAxis2}) axis->setNumberPrecision(tickPrecision(*axis));
+  legend->setWrap(std::max(1, width() / 170));
+}
+
+void MetricChart::resizeEvent(QResizeEvent* event) {
+  fitTicksToSize();
+  QCustomPlot::resizeEvent(event);
+}
 
 void MetricChart::setReferenceLine(double value, const QString& label) {
   const bool show = std::isfinite(value);
@@ -347,6 +364,10 @@ void MetricChart::setCursor(double x) {
 
 int MetricChart::pointCount(int index) const { return static_cast<int>(series_[index].rawData.size()); }
 
+int MetricChart::drawnPoints(int index, bool smoothed) const {
+  return (smoothed ? series_[index].smooth : series_[index].raw)->dataCount();
+}
+
 double MetricChart::valueAt(int index, double x) const {
   const auto& xs = series_[index].rawData.x();
   auto it = std::upper_bound(xs.begin(), xs.end(), x);  // first point past x
@@ -403,13 +424,9 @@ bool MetricChart::exportFigure(const QString& file, int width, int height, doubl
 void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
   QMenu menu(this);
   menu.addAction(tr("Export Figure..."), this, [this] {
-    autoRange();
-    refreshDisplay();
-    const bool cursor = cursorLine_->visible();
-    cursorLine_->setVisible(false);
-    exportPlotInteractively(*this, title_);
-    cursorLine_->setVisible(cursor);
-    replot();
+    exportPlotInteractively(*this, title_, [this](const QString& file, int width, int height, double dpi) {
+      return exportFigure(file, width, height, dpi);
+    });
   });
   QAction* log = menu.addAction(tr("Log Scale"), this, [this](bool on) {
     setLogScale(on);

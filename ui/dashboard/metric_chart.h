@@ -37,6 +37,8 @@ class MetricChart : public QCustomPlot {
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
   void setXLabel(const QString& label);
+  // Ticks at whole numbers only (steps); off for epochs, which fall between.
+  void setWholeNumberTicks(bool on);
   // Fits the axes to the data unless the user zoomed or panned since the last fit.
   void autoRange();
   void resetView();  // fit and follow the data again
@@ -47,6 +49,8 @@ class MetricChart : public QCustomPlot {
   QString title() const { return title_; }
   int seriesCount() const { return static_cast<int>(series_.size()); }
   int pointCount(int series) const;
+  // Points QCustomPlot draws now for `series`: the envelope of its raw or smoothed curve.
+  int drawnPoints(int series, bool smoothed) const;
   // y of `series` at the last point with x <= `x`; NaN when there is none.
   double valueAt(int series, double x) const;
   QString readout(double x) const;  // "step 120: loss 5.41, ..." for the hover tooltip
@@ -64,6 +68,7 @@ class MetricChart : public QCustomPlot {
   void cursorRequested(double x);  // the user clicked at x
 
  protected:
+  void resizeEvent(QResizeEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
@@ -84,6 +89,7 @@ class MetricChart : public QCustomPlot {
   void restyle(Series& s);
   void updateLegend(Series& s);
   void placeLegend();
+  void fitTicksToSize();
   static double smoothed(Series& s, double y, double weight);
 
   QString title_;

@@ -3,12 +3,14 @@
 #include "dashboard/figure_export_dialog.h"
 #include "qcustomplot_include.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
 bool exportPlot(QCustomPlot& plot, const QString& file, int width, int height, double dpi, const QString& title) {
+  if (!QDir().mkpath(QFileInfo(file).absolutePath())) return false;  // the run's figures/ folder, the first time
   const QString suffix = QFileInfo(file).suffix().toLower();
   if (suffix == QLatin1String("svg")) {
     QSvgGenerator generator;
@@ -31,13 +33,17 @@ bool exportPlot(QCustomPlot& plot, const QString& file, int width, int height, d
                       static_cast<int>(dpi), QCP::ruDotsPerInch);
 }
 
-void exportPlotInteractively(QCustomPlot& plot, const QString& title) {
+void exportPlotInteractively(QCustomPlot& plot, const QString& title,
+                             const std::function<bool(const QString&, int, int, double)>& write) {
   QString name = title.toLower();
   name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
   name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
   FigureExportDialog dialog(FigureExportDialog::Target::File, name, &plot);
   if (dialog.exec() != QDialog::Accepted) return;
-  if (!exportPlot(plot, dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi(), title))
+  const bool written =
+      write ? write(dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi())
+            : exportPlot(plot, dialog.path(), dialog.figureWidth(), dialog.figureHeight(), dialog.dpi(), title);
+  if (!written)
     QMessageBox::warning(&plot, QCoreApplication::translate("PlotExport", "Export"),
                          QCoreApplication::translate("PlotExport", "Cannot write %1.").arg(dialog.path()));
 }

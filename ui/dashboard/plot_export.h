@@ -5,10 +5,13 @@
 
 #include <QString>
 
+#include <functional>
+
 class QCustomPlot;
 
 bool exportPlot(QCustomPlot& plot, const QString& file, int width, int height, double dpi, const QString& title);
 
-// The export dialog for `plot` (its name suggested from `title`), then the export; a message box
-// says when the file cannot be written.
-void exportPlotInteractively(QCustomPlot& plot, const QString& title);
+// The export dialog for `plot` (its name suggested from `title`), then the export (`write` when
+// given: file, width, height, dpi); a message box says when the file cannot be written.
+void exportPlotInteractively(QCustomPlot& plot, const QString& title,
+                             const std::function<bool(const QString&, int, int, double)>& write = {});

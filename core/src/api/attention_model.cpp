@@ -4,6 +4,7 @@
 #include "dino/data/image_file.h"
 #include "dino/io/pretrained_backbone.h"
 #include "dino/system/device.h"
+#include "dino/system/device_info.h"
 #include "dino/viz/attention_images.h"
 #include "dino/viz/attention_maps.h"
 #include "dino/viz/attention_pass.h"
@@ -95,6 +96,10 @@ std::vector<int> AttentionModel::default_image_size() const {
 AttentionEstimate AttentionModel::estimate(int image_width, int image_height, const AttentionRequest& request,
                                            AttentionLimits limits) const {
   if (limits.flops_per_second <= 0) limits.flops_per_second = state_->flops_per_second;
+  if (state_->device.is_cuda() && limits.max_bytes > 0) {  // the tensors live on the GPU: half of its memory
+    const int64_t device_bytes = device_info(state_->device).memory_bytes;
+    if (device_bytes > 0) limits.max_bytes = std::min(limits.max_bytes, static_cast<double>(device_bytes) / 2);
+  }
   if (limits.flops_per_second <= 0)
     limits.flops_per_second = state_->device.is_cuda() ? 1e12 : 1e10 * std::max(1, at::get_num_threads());
   return estimate_attention(shape(), image_width, image_height, request, limits);
@@ -124,7 +129,6 @@ AttentionView AttentionModel::compute(const RgbImage& image, const AttentionRequ
                              std::to_string(depth) + " blocks");
   const AttentionEstimate cost = estimate(image.width, image.height, request, limits);
   if (!cost.fits) throw AttentionRefused(cost);
-  const auto started = std::chrono::steady_clock::now();
 
   cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<unsigned char*>(image.rgb.data()));
   AttentionView view;
@@ -146,13 +150,16 @@ AttentionView AttentionModel::compute(const RgbImage& image, const AttentionRequ
   view.patch_size = patch;
   view.layer = layer;
   if (request.query < 0 || request.query > view.grid_h * view.grid_w)
-    throw std::runtime_error("query token " + std::to_string(request.query) + " is outside the image's patches");
+    throw std::runtime_error("query patch " + std::to_string(request.query - 1) + " is outside the image's " +
+                             std::to_string(view.grid_h) + " x " + std::to_string(view.grid_w) + " patches");
   const auto input = rgb_to_normalized_tensor(prepared);
   const ColorMap color_map = parse_color_map(request.color_map);
 
   AttentionPassResult pass;
+  std::chrono::steady_clock::time_point started;
   {
     std::lock_guard lock(state_->mutex);
+    started = std::chrono::steady_clock::now();  // the rate is the work's, not the wait for the model
     pass = attention_pass(*state_->model, input.to(state_->device),
                           {layer, request.query, request.rollout, request.pca}, work);
   }
@@ -172,6 +179,9 @@ AttentionView AttentionModel::compute(const RgbImage& image, const AttentionRequ
     view.maps.push_back(to_vector(maps[j]));
     view.head_pictures.push_back(to_rgb_image(colorize_map(maps[j], color_map, patch, low, high)));
   }
+  view.low = maps.min().item<float>();
+  view.high = maps.max().item<float>();
+  view.color_bar = to_rgb_image(colorize_map(torch::linspace(0, 1, 256).view({1, 256}), color_map, 1, 0, 1));
   view.mean = to_vector(mean);
   view.mean_picture = to_rgb_image(colorize_map(mean, color_map, patch));
   if (request.threshold > 0) {

@@ -66,4 +66,11 @@ int64_t available_host_memory() { return proc_kilobytes("/proc/meminfo", "MemAva
 
 int64_t peak_resident_memory() { return proc_kilobytes("/proc/self/status", "VmHWM:"); }
 
+bool reset_peak_resident_memory() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";  // proc(5): "5" resets the peak resident set size
+  clear.flush();
+  return static_cast<bool>(clear);
+}
+
 }  // namespace dino

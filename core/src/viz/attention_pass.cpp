@@ -19,14 +19,19 @@ int64_t rows_per_chunk(int64_t heads, int64_t tokens) {
   return std::clamp<int64_t>(kAttentionChunkBytes / (heads * tokens * 4), 1, tokens);
 }
 
-// Counts the work done in the pass's units and reports it; throws when cancelled.
+// Counts the pass's units of work (a block, a chunk of rows) and reports them; throws when
+// cancelled, checked before each unit so that no block starts after a cancel.
 class PassProgress {
  public:
   PassProgress(const AttentionWork& work, double total) : work_(work), total_(std::max(total, 1.0)) {}
-  void step(double amount = 1) {
+  // Before a unit of work: stops when cancelled, reports what is done so far.
+  void next() {
+    if (work_.progress && done_ > 0) work_.progress(std::min(1.0, done_ / total_));
     if (work_.cancelled()) throw AttentionCancelled();
-    done_ += amount;
-    if (work_.progress) work_.progress(std::min(1.0, done_ / total_));
+    ++done_;
+  }
+  void finish() {
+    if (work_.progress) work_.progress(1.0);
   }
 
  private:
@@ -57,6 +62,7 @@ at::Tensor rollout_cls_row(const std::vector<at::Tensor>& queries, const std::ve
     auto next = torch::zeros_like(row);
     for (int64_t first = 0; first < tokens; first += chunk) {
       const int64_t count = std::min(chunk, tokens - first);
+      if (between_chunks) between_chunks();  // a cancel is seen before the chunk's work
       const auto weights = row.narrow(0, first, count);
       if (weights.abs().max().item<float>() != 0) {  // in the last block only row 0 counts
         // The buffers' first heads x count x tokens numbers, contiguous (the softmax writes them so).
@@ -67,7 +73,6 @@ at::Tensor rollout_cls_row(const std::vector<at::Tensor>& queries, const std::ve
         at::_softmax_out(rows, scores, -1, false);
         next += weights.view({1, 1, count}).matmul(rows).sum(0).view({tokens}) / static_cast<double>(heads);
       }
-      if (between_chunks) between_chunks();
     }
     row = (next + row) / 2;
   }
@@ -95,22 +100,23 @@ AttentionPassResult attention_pass(VisionTransformerImpl& model, const at::Tenso
   std::vector<at::Tensor> queries, keys;
   double scale = 1;
   for (int64_t i = 0; i <= last; ++i) {
+    progress.next();
     auto& block = *model.blocks->ptr<TransformerBlockImpl>(static_cast<size_t>(i));
     if (i == layer || request.rollout) {
       auto [q, k] = block.attn->queries_and_keys(block.norm1->forward(x));
       scale = block.attn->scale();
       if (i == layer)
         result.query_rows = attention_rows(q, k, scale, request.query, 1).select(1, 0).to(torch::kFloat).cpu();
-      if (request.rollout) {
-        queries.push_back(q);
-        keys.push_back(k);
+      if (request.rollout) {  // copies of their own: views would keep the whole qkv output, v too
+        queries.push_back(q.contiguous());
+        keys.push_back(k.contiguous());
       }
     }
     if (i < last || request.pca) x = block.forward(x);
-    progress.step();
   }
-  if (request.rollout) result.rollout = rollout_cls_row(queries, keys, scale, [&] { progress.step(); }).cpu();
+  if (request.rollout) result.rollout = rollout_cls_row(queries, keys, scale, [&] { progress.next(); }).cpu();
   if (request.pca) result.patch_tokens = model.norm->forward(x)[0].slice(0, 1).to(torch::kFloat).cpu();
+  progress.finish();
   return result;
 }
 

@@ -64,6 +64,7 @@ std::string attention_command_line(const FigureProvenance& f) {
   if (f.rollout) words.emplace_back("--rollout");
   if (f.pca) words.emplace_back("--pca");
   if (f.shared_scale) words.emplace_back("--shared_scale");
+  if (f.without_limits) words.insert(words.end(), {"--time_limit", "0", "--memory_limit", "0"});
   words.insert(words.end(), {"--color_map", log::shell_word(f.color_map), "--save_raw"});
   std::string line;
   for (const auto& word : words) line += (line.empty() ? "" : " ") + word;

@@ -31,5 +31,8 @@ HostHeapFigures host_heap_figures();
 // Budgets and benchmarks read them; nothing asserts on them.
 int64_t available_host_memory();
 int64_t peak_resident_memory();
+// Starts the peak over from the resident size now (Linux 4.0 and later; false where it cannot), so
+// a benchmark can read the peak of one piece of work.
+bool reset_peak_resident_memory();
 
 }  // namespace dino

@@ -53,6 +53,8 @@ struct AttentionView {
   std::vector<RgbImage> head_pictures;            // per head, coloured, at the input's size
   RgbImage mean_picture, rollout_picture, pca_picture;
   std::vector<RgbImage> mask_pictures;  // the reference's red overlays, per head
+  RgbImage color_bar;                   // the colour map from low (left) to high, 256 x 1
+  float low = 0, high = 0;              // the smallest and largest value over the heads' maps
   std::string note;                     // e.g. "scaled down from 12000 px"
 };
 

@@ -15,22 +15,23 @@ struct FigureProvenance {
   std::string weights;         // the weights file; empty for random weights
   std::string weights_sha256;  // of that file
   std::string checkpoint_key = "teacher";
-  std::string model;           // AttentionModel::description()
-  std::string arch;            // vit_small, ... or custom
+  std::string model;  // AttentionModel::description()
+  std::string arch;   // vit_small, ... or custom
   int patch_size = 0;
   int layer = -1;
   int heads = 0;
-  int query = 0;               // 0: CLS; 1 + k: patch k
-  double threshold = 0;        // 0: no masks
+  int query = 0;         // 0: CLS; 1 + k: patch k
+  double threshold = 0;  // 0: no masks
   bool rollout = false;
   bool pca = false;
-  std::string image;           // the image file, or a name for a pasted one
-  bool image_is_file = true;   // false for pasted or dropped pictures: no --image_path to give
-  std::vector<int> image_size; // as --image_size
+  std::string image;                      // the image file, or a name for a pasted one
+  bool image_is_file = true;              // false for pasted or dropped pictures: no --image_path to give
+  std::vector<int> image_size;            // as --image_size
   int input_height = 0, input_width = 0;  // what the model saw
   std::string color_map = "viridis";
-  double opacity = 1.0;        // of the map over the image (the command line draws the map alone)
+  double opacity = 1.0;  // of the map over the image (the command line draws the map alone)
   bool shared_scale = false;
+  bool without_limits = false;  // computed past the attention limits (the app's Compute Anyway)
   std::string app_version;
   std::vector<std::string> files;  // what was written beside the sidecar
 };
