@@ -77,11 +77,11 @@ AttentionCost attention_cost(const AttentionModelShape& s, PixelSize input, cons
   // Work: each block's products (qkv, projection, MLP) and its fused attention (q k^T and the
   // weighted values); the chosen layer's query row; for rollout, every layer's rows again: q k^T and
   // the softmax and weighting of each of the heads' tokens x tokens entries, which on a CPU took as
-  // long as 200 operations an entry (dino bench attention, docs/benchmarks.md); PCA's products;
+  // long as 300 operations an entry (dino bench attention, docs/benchmarks.md); PCA's products;
   // and a few tens of operations per pixel of each picture.
   const double block = 2 * t * d * (4 * d + 2 * m) + 4 * t * t * d;
   cost.flops = blocks_run(s, request) * block + 2 * t * d;
-  if (request.rollout) cost.flops += depth * (2 * t * t * d + 200 * heads * t * t);
+  if (request.rollout) cost.flops += depth * (2 * t * t * d + 300 * heads * t * t);
   if (request.pca) cost.flops += 12 * t * d * d;
   cost.flops += 40 * pixels * pictures;
 

@@ -54,8 +54,8 @@ class TestAttentionBudget : public QObject {
     first.layer = 0;
     QCOMPARE(attention_cost(shape, {8, 8}, first).flops, 8480.0 + 80 + 15360);
     AttentionRequest rollout = sized({8, 8});
-    rollout.rollout = true;  // + depth (2 t^2 d + 200 h t^2) = 2 (400 + 10000)
-    QCOMPARE(attention_cost(shape, {8, 8}, rollout).flops, 2 * 8480.0 + 80 + 15360 + 2 * 10400);
+    rollout.rollout = true;  // + depth (2 t^2 d + 300 h t^2) = 2 (400 + 15000)
+    QCOMPARE(attention_cost(shape, {8, 8}, rollout).flops, 2 * 8480.0 + 80 + 15360 + 2 * 15400);
   }
 
   void refusedWithTheLargestInputThatFits() {
