@@ -7,13 +7,16 @@
 # checkpoint.pth). Each shot starts the app afresh with its own settings folder, so nothing a user
 # saved changes it; the app saves its own window (--screenshot). Needs xvfb-run (scripts/setup.sh).
 set -euo pipefail
+usage="usage: screenshots.sh RUN_FOLDER PHOTO [OUT_DIR]"
+run=$(realpath "${1:?$usage}")  # before the cd below: paths as the caller gave them
+photo=$(realpath "${2:?$usage}")
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-run=${1:?usage: screenshots.sh RUN_FOLDER PHOTO [OUT_DIR]}
-photo=${2:?usage: screenshots.sh RUN_FOLDER PHOTO [OUT_DIR]}
-out=${3:-docs/images}
+out=$(realpath -m "${3:-docs/images}")
 app=${DINO_STUDIO:-build/default/app/dino-studio}
 [[ -x $app ]] || { echo "screenshots.sh: $app is not built (cmake --build build/default)" >&2; exit 2; }
-[[ -f $run/checkpoint.pth ]] || { echo "screenshots.sh: $run has no checkpoint.pth" >&2; exit 2; }
+for file in checkpoint.pth config.json metrics.jsonl; do
+  [[ -f $run/$file ]] || { echo "screenshots.sh: $run has no $file" >&2; exit 2; }
+done
 [[ -f $photo ]] || { echo "screenshots.sh: $photo does not exist" >&2; exit 2; }
 mkdir -p "$out"
 scratch=$(mktemp -d)
@@ -23,7 +26,8 @@ for size in 1366x768 1920x1080; do
     export XDG_CONFIG_HOME=$scratch/config-$size-$tab XDG_RUNTIME_DIR=$scratch/runtime
     mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     shot=$out/$tab-$size.png
-    xvfb-run -a -s "-screen 0 ${size}x24" "$app" --follow "$run" --settings "$run/config.json" \
+    # The app quits by itself after its screenshot; two minutes is a hang, not a slow machine.
+    timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" "$app" --follow "$run" --settings "$run/config.json" \
       --weights "$run/checkpoint.pth" --image "$photo" --tab "$tab" --screenshot "$shot"
     echo "$shot"
   done

@@ -405,6 +405,14 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>(stopped after %1 of %2 checkpoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed since these maps were computed (a new checkpoint): show them again before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigPanel</name>
@@ -1053,10 +1061,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Train with these settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1154,14 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>%1 - DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without a build type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train with these settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -290,8 +290,10 @@ QString MainWindow::aboutText() {
   return tr("<b>DINO Studio %1</b><p>Train DINO self-supervised vision transformers and look inside "
             "them. The model, loss and schedules follow the reference implementation of Caron et al. "
             "(2021).</p><p>Built %2 with Qt %3 (running %4), LibTorch %5, %6.</p>")
-      .arg(QApplication::applicationVersion(), QStringLiteral(DINO_BUILD_TYPE), QStringLiteral(QT_VERSION_STR),
-           QString::fromLatin1(qVersion()), QString::fromStdString(torch.version), QString::fromStdString(torch.cuda));
+      .arg(QApplication::applicationVersion(),
+           QStringLiteral(DINO_BUILD_TYPE).isEmpty() ? tr("without a build type") : QStringLiteral(DINO_BUILD_TYPE),
+           QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()), QString::fromStdString(torch.version),
+           QString::fromStdString(torch.cuda));
 }
 
 QString MainWindow::documentationFolder() {
@@ -315,7 +317,9 @@ void MainWindow::showShortcuts() {
   rows +=
       QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
           .arg(tr("Paste an image (Attention)"), QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText));
-  rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;Esc</td></tr>").arg(tr("Cancel the attention computation"));
+  rows +=
+      QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+          .arg(tr("Cancel the attention computation"), QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText));
   QMessageBox::information(this, tr("Keyboard Shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));
 }
 
@@ -465,7 +469,7 @@ void MainWindow::onStateChanged(dino::RunState state) {
 
 void MainWindow::announceRunFolder() {
   if (runFolder_.isEmpty()) return;
-  setWindowTitle(tr("%1 - DINO Studio").arg(QFileInfo(runFolder_).fileName()));
+  setWindowTitle(tr("%1 - DINO Studio").arg(QDir(QDir::cleanPath(QDir(runFolder_).absolutePath())).dirName()));
   attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
   FigureExportDialog::setRunFolder(runFolder_);
 }
@@ -474,8 +478,10 @@ void MainWindow::updateActions() {
   const auto state = controller_->state();
   const bool active = controller_->isActive();
   start_->setEnabled(!active && config_->canStart());
-  start_->setToolTip(config_->canStart() ? tr("Train with these settings")
-                                         : tr("Cannot start: %1").arg(config_->problem()));
+  start_->setToolTip(
+      config_->canStart()
+          ? tr("Train with these settings (%1)").arg(start_->shortcut().toString(QKeySequence::NativeText))
+          : tr("Cannot start: %1").arg(config_->problem()));
   pause_->setEnabled(state == dino::RunState::Running);
   resume_->setEnabled(state == dino::RunState::Paused);
   stop_->setEnabled(active);

@@ -41,12 +41,12 @@ struct AttentionOptions {
   std::string device = "auto";
 };
 
-// Python's repr of a float, as the reference's f"mask_th{threshold}" writes it (0.6 -> "0.6").
 // An image the limits refused, as opposed to one that could not be read.
 struct ImageRefused : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Python's repr of a float, as the reference's f"mask_th{threshold}" writes it (0.6 -> "0.6").
 std::string python_float(double value) {
   char buffer[32];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -103,7 +103,10 @@ AttentionRequest attention_request(const AttentionOptions& o, const AttentionMod
 AttentionLimits attention_limits(const AttentionOptions& o) {
   AttentionLimits limits = default_attention_limits();
   limits.max_seconds = o.time_limit;
-  if (o.memory_limit) limits.max_bytes = *o.memory_limit * static_cast<double>(int64_t{1} << 30);
+  if (o.memory_limit) {
+    limits.max_bytes = *o.memory_limit * static_cast<double>(int64_t{1} << 30);
+    limits.default_memory = false;  // the user's figure holds on a GPU too
+  }
   return limits;
 }
 
@@ -220,8 +223,10 @@ void run_attention(const AttentionOptions& o) {
     }
   }
   const std::string of = " of " + std::to_string(images.size()) + " images ";
-  if (unreadable) log::warn(std::to_string(unreadable) + of + "could not be read");
+  if (unreadable) log::warn(std::to_string(unreadable) + of + "could not be drawn");
   if (refused) log::warn(std::to_string(refused) + of + "were over the limits (--time_limit, --memory_limit)");
+  if (unreadable + refused == static_cast<int>(images.size()))
+    throw std::runtime_error("no image of " + std::to_string(images.size()) + " could be drawn; nothing was written");
 }
 
 struct AttentionBenchArgs {

@@ -126,11 +126,12 @@ int main(int argc, char** argv) {
     }
   }
   if (parser.isSet(outputDir)) window.configPanel()->setValue(QStringLiteral("output_dir"), parser.value(outputDir));
-  window.show();
+  // Before the window shows: a folder that cannot be followed is an error on stderr, not a modal box.
   if (parser.isSet(follow) && !window.followRun(parser.value(follow))) {
     std::fprintf(stderr, "dino-studio: %s\n", qPrintable(window.follower()->errorString()));
     return 2;
   }
+  window.show();
   if (parser.isSet(weights)) {
     QString error;
     if (!window.attentionExplorer()->loadWeights(parser.value(weights), &error)) {

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMimeData>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -309,6 +310,8 @@ class TestAttentionExplorer : public QObject {
     explorer.setHeadsFigure(true, {0, 2});
     QVERIFY(ready.wait(60000));  // the threshold was switched on for the masks
     QVERIFY(explorer.tileNames().contains(QStringLiteral("heads in colour (Figure 3 style)")));
+    explorer.setQuery(1 + 10);  // the attention from patch 10, as a click would ask
+    QVERIFY(ready.wait(60000));
 
     // The sidecar names the checkpoint with its SHA-256 (hashed here by Qt; the app uses OpenSSL).
     const QString out = dir.filePath(QStringLiteral("figure"));
@@ -321,8 +324,28 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(sidecar[QStringLiteral("weights_sha256")].toString(),
              QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex()));
     QCOMPARE(sidecar[QStringLiteral("weights")].toString(), checkpoint);
-    QVERIFY(sidecar[QStringLiteral("command_line")].toString().contains(QStringLiteral("--pretrained_weights ") +
-                                                                        checkpoint));
+    const QString line = sidecar[QStringLiteral("command_line")].toString();
+    QVERIFY(line.contains(QStringLiteral("--pretrained_weights ") + checkpoint));
+    QVERIFY2(line.contains(QStringLiteral("--image_size 0 ")), qPrintable(line));  // the original size, kept
+    QVERIFY2(line.contains(QStringLiteral("--query_patch 10 ")), qPrintable(line));
+
+    // The line, run through `dino attention`, writes the very maps and masks the app exported.
+    const QStringList words = line.split(QLatin1Char(' '));
+    QCOMPARE(words.mid(0, 2), (QStringList{QStringLiteral("dino"), QStringLiteral("attention")}));
+    const QString again = dir.filePath(QStringLiteral("figure-again"));
+    QProcess cli;
+    cli.start(QStringLiteral(DINO_CLI_PATH), words.mid(1) << QStringLiteral("--output_dir") << again);
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    auto bytes = [](const QString& path) {
+      QFile f(path);
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    for (const char* name : {"attention.npy", "masks.npy"}) {
+      const QByteArray app = bytes(QDir(out).filePath(QLatin1String(name)));
+      QVERIFY2(!app.isEmpty(), name);
+      QVERIFY2(bytes(QDir(again).filePath(QLatin1String(name))) == app, name);
+    }
 
     QSignalSpy probe(&explorer, &AttentionExplorer::probeReady);
     explorer.pinProbe();

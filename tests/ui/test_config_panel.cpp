@@ -75,10 +75,15 @@ class TestConfigPanel : public QObject {
     QCOMPARE(presetBox->currentText(), QStringLiteral("Fashion-MNIST demo (CPU, 12 minutes), edited"));
 
     panel.setValue(QStringLiteral("data_path"), QStringLiteral("/no/such/folder"));
+    // A value the program sets keeps the user's edit named; settings loaded from a file are no recipe.
+    QCOMPARE(presetBox->currentText(), QStringLiteral("Fashion-MNIST demo (CPU, 12 minutes), edited"));
     QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);
     QVERIFY(!panel.canStart());
     QCOMPARE(panel.problemKey(), QStringLiteral("data_path"));
     QVERIFY(panel.problem().contains(QStringLiteral("/no/such/folder")));
+    QVERIFY(panel.setSettingsJson(QStringLiteral("{\"epochs\": 3}")));
+    QCOMPARE(presetBox->currentIndex(), 0);
+    QCOMPARE(presetBox->currentText(), QStringLiteral("Choose a recipe..."));
   }
 
   // The device menu describes each device as the core does, and the precisions a device cannot

@@ -51,16 +51,16 @@ class TestCropPreview : public QObject {
     panel.resize(600, 700);                                       // narrower: 240 px, 28 px enlarged 8 times
     QCOMPARE(panel.annotatedOriginal().size(), QSize(224, 224));
     // The same image and draw give the same crops; another draw other crops.
-    const auto first = preview.crops[0].image.rgb;
     panel.showSample(preview.index, 12345);
     QVERIFY(shown.wait(30000));
-    const auto a = panel.current().crops[0].image.rgb;
+    const auto a = panel.current().crops[0].image.rgb, aLocal = panel.current().crops[2].image.rgb;
     panel.showSample(preview.index, 12345);
     QVERIFY(shown.wait(30000));
     QCOMPARE(panel.current().crops[0].image.rgb, a);
+    QCOMPARE(panel.current().crops[2].image.rgb, aLocal);
     panel.showSample(preview.index, 999);
     QVERIFY(shown.wait(30000));
-    QVERIFY(panel.current().crops[0].image.rgb != a || panel.current().crops[2].image.rgb != a);
+    QVERIFY(panel.current().crops[0].image.rgb != a || panel.current().crops[2].image.rgb != aLocal);
   }
 
   void unreadableDataSaysWhy() {

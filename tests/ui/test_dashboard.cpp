@@ -12,6 +12,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -81,6 +82,32 @@ class TestDashboard : public QObject {
     int labelWidth = 0;
     for (const QString& label : chart.xAxis->tickVectorLabels()) labelWidth += metrics.horizontalAdvance(label) + 8;
     QVERIFY2(labelWidth < chart.axisRect()->width(), qPrintable(QString::number(labelWidth)));
+    // Throughput in the hundreds reads 150, 200, 250, not 1.5e2 or 1.5·10².
+    MetricChart rate(QStringLiteral("Throughput"), QStringLiteral("images/s"));
+    rate.addSeries(QStringLiteral("images/s"), Qt::green);
+    rate.appendPoints(0, {0, 1, 2, 3}, {150, 250, 180, 240});
+    rate.resize(320, 220);
+    rate.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&rate));
+    rate.requestReplot();
+    rate.replot();
+    for (const QString& label : rate.yAxis->tickVectorLabels())
+      QVERIFY2(!label.contains(QLatin1Char('e')) && !label.contains(QChar(0x00B7)), qPrintable(label));
+    // Steps are whole: over 1.5 steps the ticks are 0 and 1; epochs fall between and may read 0.5.
+    MetricChart steps(QStringLiteral("Loss"), QStringLiteral("loss"));
+    steps.addSeries(QStringLiteral("loss"), Qt::blue);
+    steps.appendPoints(0, {0, 0.5, 1, 1.5}, {3, 2, 1.5, 1});
+    steps.resize(320, 220);
+    steps.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&steps));
+    steps.requestReplot();
+    steps.replot();
+    QVERIFY(steps.xAxis->tickVector().size() >= 2);
+    for (double tick : steps.xAxis->tickVector()) QCOMPARE(tick, std::round(tick));
+    steps.setWholeNumberTicks(false);
+    steps.replot();
+    const QVector<double> epochTicks = steps.xAxis->tickVector();
+    QVERIFY(std::any_of(epochTicks.begin(), epochTicks.end(), [](double t) { return t != std::round(t); }));
     // The constant temperature sits in a band around its value, not in one of rounding noise.
     QVERIFY(chart.yAxis->range().lower > 0.03 && chart.yAxis->range().upper < 0.05);
     QVERIFY(chart.yAxis->range().size() > 0.005);
@@ -280,6 +307,11 @@ class TestDashboard : public QObject {
     QXmlStreamReader xml(&svg);
     while (!xml.atEnd() && !xml.isStartElement()) xml.readNext();
     QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+    // The size asked for: 900 x 500 px at the screen's nominal 96 dpi, in millimetres.
+    const QString width = xml.attributes().value(QStringLiteral("width")).toString();
+    QVERIFY2(width.endsWith(QStringLiteral("mm")) && std::abs(width.chopped(2).toDouble() - 900 / 96.0 * 25.4) < 0.5,
+             qPrintable(width));
+    QCOMPARE(xml.attributes().value(QStringLiteral("viewBox")).toString(), QStringLiteral("0 0 900 500"));
     while (!xml.atEnd()) xml.readNext();
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QFile pdf(dir.filePath(QStringLiteral("loss.pdf")));

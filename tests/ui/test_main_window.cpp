@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QDir>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -37,7 +38,7 @@ class TestMainWindow : public QObject {
     const QString about = MainWindow::aboutText();
     QVERIFY2(about.contains(QStringLiteral("Qt " QT_VERSION_STR)), qPrintable(about));
     QVERIFY(about.contains(QCoreApplication::applicationVersion()));
-    QVERIFY(about.contains(QStringLiteral("LibTorch 2.")));
+    QVERIFY2(QRegularExpression(QStringLiteral("LibTorch \\d+\\.\\d+")).match(about).hasMatch(), qPrintable(about));
     QVERIFY(about.contains(QStringLiteral("CPU only")) || about.contains(QStringLiteral("CUDA 1")));
     QVERIFY(!MainWindow::documentationFolder().isEmpty());  // the source tree's docs in a build tree
     QVERIFY(window.showTab(QStringLiteral("Attention")));

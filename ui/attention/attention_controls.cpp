@@ -104,7 +104,8 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
     connect(box, &QCheckBox::toggled, this, &AttentionControls::requestChanged);
   connect(layer_, &QSpinBox::valueChanged, this, &AttentionControls::requestChanged);
   connect(size_, &QComboBox::currentIndexChanged, this, [this] {
-    resetSide();  // a size chosen anew is the model's; an offer (useImageSize) sets its own
+    kindBeforeOffer_ = -1;  // the kind chosen now is the user's
+    resetSide();            // a size chosen anew is the model's; an offer (useImageSize) sets its own
     Q_EMIT inputSizeChanged();
   });
   connect(colorMap_, &QComboBox::currentIndexChanged, this, &AttentionControls::requestChanged);
@@ -184,6 +185,7 @@ void AttentionControls::setModelSide(int side, bool reference) {
 
 void AttentionControls::useImageSize(const std::vector<int>& imageSize) {
   if (imageSize.empty()) return;
+  if (side_ == modelSide_) kindBeforeOffer_ = size_->currentIndex();  // to go back to with another image
   side_ = imageSize.front();  // the budget's offers keep the request's kind: a square or a shorter side
   {
     const QSignalBlocker blocker(size_);
@@ -198,6 +200,8 @@ void AttentionControls::resetSide() {
   side_ = modelSide_;
   const QSignalBlocker blocker(size_);
   labelSizes();
+  if (kindBeforeOffer_ >= 0) size_->setCurrentIndex(kindBeforeOffer_);  // an offer may have left Original
+  kindBeforeOffer_ = -1;
 }
 
 void AttentionControls::labelSizes() {

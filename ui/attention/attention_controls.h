@@ -71,6 +71,7 @@ class AttentionControls : public QWidget {
   int side_ = 480;       // of the first two size choices
   int modelSide_ = 480;  // what the model asks for
   bool reference_ = true;
+  int kindBeforeOffer_ = -1;  // the size choice before an offer changed it; -1: none
   QSpinBox* layer_ = nullptr;
   QComboBox* size_ = nullptr;
   QCheckBox* thresholdOn_ = nullptr;

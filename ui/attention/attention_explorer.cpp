@@ -166,6 +166,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
       return;
     }
     probe_ = result.points;
+    probeShown_ = pendingProbe_;
     probeSlider_->setRange(0, std::max(0, static_cast<int>(probe_.size()) - 1));
     probeSlider_->setEnabled(!probe_.isEmpty());
     {
@@ -173,6 +174,9 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
       probeSlider_->setValue(static_cast<int>(probe_.size()) - 1);
     }
     showCheckpoint(probeSlider_->value());
+    if (probeCancel_ && probeCancel_->load() && probe_.size() < probeTotal_)
+      probeLabel_->setText(probeLabel_->text() + QLatin1Char(' ') +
+                           tr("(stopped after %1 of %2 checkpoints)").arg(probe_.size()).arg(probeTotal_));
     if (!result.problems.isEmpty())
       probeLabel_->setText(probeLabel_->text() + QLatin1Char(' ') +
                            tr("%n checkpoint(s) left out: %1", nullptr, static_cast<int>(result.problems.size()))
@@ -188,9 +192,12 @@ AttentionExplorer::~AttentionExplorer() {
   if (job_) job_->store(true);
   if (probeCancel_) probeCancel_->store(true);
   cancelBatch();
-  batchWatcher_.waitForFinished();
-  watcher_.waitForFinished();
-  probeWatcher_.waitForFinished();
+  try {  // a future that ended in an exception rethrows it here; a destructor must not throw
+    batchWatcher_.waitForFinished();
+    watcher_.waitForFinished();
+    probeWatcher_.waitForFinished();
+  } catch (...) {
+  }
 }
 
 bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
@@ -243,7 +250,8 @@ void AttentionExplorer::pinProbe() {
   probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(paths.size()));
   const Item item = items_[current_];
   const auto req = request();
-  probeShown_ = {req, item, weightsFile_, model_->description(), model_->arch(), false};
+  pendingProbe_ = {req, item, weightsFile_, model_->description(), model_->arch(), false, {}};
+  probeTotal_ = static_cast<int>(paths.size());
   if (probeCancel_) probeCancel_->store(true);
   probeCancel_ = std::make_shared<std::atomic<bool>>(false);
   dino::AttentionWork work;
@@ -264,8 +272,10 @@ void AttentionExplorer::showCheckpoint(int index) {
   if (index < 0 || index >= probe_.size()) return;
   lastMilliseconds_ = -1;
   view_ = probe_[index].view;
+  ++viewGeneration_;  // a live computation still running is now stale
   shown_ = probeShown_;
   shown_.weights = probe_[index].file;
+  shown_.model = probe_[index].model;
   hasStudentView_ = false;
   probeLabel_->setText(tr("%1 (%2 of %3)").arg(probe_[index].label).arg(index + 1).arg(probe_.size()));
   render();
@@ -414,6 +424,8 @@ void AttentionExplorer::recompute() {
     return;
   }
   for (QWidget* w : {static_cast<QWidget*>(offer_), static_cast<QWidget*>(anyway_)}) w->hide();
+  const QSize grid = requestGrid(request());
+  if (grid.isValid() && query_ > grid.width() * grid.height()) query_ = 0;  // a patch the new size lacks
   const auto model = model_;
   const auto student = student_;
   const Item item = items_[current_];
@@ -421,7 +433,7 @@ void AttentionExplorer::recompute() {
   const bool withoutLimits = ignoreLimitsOnce_;
   const dino::AttentionLimits limits = withoutLimits ? dino::AttentionLimits{} : currentLimits();
   ignoreLimitsOnce_ = false;
-  const Shown shown{req, item, weightsFile_, model->description(), model->arch(), withoutLimits};
+  const Shown shown{req, item, weightsFile_, model->description(), model->arch(), withoutLimits, loadedStamp_};
   // The estimate comes first, from the image's size alone (a file's header): a refusal costs nothing.
   const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
   QString cost;
@@ -451,9 +463,8 @@ void AttentionExplorer::recompute() {
     });
   };
   showComputing(true);
-  QPointer<QLabel> status(status_);
-  QPointer<AttentionExplorer> self(this);
-  watcher_.setFuture(QtConcurrent::run([model, student, item, req, limits, work, share, report, status, self, shown]() {
+  const int generation = ++viewGeneration_;
+  watcher_.setFuture(QtConcurrent::run([model, student, item, req, limits, work, share, report, shown, generation]() {
     try {
       auto compute = [&](const dino::AttentionModel& m, double offset) {
         dino::AttentionWork part = work;
@@ -463,6 +474,7 @@ void AttentionExplorer::recompute() {
       };
       Result result;
       result.shown = shown;
+      result.generation = generation;
       QElapsedTimer clock;
       clock.start();
       result.view = compute(*model, 0);
@@ -481,13 +493,11 @@ void AttentionExplorer::recompute() {
       result.refused = true;
       result.estimate = e.estimate();
       return result;
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(qApp, [status, self, message] {
-        if (status) status->setText(message);
-        if (self) Q_EMIT self->failed(message);
-      });
-      throw;
+    } catch (const std::exception& e) {  // a result, not an exception: the watcher would rethrow it on close
+      Result result;
+      result.failed = true;
+      result.message = QString::fromStdString(e.what());
+      return result;
     }
   }));
 }
@@ -496,8 +506,11 @@ void AttentionExplorer::onComputed() {
   showComputing(false);
   if (watcher_.future().resultCount() > 0) {
     const Result result = watcher_.result();
-    if (recomputeQueued_) {
-      // Stale: a newer request follows at once.
+    if (recomputeQueued_ || (!result.cancelled && result.generation != viewGeneration_)) {
+      // Stale: a newer request follows at once, or another view (a probe's) was shown meanwhile.
+    } else if (result.failed) {
+      status_->setText(result.message);
+      Q_EMIT failed(result.message);
     } else if (result.cancelled) {
       status_->setText(tr("Cancelled; the view shows the last computation."));
       Q_EMIT cancelled();
@@ -528,6 +541,7 @@ void AttentionExplorer::showComputing(bool on) {
 void AttentionExplorer::cancelComputation() {
   recomputeQueued_ = false;
   if (job_ && watcher_.isRunning()) job_->store(true);
+  if (probeCancel_ && probeWatcher_.isRunning()) probeCancel_->store(true);
 }
 
 void AttentionExplorer::showRefusal(const dino::AttentionEstimate& estimate) {
@@ -570,10 +584,12 @@ AttentionFigureStyle AttentionExplorer::figureStyle() const {
 }
 
 void AttentionExplorer::render() {
+  // Everything said about the view is the view's own (shown_), not what the controls ask now.
   figure_ = makeAttentionFigure(view_, hasStudentView_ ? &studentView_ : nullptr, figureStyle());
+  const int query = shown_.request.query;
   QRect marked;
-  if (query_ > 0 && view_.grid_w > 0) {
-    const int patch = (query_ - 1), size = view_.patch_size;
+  if (query > 0 && view_.grid_w > 0) {
+    const int patch = query - 1, size = view_.patch_size;
     marked = QRect(patch % view_.grid_w * size, patch / view_.grid_w * size, size, size);
   }
   tiles_->setFigure(figure_, tr("Click a patch to see the attention from it."), marked,
@@ -581,18 +597,19 @@ void AttentionExplorer::render() {
   if (view_.color_bar.width > 0) {
     colorBar_->setPixmap(QPixmap::fromImage(toQImage(view_.color_bar).scaled(256, 12)));
     colorScale_->setText(
-        controls_->request(query_).shared_scale
+        shown_.request.shared_scale
             ? tr("%1 to %2, one scale for every head").arg(view_.low, 0, 'g', 3).arg(view_.high, 0, 'g', 3)
             : tr("each head from its own least (left) to its most attention (right)"));
   }
+  if (view_.heads == 0) return;
   const QString from =
-      query_ == 0 || view_.grid_w <= 0
+      query == 0 || view_.grid_w <= 0
           ? tr("the CLS token")
-          : tr("patch (row %1, column %2)").arg((query_ - 1) / view_.grid_w).arg((query_ - 1) % view_.grid_w);
+          : tr("patch (row %1, column %2)").arg((query - 1) / view_.grid_w).arg((query - 1) % view_.grid_w);
   const QString timing =
       lastMilliseconds_ >= 0 ? tr(" Computed in %1 ms.").arg(lastMilliseconds_, 0, 'f', 0) : QString();
   status_->setText(tr("%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8")
-                       .arg(items_.value(current_).name)
+                       .arg(shown_.item.name)
                        .arg(view_.layer)
                        .arg(view_.heads)
                        .arg(view_.grid_h)
@@ -604,11 +621,26 @@ void AttentionExplorer::render() {
 
 void AttentionExplorer::onTileClicked(QPointF position, QSize shown) {
   if (view_.grid_w <= 0) return;
-  const double x = position.x() * view_.input.width / std::max(1, shown.width());
-  const double y = position.y() * view_.input.height / std::max(1, shown.height());
-  const int column = std::clamp(static_cast<int>(x) / view_.patch_size, 0, view_.grid_w - 1);
-  const int row = std::clamp(static_cast<int>(y) / view_.patch_size, 0, view_.grid_h - 1);
-  setQuery(1 + row * view_.grid_w + column);
+  // Where in the image, as a fraction, then the patch there on the grid the next request uses: the
+  // view on display may have another size (a cancelled or refused change of size).
+  const double fx = std::clamp(position.x() / std::max(1, shown.width()), 0.0, 1.0);
+  const double fy = std::clamp(position.y() / std::max(1, shown.height()), 0.0, 1.0);
+  QSize grid = requestGrid(request());
+  if (!grid.isValid()) grid = QSize(view_.grid_w, view_.grid_h);
+  const int column = std::clamp(static_cast<int>(fx * grid.width()), 0, grid.width() - 1);
+  const int row = std::clamp(static_cast<int>(fy * grid.height()), 0, grid.height() - 1);
+  setQuery(1 + row * grid.width() + column);
+}
+
+QSize AttentionExplorer::requestGrid(const dino::AttentionRequest& request) const {
+  if (!model_ || current_ < 0) return {};
+  const Item& item = items_[current_];
+  const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
+  if (!size.isValid()) return {};
+  const int patch = model_->patch_size();
+  const dino::PixelSize input = dino::attention_input_size(size.width(), size.height(), request.image_size, patch);
+  if (input.width < patch || input.height < patch) return {};
+  return {input.width / patch, input.height / patch};
 }
 
 void AttentionExplorer::dragEnterEvent(QDragEnterEvent* event) {
@@ -660,6 +692,15 @@ QString AttentionExplorer::commandLine() const {
 }
 
 bool AttentionExplorer::exportView(const QString& folder, QString* error) {
+  // figure.json names the weights and their hash now: the file must still be the one the maps came from.
+  const QFileInfo weights(shown_.weights);
+  if (view_.heads > 0 && !shown_.weights.isEmpty() && shown_.weightsStamp.first.isValid() &&
+      (weights.lastModified() != shown_.weightsStamp.first || weights.size() != shown_.weightsStamp.second)) {
+    if (error)
+      *error = tr("%1 changed since these maps were computed (a new checkpoint): show them again before exporting.")
+                   .arg(QDir::toNativeSeparators(shown_.weights));
+    return false;
+  }
   return writeAttentionFigure(figure_, view_, provenance(), folder, error);
 }
 
@@ -687,8 +728,11 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
   auto req = request();
   req.query = 0;  // patch numbers differ between images: the CLS row for all
   auto base = provenance();
-  base.weights = weightsFile_.toStdString();  // the model of the batch, not a probe's checkpoint
-  dino::describe_request(base, req);          // query 0, as the batch computes
+  base.weights = weightsFile_.toStdString();  // the model of the batch, not the view on display's
+  base.model = model_->description();
+  base.arch = model_->arch();
+  base.without_limits = false;        // the batch keeps the limits
+  dino::describe_request(base, req);  // query 0, as the batch computes
   base.image.clear();
   base.image_is_file = true;
   QPointer<QLabel> status(status_);

@@ -123,7 +123,8 @@ class AttentionExplorer : public QWidget {
     Item item;
     QString weights;  // empty for random weights
     std::string model, arch;
-    bool withoutLimits = false;  // computed with Compute Anyway
+    bool withoutLimits = false;                 // computed with Compute Anyway
+    std::pair<QDateTime, qint64> weightsStamp;  // the weights file's time and size then; none for a probe point
   };
   struct Result {
     dino::AttentionView view;
@@ -131,6 +132,9 @@ class AttentionExplorer : public QWidget {
     bool hasStudent = false;
     bool cancelled = false;
     bool refused = false;  // over the limits after all (the rate changed since the estimate)
+    bool failed = false;   // the image could not be read, ...: `message` says why
+    QString message;
+    int generation = 0;  // of the request; a view shown since (a probe's) makes it stale
     dino::AttentionEstimate estimate;
     Shown shown;
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
@@ -142,6 +146,8 @@ class AttentionExplorer : public QWidget {
   dino::AttentionLimits currentLimits() const;
   void render();
   void onTileClicked(QPointF position, QSize shown);
+  // The patch grid `request` gives the current image (columns x rows); invalid when its size is unknown.
+  QSize requestGrid(const dino::AttentionRequest& request) const;
   void onBatchFinished();
   dino::AttentionRequest request() const;
   AttentionFigureStyle figureStyle() const;
@@ -151,6 +157,9 @@ class AttentionExplorer : public QWidget {
   std::pair<QDateTime, qint64> loadedStamp_;  // the weights file's time and size when loaded
   Shown shown_;                               // of the view on display (a probe shows another checkpoint's)
   Shown probeShown_;                          // of the probe's views, but for the checkpoint
+  Shown pendingProbe_;                        // of the probe being computed
+  int probeTotal_ = 0;                        // its checkpoints
+  int viewGeneration_ = 0;
   QList<Item> items_;
   int current_ = -1;
   int query_ = 0;

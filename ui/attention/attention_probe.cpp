@@ -21,7 +21,7 @@ AttentionProbe computeProbe(const QStringList& checkpoints,
     if (cancelled && cancelled()) break;  // before loading the next checkpoint, which takes a while
     try {
       const auto model = dino::AttentionModel::from_weights(path.toStdString());
-      probe.points.append({QFileInfo(path).fileName(), path, compute(*model)});
+      probe.points.append({QFileInfo(path).fileName(), path, compute(*model), model->description()});
     } catch (const dino::AttentionCancelled&) {
       break;
     } catch (const std::exception& e) {

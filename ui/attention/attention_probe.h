@@ -15,6 +15,7 @@ struct AttentionProbePoint {
   QString label;  // the file's name
   QString file;
   dino::AttentionView view;
+  std::string model;  // AttentionModel::description() of that checkpoint's teacher
 };
 
 // checkpointNNNN.pth beside `weightsFile` in epoch order, then the latest checkpoint.pth.

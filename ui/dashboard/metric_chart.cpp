@@ -135,7 +135,11 @@ void MetricChart::fitTicksToSize() {
   xAxis->ticker()->setTickCount(std::clamp(across / 110, 3, 8));
   for (QCPAxis* axis : {yAxis, yAxis2}) axis->ticker()->setTickCount(std::clamp(up / 40, 3, 6));
   for (QCPAxis* axis : {xAxis, yAxis, yAxis2}) axis->setNumberPrecision(tickPrecision(*axis));
-  legend->setWrap(std::max(1, width() / 170));
+  const int columns = std::max(1, width() / 170);
+  if (legend->wrap() != columns) {
+    legend->setWrap(columns);
+    legend->setFillOrder(legend->fillOrder(), true);  // setWrap alone does not move the entries
+  }
 }
 
 void MetricChart::resizeEvent(QResizeEvent* event) {
@@ -418,6 +422,7 @@ bool MetricChart::exportFigure(const QString& file, int width, int height, doubl
   cursorLine_->setVisible(false);
   const bool written = exportPlot(*this, file, width, height, dpi, title_);
   cursorLine_->setVisible(cursor);
+  replot(QCustomPlot::rpQueuedReplot);  // the export laid the chart out at its own size: back to the widget's
   return written;
 }
 

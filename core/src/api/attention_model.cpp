@@ -96,12 +96,12 @@ std::vector<int> AttentionModel::default_image_size() const {
 AttentionEstimate AttentionModel::estimate(int image_width, int image_height, const AttentionRequest& request,
                                            AttentionLimits limits) const {
   if (limits.flops_per_second <= 0) limits.flops_per_second = state_->flops_per_second;
-  if (state_->device.is_cuda() && limits.max_bytes > 0) {  // the tensors live on the GPU: half of its memory
+  if (state_->device.is_cuda() && limits.default_memory) {  // the tensors live on the GPU: half of its memory
     const int64_t device_bytes = device_info(state_->device).memory_bytes;
-    if (device_bytes > 0) limits.max_bytes = std::min(limits.max_bytes, static_cast<double>(device_bytes) / 2);
+    if (device_bytes > 0) limits.max_bytes = static_cast<double>(device_bytes) / 2;
   }
   if (limits.flops_per_second <= 0)
-    limits.flops_per_second = state_->device.is_cuda() ? 1e12 : 1e10 * std::max(1, at::get_num_threads());
+    limits.flops_per_second = state_->device.is_cuda() ? 1e12 : 2e10 * std::max(1, at::get_num_threads());
   return estimate_attention(shape(), image_width, image_height, request, limits);
 }
 

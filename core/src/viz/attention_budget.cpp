@@ -103,6 +103,7 @@ AttentionLimits default_attention_limits() {
   const int64_t available = available_host_memory();
   limits.max_bytes = available > 0 ? static_cast<double>(available) / 2 : static_cast<double>(int64_t{4} << 30);
   limits.max_seconds = 60;
+  limits.default_memory = true;
   return limits;
 }
 

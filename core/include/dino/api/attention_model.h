@@ -35,7 +35,7 @@ class AttentionModel {
   std::vector<int> default_image_size() const;
 
   // The cost of `request` on an image of width x height, held against `limits`; a rate of 0 there
-  // takes the rate this model's last large computation ran at, or before one an assumed rate (10
+  // takes the rate this model's last large computation ran at, or before one an assumed rate (20
   // GFLOP/s per CPU thread, 1 TFLOP/s on a GPU).
   AttentionEstimate estimate(int image_width, int image_height, const AttentionRequest& request,
                              AttentionLimits limits) const;

@@ -8,7 +8,7 @@ namespace dino {
 
 struct LibTorchInfo {
   std::string version;  // "2.13.0"
-  std::string cuda;     // "CUDA 12.4" for a CUDA build, "CPU only" otherwise
+  std::string cuda;     // "CUDA 12.4" for a CUDA build (", no GPU found" without one), "CPU only" otherwise
 };
 
 LibTorchInfo libtorch_info();

@@ -53,9 +53,11 @@ struct AttentionLimits {
   double max_bytes = 0;         // 0: no memory limit
   double max_seconds = 0;       // 0: no time limit
   double flops_per_second = 0;  // the rate time is estimated at; 0: the model's measured rate
+  bool default_memory = false;  // max_bytes is default_attention_limits()'s: on a GPU, half of its memory instead
 };
 
-// Half the memory the system has available now (4 GiB when it cannot be read) and a minute.
+// Half the memory the system has available now (4 GiB when it cannot be read; on a GPU, half of the
+// card's memory: AttentionModel::estimate) and a minute.
 AttentionLimits default_attention_limits();
 
 struct AttentionEstimate {
