@@ -1085,10 +1085,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1158,18 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>Train with these settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

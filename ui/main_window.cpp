@@ -408,15 +408,21 @@ void MainWindow::onRecords() {
   if (!r || r->steps_per_epoch <= 0) return;
   const double total = static_cast<double>(r->steps_per_epoch * std::max<int64_t>(r->epochs, 1));
   progress_->setValue(static_cast<int>(1000.0 * static_cast<double>(r->iteration + 1) / total));
-  progressLabel_->setText(
-      tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7 left")
-          .arg(r->epoch)
-          .arg(r->epochs)
-          .arg(r->step + 1)
-          .arg(r->steps_per_epoch)
-          .arg(r->loss, 0, 'f', 4)
-          .arg(r->images_per_second, 0, 'f', 1)
-          .arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds))));  // as `dino train` prints it
+  // The last step's time left counts the evaluation after it; once that has come, nothing is left.
+  const auto& knn = dashboard_->history().knn();
+  const bool done =
+      static_cast<double>(r->iteration + 1) >= total && !knn.empty() && knn.back().iteration > r->iteration;
+  const QString left = done
+                           ? tr("nothing left")
+                           : tr("%1 left").arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds)));
+  progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7")  // as `dino train` prints it
+                              .arg(r->epoch)
+                              .arg(r->epochs)
+                              .arg(r->step + 1)
+                              .arg(r->steps_per_epoch)
+                              .arg(r->loss, 0, 'f', 4)
+                              .arg(r->images_per_second, 0, 'f', 1)
+                              .arg(left));
 }
 
 QString MainWindow::phaseText() const {

@@ -11,11 +11,13 @@
 
 #include <QAction>
 #include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -76,6 +78,12 @@ class TestMainWindow : public QObject {
     const auto steps = window.dashboard()->history().steps().size();
     QCOMPARE(steps, size_t{256 / 32});
     QCOMPARE(window.dashboard()->history().knn().size(), size_t{2});  // at initialisation and at the end
+    // The status line's time left ends at nothing once the last evaluation has come.
+    QLabel* progress = nullptr;
+    for (auto* label : window.statusBar()->findChildren<QLabel*>())
+      if (label->text().startsWith(QStringLiteral("epoch "))) progress = label;
+    QVERIFY(progress);
+    QVERIFY2(progress->text().endsWith(QStringLiteral("nothing left")), qPrintable(progress->text()));
 
     // The run's teacher is one click away in the attention explorer once the run has a checkpoint.
     auto* explorer = window.findChild<AttentionExplorer*>();
