@@ -1133,10 +1133,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;DINO Studio %1&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;&lt;p&gt;Built %2 with Qt %3 (running %4), LibTorch %5, %6.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Paste an image (Attention)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,10 +1149,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>without a build type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Train with these settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,6 +1162,24 @@ The last checkpoint in the output folder is intact; change the settings and pres
     </message>
     <message>
         <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio %1, %2
+Qt %3 (running %4)
+LibTorch %5, %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built without a build type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DINO Studio&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

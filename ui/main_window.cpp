@@ -285,15 +285,20 @@ bool MainWindow::showTab(const QString& name) {
   return true;
 }
 
-QString MainWindow::aboutText() {
+QString MainWindow::versionText() {
   const dino::LibTorchInfo torch = dino::libtorch_info();
-  return tr("<b>DINO Studio %1</b><p>Train DINO self-supervised vision transformers and look inside "
+  const QString type = QStringLiteral(DINO_BUILD_TYPE);
+  return tr("DINO Studio %1, %2\nQt %3 (running %4)\nLibTorch %5, %6")
+      .arg(QCoreApplication::applicationVersion(),
+           type.isEmpty() ? tr("built without a build type") : tr("%1 build").arg(type), QStringLiteral(QT_VERSION_STR),
+           QString::fromLatin1(qVersion()), QString::fromStdString(torch.version), QString::fromStdString(torch.cuda));
+}
+
+QString MainWindow::aboutText() {
+  return tr("<b>DINO Studio</b><p>Train DINO self-supervised vision transformers and look inside "
             "them. The model, loss and schedules follow the reference implementation of Caron et al. "
-            "(2021).</p><p>Built %2 with Qt %3 (running %4), LibTorch %5, %6.</p>")
-      .arg(QApplication::applicationVersion(),
-           QStringLiteral(DINO_BUILD_TYPE).isEmpty() ? tr("without a build type") : QStringLiteral(DINO_BUILD_TYPE),
-           QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()), QString::fromStdString(torch.version),
-           QString::fromStdString(torch.cuda));
+            "(2021).</p><p>%1</p>")
+      .arg(versionText().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 QString MainWindow::documentationFolder() {

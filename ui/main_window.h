@@ -50,7 +50,9 @@ class MainWindow : public QMainWindow {
 
   // The folder of the documentation (docs/*.md): installed beside the program or the source tree's.
   static QString documentationFolder();
-  // Help > About: the app's version and build type, Qt's, LibTorch's and its CUDA (or "CPU only").
+  // `dino-studio --version`: the app's version and build type, Qt's (built with and running),
+  // LibTorch's and its CUDA (or "CPU only"), a line each. Help > About says it too.
+  static QString versionText();
   static QString aboutText();
 
  Q_SIGNALS:

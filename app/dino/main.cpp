@@ -2,6 +2,7 @@
 #include "cli_support.h"
 #include "commands.h"
 
+#include <dino/api/build_info.h>
 #include <dino/io/state_dict.h>
 #include <dino/io/torch_file.h>
 
@@ -9,7 +10,12 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"dino: train and inspect DINO vision transformers (DINO Studio " DINO_VERSION ")", "dino"};
-  app.set_version_flag("--version", DINO_VERSION);
+  // The versions a bug report needs: ours, the build type, LibTorch's and its CUDA.
+  const dino::LibTorchInfo torch = dino::libtorch_info();
+  const std::string build_type = DINO_BUILD_TYPE;
+  app.set_version_flag("--version", std::string("dino (DINO Studio ") + DINO_VERSION + "), " +
+                                        (build_type.empty() ? std::string("no build type") : build_type + " build") +
+                                        "; LibTorch " + torch.version + ", " + torch.cuda);
   app.require_subcommand(1);
   dino::cli::add_info_command(app);
   dino::cli::add_embed_command(app);

@@ -98,9 +98,16 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QTranslator qtTranslator, appTranslator;
     identify(app, qtTranslator, appTranslator);
+    for (int i = 1; i < argc; ++i) {
+      const QLatin1StringView arg(argv[i]);
+      if (arg == QLatin1StringView("--version") || arg == QLatin1StringView("-v")) {
+        std::printf("%s\n", qPrintable(MainWindow::versionText()));  // the versions a bug report needs
+        return 0;
+      }
+    }
     QCommandLineParser parser;
     const StudioOptions options(parser);
-    parser.process(app);  // prints the help or the version and exits
+    parser.process(app);  // prints the help and exits
     return 0;
   }
   QApplication app(argc, argv);
