@@ -30,6 +30,15 @@
 
 #include <algorithm>
 
+namespace {
+
+FileStamp fileStamp(const QString& file) {
+  const QFileInfo info(file);
+  return {info.lastModified(), info.size()};
+}
+
+}  // namespace
+
 AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   setAcceptDrops(true);
   auto* layout = new QVBoxLayout(this);
@@ -293,8 +302,7 @@ bool AttentionExplorer::showIteration(int64_t iteration, int64_t stepsPerEpoch) 
 }
 
 bool AttentionExplorer::loadWeights(const QString& file, QString* error) {
-  const QFileInfo info(file);
-  loadedStamp_ = {info.lastModified(), info.size()};
+  loadedStamp_ = fileStamp(file);
   try {
     setModel(dino::AttentionModel::from_weights(file.toStdString()), file);
   } catch (const std::exception& e) {
@@ -342,9 +350,8 @@ void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
           : tr("No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped").arg(shown));
   // Following the teacher: a new checkpoint of the same run replaces the model in place; the same
   // file unchanged (a pause, a state change) is not loaded again.
-  const QFileInfo file(checkpointFile);
-  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && file.exists() &&
-      (file.lastModified() != loadedStamp_.first || file.size() != loadedStamp_.second))
+  if (!weightsFile_.isEmpty() && weightsFile_ == checkpointFile && QFileInfo::exists(checkpointFile) &&
+      fileStamp(checkpointFile) != loadedStamp_)
     loadWeights(checkpointFile);
 }
 
@@ -424,18 +431,18 @@ void AttentionExplorer::recompute() {
     return;
   }
   for (QWidget* w : {static_cast<QWidget*>(offer_), static_cast<QWidget*>(anyway_)}) w->hide();
-  const QSize grid = requestGrid(request());
+  const Item item = items_[current_];
+  // The estimate comes first, from the image's size alone (a file's header): a refusal costs nothing.
+  const QSize size = imageSize(item);
+  const QSize grid = requestGrid(request(), size);
   if (grid.isValid() && query_ > grid.width() * grid.height()) query_ = 0;  // a patch the new size lacks
   const auto model = model_;
   const auto student = student_;
-  const Item item = items_[current_];
   const auto req = request();
   const bool withoutLimits = ignoreLimitsOnce_;
   const dino::AttentionLimits limits = withoutLimits ? dino::AttentionLimits{} : currentLimits();
   ignoreLimitsOnce_ = false;
   const Shown shown{req, item, weightsFile_, model->description(), model->arch(), withoutLimits, loadedStamp_};
-  // The estimate comes first, from the image's size alone (a file's header): a refusal costs nothing.
-  const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
   QString cost;
   if (size.isValid()) {
     const dino::AttentionEstimate estimate = model->estimate(size.width(), size.height(), req, limits);
@@ -625,18 +632,19 @@ void AttentionExplorer::onTileClicked(QPointF position, QSize shown) {
   // view on display may have another size (a cancelled or refused change of size).
   const double fx = std::clamp(position.x() / std::max(1, shown.width()), 0.0, 1.0);
   const double fy = std::clamp(position.y() / std::max(1, shown.height()), 0.0, 1.0);
-  QSize grid = requestGrid(request());
+  QSize grid = current_ >= 0 ? requestGrid(request(), imageSize(items_[current_])) : QSize();
   if (!grid.isValid()) grid = QSize(view_.grid_w, view_.grid_h);
   const int column = std::clamp(static_cast<int>(fx * grid.width()), 0, grid.width() - 1);
   const int row = std::clamp(static_cast<int>(fy * grid.height()), 0, grid.height() - 1);
   setQuery(1 + row * grid.width() + column);
 }
 
-QSize AttentionExplorer::requestGrid(const dino::AttentionRequest& request) const {
-  if (!model_ || current_ < 0) return {};
-  const Item& item = items_[current_];
-  const QSize size = item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
-  if (!size.isValid()) return {};
+QSize AttentionExplorer::imageSize(const Item& item) {
+  return item.file.isEmpty() ? item.image.size() : QImageReader(item.file).size();
+}
+
+QSize AttentionExplorer::requestGrid(const dino::AttentionRequest& request, const QSize& size) const {
+  if (!model_ || !size.isValid()) return {};
   const int patch = model_->patch_size();
   const dino::PixelSize input = dino::attention_input_size(size.width(), size.height(), request.image_size, patch);
   if (input.width < patch || input.height < patch) return {};
@@ -693,9 +701,8 @@ QString AttentionExplorer::commandLine() const {
 
 bool AttentionExplorer::exportView(const QString& folder, QString* error) {
   // figure.json names the weights and their hash now: the file must still be the one the maps came from.
-  const QFileInfo weights(shown_.weights);
   if (view_.heads > 0 && !shown_.weights.isEmpty() && shown_.weightsStamp.first.isValid() &&
-      (weights.lastModified() != shown_.weightsStamp.first || weights.size() != shown_.weightsStamp.second)) {
+      fileStamp(shown_.weights) != shown_.weightsStamp) {
     if (error)
       *error = tr("%1 changed since these maps were computed (a new checkpoint): show them again before exporting.")
                    .arg(QDir::toNativeSeparators(shown_.weights));

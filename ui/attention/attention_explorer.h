@@ -31,6 +31,9 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 
+// A file's modification time and size: whether it is still the file that was read.
+using FileStamp = std::pair<QDateTime, qint64>;
+
 class AttentionExplorer : public QWidget {
   Q_OBJECT
 
@@ -123,8 +126,8 @@ class AttentionExplorer : public QWidget {
     Item item;
     QString weights;  // empty for random weights
     std::string model, arch;
-    bool withoutLimits = false;                 // computed with Compute Anyway
-    std::pair<QDateTime, qint64> weightsStamp;  // the weights file's time and size then; none for a probe point
+    bool withoutLimits = false;  // computed with Compute Anyway
+    FileStamp weightsStamp;      // of the weights file then; none for a probe point
   };
   struct Result {
     dino::AttentionView view;
@@ -146,19 +149,21 @@ class AttentionExplorer : public QWidget {
   dino::AttentionLimits currentLimits() const;
   void render();
   void onTileClicked(QPointF position, QSize shown);
-  // The patch grid `request` gives the current image (columns x rows); invalid when its size is unknown.
-  QSize requestGrid(const dino::AttentionRequest& request) const;
+  // An item's size in pixels: a pasted image's, or a file's from its header; invalid when unreadable.
+  static QSize imageSize(const Item& item);
+  // The patch grid `request` gives an image of `size` (columns x rows); invalid when it gives none.
+  QSize requestGrid(const dino::AttentionRequest& request, const QSize& size) const;
   void onBatchFinished();
   dino::AttentionRequest request() const;
   AttentionFigureStyle figureStyle() const;
 
   std::shared_ptr<dino::AttentionModel> model_;
   QString weightsFile_, trainingCheckpoint_;
-  std::pair<QDateTime, qint64> loadedStamp_;  // the weights file's time and size when loaded
-  Shown shown_;                               // of the view on display (a probe shows another checkpoint's)
-  Shown probeShown_;                          // of the probe's views, but for the checkpoint
-  Shown pendingProbe_;                        // of the probe being computed
-  int probeTotal_ = 0;                        // its checkpoints
+  FileStamp loadedStamp_;  // of the weights file when loaded
+  Shown shown_;            // of the view on display (a probe shows another checkpoint's)
+  Shown probeShown_;       // of the probe's views, but for the checkpoint
+  Shown pendingProbe_;     // of the probe being computed
+  int probeTotal_ = 0;     // its checkpoints
   int viewGeneration_ = 0;
   QList<Item> items_;
   int current_ = -1;
