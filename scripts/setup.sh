@@ -2,7 +2,8 @@
 # Installs everything DINO Studio needs on a fresh Debian 12 machine. Idempotent: a second run
 # only checks what is already there.
 #   - Debian packages: compiler tool-chain, Qt 6, QCustomPlot, OpenCV, spdlog, nlohmann-json,
-#     CLI11, OpenSSL (hashes of weights files), libjpeg, Xvfb and the Fashion-MNIST demo data set.
+#     CLI11, OpenSSL (hashes of weights files), libjpeg, Xvfb, the Fashion-MNIST demo data set,
+#     and the packaging tools (help2man for the manual pages, lintian and appstream to check).
 #   - A Python virtual environment in .venv holding the PyTorch wheel; its LibTorch is what CMake
 #     builds against by default (see CMakePresets.json), and its python writes and reads the
 #     checkpoint files that the interoperability tests exchange with C++.
@@ -17,6 +18,7 @@ apt_packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev libopencv-dev libspdlog-dev nlohmann-json3-dev libcli11-dev libssl-dev libjpeg-dev
   xvfb xauth dataset-fashion-mnist
+  help2man lintian appstream fakeroot
 )
 
 missing=()

@@ -11,6 +11,12 @@ message("${out}${err}")
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed")
 endif()
+# A tr() lupdate cannot place (a free function named tr, a class without Q_OBJECT) is dropped from
+# the translations with only a warning: such strings would never be translated.
+if("${out}${err}" MATCHES "cannot be called without context")
+  message(FATAL_ERROR "lupdate cannot tell the context of some tr() calls (see its warnings above): use a class "
+                      "with Q_OBJECT or Q_DECLARE_TR_FUNCTIONS, or QCoreApplication::translate")
+endif()
 if(NOT "${out}${err}" MATCHES "\\(0 new and [0-9]+ already existing\\)")
   message(FATAL_ERROR "${TS} lacks strings that the sources have: run `cmake --build <build> --target update_translations`")
 endif()

@@ -5,856 +5,929 @@
     <name>AttentionControls</name>
     <message>
         <source>Layer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht:</translation>
     </message>
     <message>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>letzte</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>original size</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalgröße</translation>
     </message>
     <message>
         <source>Mass threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Massen-Schwellenwert</translation>
     </message>
     <message>
         <source>Keep the patches that hold this fraction of each head&apos;s attention (the reference&apos;s masks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patches behalten, die diesen Anteil der Aufmerksamkeit jedes Kopfes tragen (die Masken der Referenz)</translation>
     </message>
     <message>
         <source>Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben:</translation>
     </message>
     <message>
         <source>Opacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft:</translation>
     </message>
     <message>
         <source>100: the map alone, as the reference draws it; lower shows the image through it</source>
-        <translation type="unfinished"></translation>
+        <translation>100: nur die Karte, wie die Referenz sie zeichnet; niedrigere Werte lassen das Bild durchscheinen</translation>
     </message>
     <message>
         <source>One scale for all heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Skala für alle Köpfe</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout</translation>
     </message>
     <message>
         <source>Attention rollout across all layers (Abnar and Zuidema, 2020)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention-Rollout über alle Schichten (Abnar und Zuidema, 2020)</translation>
     </message>
     <message>
         <source>PCA</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA</translation>
     </message>
     <message>
         <source>The first three principal components of the patch features as RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten drei Hauptkomponenten der Patch-Merkmale als RGB</translation>
     </message>
     <message>
         <source>Student too</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Schüler</translation>
     </message>
     <message>
         <source>Teacher and student of a training checkpoint side by side, with their difference (blue: the student attends more, red: the teacher does)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer und Schüler eines Trainings-Checkpoints nebeneinander, mit ihrer Differenz (blau: der Schüler richtet mehr Aufmerksamkeit darauf, rot: der Lehrer)</translation>
     </message>
     <message>
         <source>Figure 3 style</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil wie Abb. 3</translation>
     </message>
     <message>
         <source>The masks of every head in one picture, one colour per head, as the paper&apos;s Figure 3 (uses the mass threshold)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Masken aller Köpfe in einem Bild, eine Farbe pro Kopf, wie in Abbildung 3 des Papers (verwendet den Massen-Schwellenwert)</translation>
     </message>
     <message>
         <source>all heads</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Köpfe</translation>
     </message>
     <message>
         <source>Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe für das Bild im Stil von Abbildung 3, z. B. 0 2 5 (leer: alle)</translation>
     </message>
     <message>
         <source>From CLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Von CLS</translation>
     </message>
     <message>
         <source>Show the attention of the CLS token again (click a patch to see the attention from it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder die Aufmerksamkeit des CLS-Tokens zeigen (klicken Sie auf einen Patch, um die von ihm ausgehende Aufmerksamkeit zu sehen)</translation>
     </message>
     <message>
         <source>Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren...</translation>
     </message>
     <message>
         <source>The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw maps as .npy and figure.json saying how it was made</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigte Ansicht: jede Kachel als PNG, ein beschriftetes Raster als PNG, SVG und PDF, die Rohkarten als .npy sowie figure.json mit Angaben zur Entstehung</translation>
     </message>
     <message>
         <source>Export Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner exportieren...</translation>
     </message>
     <message>
         <source>Every image of a folder with this model and these settings, a sub-folder of figures each</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Bild eines Ordners mit diesem Modell und diesen Einstellungen, je ein Unterordner mit Abbildungen</translation>
     </message>
     <message>
         <source>Cancel Batch Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapelexport abbrechen</translation>
     </message>
     <message>
         <source>The input the model sees. It follows the model: 480 px for patch 8 and 16 models (the reference&apos;s), the training crop for others; larger inputs cost quadratically more</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe, die das Modell sieht. Sie richtet sich nach dem Modell: 480 px für Modelle mit Patchgröße 8 und 16 (wie in der Referenz), sonst der Trainingsausschnitt; größere Eingaben kosten quadratisch mehr</translation>
     </message>
     <message>
         <source>smaller, to fit the limits</source>
-        <translation type="unfinished"></translation>
+        <translation>kleiner, passend zu den Grenzen</translation>
     </message>
     <message>
         <source>the reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>the model&apos;s training crop</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsausschnitt des Modells</translation>
     </message>
     <message>
         <source>%1 x %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 x %1 (%2)</translation>
     </message>
     <message>
         <source>shorter side %1, aspect kept</source>
-        <translation type="unfinished"></translation>
+        <translation>kürzere Seite %1, Seitenverhältnis beibehalten</translation>
     </message>
     <message>
         <source>to fit the limits</source>
-        <translation type="unfinished"></translation>
+        <translation>passend zu den Grenzen</translation>
     </message>
 </context>
 <context>
     <name>AttentionExplorer</name>
     <message>
         <source>Open Images...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder öffnen...</translation>
     </message>
     <message>
         <source>Weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte...</translation>
     </message>
     <message>
         <source>A DINO weights file or training checkpoint; the architecture is inferred from its tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine DINO-Gewichtsdatei oder ein Trainings-Checkpoint; die Architektur wird aus den Tensoren abgeleitet</translation>
     </message>
     <message>
         <source>Random ViT-S/16</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufälliges ViT-S/16</translation>
     </message>
     <message>
         <source>Training Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings-Lehrer</translation>
     </message>
     <message>
         <source>No model: choose weights, the training teacher or random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell: Wählen Sie Gewichte, den Lehrer des Trainings oder zufällige Gewichte.</translation>
     </message>
     <message>
         <source>Drop images here, paste one, or use Open Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie Bilder hierher, fügen Sie eines ein oder verwenden Sie „Bilder öffnen“.</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
         <source>DINO weights</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO-Gewichte</translation>
     </message>
     <message>
         <source>PyTorch files (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch-Dateien (*.pth *.pt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte</translation>
     </message>
     <message>
         <source>Training teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings-Lehrer</translation>
     </message>
     <message>
         <source>Folder for the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die Abbildungen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>pasted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eingefügt %1</translation>
     </message>
     <message>
         <source>%1 is not an image this app can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Bild, das diese Anwendung lesen kann.</translation>
     </message>
     <message>
         <source>Computing %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird berechnet...</translation>
     </message>
     <message>
         <source>Click a patch to see the attention from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Patch, um die von ihm ausgehende Aufmerksamkeit zu sehen.</translation>
     </message>
     <message>
         <source>the CLS token</source>
-        <translation type="unfinished"></translation>
+        <translation>dem CLS-Token</translation>
     </message>
     <message>
         <source>patch (row %1, column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Patch (Zeile %1, Spalte %2)</translation>
     </message>
     <message>
         <source>dropped %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelegt %1</translation>
     </message>
     <message>
         <source>Pin Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbild anheften</translation>
     </message>
     <message>
         <source>Keep this image&apos;s maps at every checkpoint of the run (checkpoint*.pth beside the weights) and scrub through them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karten dieses Bildes für jeden Checkpoint des Laufs festhalten (checkpoint*.pth neben den Gewichten) und per Schieberegler durchgehen</translation>
     </message>
     <message>
         <source>Through training: pin a probe image</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Trainingsverlauf: Testbild anheften</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Schüler</translation>
     </message>
     <message>
         <source>The student exists only in a training checkpoint: load one with Weights or Training Teacher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schüler gibt es nur in einem Trainings-Checkpoint: Laden Sie einen über „Gewichte“ oder „Trainings-Lehrer“.</translation>
     </message>
     <message>
         <source>%1 has no student that fits: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keinen passenden Schüler: %2</translation>
     </message>
     <message>
         <source>Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heften Sie ein Testbild an, wenn ein Trainings-Checkpoint (über „Gewichte“ oder „Trainings-Lehrer“) und ein Bild geladen sind.</translation>
     </message>
     <message>
         <source>No checkpoint*.pth beside %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing the maps at %1 checkpoints...</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine checkpoint*.pth neben %1.</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source> Computed in %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation> Berechnet in %1 ms.</translation>
     </message>
     <message>
         <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schicht %2, %3 Köpfe auf einem %4 x %5-Raster, Aufmerksamkeit ausgehend von %6.%7%8</translation>
     </message>
     <message>
         <source>Folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Bildern</translation>
     </message>
     <message numerus="yes">
         <source>Batch export stopped: %n image(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stapelexport angehalten: %n Bild geschrieben.</numerusform>
+            <numerusform>Stapelexport angehalten: %n Bilder geschrieben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Batch export done: %n image(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stapelexport abgeschlossen: %n Bild geschrieben.</numerusform>
+            <numerusform>Stapelexport abgeschlossen: %n Bilder geschrieben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be exported: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n konnte nicht exportiert werden: %1</numerusform>
+            <numerusform>%n konnten nicht exportiert werden: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Batch export needs a model: choose weights, the training teacher or random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stapelexport braucht ein Modell: Wählen Sie Gewichte, den Lehrer des Trainings oder zufällige Gewichte.</translation>
     </message>
     <message>
         <source>%1 holds no images.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message numerus="yes">
         <source>Exporting %n image(s)...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild wird exportiert...</numerusform>
+            <numerusform>%n Bilder werden exportiert...</numerusform>
         </translation>
     </message>
     <message>
         <source>Exported %1 of %2 images to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Bildern nach %3 exportiert</translation>
     </message>
     <message>
         <source>Start or follow a run: its teacher can be shown here once it has a checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten oder verfolgen Sie einen Lauf: Sein Lehrer kann hier angezeigt werden, sobald es einen Checkpoint gibt</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop this computation; the view on display stays (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Berechnung abbrechen; die angezeigte Ansicht bleibt (Esc)</translation>
     </message>
     <message>
         <source>Compute Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem berechnen</translation>
     </message>
     <message>
         <source>Compute the refused input once without the limits; Cancel stops it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die abgelehnte Eingabe einmalig ohne Grenzen berechnen; „Abbrechen“ hält die Berechnung an</translation>
     </message>
     <message>
         <source>The teacher of %1, reloaded whenever a new checkpoint lands</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lehrer von %1, neu geladen, sobald ein neuer Checkpoint eintrifft</translation>
     </message>
     <message>
         <source>No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Checkpoint: Der Lauf schreibt %1 am Ende jeder Epoche und beim Stoppen</translation>
     </message>
     <message>
         <source>%1 patches, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Patches, %2</translation>
     </message>
     <message>
         <source>under a second</source>
-        <translation type="unfinished"></translation>
+        <translation>unter einer Sekunde</translation>
     </message>
     <message>
         <source>Computing %1 (%2)...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird berechnet (%2)...</translation>
     </message>
     <message>
         <source>Cancelled; the view shows the last computation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; die Ansicht zeigt die letzte Berechnung.</translation>
     </message>
     <message>
         <source>Not computed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht berechnet: %1.</translation>
     </message>
     <message>
         <source>Use %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwenden (%2)</translation>
     </message>
     <message>
         <source>No smaller input fits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine kleinere Eingabe passt.</translation>
     </message>
     <message>
         <source>The colour map of the tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbskala der Kacheln</translation>
     </message>
     <message>
         <source>%1 to %2, one scale for every head</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2, eine Skala für alle Köpfe</translation>
     </message>
     <message>
         <source>each head from its own least (left) to its most attention (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Kopf von seiner geringsten (links) bis zu seiner höchsten Aufmerksamkeit (rechts)</translation>
     </message>
     <message>
         <source>The probe was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbild-Berechnung abgebrochen.</translation>
     </message>
     <message>
         <source>No checkpoint could be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Checkpoint konnte angezeigt werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n checkpoint(s) left out: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Checkpoint ausgelassen: %1</numerusform>
+            <numerusform>%n Checkpoints ausgelassen: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>(stopped after %1 of %2 checkpoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nach %1 von %2 Checkpoints angehalten)</translation>
     </message>
     <message>
         <source>%1 changed since these maps were computed (a new checkpoint): show them again before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich seit der Berechnung dieser Karten geändert (ein neuer Checkpoint): Lassen Sie sie vor dem Exportieren erneut anzeigen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing the maps at %n checkpoint(s)...</source>
+        <translation>
+            <numerusform>Karten für %n Checkpoint werden berechnet...</numerusform>
+            <numerusform>Karten für %n Checkpoints werden berechnet...</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionFigure</name>
+    <message>
+        <source>head %1</source>
+        <translation>Kopf %1</translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation>Mittel der Köpfe</translation>
+    </message>
+    <message>
+        <source>student head %1</source>
+        <translation>Schüler-Kopf %1</translation>
+    </message>
+    <message>
+        <source>student mean</source>
+        <translation>Schüler-Mittel</translation>
+    </message>
+    <message>
+        <source>teacher - student, head %1</source>
+        <translation>Lehrer − Schüler, Kopf %1</translation>
+    </message>
+    <message>
+        <source>teacher - student, mean</source>
+        <translation>Lehrer − Schüler, Mittel</translation>
+    </message>
+    <message>
+        <source>rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>PCA of the patch features</source>
+        <translation>PCA der Patch-Merkmale</translation>
+    </message>
+    <message>
+        <source>heads in colour (Figure 3 style)</source>
+        <translation>Köpfe in Farbe (Stil wie Abb. 3)</translation>
+    </message>
+    <message>
+        <source>head %1, mass %2</source>
+        <translation>Kopf %1, Masse %2</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: load a model and an image.</source>
+        <translation>Noch nichts zu exportieren: Laden Sie ein Modell und ein Bild.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>DINO Studio attention maps</source>
+        <translation>DINO Studio – Attention-Karten</translation>
+    </message>
+    <message>
+        <source>Cannot write the grid figures in %1.</source>
+        <translation>Die Rasterabbildungen können nicht in %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>ConfigPanel</name>
     <message>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage:</translation>
     </message>
     <message>
         <source>Choose a recipe...</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage wählen...</translation>
     </message>
     <message>
         <source>auto (a GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>auto (eine GPU, falls vorhanden)</translation>
     </message>
     <message>
         <source>%1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Zahl</translation>
     </message>
     <message>
         <source>two numbers, min and max</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Zahlen, Minimum und Maximum</translation>
     </message>
     <message>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>...</translation>
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wählen</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
         <source>Scanning %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird durchsucht...</translation>
     </message>
     <message>
         <source>Not supported by the chosen device (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom gewählten Gerät nicht unterstützt (%1)</translation>
     </message>
     <message>
         <source>%1, edited</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bearbeitet</translation>
     </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>
     <message>
         <source>New sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Beispiel</translation>
     </message>
     <message>
         <source>Another image of the data set, freshly augmented</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Bild des Datensatzes, neu augmentiert</translation>
     </message>
     <message>
         <source>The original image with the crop boxes: global crops in blue, local crops in orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Originalbild mit den Ausschnittsrahmen: globale Ausschnitte in Blau, lokale Ausschnitte in Orange</translation>
     </message>
     <message>
         <source>Opening the data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten werden geöffnet...</translation>
     </message>
     <message>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: %1</translation>
     </message>
     <message>
         <source>Global crop %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Globaler Ausschnitt %1</translation>
     </message>
     <message>
         <source>Local crop %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Ausschnitt %1</translation>
     </message>
     <message>
         <source>box: x %1, y %2, %3 x %4 px of the original</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahmen: x %1, y %2, %3 x %4 px des Originals</translation>
     </message>
     <message>
         <source>output: %1 x %2 px</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe: %1 x %2 px</translation>
     </message>
     <message>
         <source>flipped horizontally</source>
-        <translation type="unfinished"></translation>
+        <translation>horizontal gespiegelt</translation>
     </message>
     <message>
         <source>not flipped</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespiegelt</translation>
     </message>
     <message>
         <source>brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>Helligkeit</translation>
     </message>
     <message>
         <source>contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrast</translation>
     </message>
     <message>
         <source>saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>Sättigung</translation>
     </message>
     <message>
         <source>hue</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbton</translation>
     </message>
     <message>
         <source>colour jitter: brightness %1, contrast %2, saturation %3, hue %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Farb-Jitter: Helligkeit %1, Kontrast %2, Sättigung %3, Farbton %4</translation>
     </message>
     <message>
         <source>jitter order: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter-Reihenfolge: %1</translation>
     </message>
     <message>
         <source>no colour jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Farb-Jitter</translation>
     </message>
     <message>
         <source>grayscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Graustufen</translation>
     </message>
     <message>
         <source>colour kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe beibehalten</translation>
     </message>
     <message>
         <source>Gaussian blur, sigma %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaußsche Unschärfe, Sigma %1</translation>
     </message>
     <message>
         <source>not blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht weichgezeichnet</translation>
     </message>
     <message>
         <source>solarised</source>
-        <translation type="unfinished"></translation>
+        <translation>solarisiert</translation>
     </message>
     <message>
         <source>not solarised</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht solarisiert</translation>
     </message>
     <message>
         <source>Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 des Datensatzes: %2 x %3 px, %4 Ausschnitte. Zeigen Sie mit der Maus auf einen Ausschnitt, um die zufällig gezogenen Parameter zu sehen.</translation>
     </message>
     <message>
         <source>Sample in batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel im Batch:</translation>
     </message>
     <message>
         <source>Which sample of the step&apos;s batch to show when a step is chosen on the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Beispiel aus dem Batch des Schritts angezeigt wird, wenn im Dashboard ein Schritt gewählt ist</translation>
     </message>
     <message>
         <source>Random Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufällige Beispiele</translation>
     </message>
     <message>
         <source>Leave the chosen step and show random samples again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gewählten Schritt verlassen und wieder zufällige Beispiele zeigen</translation>
     </message>
     <message>
         <source>Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 (Epoche %2, darin Schritt %3), Beispiel %4 seines Batches, wie der Lauf es gezogen hat. %5</translation>
     </message>
     <message>
         <source>Click a chart on the Dashboard to see the crops a training step used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie im Dashboard auf ein Diagramm, um die Ausschnitte eines Trainingsschritts zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
         <source>X axis:</source>
-        <translation type="unfinished"></translation>
+        <translation>X-Achse:</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>Smoothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättung:</translation>
     </message>
     <message>
         <source>Weight of the past in a debiased moving average; the raw curve stays faint behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht der Vergangenheit in einem bias-korrigierten gleitenden Mittelwert; die Rohkurve bleibt blass im Hintergrund.</translation>
     </message>
     <message>
         <source>Log scale (loss, learning rate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Skala (Verlust, Lernrate)</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzentropie</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>Learning rate and weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate und Gewichtsabnahme</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsabnahme</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation type="unfinished"></translation>
+        <translation>lr</translation>
     </message>
     <message>
         <source>Teacher temperature and momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur und Momentum</translation>
     </message>
     <message>
         <source>temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum</translation>
     </message>
     <message>
         <source>teacher temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur</translation>
     </message>
     <message>
         <source>teacher momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer-Momentum</translation>
     </message>
     <message>
         <source>Centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentrum</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>norm</source>
-        <translation type="unfinished"></translation>
+        <translation>Norm</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert</translation>
     </message>
     <message>
         <source>std</source>
-        <translation type="unfinished"></translation>
+        <translation>Std.-Abw.</translation>
     </message>
     <message>
         <source>Collapse monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollaps-Monitor</translation>
     </message>
     <message>
         <source>nats</source>
-        <translation type="unfinished"></translation>
+        <translation>nats</translation>
     </message>
     <message>
         <source>teacher entropy h</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer-Entropie h</translation>
     </message>
     <message>
         <source>KL(teacher || student)</source>
-        <translation type="unfinished"></translation>
+        <translation>KL(Lehrer || Schüler)</translation>
     </message>
     <message>
         <source>H = h + KL</source>
-        <translation type="unfinished"></translation>
+        <translation>H = h + KL</translation>
     </message>
     <message>
         <source>entropy of the mean teacher output</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie der mittleren Lehrerausgabe</translation>
     </message>
     <message>
         <source>k-NN accuracy (teacher)</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN-Genauigkeit (Lehrer)</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>top-1</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-1</translation>
     </message>
     <message>
         <source>top-5</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-5</translation>
     </message>
     <message>
         <source>Throughput and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz und Speicher</translation>
     </message>
     <message>
         <source>images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder/s</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>ln K = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ln K = %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Collapse: one output dominates.&lt;/b&gt; Since step %1 the teacher puts nearly all its mass on the same output for every image (entropy %2, entropy of the batch mean %3 nats). Centring is losing to sharpening: lower the learning rate, raise the teacher temperature (--teacher_temp), or keep the last layer frozen longer (--freeze_last_layer).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kollaps: Eine Ausgabe dominiert.&lt;/b&gt; Seit Schritt %1 legt der Lehrer für jedes Bild fast seine gesamte Masse auf dieselbe Ausgabe (Entropie %2, Entropie des Batch-Mittelwerts %3 nats). Die Zentrierung unterliegt der Schärfung: Senken Sie die Lernrate, erhöhen Sie die Lehrertemperatur (--teacher_temp) oder lassen Sie die letzte Schicht länger eingefroren (--freeze_last_layer).</translation>
     </message>
     <message>
         <source>&lt;b&gt;Collapse: uniform output.&lt;/b&gt; Since step %1 the teacher&apos;s entropy is %2 of at most ln K = %3 and KL(teacher || student) is %4: the student has nothing left to learn. Sharpening is too weak: lower --teacher_temp (0.04) or --warmup_teacher_temp, keep --norm_last_layer true, or lower the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kollaps: gleichförmige Ausgabe.&lt;/b&gt; Seit Schritt %1 beträgt die Entropie des Lehrers %2 von höchstens ln K = %3 und KL(Lehrer || Schüler) beträgt %4: Der Schüler hat nichts mehr zu lernen. Die Schärfung ist zu schwach: Senken Sie --teacher_temp (0.04) oder --warmup_teacher_temp, lassen Sie --norm_last_layer auf true oder senken Sie die Lernrate.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abbildungen von &quot;%1&quot; können nicht in %2 geschrieben werden.</translation>
     </message>
     <message>
         <source>process memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessspeicher</translation>
     </message>
     <message>
         <source>GPU tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-Tensoren</translation>
     </message>
 </context>
 <context>
     <name>FigureExportDialog</name>
     <message>
         <source>Export Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren</translation>
     </message>
     <message>
         <source>Export All Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abbildungen exportieren</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> dpi</translation>
     </message>
     <message>
         <source>Resolution written into PNG files; the text keeps its size in points</source>
-        <translation type="unfinished"></translation>
+        <translation>In PNG-Dateien eingetragene Auflösung; der Text behält seine Größe in Punkt</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflösung</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>...</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceLanguage</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>DINO Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO Studio</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne</translation>
     </message>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Training stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Training gestoppt</translation>
     </message>
     <message>
         <source>The run stopped with an error:
@@ -862,960 +935,1243 @@
 %1
 
 The last checkpoint in the output folder is intact; change the settings and press Start to resume from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde mit einem Fehler beendet:
+
+%1
+
+Der letzte Checkpoint im Ausgabeordner ist intakt; ändern Sie die Einstellungen und drücken Sie „Start“, um von dort fortzusetzen.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lauf</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>Train with these settings (resumes if the output folder holds a checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesen Einstellungen trainieren (setzt fort, wenn der Ausgabeordner einen Checkpoint enthält)</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;topp</translation>
     </message>
     <message>
         <source>Finish the current step, save a checkpoint that resumes there, and stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Den aktuellen Schritt beenden, einen Checkpoint zum Fortsetzen an dieser Stelle speichern und stoppen</translation>
     </message>
     <message>
         <source>&amp;Open Output Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgabeordner öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy as Command Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Befehlszeile &amp;kopieren</translation>
     </message>
     <message>
         <source>Copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert: %1</translation>
     </message>
     <message>
         <source>&amp;Follow a Run Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner &amp;verfolgen...</translation>
     </message>
     <message>
         <source>Output folder of a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner eines Laufs</translation>
     </message>
     <message>
         <source>&amp;Resume a Run Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner &amp;fortsetzen...</translation>
     </message>
     <message>
         <source>Output folder of the run to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner des fortzusetzenden Laufs</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>%1 has no readable config.json. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine lesbare config.json. %2</translation>
     </message>
     <message>
         <source>Recent &amp;Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Letzte Läufe</translation>
     </message>
     <message>
         <source>&amp;Load Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen la&amp;den...</translation>
     </message>
     <message>
         <source>Load settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen laden</translation>
     </message>
     <message>
         <source>Settings (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (*.json)</translation>
     </message>
     <message>
         <source>Cannot load %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geladen werden: %2</translation>
     </message>
     <message>
         <source>&amp;Save Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen &amp;speichern...</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen speichern</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>&amp;Export All Figures...</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abbildungen &amp;exportieren...</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Export &amp;Metrics as CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Metriken als CSV exportieren...</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;About DINO Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber DINO Studio</translation>
     </message>
     <message>
         <source>About DINO Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Über DINO Studio</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
         <source>%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits einen Checkpoint. Diesen Lauf fortsetzen oder einen neuen in einem neuen Ordner starten?</translation>
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ordner</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgen</translation>
     </message>
     <message>
         <source>Stop the current run first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen Sie zuerst den aktuellen Lauf.</translation>
     </message>
     <message>
         <source>Following %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1 files to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird verfolgt</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Stopped (resumable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt (fortsetzbar)</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>A run is training. Stop it (saving a checkpoint to resume from) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf trainiert gerade. Ihn stoppen (mit einem Checkpoint zum Fortsetzen) und beenden?</translation>
     </message>
     <message>
         <source>Crops</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitte</translation>
     </message>
     <message>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufmerksamkeit</translation>
     </message>
     <message>
         <source>&amp;Open Images...</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ilder öffnen...</translation>
     </message>
     <message>
         <source>Open &amp;Weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gewichte öffnen...</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Timing steps for the time budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte werden für das Zeitbudget gemessen</translation>
     </message>
     <message>
         <source>Loading the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten werden geladen</translation>
     </message>
     <message>
         <source>k-NN evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN-Auswertung</translation>
     </message>
     <message>
         <source>Saving a checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint wird gespeichert</translation>
     </message>
     <message>
         <source>Finishing</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschluss</translation>
     </message>
     <message>
         <source>Pause after the current step; nothing is saved or lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem aktuellen Schritt pausieren; nichts wird gespeichert, nichts geht verloren</translation>
     </message>
     <message>
         <source>Go on from the step where the run paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem Schritt weitermachen, an dem der Lauf pausiert wurde</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokumentation</translation>
     </message>
     <message>
         <source>The documentation was not installed with this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dokumentation wurde mit diesem Build nicht installiert</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Paste an image (Attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild einfügen (Aufmerksamkeit)</translation>
     </message>
     <message>
         <source>Cancel the attention computation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufmerksamkeitsberechnung abbrechen</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>%1 - DINO Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - DINO Studio</translation>
     </message>
     <message>
         <source>Train with these settings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesen Einstellungen trainieren (%1)</translation>
     </message>
     <message>
         <source>nothing left</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts mehr übrig</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1/%2, Schritt %3/%4, Verlust %5, %6 Bilder/s, %7</translation>
     </message>
     <message>
         <source>DINO Studio %1, %2
 Qt %3 (running %4)
 LibTorch %5, %6</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO Studio %1, %2
+Qt %3 (läuft mit %4)
+LibTorch %5, %6</translation>
     </message>
     <message>
         <source>built without a build type</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Build-Typ gebaut</translation>
     </message>
     <message>
         <source>%1 build</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Build</translation>
     </message>
     <message>
         <source>&lt;b&gt;DINO Studio&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;DINO Studio&lt;/b&gt;&lt;p&gt;Trainieren Sie selbstüberwachte DINO-Vision-Transformer und schauen Sie in sie hinein. Modell, Verlust und Zeitpläne folgen der Referenzimplementierung von Caron et al. (2021).&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>A run is already going: stop it first.</source>
+        <translation>Ein Lauf ist bereits aktiv: Stoppen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome Page</source>
+        <translation>&amp;Willkommensseite</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images</source>
+        <translation>Bilderordner wählen</translation>
+    </message>
+    <message>
+        <source>%1 is scanned in the background: choose a preset or edit the settings, then press Start.</source>
+        <translation>%1 wird im Hintergrund eingelesen: Wählen Sie eine Vorlage oder passen Sie die Einstellungen an, dann klicken Sie auf Start.</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>Gewichte öffnen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>DINO Studio will be in %1 when it starts again.</source>
+        <translation>DINO Studio erscheint beim nächsten Start auf %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>DINO Studio will follow the system&apos;s language when it starts again.</source>
+        <translation>DINO Studio folgt beim nächsten Start der Systemsprache.</translation>
     </message>
 </context>
 <context>
     <name>MetricChart</name>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Export Figure...</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren...</translation>
     </message>
     <message>
         <source>Log Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Skala</translation>
     </message>
     <message>
         <source>Fit to the Data</source>
-        <translation type="unfinished"></translation>
+        <translation>An Daten anpassen</translation>
     </message>
     <message>
         <source>Waiting for data...</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf Daten...</translation>
     </message>
 </context>
 <context>
     <name>MetricHistory</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server answered with another part of the file than asked; press Download to start again from the beginning.</source>
+        <translation>Der Server lieferte einen anderen Teil der Datei als angefordert; klicken Sie auf „Herunterladen“, um von vorn zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2 MB free there): %3</source>
+        <translation>%1 kann nicht geschrieben werden (%2 MB frei): %3</translation>
+    </message>
+    <message>
+        <source>The server answered %1 for %2.</source>
+        <translation>Der Server antwortete %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read back %1.</source>
+        <translation>%1 kann nicht zurückgelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>%1 kann nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Download cancelled; %1 MB kept, and Resume continues from there.</source>
+        <translation>Download abgebrochen; %1 MB bleiben erhalten, „Fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>The part kept from an earlier download does not fit the server&apos;s file; press Download to start again from the beginning.</source>
+        <translation>Der Teil aus einem früheren Download passt nicht zur Datei auf dem Server; klicken Sie auf „Herunterladen“, um von vorn zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 of %2 MB; press Resume to continue.</source>
+        <translation>Die Verbindung brach nach %1 von %2 MB ab; „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 MB (%2); press Resume to continue.</source>
+        <translation>Die Verbindung brach nach %1 MB ab (%2); „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s SHA-256 is %1, not the published %2, so the file was removed. Download it again, or check the address.</source>
+        <translation>Die SHA-256 der Datei ist %1, nicht die veröffentlichte %2; die Datei wurde daher gelöscht. Laden Sie sie erneut herunter oder prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s; %2 MB kept, press Resume to continue.</source>
+        <translation>Der Server hat %1 s lang nichts gesendet; %2 MB bleiben erhalten, „Fortsetzen“ macht weiter.</translation>
     </message>
 </context>
 <context>
     <name>PlotExport</name>
     <message>
         <source>DINO Studio chart</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO-Studio-Diagramm</translation>
     </message>
     <message>
         <source>DINO Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO Studio</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>RunFollower</name>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
         <source>%1 holds neither metrics.jsonl nor config.json: is it the output folder of a run?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält weder metrics.jsonl noch config.json: Ist das der Ausgabeordner eines Laufs?</translation>
     </message>
     <message>
         <source>%1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht</translation>
     </message>
 </context>
 <context>
     <name>SchedulePreview</name>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsabnahme</translation>
     </message>
     <message>
         <source>teacher momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer-Momentum</translation>
     </message>
     <message>
         <source>teacher temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur</translation>
     </message>
     <message>
         <source>iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteration</translation>
     </message>
     <message>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: %1</translation>
     </message>
     <message>
         <source>No preview: the data set has fewer images than one batch, or there are no epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: Der Datensatz hat weniger Bilder als ein Batch, oder es gibt keine Epochen.</translation>
     </message>
     <message>
         <source>%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer is frozen for the first %4 iterations (shaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Iterationen pro Epoche, %2 insgesamt; Spitzen-Lernrate %3 nach der Aufwärmphase; die letzte Schicht ist in den ersten %4 Iterationen eingefroren (schattiert).</translation>
     </message>
     <message>
         <source>With the time budget (%1) the run plans when it starts: fewer images an epoch, or more epochs; this shows --epochs %2 of all the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Zeitbudget (%1) plant der Lauf beim Start: weniger Bilder pro Epoche oder mehr Epochen; hier gezeigt: --epochs %2 über alle Bilder.</translation>
     </message>
     <message>
         <source>Export Figure...</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren...</translation>
     </message>
     <message>
         <source>Schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne</translation>
     </message>
 </context>
 <context>
     <name>TrainingController</name>
     <message>
         <source>A run is already going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Lauf.</translation>
     </message>
 </context>
 <context>
     <name>TrainingPreset</name>
     <message>
         <source>ViT-S/16, the reference README&apos;s run</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT-S/16, Lauf aus dem Referenz-README</translation>
     </message>
     <message>
         <source>main_dino.py&apos;s defaults as the README trains ViT-S/16 on ImageNet (8 GPUs x 64 images, 100 epochs; 69.3% k-NN). Set --data_path to your image folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardwerte von main_dino.py, mit denen das README ViT-S/16 auf ImageNet trainiert (8 GPUs x 64 Bilder, 100 Epochen; 69,3 % k-NN). Setzen Sie --data_path auf Ihren Bildordner.</translation>
     </message>
     <message>
         <source>ViT-S/16, the README&apos;s boosted run</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT-S/16, verbesserter Lauf aus dem README</translation>
     </message>
     <message>
         <source>The README&apos;s longer recipe: 300 epochs, teacher temperature warmed from 0.04 to 0.07 over 30 epochs, no weight normalisation of the last layer (73.3% k-NN on ImageNet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das längere Rezept des README: 300 Epochen, Lehrertemperatur über 30 Epochen von 0.04 auf 0.07 angehoben, keine Gewichtsnormierung der letzten Schicht (73,3 % k-NN auf ImageNet).</translation>
     </message>
     <message>
         <source>ViT-S/16 on one small GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT-S/16 auf einer kleinen GPU</translation>
     </message>
     <message>
         <source>ViT-S/16 with half the per-GPU batch (32) and 6 local crops to cut activation memory, mixed precision on, and a smaller head output (K = 16384); the learning rate still scales with the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT-S/16 mit halber Batchgröße pro GPU (32) und 6 lokalen Ausschnitten, um Aktivierungsspeicher zu sparen, mit gemischter Genauigkeit und kleinerer Kopfausgabe (K = 16384); die Lernrate skaliert weiterhin mit dem Batch.</translation>
     </message>
     <message>
         <source>Fashion-MNIST demo (CPU, 12 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST-Demo (CPU, 12 Minuten)</translation>
     </message>
     <message>
         <source>A small ViT (width 96, depth 3, 4-pixel patches) on 28 px Fashion-MNIST crops that visibly learns on a CPU within a 12-minute time budget: the run times its first steps and fits as many epochs as the budget allows (docs/fashion-mnist-recipe.md gives the accuracy per budget). Teacher momentum 0.99 because a short run has too few steps for 0.996.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kleiner ViT (Breite 96, Tiefe 3, 4-Pixel-Patches) auf 28-px-Ausschnitten von Fashion-MNIST, der auf einer CPU innerhalb eines Zeitbudgets von 12 Minuten sichtbar lernt: Der Lauf misst seine ersten Schritte und plant so viele Epochen ein, wie das Budget erlaubt (docs/fashion-mnist-recipe.md nennt die Genauigkeit je Budget). Lehrer-Momentum 0.99, weil ein kurzer Lauf zu wenige Schritte für 0.996 hat.</translation>
     </message>
 </context>
 <context>
     <name>TrainingSetting</name>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Optimisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierung</translation>
     </message>
     <message>
         <source>DINO</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO</translation>
     </message>
     <message>
         <source>Multi-crop</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-Crop</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardware</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>A folder of class folders (labels kept), a flat folder of images, a text file listing image paths, an MNIST-format folder, or fashion-mnist for the built-in demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner mit Klassenordnern (Labels bleiben erhalten), ein flacher Bildordner, eine Textdatei mit Bildpfaden, ein Ordner im MNIST-Format oder fashion-mnist für die eingebaute Demo.</translation>
     </message>
     <message>
         <source>Use only the first N images</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten N Bilder</translation>
     </message>
     <message>
         <source>Train on the first N images only; 0 uses all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur mit den ersten N Bildern trainieren; 0 verwendet alle.</translation>
     </message>
     <message>
         <source>Loader threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade-Threads</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Architektur</translation>
     </message>
     <message>
         <source>Patch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Patchgröße</translation>
     </message>
     <message>
         <source>Width (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite (0: wie Architektur)</translation>
     </message>
     <message>
         <source>Overrides the embedding dimension of --arch; 0 keeps it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreibt die Embedding-Dimension von --arch; 0 behält sie bei.</translation>
     </message>
     <message>
         <source>Depth (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiefe (0: wie Architektur)</translation>
     </message>
     <message>
         <source>Overrides the number of blocks of --arch; 0 keeps it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreibt die Anzahl der Blöcke von --arch; 0 behält sie bei.</translation>
     </message>
     <message>
         <source>Heads (0: the architecture&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe (0: wie Architektur)</translation>
     </message>
     <message>
         <source>Overrides the attention heads of --arch; 0 keeps them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreibt die Aufmerksamkeitsköpfe von --arch; 0 behält sie bei.</translation>
     </message>
     <message>
         <source>Stochastic depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Stochastische Tiefe</translation>
     </message>
     <message>
         <source>Head output K</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopfausgabe K</translation>
     </message>
     <message>
         <source>Head hidden width</source>
-        <translation type="unfinished"></translation>
+        <translation>Verborgene Kopfbreite</translation>
     </message>
     <message>
         <source>Head bottleneck</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopf-Bottleneck</translation>
     </message>
     <message>
         <source>Head layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopfschichten</translation>
     </message>
     <message>
         <source>Weight-normalise the last layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Schicht gewichtsnormieren</translation>
     </message>
     <message>
         <source>Weight-normalise the head&apos;s last layer with g fixed at 1. The reference recommends it for stability; off (the boosted recipe) performs better for ViT-S.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Schicht des Kopfes gewichtsnormieren, mit g fest auf 1. Die Referenz empfiehlt dies für Stabilität; ausgeschaltet (das verbesserte Rezept) schneidet bei ViT-S besser ab.</translation>
     </message>
     <message>
         <source>BatchNorm in the head</source>
-        <translation type="unfinished"></translation>
+        <translation>BatchNorm im Kopf</translation>
     </message>
     <message>
         <source>BatchNorm in the head&apos;s MLP. Off for ViTs; the reference uses it for ResNets.</source>
-        <translation type="unfinished"></translation>
+        <translation>BatchNorm im MLP des Kopfes. Aus für ViTs; die Referenz verwendet es für ResNets.</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierer</translation>
     </message>
     <message>
         <source>adamw is the reference&apos;s default for ViTs; sgd (momentum 0.9); lars for large batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>adamw ist der Standard der Referenz für ViTs; sgd (Momentum 0.9); lars für große Batches.</translation>
     </message>
     <message>
         <source>Learning rate (per 256 images)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate (pro 256 Bilder)</translation>
     </message>
     <message>
         <source>Final learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Finale Lernrate</translation>
     </message>
     <message>
         <source>Weight decay (start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsabnahme (Start)</translation>
     </message>
     <message>
         <source>Weight decay (end)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsabnahme (Ende)</translation>
     </message>
     <message>
         <source>Gradient clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenbegrenzung</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <source>Teacher momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer-Momentum</translation>
     </message>
     <message>
         <source>Teacher temperature (start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur (Start)</translation>
     </message>
     <message>
         <source>Teacher temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur</translation>
     </message>
     <message>
         <source>Temperature warm-up epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur-Aufwärmepochen</translation>
     </message>
     <message>
         <source>Global crop size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe globaler Ausschnitte</translation>
     </message>
     <message>
         <source>Side of the two global crops in pixels: 224 for ImageNet, 28 for Fashion-MNIST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenlänge der beiden globalen Ausschnitte in Pixeln: 224 für ImageNet, 28 für Fashion-MNIST.</translation>
     </message>
     <message>
         <source>Global crop scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Skala globaler Ausschnitte</translation>
     </message>
     <message>
         <source>Local crops</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Ausschnitte</translation>
     </message>
     <message>
         <source>Local crop size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe lokaler Ausschnitte</translation>
     </message>
     <message>
         <source>Side of the local crops in pixels: 96 for ImageNet; at least one patch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenlänge der lokalen Ausschnitte in Pixeln: 96 für ImageNet; mindestens ein Patch.</translation>
     </message>
     <message>
         <source>Local crop scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Skala lokaler Ausschnitte</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>Training epochs: 100 in the reference README, 300 in the boosted recipe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsepochen: 100 im Referenz-README, 300 im verbesserten Rezept.</translation>
     </message>
     <message>
         <source>Learning-rate warm-up epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernraten-Aufwärmepochen</translation>
     </message>
     <message>
         <source>Frozen last layer (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Schicht eingefroren (Epochen)</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Everything random follows from it, whatever the number of threads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles Zufällige leitet sich daraus ab, unabhängig von der Anzahl der Threads.</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Where the model runs: auto (the first GPU, else the CPU), cpu, cuda or cuda:N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Modell läuft: auto (die erste GPU, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>auto: bf16 autocast on CUDA while --use_fp16 is true, fp32 on the CPU; fp32; bf16; or fp16, autocast with a gradient scaler as the reference&apos;s --use_fp16.</source>
-        <translation type="unfinished"></translation>
+        <translation>auto: bf16-Autocast auf CUDA, solange --use_fp16 true ist, fp32 auf der CPU; fp32; bf16; oder fp16, Autocast mit Gradient-Scaler wie --use_fp16 der Referenz.</translation>
     </message>
     <message>
         <source>Mixed precision (--use_fp16)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemischte Genauigkeit (--use_fp16)</translation>
     </message>
     <message>
         <source>With --precision auto: mixed precision on CUDA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --precision auto: gemischte Genauigkeit auf CUDA.</translation>
     </message>
     <message>
         <source>CPU threads (0: all cores)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads (0: alle Kerne)</translation>
     </message>
     <message>
         <source>Threads for the model&apos;s CPU kernels; 0 uses all cores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads für die CPU-Kernel des Modells; 0 verwendet alle Kerne.</translation>
     </message>
     <message>
         <source>CPU matrix products</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Matrixprodukte</translation>
     </message>
     <message>
         <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel&apos;s, else ATen&apos;s BLAS (MKL); aten; onednn. dino bench step compares them on your CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Bibliothek die linearen Schichten in fp32 auf der CPU berechnet. auto: oneDNN, wo LibTorch fp32 darüber ausführt und die CPU nicht von Intel ist, sonst das BLAS von ATen (MKL); aten; onednn. dino bench step vergleicht sie auf Ihrer CPU.</translation>
     </message>
     <message>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner</translation>
     </message>
     <message>
         <source>Checkpoints, config.json, metrics.jsonl, log.txt and train.log. A folder with a checkpoint.pth resumes from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints, config.json, metrics.jsonl, log.txt und train.log. Enthält der Ordner eine checkpoint.pth, wird von ihr aus fortgesetzt.</translation>
     </message>
     <message>
         <source>Keep a checkpoint every N epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint alle N Epochen behalten</translation>
     </message>
     <message>
         <source>Also checkpoint every N steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich Checkpoint alle N Schritte</translation>
     </message>
     <message>
         <source>Also write checkpoint.pth every N iterations; 0: at the end of each epoch only.</source>
-        <translation type="unfinished"></translation>
+        <translation>checkpoint.pth zusätzlich alle N Iterationen schreiben; 0: nur am Ende jeder Epoche.</translation>
     </message>
     <message>
         <source>Progress line every N steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschrittszeile alle N Schritte</translation>
     </message>
     <message>
         <source>The command line prints a progress line every N iterations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befehlszeile gibt alle N Iterationen eine Fortschrittszeile aus.</translation>
     </message>
     <message>
         <source>k-NN evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN-Auswertung</translation>
     </message>
     <message>
         <source>Weighted 20-NN top-1 accuracy of the teacher on a labelled set, before training and after the last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtete 20-NN-Top-1-Genauigkeit des Lehrers auf einem gelabelten Datensatz, vor dem Training und nach der letzten Epoche.</translation>
     </message>
     <message>
         <source>k-NN every N epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN alle N Epochen</translation>
     </message>
     <message>
         <source>Also evaluate every N epochs; 0: at the start and the end only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich alle N Epochen auswerten; 0: nur am Anfang und am Ende.</translation>
     </message>
     <message>
         <source>k-NN data</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN-Daten</translation>
     </message>
     <message>
         <source>Labelled data for k-NN: train/ and val/ class folders or MNIST layout; empty uses --data_path when it has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelabelte Daten für k-NN: Klassenordner train/ und val/ oder MNIST-Struktur; leer verwendet --data_path, sofern es diese enthält.</translation>
     </message>
     <message>
         <source>k-NN bank size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der k-NN-Bank</translation>
     </message>
     <message>
         <source>Training images in the k-NN bank; at least 20 (k).</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsbilder in der k-NN-Bank; mindestens 20 (k).</translation>
     </message>
     <message>
         <source>k-NN test images</source>
-        <translation type="unfinished"></translation>
+        <translation>k-NN-Testbilder</translation>
     </message>
     <message>
         <source>Test images evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der ausgewerteten Testbilder.</translation>
     </message>
     <message>
         <source>Threads decoding and augmenting images, per GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads, die Bilder dekodieren und augmentieren, pro GPU.</translation>
     </message>
     <message>
         <source>ViT size. The reference README trains vit_small; deit_tiny and deit_small, the reference&apos;s other names for vit_tiny and vit_small, are accepted too.</source>
-        <translation type="unfinished"></translation>
+        <translation>ViT-Größe. Das Referenz-README trainiert vit_small; deit_tiny und deit_small, die anderen Namen der Referenz für vit_tiny und vit_small, werden ebenfalls akzeptiert.</translation>
     </message>
     <message>
         <source>Pixels per patch side. 8 gives finer attention maps than 16 at about 4x the cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixel pro Patch-Seite. 8 liefert feinere Attention-Karten als 16, bei etwa 4-fachen Kosten.</translation>
     </message>
     <message>
         <source>Stochastic depth (drop-path rate) of the student; the teacher has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stochastische Tiefe (Drop-Path-Rate) des Schülers; der Lehrer hat keine.</translation>
     </message>
     <message>
         <source>Dimension K of the DINO head&apos;s output; smaller for small data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimension K der Ausgabe des DINO-Kopfes; kleiner für kleine Datensätze.</translation>
     </message>
     <message>
         <source>Width of the DINO head&apos;s MLP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite des MLP im DINO-Kopf.</translation>
     </message>
     <message>
         <source>Bottleneck before the head&apos;s last layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bottleneck vor der letzten Schicht des Kopfes.</translation>
     </message>
     <message>
         <source>Layers of the DINO head&apos;s MLP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichten des MLP im DINO-Kopf.</translation>
     </message>
     <message>
         <source>Peak learning rate for a batch of 256, scaled linearly with the batch and reached after the warm-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzen-Lernrate für einen Batch von 256, linear mit dem Batch skaliert und nach der Aufwärmphase erreicht.</translation>
     </message>
     <message>
         <source>End of the learning rate&apos;s cosine decay (not scaled with the batch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Endwert des Kosinus-Abfalls der Lernrate (nicht mit dem Batch skaliert).</translation>
     </message>
     <message>
         <source>Initial weight decay, rising on a cosine to the end value. Biases and norms are exempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfängliche Gewichtsabnahme, die entlang eines Kosinus auf den Endwert steigt. Biases und Normalisierungsschichten sind ausgenommen.</translation>
     </message>
     <message>
         <source>Final weight decay of the cosine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Endwert der Gewichtsabnahme im Kosinus-Verlauf.</translation>
     </message>
     <message>
         <source>Per-parameter gradient norm limit; 0 disables clipping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze der Gradientennorm pro Parameter; 0 schaltet die Begrenzung ab.</translation>
     </message>
     <message>
         <source>Images per step (per GPU).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Schritt (pro GPU).</translation>
     </message>
     <message>
         <source>Base EMA momentum of the teacher, raised to 1 by a cosine; lower (0.99) for short runs or small batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-EMA-Momentum des Lehrers, per Kosinus auf 1 angehoben; niedriger (0.99) für kurze Läufe oder kleine Batches.</translation>
     </message>
     <message>
         <source>Teacher temperature at epoch 0. Too high makes the teacher&apos;s output uniform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur in Epoche 0. Ein zu hoher Wert macht die Ausgabe des Lehrers gleichförmig.</translation>
     </message>
     <message>
         <source>Teacher temperature after the warm-up (0.07 in the boosted recipe; above 0.07 is unstable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrertemperatur nach der Aufwärmphase (0.07 im verbesserten Rezept; über 0.07 instabil).</translation>
     </message>
     <message>
         <source>Epochs of the linear teacher temperature warm-up (30 in the boosted recipe); at most --epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen der linearen Aufwärmphase der Lehrertemperatur (30 im verbesserten Rezept); höchstens --epochs.</translation>
     </message>
     <message>
         <source>Area range of the two global crops, two numbers min max; 0.14 1.0 without local crops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flächenbereich der beiden globalen Ausschnitte, zwei Zahlen min max; 0.14 1.0 ohne lokale Ausschnitte.</translation>
     </message>
     <message>
         <source>Number of small local crops; 0 disables multi-crop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl kleiner lokaler Ausschnitte; 0 schaltet Multi-Crop ab.</translation>
     </message>
     <message>
         <source>Area range of the local crops, two numbers min max.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flächenbereich der lokalen Ausschnitte, zwei Zahlen min max.</translation>
     </message>
     <message>
         <source>Epochs of the linear learning-rate warm-up from 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen der linearen Aufwärmphase der Lernrate ab 0.</translation>
     </message>
     <message>
         <source>The head&apos;s last layer does not train for this many epochs. Raise it if training is unstable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Schicht des Kopfes wird so viele Epochen lang nicht trainiert. Erhöhen Sie den Wert, wenn das Training instabil ist.</translation>
     </message>
     <message>
         <source>A numbered checkpointNNNN.pth every N epochs; 0 never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine nummerierte checkpointNNNN.pth alle N Epochen; 0: nie.</translation>
     </message>
     <message>
         <source>Time budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitbudget</translation>
     </message>
     <message>
         <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe&apos;s epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Budget an realer Laufzeit wie 10m oder 1h30m (leer: keines). Der Lauf misst zuerst einige Schritte; passen die Epochen des Rezepts nicht hinein, trainiert er jede auf weniger Bildern, verteilt über die Daten, und passen mehr hinein, fügt er Epochen hinzu, sodass die Zeitpläne innerhalb des Budgets enden. Ein fortgesetzter Lauf behält den Plan bei.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Train DINO self-supervised vision transformers on your own images, and watch them learn: loss and schedules, collapse warnings, the crops they train on, and where every attention head looks.</source>
+        <translation>Trainieren Sie selbstüberwachte DINO-Vision-Transformer auf Ihren eigenen Bildern und sehen Sie ihnen beim Lernen zu: Verlust und Zeitpläne, Kollaps-Warnungen, die Ausschnitte, auf denen sie trainieren, und wohin jeder Aufmerksamkeitskopf schaut.</translation>
+    </message>
+    <message>
+        <source>Run the Fashion-MNIST demo</source>
+        <translation>Fashion-MNIST-Demo starten</translation>
+    </message>
+    <message>
+        <source>Train on my image folder...</source>
+        <translation>Auf eigenem Bilderordner trainieren...</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images (sub-folders as classes, or none) and set up a run.</source>
+        <translation>Wählen Sie einen Bilderordner (Unterordner als Klassen, oder keine) und richten Sie einen Lauf ein.</translation>
+    </message>
+    <message>
+        <source>Look inside a trained model...</source>
+        <translation>In ein trainiertes Modell schauen...</translation>
+    </message>
+    <message>
+        <source>Open weights or a checkpoint and see each head&apos;s attention on your images.</source>
+        <translation>Öffnen Sie Gewichte oder einen Checkpoint und sehen Sie die Aufmerksamkeit jedes Kopfes auf Ihren Bildern.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Released DINO models&lt;/b&gt; (trained on ImageNet; accuracy from the reference&apos;s README)</source>
+        <translation>&lt;b&gt;Veröffentlichte DINO-Modelle&lt;/b&gt; (auf ImageNet trainiert; Genauigkeit laut README der Referenz)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>k-NN top-1</source>
+        <translation>k-NN Top-1</translation>
+    </message>
+    <message>
+        <source>Linear top-1</source>
+        <translation>Linear Top-1</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>Full checkpoint</source>
+        <translation>Vollständiger Checkpoint</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Downloads go to %1</source>
+        <translation>Downloads landen in %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open a Downloaded File...</source>
+        <translation>Heruntergeladene Datei öffnen...</translation>
+    </message>
+    <message>
+        <source>Open DINO weights</source>
+        <translation>DINO-Gewichte öffnen</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch-Gewichte (*.pth *.pt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open (%1)</source>
+        <translation>Öffnen (%1)</translation>
+    </message>
+    <message>
+        <source>Resume (%1 so far)</source>
+        <translation>Fortsetzen (bisher %1)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download (%1)</source>
+        <translation>Herunterladen (%1)</translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2) from %3</source>
+        <translation>Lade %1 (%2) von %3 herunter</translation>
+    </message>
+    <message>
+        <source>full checkpoint</source>
+        <translation>vollständiger Checkpoint</translation>
+    </message>
+    <message>
+        <source>backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Downloaded %1%2. SHA-256 %3 (kept beside the file).</source>
+        <translation>%1 heruntergeladen%2. SHA-256 %3 (neben der Datei gespeichert).</translation>
+    </message>
+    <message>
+        <source>, resumed at %1</source>
+        <translation>, fortgesetzt bei %1</translation>
+    </message>
+    <message>
+        <source>Without a network, fetch &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; on another machine and open it with Open a Downloaded File.</source>
+        <translation>Ohne Netzwerk laden Sie &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; auf einem anderen Rechner herunter und öffnen die Datei mit „Heruntergeladene Datei öffnen“.</translation>
+    </message>
+    <message>
+        <source>A small ViT learns Fashion-MNIST on a CPU in about 12 minutes.</source>
+        <translation>Ein kleiner ViT lernt Fashion-MNIST auf einer CPU in etwa 12 Minuten.</translation>
+    </message>
+    <message>
+        <source>Checking the SHA-256...</source>
+        <translation>SHA-256 wird geprüft...</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Train DINO vision transformers and watch them learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>DINO-Vision-Transformer trainieren und ihnen beim Lernen zusehen.</translation>
     </message>
     <message>
         <source>Start from the Fashion-MNIST demo settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den Einstellungen der Fashion-MNIST-Demo beginnen.</translation>
     </message>
     <message>
         <source>Load settings from a JSON file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen aus einer JSON-Datei laden.</translation>
     </message>
     <message>
         <source>Follow the run in an output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf in einem Ausgabeordner verfolgen.</translation>
     </message>
     <message>
         <source>Press Start once the data is scanned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start drücken, sobald die Daten durchsucht sind.</translation>
     </message>
     <message>
         <source>When the run ends, export every figure to a folder and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Ende des Laufs alle Abbildungen in einen Ordner exportieren und beenden.</translation>
     </message>
     <message>
         <source>Output folder of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner des Laufs.</translation>
     </message>
     <message>
         <source>Open an image in the attention explorer (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild im Aufmerksamkeits-Explorer öffnen (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>Weights or a training checkpoint for the attention explorer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte oder ein Trainings-Checkpoint für den Aufmerksamkeits-Explorer.</translation>
     </message>
     <message>
         <source>After ten seconds, save the window as a PNG and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach zehn Sekunden das Fenster als PNG speichern und beenden.</translation>
     </message>
     <message>
-        <source>The tab to show: dashboard, schedules, crops, attention or log.</source>
-        <translation type="unfinished"></translation>
+        <source>The tab to show: welcome, dashboard, schedules, crops, attention or log.</source>
+        <translation>Anzuzeigender Tab: welcome, dashboard, schedules, crops, attention oder log.</translation>
     </message>
 </context>
 </TS>

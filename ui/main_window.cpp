@@ -7,8 +7,11 @@
 #include "dashboard/dashboard.h"
 #include "dashboard/figure_export_dialog.h"
 #include "log/log_panel.h"
+#include "settings/appearance.h"
+#include "settings/interface_language.h"
 #include "training/run_follower.h"
 #include "training/training_controller.h"
+#include "welcome/welcome_page.h"
 
 #include <dino/api/build_info.h>
 #include <dino/api/training_run.h>
@@ -16,6 +19,7 @@
 #include <dino/session/training_settings.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -63,6 +67,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   dashboard_ = new Dashboard;
   schedules_ = new SchedulePreview;
   auto* tabs = new QTabWidget;
+  welcome_ = new WelcomePage;
+  tabs->addTab(welcome_, tr("Welcome"));
   tabs->addTab(dashboard_, tr("Dashboard"));
   tabs->addTab(schedules_, tr("Schedules"));
   crops_ = new CropPreviewPanel;
@@ -96,6 +102,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   progress_->setValue(0);
   progress_->setTextVisible(true);
   progress_->setFormat(QStringLiteral("%p%"));
+  // Both may be cut at the window's edge: a long run folder or a longer language never makes the
+  // window wider than the screen.
+  stateLabel_->setMinimumWidth(1);
+  progressLabel_->setMinimumWidth(1);
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(progressLabel_, 1);
   statusBar()->addPermanentWidget(progress_);
@@ -114,6 +124,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resize(std::min(1400, room.width() - 16), std::min(900, room.height() - 40));
   }
   restoreState(settings.value(QStringLiteral("Window/state")).toByteArray());
+  // The first start opens on the welcome page; later ones on the dashboard (Help > Welcome brings
+  // the page back).
+  tabs->setCurrentWidget(settings.value(QStringLiteral("Welcome/shown"), false).toBool()
+                             ? static_cast<QWidget*>(dashboard_)
+                             : static_cast<QWidget*>(welcome_));
+  settings.setValue(QStringLiteral("Welcome/shown"), true);
+  connect(welcome_, &WelcomePage::demoRequested, this, [this] {
+    if (refuseWhileRunning(tr("Demo"))) return;
+    resetToDemo();
+    showTab(QStringLiteral("dashboard"));
+    startWhenScanned([this](const QString& problem) { QMessageBox::warning(this, tr("Demo"), problem); });
+  });
+  connect(welcome_, &WelcomePage::trainOnFolderRequested, this, &MainWindow::trainOnImageFolder);
+  connect(welcome_, &WelcomePage::inspectModelRequested, this, [this] {
+    showTab(QStringLiteral("attention"));
+    attention_->chooseWeights();
+  });
+  connect(welcome_, &WelcomePage::weightsChosen, this, &MainWindow::openReleasedWeights);
   rebuildRecentMenu();
 
   connect(controller_, &TrainingController::recordsArrived, dashboard_, &Dashboard::addRecords);
@@ -251,7 +279,8 @@ void MainWindow::createActions() {
     if (written.isEmpty())
       QMessageBox::warning(this, tr("Export"), error);
     else
-      statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(dialog.path()), 5000);
+      statusBar()->showMessage(
+          tr("Wrote %n file(s) to %1", nullptr, static_cast<int>(written.size())).arg(dialog.path()), 5000);
   });
   file->addAction(tr("Export &Metrics as CSV..."), this, [this] {
     const QString path =
@@ -264,12 +293,16 @@ void MainWindow::createActions() {
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  createLanguageMenu(view);
+  createAppearanceMenu(view);
   const QString docs = documentationFolder();
   QAction* manual = help->addAction(tr("&Documentation"), QKeySequence::HelpContents, this,
                                     [docs] { QDesktopServices::openUrl(QUrl::fromLocalFile(docs)); });
   manual->setEnabled(!docs.isEmpty());
   manual->setToolTip(docs.isEmpty() ? tr("The documentation was not installed with this build") : docs);
   help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+  help->addAction(tr("&Welcome Page"), this, [this] { showTab(QStringLiteral("welcome")); });
   help->addSeparator();
   help->addAction(tr("&About DINO Studio"), this,
                   [this] { QMessageBox::about(this, tr("About DINO Studio"), aboutText()); });
@@ -277,12 +310,16 @@ void MainWindow::createActions() {
 
 bool MainWindow::showTab(const QString& name) {
   auto* tabs = qobject_cast<QTabWidget*>(centralWidget());
-  const QStringList names{QStringLiteral("dashboard"), QStringLiteral("schedules"), QStringLiteral("crops"),
-                          QStringLiteral("attention"), QStringLiteral("log")};
-  const auto index = names.indexOf(name.toLower());
-  if (!tabs || index < 0) return false;
-  tabs->setCurrentIndex(static_cast<int>(index));
-  return true;
+  const QList<std::pair<QString, QWidget*>> pages{
+      {QStringLiteral("welcome"), welcome_},     {QStringLiteral("dashboard"), dashboard_},
+      {QStringLiteral("schedules"), schedules_}, {QStringLiteral("crops"), crops_},
+      {QStringLiteral("attention"), attention_}, {QStringLiteral("log"), log_}};
+  for (const auto& [pageName, page] : pages)
+    if (tabs && pageName == name.toLower()) {
+      tabs->setCurrentWidget(page);
+      return true;
+    }
+  return false;
 }
 
 QString MainWindow::versionText() {
@@ -333,6 +370,7 @@ QString MainWindow::commandLine() const {
 }
 
 bool MainWindow::startRun(bool interactive) {
+  if (controller_->isActive()) return false;  // one run at a time (its dashboard stays)
   if (!config_->canStart()) {
     if (interactive) QMessageBox::warning(this, tr("Start"), tr("Cannot start: %1").arg(config_->problem()));
     return false;
@@ -365,6 +403,97 @@ bool MainWindow::startRun(bool interactive) {
   announceRunFolder();
   QSettings().setValue(QStringLiteral("Run/lastSettings"), config_->settingsJson());
   return true;
+}
+
+void MainWindow::startWhenScanned(const std::function<void(const QString&)>& onProblem) {
+  // One pending start at a time: a second request replaces the first.
+  disconnect(pendingStart_);
+  if (config_->canStart()) {
+    startRun(false);
+    return;
+  }
+  // The scan runs in the background; its end decides.
+  pendingStart_ = connect(config_, &ConfigPanel::dataScanned, this, [this, onProblem] {
+    disconnect(pendingStart_);
+    if (config_->canStart())
+      startRun(false);
+    else if (onProblem)
+      onProblem(config_->problem());
+  });
+}
+
+bool MainWindow::refuseWhileRunning(const QString& title) {
+  if (!controller_->isActive()) return false;
+  QMessageBox::information(this, title, tr("A run is already going: stop it first."));
+  return true;
+}
+
+void MainWindow::trainOnImageFolder() {
+  if (refuseWhileRunning(tr("Train"))) return;
+  const QString folder = QFileDialog::getExistingDirectory(
+      this, tr("Choose a folder of images"),
+      QSettings().value(QStringLiteral("Folders/images"), QDir::homePath()).toString());
+  if (folder.isEmpty()) return;
+  QSettings().setValue(QStringLiteral("Folders/images"), folder);
+  config_->setValue(QStringLiteral("data_path"), folder);
+  config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
+  for (auto* dock : findChildren<QDockWidget*>())
+    if (dock->widget() == config_) {
+      dock->show();
+      dock->raise();
+    }
+  showTab(QStringLiteral("dashboard"));
+  statusBar()->showMessage(
+      tr("%1 is scanned in the background: choose a preset or edit the settings, then press Start.").arg(folder),
+      15000);
+}
+
+void MainWindow::openReleasedWeights(const QString& file) {
+  QString error;
+  if (!attention_->loadWeights(file, &error)) {
+    QMessageBox::warning(this, tr("Open weights"), tr("%1 cannot be opened: %2").arg(file, error));
+    return;
+  }
+  showTab(QStringLiteral("attention"));
+}
+
+void MainWindow::createLanguageMenu(QMenu* view) {
+  QMenu* menu = view->addMenu(tr("&Language"));
+  auto* group = new QActionGroup(menu);
+  const QString chosen = interface_language::chosen();
+  for (const auto& language : interface_language::available()) {
+    QAction* action = menu->addAction(language.nativeName);
+    action->setCheckable(true);
+    action->setChecked(language.code == chosen);
+    group->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code = language.code, name = language.nativeName] {
+      if (code == interface_language::chosen()) return;
+      interface_language::choose(code);
+      QMessageBox::information(this, tr("Language"),
+                               code.isEmpty()
+                                   ? tr("DINO Studio will follow the system's language when it starts again.")
+                                   : tr("DINO Studio will be in %1 when it starts again.").arg(name));
+    });
+  }
+}
+
+void MainWindow::createAppearanceMenu(QMenu* view) {
+  QMenu* menu = view->addMenu(tr("&Appearance"));
+  auto* group = new QActionGroup(menu);
+  const std::pair<appearance::Scheme, QString> schemes[] = {{appearance::Scheme::System, tr("&System")},
+                                                            {appearance::Scheme::Light, tr("&Light")},
+                                                            {appearance::Scheme::Dark, tr("&Dark")}};
+  for (const auto& [scheme, name] : schemes) {
+    QAction* action = menu->addAction(name);
+    action->setCheckable(true);
+    action->setChecked(scheme == appearance::chosen());
+    group->addAction(action);
+    // At once: every widget and chart takes the new palette.
+    connect(action, &QAction::triggered, this, [scheme] {
+      appearance::choose(scheme);
+      appearance::apply(scheme);
+    });
+  }
 }
 
 void MainWindow::resetToDemo() {
@@ -404,7 +533,7 @@ bool MainWindow::followRun(const QString& folder) {
 bool MainWindow::exportAll(const QString& folder, QString* error) {
   const QStringList written = dashboard_->exportAll(folder, 900, 500, 150, error);
   if (written.isEmpty()) return false;
-  statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(folder), 5000);
+  statusBar()->showMessage(tr("Wrote %n file(s) to %1", nullptr, static_cast<int>(written.size())).arg(folder), 5000);
   return true;
 }
 

@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
+
 class AttentionExplorer;
 class ConfigPanel;
 class CropPreviewPanel;
@@ -20,6 +22,7 @@ class QProgressBar;
 class RunFollower;
 class SchedulePreview;
 class TrainingController;
+class WelcomePage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -35,17 +38,22 @@ class MainWindow : public QMainWindow {
   SchedulePreview* schedulePreview() const { return schedules_; }
   CropPreviewPanel* cropPreview() const { return crops_; }
   AttentionExplorer* attentionExplorer() const { return attention_; }
+  WelcomePage* welcomePage() const { return welcome_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
   bool startRun(bool interactive = true);
+  // Starts (non-interactively) as soon as the data scan allows, at once when it is done; calls
+  // `onProblem` with the reason when the scan says the run cannot start. A newer call replaces a
+  // pending one.
+  void startWhenScanned(const std::function<void(const QString&)>& onProblem);
   bool followRun(const QString& folder);
   // The Fashion-MNIST demo from the defaults (not the remembered settings), in a fresh folder.
   void resetToDemo();
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;
-  // "dashboard", "schedules", "crops", "attention" or "log"; false for another name.
+  // "welcome", "dashboard", "schedules", "crops", "attention" or "log"; false for another name.
   bool showTab(const QString& name);
 
   // The folder of the documentation (docs/*.md): installed beside the program or the source tree's.
@@ -74,12 +82,19 @@ class MainWindow : public QMainWindow {
   void rememberRun(const QString& folder);
   void rebuildRecentMenu();
   void refreshPreview();
+  // The welcome page's ways in.
+  void trainOnImageFolder();
+  void openReleasedWeights(const QString& file);
+  void createLanguageMenu(QMenu* view);
+  void createAppearanceMenu(QMenu* view);
+  bool refuseWhileRunning(const QString& title);  // true, after saying so, while a run is going
 
   ConfigPanel* config_ = nullptr;
   Dashboard* dashboard_ = nullptr;
   SchedulePreview* schedules_ = nullptr;
   CropPreviewPanel* crops_ = nullptr;
   AttentionExplorer* attention_ = nullptr;
+  WelcomePage* welcome_ = nullptr;
   QString cropSettingsKey_;  // the settings the crop preview was opened with
   LogPanel* log_ = nullptr;
   TrainingController* controller_ = nullptr;
@@ -91,5 +106,6 @@ class MainWindow : public QMainWindow {
   QLabel* progressLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QTimer previewTimer_;
-  QString runFolder_;  // the output folder on display
+  QString runFolder_;                     // the output folder on display
+  QMetaObject::Connection pendingStart_;  // startWhenScanned waiting for the data scan
 };

@@ -4,6 +4,8 @@
 #include "config/config_panel.h"
 #include "dashboard/dashboard.h"
 #include "main_window.h"
+#include "settings/appearance.h"
+#include "settings/interface_language.h"
 #include "training/run_follower.h"
 
 #include <QApplication>
@@ -28,10 +30,13 @@ void identify(QCoreApplication& app, QTranslator& qtTranslator, QTranslator& app
   QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio"));
   QCoreApplication::setApplicationName(QStringLiteral("DINO Studio"));
   QCoreApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+  // The language chosen under View > Language, else the system's; numbers are written its way too.
+  const QLocale locale = interface_language::locale();
+  QLocale::setDefault(locale);
+  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     app.installTranslator(&qtTranslator);
-  if (appTranslator.load(QLocale(), QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+  if (appTranslator.load(locale, QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     app.installTranslator(&appTranslator);
 }
 
@@ -66,7 +71,7 @@ struct StudioOptions {
       QStringLiteral("file")};
   QCommandLineOption tab{
       QStringLiteral("tab"),
-      QCoreApplication::translate("main", "The tab to show: dashboard, schedules, crops, attention or log."),
+      QCoreApplication::translate("main", "The tab to show: welcome, dashboard, schedules, crops, attention or log."),
       QStringLiteral("name")};
 
   explicit StudioOptions(QCommandLineParser& parser) {
@@ -114,6 +119,10 @@ int main(int argc, char** argv) {
   QTranslator qtTranslator, appTranslator;
   identify(app, qtTranslator, appTranslator);
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dino-studio.svg")));
+  // View > Appearance: the desktop's palette unless the user chose light or dark.
+  if (appearance::chosen() != appearance::Scheme::System) appearance::apply(appearance::chosen());
+  // Ties the windows to the installed desktop entry (its name and icon in docks and task bars).
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.dinostudio.DinoStudio"));
 
   QCommandLineParser parser;
   const StudioOptions options(parser);
@@ -153,8 +162,11 @@ int main(int argc, char** argv) {
     }
   }
   if (parser.isSet(image) && !parser.isSet(tab)) window.showTab(QStringLiteral("attention"));
+  // A run asked for on the command line is what the window should show, not the welcome page.
+  else if ((parser.isSet(demo) || parser.isSet(follow) || parser.isSet(start)) && !parser.isSet(tab))
+    window.showTab(QStringLiteral("dashboard"));
   if (parser.isSet(tab) && !window.showTab(parser.value(tab))) {
-    std::fprintf(stderr, "dino-studio: --tab %s: not one of dashboard, schedules, crops, attention, log\n",
+    std::fprintf(stderr, "dino-studio: --tab %s: not one of welcome, dashboard, schedules, crops, attention, log\n",
                  qPrintable(parser.value(tab)));
     return 2;
   }
@@ -183,26 +195,10 @@ int main(int argc, char** argv) {
     });
   }
   if (parser.isSet(start)) {
-    // Start as soon as the data scan says the run can start (the scan runs in the background).
-    auto tryStart = [&window] {
-      if (window.configPanel()->canStart()) {
-        window.startRun(false);
-        return true;
-      }
-      return false;
-    };
-    if (!tryStart()) {
-      auto* connection = new QMetaObject::Connection;
-      *connection =
-          QObject::connect(window.configPanel(), &ConfigPanel::dataScanned, &window, [tryStart, connection, &window] {
-            QObject::disconnect(*connection);
-            delete connection;
-            if (!tryStart()) {
-              std::fprintf(stderr, "dino-studio: cannot start: %s\n", qPrintable(window.configPanel()->problem()));
-              QApplication::exit(2);
-            }
-          });
-    }
+    window.startWhenScanned([](const QString& problem) {
+      std::fprintf(stderr, "dino-studio: cannot start: %s\n", qPrintable(problem));
+      QApplication::exit(2);
+    });
   }
   const int code = app.exec();
   return code != 0 ? code : exitCode;

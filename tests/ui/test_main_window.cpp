@@ -8,8 +8,16 @@
 #include "dashboard/dashboard.h"
 #include "dashboard/metric_chart.h"
 #include "main_window.h"
+#include "settings/appearance.h"
+#include "settings/interface_language.h"
+#include "welcome/welcome_page.h"
 
 #include <QAction>
+#include <QImage>
+#include <QMenu>
+#include <QActionGroup>
+#include <QApplication>
+#include <QTimer>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
@@ -21,6 +29,12 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+
+QMenu* menuNamed(const MainWindow& window, const QString& title) {
+  for (QMenu* menu : window.findChildren<QMenu*>())
+    if (menu->title() == title) return menu;
+  return nullptr;
+}
 
 class TestMainWindow : public QObject {
   Q_OBJECT
@@ -52,6 +66,80 @@ class TestMainWindow : public QObject {
     QStandardPaths::setTestModeEnabled(true);  // QSettings under a test location
     QCoreApplication::setOrganizationName(QStringLiteral("DINO Studio tests"));
     QSettings().clear();
+  }
+
+  // The first start opens on the welcome page, later ones on the dashboard; View > Language keeps
+  // the choice for the next start and the app's locale follows it.
+  void welcomeAndLanguage() {
+    QSettings().remove(QStringLiteral("Welcome/shown"));
+    QSettings().remove(QStringLiteral("Interface/language"));
+    const auto tabsOf = [](const MainWindow& w) { return qobject_cast<QTabWidget*>(w.centralWidget()); };
+    {
+      MainWindow first;
+      QCOMPARE(tabsOf(first)->currentWidget(), static_cast<QWidget*>(first.welcomePage()));
+    }
+    MainWindow window;
+    QCOMPARE(tabsOf(window)->currentWidget(), static_cast<QWidget*>(window.dashboard()));
+    QVERIFY(window.showTab(QStringLiteral("welcome")));
+    QCOMPARE(tabsOf(window)->currentWidget(), static_cast<QWidget*>(window.welcomePage()));
+
+    QAction* german = nullptr;
+    QStringList languages;
+    for (QAction* action : menuNamed(window, QStringLiteral("&Language"))->actions()) {
+      languages << action->text();
+      if (action->text() == QStringLiteral("Deutsch")) german = action;
+    }
+    QCOMPARE(languages, (QStringList{QStringLiteral("System language"), QStringLiteral("English"),
+                                     QStringLiteral("Deutsch"), QStringLiteral("简体中文")}));
+    QVERIFY(german);
+    // The choice is confirmed in a message box: close it when it shows.
+    QTimer::singleShot(0, this, [] {
+      if (QWidget* box = QApplication::activeModalWidget()) box->close();
+    });
+    german->trigger();
+    QCOMPARE(interface_language::chosen(), QStringLiteral("de"));
+    QCOMPARE(interface_language::locale().language(), QLocale::German);
+    interface_language::choose(QString());
+    QVERIFY(!QSettings().contains(QStringLiteral("Interface/language")));
+  }
+
+  // View > Appearance: Dark recolours the window and the charts at once, exports stay dark on white,
+  // and System gives the platform's palette back.
+  void appearanceSchemes() {
+    QSettings().remove(QStringLiteral("Interface/appearance"));
+    const QColor platformWindow = QApplication::palette().color(QPalette::Window);
+    MainWindow window;
+    MetricChart* chart = window.dashboard()->findChild<MetricChart*>();
+    QVERIFY(chart);
+    QAction* dark = nullptr;
+    QAction* system = nullptr;
+    for (QAction* action : menuNamed(window, QStringLiteral("&Appearance"))->actions()) {
+      if (action->text() == QStringLiteral("&Dark")) dark = action;
+      if (action->text() == QStringLiteral("&System")) system = action;
+    }
+    QVERIFY(dark && system);
+    dark->trigger();
+    QCoreApplication::processEvents();  // Qt posts the palette change to the widgets
+    QVERIFY(appearance::isDark(QApplication::palette()));
+    QCOMPARE(QSettings().value(QStringLiteral("Interface/appearance")).toString(), QStringLiteral("dark"));
+    QCOMPARE(chart->xAxis->tickLabelColor(), chart->palette().color(QPalette::Text));
+    QVERIFY(chart->xAxis->tickLabelColor().lightness() > 200);  // light text on the dark chart
+
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QVERIFY(chart->exportFigure(png, 400, 300, 96));
+    const QImage figure(png);
+    QCOMPARE(figure.pixelColor(2, 2), QColor(Qt::white));  // the figure's background...
+    int darkPixels = 0;                                    // ... under dark axes, ticks and labels
+    for (int y = 0; y < figure.height(); ++y)
+      for (int x = 0; x < figure.width(); ++x) darkPixels += figure.pixelColor(x, y).lightness() < 60;
+    QVERIFY2(darkPixels > 300, qPrintable(QString::number(darkPixels)));
+    QVERIFY(chart->xAxis->tickLabelColor().lightness() > 200);  // and the window's colours back
+
+    system->trigger();
+    QCoreApplication::processEvents();
+    QVERIFY(!QSettings().contains(QStringLiteral("Interface/appearance")));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platformWindow);
   }
 
   void runFollowAndExport() {

@@ -35,6 +35,10 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   size_->addItem(QString());
   size_->addItem(tr("original size"));
   labelSizes();
+  // Long item texts ("28 x 28 (the model's training crop)", longer still in German) are elided in
+  // the closed box rather than widening the row past a laptop's screen.
+  size_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  size_->setMinimumContentsLength(16);
   controls->addWidget(size_);
   thresholdOn_ = new QCheckBox(tr("Mass threshold"));
   thresholdOn_->setToolTip(
@@ -48,6 +52,7 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   thresholdSlider_->setRange(1, 100);
   thresholdSlider_->setValue(60);
   thresholdSlider_->setMaximumWidth(120);
+  thresholdSlider_->setMinimumWidth(60);
   thresholdSlider_->setToolTip(thresholdOn_->toolTip());
   controls->addWidget(thresholdOn_);
   controls->addWidget(thresholdSlider_);
@@ -56,18 +61,21 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   colorMap_ = new QComboBox;
   for (const char* name : {"viridis", "inferno", "magma", "jet", "gray"}) colorMap_->addItem(QString::fromLatin1(name));
   controls->addWidget(colorMap_);
-  controls->addWidget(new QLabel(tr("Opacity:")));
+  auto* opacityLabel = new QLabel(tr("Opacity:"));
   opacity_ = new QSlider(Qt::Horizontal);
   opacity_->setRange(0, 100);
   opacity_->setValue(60);
   opacity_->setMaximumWidth(120);
+  opacity_->setMinimumWidth(60);
   opacity_->setToolTip(tr("100: the map alone, as the reference draws it; lower shows the image through it"));
-  controls->addWidget(opacity_);
   controls->addStretch(1);
   layout->addLayout(controls);
 
-  // A second row, so that the tab fits a laptop's screen beside the configuration dock.
+  // Three rows, so that the tab fits a laptop's screen beside the configuration dock in every
+  // language (German's labels are the longest): how the maps are drawn, what is shown, exports.
   auto* output = new QHBoxLayout;
+  output->addWidget(opacityLabel);
+  output->addWidget(opacity_);
   sharedScale_ = new QCheckBox(tr("One scale for all heads"));
   rollout_ = new QCheckBox(tr("Rollout"));
   rollout_->setToolTip(tr("Attention rollout across all layers (Abnar and Zuidema, 2020)"));
@@ -94,11 +102,15 @@ AttentionControls::AttentionControls(QWidget* parent) : QWidget(parent) {
   exportFolder_ = new QPushButton(tr("Export Folder..."));
   exportFolder_->setToolTip(
       tr("Every image of a folder with this model and these settings, a sub-folder of figures each"));
-  for (QWidget* w : std::initializer_list<QWidget*>{sharedScale_, rollout_, pca_, compare_, figureStyle_,
-                                                    figureHeadsEdit_, cls, exportButton, exportFolder_})
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{sharedScale_, rollout_, pca_, compare_, figureStyle_, figureHeadsEdit_})
     output->addWidget(w);
   output->addStretch(1);
   layout->addLayout(output);
+  auto* actions = new QHBoxLayout;
+  for (QWidget* w : std::initializer_list<QWidget*>{cls, exportButton, exportFolder_}) actions->addWidget(w);
+  actions->addStretch(1);
+  layout->addLayout(actions);
 
   for (auto* box : {thresholdOn_, rollout_, pca_, sharedScale_})
     connect(box, &QCheckBox::toggled, this, &AttentionControls::requestChanged);

@@ -256,7 +256,7 @@ void AttentionExplorer::pinProbe() {
     probeLabel_->setText(tr("No checkpoint*.pth beside %1.").arg(weightsFile_));
     return;
   }
-  probeLabel_->setText(tr("Computing the maps at %1 checkpoints...").arg(paths.size()));
+  probeLabel_->setText(tr("Computing the maps at %n checkpoint(s)...", nullptr, static_cast<int>(paths.size())));
   const Item item = items_[current_];
   const auto req = request();
   pendingProbe_ = {req, item, weightsFile_, model_->description(), model_->arch(), false, {}};

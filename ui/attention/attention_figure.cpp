@@ -15,7 +15,10 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("AttentionFigure", text); }
+// The figure's words, translated in the context "AttentionFigure" (lupdate reads the class).
+struct AttentionFigureText {
+  Q_DECLARE_TR_FUNCTIONS(AttentionFigure)
+};
 
 // The map over the image the model saw, at the chosen opacity.
 QImage overlay(const dino::AttentionView& view, const dino::RgbImage& picture, double opacity) {
@@ -47,26 +50,30 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
     f.names.append(name);
   };
   for (int j = 0; j < view.heads; ++j)
-    add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity), tr("head %1").arg(j));
-  add(overlay(view, view.mean_picture, style.opacity), tr("mean of the heads"));
+    add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity),
+        AttentionFigureText::tr("head %1").arg(j));
+  add(overlay(view, view.mean_picture, style.opacity), AttentionFigureText::tr("mean of the heads"));
   if (student) {  // under the teacher's tiles, head under head
     f.columns = view.heads + 1;
     for (int j = 0; j < student->heads; ++j)
-      add(overlay(view, student->head_pictures[static_cast<size_t>(j)], style.opacity), tr("student head %1").arg(j));
-    add(overlay(view, student->mean_picture, style.opacity), tr("student mean"));
+      add(overlay(view, student->head_pictures[static_cast<size_t>(j)], style.opacity),
+          AttentionFigureText::tr("student head %1").arg(j));
+    add(overlay(view, student->mean_picture, style.opacity), AttentionFigureText::tr("student mean"));
     const auto differences = dino::difference_pictures(view, *student);
     for (size_t j = 0; j < differences.size(); ++j)
-      add(toQImage(differences[j]),
-          j + 1 < differences.size() ? tr("teacher - student, head %1").arg(j) : tr("teacher - student, mean"));
+      add(toQImage(differences[j]), j + 1 < differences.size()
+                                        ? AttentionFigureText::tr("teacher - student, head %1").arg(j)
+                                        : AttentionFigureText::tr("teacher - student, mean"));
   }
-  if (!view.rollout.empty()) add(overlay(view, view.rollout_picture, style.opacity), tr("rollout"));
-  if (view.pca_picture.width > 0) add(toQImage(view.pca_picture), tr("PCA of the patch features"));
+  if (!view.rollout.empty())
+    add(overlay(view, view.rollout_picture, style.opacity), AttentionFigureText::tr("rollout"));
+  if (view.pca_picture.width > 0) add(toQImage(view.pca_picture), AttentionFigureText::tr("PCA of the patch features"));
   if (style.headsFigure && !view.masks.empty()) {
     const std::vector<int> heads(style.figureHeads.begin(), style.figureHeads.end());
-    add(toQImage(dino::heads_figure_picture(view, heads)), tr("heads in colour (Figure 3 style)"));
+    add(toQImage(dino::heads_figure_picture(view, heads)), AttentionFigureText::tr("heads in colour (Figure 3 style)"));
   }
   for (size_t j = 0; j < view.mask_pictures.size(); ++j)
-    add(toQImage(view.mask_pictures[j]), tr("head %1, mass %2").arg(j).arg(style.threshold));
+    add(toQImage(view.mask_pictures[j]), AttentionFigureText::tr("head %1, mass %2").arg(j).arg(style.threshold));
   return f;
 }
 
@@ -76,15 +83,16 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     if (error) *error = message;
     return false;
   };
-  if (figure.tiles.isEmpty()) return fail(tr("Nothing to export yet: load a model and an image."));
+  if (figure.tiles.isEmpty()) return fail(AttentionFigureText::tr("Nothing to export yet: load a model and an image."));
   QDir dir(folder);
-  if (!dir.mkpath(QStringLiteral("."))) return fail(tr("Cannot create the folder %1.").arg(folder));
+  if (!dir.mkpath(QStringLiteral(".")))
+    return fail(AttentionFigureText::tr("Cannot create the folder %1.").arg(folder));
   provenance.files.clear();
   for (int i = 0; i < figure.tiles.size(); ++i) {
     QString name = figure.names[i];
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.]+")), QStringLiteral("-"));
     const QString file = dir.filePath(name + QStringLiteral(".png"));
-    if (!figure.tiles[i].save(file)) return fail(tr("Cannot write %1.").arg(file));
+    if (!figure.tiles[i].save(file)) return fail(AttentionFigureText::tr("Cannot write %1.").arg(file));
     provenance.files.push_back(QFileInfo(file).fileName().toStdString());
   }
   // A labelled grid, ready for a paper: PNG, and vector SVG and PDF around the same pictures.
@@ -99,7 +107,7 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     svg.setFileName(dir.filePath(QStringLiteral("grid.svg")));
     svg.setSize(gridSize);
     svg.setViewBox(QRect(QPoint(0, 0), gridSize));
-    svg.setTitle(tr("DINO Studio attention maps"));
+    svg.setTitle(AttentionFigureText::tr("DINO Studio attention maps"));
     paintGrid(&svg, figure, columns, side, caption);
   }
   {
@@ -107,13 +115,13 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     pdf.setPageSize(QPageSize(QSizeF(gridSize) / 96.0, QPageSize::Inch));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     pdf.setResolution(96);
-    pdf.setTitle(tr("DINO Studio attention maps"));
+    pdf.setTitle(AttentionFigureText::tr("DINO Studio attention maps"));
     paintGrid(&pdf, figure, columns, side, caption);
   }
   if (!grid.save(dir.filePath(QStringLiteral("grid.png"))) ||
       !QFileInfo::exists(dir.filePath(QStringLiteral("grid.pdf"))) ||
       !QFileInfo::exists(dir.filePath(QStringLiteral("grid.svg"))))
-    return fail(tr("Cannot write the grid figures in %1.").arg(folder));
+    return fail(AttentionFigureText::tr("Cannot write the grid figures in %1.").arg(folder));
   for (const char* name : {"grid.png", "grid.svg", "grid.pdf"}) provenance.files.emplace_back(name);
   try {
     dino::write_view_npy(view, dir.filePath(QStringLiteral("attention.npy")).toStdString(),

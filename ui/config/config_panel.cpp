@@ -29,7 +29,8 @@
 
 namespace {
 
-const char* kErrorStyle = "border: 1px solid #d55e00; background: #fff0eb;";
+// A translucent orange: it marks the field on a light or a dark palette alike.
+const char* kErrorStyle = "border: 1px solid #d55e00; background: rgba(213, 94, 0, 40);";
 
 QString presetTitle(const dino::TrainingPreset& preset) {
   return QCoreApplication::translate("TrainingPreset", preset.title.c_str());
@@ -150,7 +151,8 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
 
   problemLabel_ = new QLabel;
   problemLabel_->setWordWrap(true);
-  problemLabel_->setStyleSheet(QStringLiteral("color: #a03000;"));
+  // Vermillion reads on a light and a dark palette alike.
+  problemLabel_->setStyleSheet(QStringLiteral("color: #d55e00;"));
   outer->addWidget(problemLabel_);
 
   scanTimer_.setSingleShot(true);
@@ -163,7 +165,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
     knownPath_ = scannedPath_;
     knownLimit_ = scannedLimit_;
     dataLabel_->setText(data_.ok ? QString::fromStdString(data_.description)
-                                 : QStringLiteral("<span style='color:#a03000'>%1</span>")
+                                 : QStringLiteral("<span style='color:#d55e00'>%1</span>")
                                        .arg(QString::fromStdString(data_.description).toHtmlEscaped()));
     validate();
     Q_EMIT dataScanned();

@@ -4,6 +4,7 @@
 
 #include "dashboard/metric_chart.h"
 #include "dashboard/plot_export.h"
+#include "dashboard/plot_palette.h"
 #include "qcustomplot_include.h"
 
 #include <QLabel>
@@ -41,6 +42,9 @@ SchedulePreview::SchedulePreview(QWidget* parent) : QWidget(parent) {
   frozen->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
   frozen->setPen(Qt::NoPen);
   frozen->setBrush(QColor(120, 120, 120, 50));
+  // Its colours follow the palette (View > Appearance), and exports draw it on white.
+  applyPlotPalette(*plot_, plot_->palette());
+  plot_->installEventFilter(this);
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   plot_->setContextMenuPolicy(Qt::CustomContextMenu);
   connect(plot_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
@@ -107,4 +111,12 @@ double SchedulePreview::valueAt(int curve, int iteration) const {
   const auto data = plot_->graph(curve)->data();
   if (iteration < 0 || iteration >= data->size()) return qQNaN();
   return (data->constBegin() + iteration)->value;
+}
+
+bool SchedulePreview::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == plot_ && event->type() == QEvent::PaletteChange) {
+    applyPlotPalette(*plot_, plot_->palette());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+  }
+  return QWidget::eventFilter(watched, event);
 }

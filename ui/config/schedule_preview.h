@@ -19,9 +19,12 @@ class SchedulePreview : public QWidget {
   explicit SchedulePreview(QWidget* parent = nullptr);
   // `images`: the data set's size after --limit_images (iterations per epoch follow from it).
   void update(const dino::TrainingConfig& settings, qint64 images);
-  int pointCount() const;                   // per curve, for tests
+  int pointCount() const;                          // per curve, for tests
   double valueAt(int curve, int iteration) const;  // curve 0 lr, 1 wd, 2 momentum, 3 temperature
   QCustomPlot* plot() const { return plot_; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   QCustomPlot* plot_ = nullptr;

@@ -1,6 +1,7 @@
 #include "dashboard/metric_chart.h"
 
 #include "dashboard/plot_export.h"
+#include "dashboard/plot_palette.h"
 
 #include <QContextMenuEvent>
 #include <QMenu>
@@ -82,7 +83,26 @@ MetricChart::MetricChart(const QString& title, const QString& leftLabel, QWidget
   connect(this, &QCustomPlot::afterLayout, this, [this] { refreshDisplay(); });
   setMinimumHeight(170);
   placeLegend();
+  applyColours();
   autoRange();  // the waiting state until data comes
+}
+
+void MetricChart::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() != QEvent::PaletteChange) return;
+  applyColours();
+  for (Series& s : series_) restyle(s);
+  replot(rpQueuedReplot);
+}
+
+void MetricChart::applyColours() {
+  applyPlotPalette(*this, palette());
+  // Notes and the reference line in a grey between the background and the text.
+  const QColor note = mixColors(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.6);
+  referenceLine_->setPen(QPen(note, 1, Qt::DotLine));
+  referenceEntry_->setPen(referenceLine_->pen());
+  referenceLabel_->setColor(note);
+  waiting_->setColor(note);
 }
 
 int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis, bool markers) {
@@ -93,6 +113,7 @@ int MetricChart::addSeries(const QString& name, const QColor& colour, Axis axis,
   }
   Series s;
   s.name = name;
+  s.colour = colour;
   s.raw = addGraph(xAxis, valueAxis);
   s.smooth = addGraph(xAxis, valueAxis);
   s.raw->setName(name);
@@ -167,13 +188,13 @@ void MetricChart::setReferenceLine(double value, const QString& label) {
 }
 
 void MetricChart::restyle(Series& s) {
-  // With smoothing the raw curve stays, faint, behind the smoothed one: its colour mixed with white
-  // rather than made transparent, since blending thousands of strokes is what makes redraws slow.
-  const QColor base = s.smooth->pen().color();
-  const double keep = smoothing_ > 0 ? 0.3 : 1.0;
-  const QColor faint = QColor::fromRgbF(static_cast<float>(1 - keep * (1 - base.redF())),
-                                        static_cast<float>(1 - keep * (1 - base.greenF())),
-                                        static_cast<float>(1 - keep * (1 - base.blueF())));
+  // With smoothing the raw curve stays, faint, behind the smoothed one: its colour mixed with the
+  // background rather than made transparent, since blending thousands of strokes makes redraws slow.
+  const QColor line = s.colour == QColor(Qt::black) ? palette().color(QPalette::Text) : s.colour;
+  QPen smooth = s.smooth->pen();
+  smooth.setColor(line);
+  s.smooth->setPen(smooth);
+  const QColor faint = mixColors(palette().color(QPalette::Base), line, smoothing_ > 0 ? 0.3 : 1.0);
   QPen raw = s.raw->pen();
   raw.setColor(faint);
   s.raw->setPen(raw);

@@ -69,6 +69,7 @@ class MetricChart : public QCustomPlot {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new palette (View > Appearance) recolours the chart
   void mouseMoveEvent(QMouseEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
@@ -78,6 +79,7 @@ class MetricChart : public QCustomPlot {
  private:
   struct Series {
     QString name;
+    QColor colour;            // as asked; black is drawn in the palette's text colour (white on dark)
     QCPGraph* raw = nullptr;  // what is drawn: an envelope of the data in view
     QCPGraph* smooth = nullptr;
     MinMaxPyramid rawData, smoothData;  // every point
@@ -87,6 +89,7 @@ class MetricChart : public QCustomPlot {
   };
   void refreshDisplay();  // envelopes of the data for the current range and width
   void restyle(Series& s);
+  void applyColours();  // axes, grid, legend and notes from the palette
   void updateLegend(Series& s);
   void placeLegend();
   void fitTicksToSize();

@@ -1,6 +1,7 @@
 #include "dashboard/plot_export.h"
 
 #include "dashboard/figure_export_dialog.h"
+#include "dashboard/plot_palette.h"
 #include "qcustomplot_include.h"
 
 #include <QDir>
@@ -9,8 +10,34 @@
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+namespace {
+
+// A figure is drawn dark on white whatever the window's palette: the plot takes the figure palette
+// for the export (its widgets restyle on the palette change) and gets its own back after.
+class FigureColours {
+ public:
+  explicit FigureColours(QCustomPlot& plot)
+      : plot_(plot), own_(plot.testAttribute(Qt::WA_SetPalette)), palette_(plot.palette()) {
+    plot_.setPalette(figurePalette());
+  }
+  ~FigureColours() {
+    plot_.setPalette(own_ ? palette_ : QPalette());
+    if (!own_) plot_.setAttribute(Qt::WA_SetPalette, false);  // inherit the window's again
+  }
+  FigureColours(const FigureColours&) = delete;
+  FigureColours& operator=(const FigureColours&) = delete;
+
+ private:
+  QCustomPlot& plot_;
+  bool own_;
+  QPalette palette_;
+};
+
+}  // namespace
+
 bool exportPlot(QCustomPlot& plot, const QString& file, int width, int height, double dpi, const QString& title) {
   if (!QDir().mkpath(QFileInfo(file).absolutePath())) return false;  // the run's figures/ folder, the first time
+  const FigureColours colours(plot);
   const QString suffix = QFileInfo(file).suffix().toLower();
   if (suffix == QLatin1String("svg")) {
     QSvgGenerator generator;

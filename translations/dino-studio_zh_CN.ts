@@ -1,0 +1,2170 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttentionControls</name>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后一层</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>original size</source>
+        <translation>原始尺寸</translation>
+    </message>
+    <message>
+        <source>Mass threshold</source>
+        <translation>质量阈值</translation>
+    </message>
+    <message>
+        <source>Keep the patches that hold this fraction of each head&apos;s attention (the reference&apos;s masks)</source>
+        <translation>保留累计占每个头注意力该比例的图像块（即参考实现的掩码）</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>配色：</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>100: the map alone, as the reference draws it; lower shows the image through it</source>
+        <translation>100：仅显示注意力图，与参考实现的画法相同；数值越低，越能透过它看到图像</translation>
+    </message>
+    <message>
+        <source>One scale for all heads</source>
+        <translation>所有头统一刻度</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>Attention rollout across all layers (Abnar and Zuidema, 2020)</source>
+        <translation>跨所有层的注意力 rollout（Abnar 和 Zuidema，2020）</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>The first three principal components of the patch features as RGB</source>
+        <translation>将图像块特征的前三个主成分显示为 RGB</translation>
+    </message>
+    <message>
+        <source>Student too</source>
+        <translation>同时显示学生</translation>
+    </message>
+    <message>
+        <source>Teacher and student of a training checkpoint side by side, with their difference (blue: the student attends more, red: the teacher does)</source>
+        <translation>并排显示训练检查点中的教师和学生模型及两者之差（蓝色：学生的注意力更强；红色：教师的注意力更强）</translation>
+    </message>
+    <message>
+        <source>Figure 3 style</source>
+        <translation>图 3 样式</translation>
+    </message>
+    <message>
+        <source>The masks of every head in one picture, one colour per head, as the paper&apos;s Figure 3 (uses the mass threshold)</source>
+        <translation>将所有头的掩码画在同一张图中，每个头一种颜色，如论文的图 3（使用质量阈值）</translation>
+    </message>
+    <message>
+        <source>all heads</source>
+        <translation>所有头</translation>
+    </message>
+    <message>
+        <source>Heads for the Figure 3 picture, e.g. 0 2 5 (empty: all)</source>
+        <translation>图 3 样式中包含的头，例如 0 2 5（留空：全部）</translation>
+    </message>
+    <message>
+        <source>From CLS</source>
+        <translation>来自 CLS</translation>
+    </message>
+    <message>
+        <source>Show the attention of the CLS token again (click a patch to see the attention from it)</source>
+        <translation>重新显示 CLS token 的注意力（点击图像块可查看来自该图像块的注意力）</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>The view on display: every tile as PNG, a labelled grid as PNG, SVG and PDF, the raw maps as .npy and figure.json saying how it was made</source>
+        <translation>导出当前视图：每个图块存为 PNG，带标注的网格存为 PNG、SVG 和 PDF，原始注意力图存为 .npy，另附记录生成方式的 figure.json</translation>
+    </message>
+    <message>
+        <source>Export Folder...</source>
+        <translation>导出文件夹...</translation>
+    </message>
+    <message>
+        <source>Every image of a folder with this model and these settings, a sub-folder of figures each</source>
+        <translation>用当前模型和设置处理文件夹中的每张图像，每张图像的图表各存入一个子文件夹</translation>
+    </message>
+    <message>
+        <source>Cancel Batch Export</source>
+        <translation>取消批量导出</translation>
+    </message>
+    <message>
+        <source>The input the model sees. It follows the model: 480 px for patch 8 and 16 models (the reference&apos;s), the training crop for others; larger inputs cost quadratically more</source>
+        <translation>模型看到的输入。随模型而定：图像块大小为 8 和 16 的模型使用 480 px（与参考实现相同），其他模型使用训练裁剪尺寸；输入越大，计算开销按平方增长</translation>
+    </message>
+    <message>
+        <source>smaller, to fit the limits</source>
+        <translation>已缩小以满足限制</translation>
+    </message>
+    <message>
+        <source>the reference</source>
+        <translation>参考实现</translation>
+    </message>
+    <message>
+        <source>the model&apos;s training crop</source>
+        <translation>模型的训练裁剪尺寸</translation>
+    </message>
+    <message>
+        <source>%1 x %1 (%2)</source>
+        <translation>%1 x %1（%2）</translation>
+    </message>
+    <message>
+        <source>shorter side %1, aspect kept</source>
+        <translation>短边 %1，保持宽高比</translation>
+    </message>
+    <message>
+        <source>to fit the limits</source>
+        <translation>为满足限制</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionExplorer</name>
+    <message>
+        <source>Open Images...</source>
+        <translation>打开图像...</translation>
+    </message>
+    <message>
+        <source>Weights...</source>
+        <translation>权重...</translation>
+    </message>
+    <message>
+        <source>A DINO weights file or training checkpoint; the architecture is inferred from its tensors</source>
+        <translation>DINO 权重文件或训练检查点；架构根据其中的张量推断</translation>
+    </message>
+    <message>
+        <source>Random ViT-S/16</source>
+        <translation>随机 ViT-S/16</translation>
+    </message>
+    <message>
+        <source>Training Teacher</source>
+        <translation>训练中的教师</translation>
+    </message>
+    <message>
+        <source>No model: choose weights, the training teacher or random weights.</source>
+        <translation>未加载模型：请选择权重、训练中的教师或随机权重。</translation>
+    </message>
+    <message>
+        <source>Drop images here, paste one, or use Open Images.</source>
+        <translation>将图像拖放到此处、粘贴图像，或使用“打开图像”。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>DINO weights</source>
+        <translation>DINO 权重</translation>
+    </message>
+    <message>
+        <source>PyTorch files (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch 文件 (*.pth *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Training teacher</source>
+        <translation>训练中的教师</translation>
+    </message>
+    <message>
+        <source>Folder for the figures</source>
+        <translation>图表输出文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation>粘贴图像 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this app can read.</source>
+        <translation>%1 不是本应用能读取的图像。</translation>
+    </message>
+    <message>
+        <source>Computing %1...</source>
+        <translation>正在计算 %1...</translation>
+    </message>
+    <message>
+        <source>Click a patch to see the attention from it.</source>
+        <translation>点击图像块可查看来自该图像块的注意力。</translation>
+    </message>
+    <message>
+        <source>the CLS token</source>
+        <translation>CLS token</translation>
+    </message>
+    <message>
+        <source>patch (row %1, column %2)</source>
+        <translation>图像块（第 %1 行，第 %2 列）</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>拖入图像 %1</translation>
+    </message>
+    <message>
+        <source>Pin Probe</source>
+        <translation>固定探测图像</translation>
+    </message>
+    <message>
+        <source>Keep this image&apos;s maps at every checkpoint of the run (checkpoint*.pth beside the weights) and scrub through them</source>
+        <translation>保留该图像在本次运行每个检查点（权重文件旁的 checkpoint*.pth）上的注意力图，并可逐个拖动浏览</translation>
+    </message>
+    <message>
+        <source>Through training: pin a probe image</source>
+        <translation>贯穿训练过程：固定一张探测图像</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>The student exists only in a training checkpoint: load one with Weights or Training Teacher.</source>
+        <translation>学生模型只存在于训练检查点中：请通过“权重”或“训练中的教师”加载检查点。</translation>
+    </message>
+    <message>
+        <source>%1 has no student that fits: %2</source>
+        <translation>%1 中没有匹配的学生模型：%2</translation>
+    </message>
+    <message>
+        <source>Pin a probe with a training checkpoint loaded (Weights or Training Teacher) and an image.</source>
+        <translation>需先加载训练检查点（通过“权重”或“训练中的教师”）和一张图像，才能固定探测图像。</translation>
+    </message>
+    <message>
+        <source>No checkpoint*.pth beside %1.</source>
+        <translation>%1 旁没有 checkpoint*.pth。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+    <message>
+        <source> Computed in %1 ms.</source>
+        <translation> 计算用时 %1 ms。</translation>
+    </message>
+    <message>
+        <source>%1: layer %2, %3 heads on a %4 x %5 grid, attention from %6.%7%8</source>
+        <translation>%1：第 %2 层，%3 个头，%4 x %5 网格，注意力来源：%6。%7%8</translation>
+    </message>
+    <message>
+        <source>Folder of images</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch export stopped: %n image(s) written.</source>
+        <translation>
+            <numerusform>批量导出已停止：已写入 %n 张图像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch export done: %n image(s) written.</source>
+        <translation>
+            <numerusform>批量导出完成：已写入 %n 张图像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be exported: %1</source>
+        <translation>
+            <numerusform>%n 张无法导出：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch export needs a model: choose weights, the training teacher or random weights.</source>
+        <translation>批量导出需要模型：请选择权重、训练中的教师或随机权重。</translation>
+    </message>
+    <message>
+        <source>%1 holds no images.</source>
+        <translation>%1 中没有图像。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n image(s)...</source>
+        <translation>
+            <numerusform>正在导出 %n 张图像...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 images to %3</source>
+        <translation>已将 %1/%2 张图像导出到 %3</translation>
+    </message>
+    <message>
+        <source>Start or follow a run: its teacher can be shown here once it has a checkpoint</source>
+        <translation>开始或跟踪一次训练运行：写出检查点后，即可在此显示其教师模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this computation; the view on display stays (Esc)</source>
+        <translation>停止本次计算；当前视图保持不变（Esc）</translation>
+    </message>
+    <message>
+        <source>Compute Anyway</source>
+        <translation>仍然计算</translation>
+    </message>
+    <message>
+        <source>Compute the refused input once without the limits; Cancel stops it</source>
+        <translation>忽略限制，对被拒绝的输入计算一次；按“取消”可停止</translation>
+    </message>
+    <message>
+        <source>The teacher of %1, reloaded whenever a new checkpoint lands</source>
+        <translation>%1 的教师模型，每当写出新检查点时重新加载</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet: the run writes %1 at the end of every epoch and when it is stopped</source>
+        <translation>尚无检查点：运行会在每轮结束时以及停止时写出 %1</translation>
+    </message>
+    <message>
+        <source>%1 patches, %2</source>
+        <translation>%1 个图像块，%2</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>Computing %1 (%2)...</source>
+        <translation>正在计算 %1（%2）...</translation>
+    </message>
+    <message>
+        <source>Cancelled; the view shows the last computation.</source>
+        <translation>已取消；视图显示上一次的计算结果。</translation>
+    </message>
+    <message>
+        <source>Not computed: %1.</source>
+        <translation>未计算：%1。</translation>
+    </message>
+    <message>
+        <source>Use %1 (%2)</source>
+        <translation>使用 %1（%2）</translation>
+    </message>
+    <message>
+        <source>No smaller input fits.</source>
+        <translation>没有更小的输入能满足限制。</translation>
+    </message>
+    <message>
+        <source>The colour map of the tiles</source>
+        <translation>图块的颜色映射</translation>
+    </message>
+    <message>
+        <source>%1 to %2, one scale for every head</source>
+        <translation>%1 至 %2，所有头统一刻度</translation>
+    </message>
+    <message>
+        <source>each head from its own least (left) to its most attention (right)</source>
+        <translation>每个头各自从最小注意力（左）到最大注意力（右）</translation>
+    </message>
+    <message>
+        <source>The probe was cancelled.</source>
+        <translation>探测已取消。</translation>
+    </message>
+    <message>
+        <source>No checkpoint could be shown: %1</source>
+        <translation>无法显示任何检查点：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) left out: %1</source>
+        <translation>
+            <numerusform>略过了 %n 个检查点：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(stopped after %1 of %2 checkpoints)</source>
+        <translation>（已在 %2 个检查点中的第 %1 个之后停止）</translation>
+    </message>
+    <message>
+        <source>%1 changed since these maps were computed (a new checkpoint): show them again before exporting.</source>
+        <translation>计算这些注意力图之后，%1 已发生变化（有新检查点）：请先重新显示再导出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing the maps at %n checkpoint(s)...</source>
+        <translation>
+            <numerusform>正在计算 %n 个检查点的注意力图...</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionFigure</name>
+    <message>
+        <source>head %1</source>
+        <translation>头 %1</translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation>各头平均</translation>
+    </message>
+    <message>
+        <source>student head %1</source>
+        <translation>学生头 %1</translation>
+    </message>
+    <message>
+        <source>student mean</source>
+        <translation>学生平均</translation>
+    </message>
+    <message>
+        <source>teacher - student, head %1</source>
+        <translation>教师 − 学生，头 %1</translation>
+    </message>
+    <message>
+        <source>teacher - student, mean</source>
+        <translation>教师 − 学生，平均</translation>
+    </message>
+    <message>
+        <source>rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>PCA of the patch features</source>
+        <translation>图像块特征的 PCA</translation>
+    </message>
+    <message>
+        <source>heads in colour (Figure 3 style)</source>
+        <translation>彩色显示各头（图 3 样式）</translation>
+    </message>
+    <message>
+        <source>head %1, mass %2</source>
+        <translation>头 %1，质量 %2</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: load a model and an image.</source>
+        <translation>尚无可导出的内容：请加载模型和图像。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>DINO Studio attention maps</source>
+        <translation>DINO Studio 注意力图</translation>
+    </message>
+    <message>
+        <source>Cannot write the grid figures in %1.</source>
+        <translation>无法在 %1 中写入网格图。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPanel</name>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Choose a recipe...</source>
+        <translation>选择训练方案...</translation>
+    </message>
+    <message>
+        <source>auto (a GPU when there is one)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>two numbers, min and max</source>
+        <translation>两个数：最小值和最大值</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>Scanning %1...</source>
+        <translation>正在扫描 %1...</translation>
+    </message>
+    <message>
+        <source>Not supported by the chosen device (%1)</source>
+        <translation>所选设备不支持（%1）</translation>
+    </message>
+    <message>
+        <source>%1, edited</source>
+        <translation>%1（已修改）</translation>
+    </message>
+</context>
+<context>
+    <name>CropPreviewPanel</name>
+    <message>
+        <source>New sample</source>
+        <translation>新样本</translation>
+    </message>
+    <message>
+        <source>Another image of the data set, freshly augmented</source>
+        <translation>数据集中的另一张图像，重新进行数据增强</translation>
+    </message>
+    <message>
+        <source>The original image with the crop boxes: global crops in blue, local crops in orange</source>
+        <translation>带裁剪框的原始图像：全局裁剪为蓝色，局部裁剪为橙色</translation>
+    </message>
+    <message>
+        <source>Opening the data...</source>
+        <translation>正在打开数据...</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>无预览：%1</translation>
+    </message>
+    <message>
+        <source>Global crop %1</source>
+        <translation>全局裁剪 %1</translation>
+    </message>
+    <message>
+        <source>Local crop %1</source>
+        <translation>局部裁剪 %1</translation>
+    </message>
+    <message>
+        <source>box: x %1, y %2, %3 x %4 px of the original</source>
+        <translation>裁剪框：x %1，y %2，原图中的 %3 x %4 px</translation>
+    </message>
+    <message>
+        <source>output: %1 x %2 px</source>
+        <translation>输出：%1 x %2 px</translation>
+    </message>
+    <message>
+        <source>flipped horizontally</source>
+        <translation>已水平翻转</translation>
+    </message>
+    <message>
+        <source>not flipped</source>
+        <translation>未翻转</translation>
+    </message>
+    <message>
+        <source>brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <source>saturation</source>
+        <translation>饱和度</translation>
+    </message>
+    <message>
+        <source>hue</source>
+        <translation>色调</translation>
+    </message>
+    <message>
+        <source>colour jitter: brightness %1, contrast %2, saturation %3, hue %4</source>
+        <translation>颜色抖动：亮度 %1，对比度 %2，饱和度 %3，色调 %4</translation>
+    </message>
+    <message>
+        <source>jitter order: %1</source>
+        <translation>抖动顺序：%1</translation>
+    </message>
+    <message>
+        <source>no colour jitter</source>
+        <translation>无颜色抖动</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>colour kept</source>
+        <translation>保留颜色</translation>
+    </message>
+    <message>
+        <source>Gaussian blur, sigma %1</source>
+        <translation>高斯模糊，sigma %1</translation>
+    </message>
+    <message>
+        <source>not blurred</source>
+        <translation>未模糊</translation>
+    </message>
+    <message>
+        <source>solarised</source>
+        <translation>已曝光反转</translation>
+    </message>
+    <message>
+        <source>not solarised</source>
+        <translation>未曝光反转</translation>
+    </message>
+    <message>
+        <source>Image %1 of the data set: %2 x %3 px, %4 crops. Hover over a crop for what was drawn.</source>
+        <translation>数据集中的第 %1 张图像：%2 x %3 px，%4 个裁剪。将鼠标悬停在裁剪上可查看其随机抽取的参数。</translation>
+    </message>
+    <message>
+        <source>Sample in batch:</source>
+        <translation>批内样本：</translation>
+    </message>
+    <message>
+        <source>Which sample of the step&apos;s batch to show when a step is chosen on the dashboard</source>
+        <translation>在仪表板上选中某一步时，显示该步批次中的哪个样本</translation>
+    </message>
+    <message>
+        <source>Random Samples</source>
+        <translation>随机样本</translation>
+    </message>
+    <message>
+        <source>Leave the chosen step and show random samples again</source>
+        <translation>离开所选的步，重新显示随机样本</translation>
+    </message>
+    <message>
+        <source>Step %1 (epoch %2, step %3 of it), sample %4 of its batch, as the run drew it. %5</source>
+        <translation>第 %1 步（第 %2 轮的第 %3 步），其批次中的第 %4 个样本，与训练运行中抽取的一致。%5</translation>
+    </message>
+    <message>
+        <source>Click a chart on the Dashboard to see the crops a training step used.</source>
+        <translation>点击仪表板上的图表，即可查看某个训练步使用的裁剪。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Weight of the past in a debiased moving average; the raw curve stays faint behind.</source>
+        <translation>去偏移动平均中历史值的权重；原始曲线以浅色保留在后面。</translation>
+    </message>
+    <message>
+        <source>Log scale (loss, learning rate)</source>
+        <translation>对数刻度（损失、学习率）</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Learning rate and weight decay</source>
+        <translation>学习率与权重衰减</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Teacher temperature and momentum</source>
+        <translation>教师温度与动量</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>teacher momentum</source>
+        <translation>教师动量</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>范数</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Collapse monitor</source>
+        <translation>坍塌监测</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>teacher entropy h</source>
+        <translation>教师熵 h</translation>
+    </message>
+    <message>
+        <source>KL(teacher || student)</source>
+        <translation>KL(教师 || 学生)</translation>
+    </message>
+    <message>
+        <source>H = h + KL</source>
+        <translation>H = h + KL</translation>
+    </message>
+    <message>
+        <source>entropy of the mean teacher output</source>
+        <translation>教师平均输出的熵</translation>
+    </message>
+    <message>
+        <source>k-NN accuracy (teacher)</source>
+        <translation>k-NN 准确率（教师）</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>Throughput and memory</source>
+        <translation>吞吐量与内存</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>图像/s</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>ln K = %1</source>
+        <translation>ln K = %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collapse: one output dominates.&lt;/b&gt; Since step %1 the teacher puts nearly all its mass on the same output for every image (entropy %2, entropy of the batch mean %3 nats). Centring is losing to sharpening: lower the learning rate, raise the teacher temperature (--teacher_temp), or keep the last layer frozen longer (--freeze_last_layer).</source>
+        <translation>&lt;b&gt;坍塌：单一输出占主导。&lt;/b&gt;自第 %1 步起，教师对每张图像都把几乎全部概率质量放在同一个输出上（熵 %2，批均值的熵 %3 奈特）。中心化正被锐化压倒：请降低学习率、提高教师温度（--teacher_temp），或延长最后一层的冻结时间（--freeze_last_layer）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collapse: uniform output.&lt;/b&gt; Since step %1 the teacher&apos;s entropy is %2 of at most ln K = %3 and KL(teacher || student) is %4: the student has nothing left to learn. Sharpening is too weak: lower --teacher_temp (0.04) or --warmup_teacher_temp, keep --norm_last_layer true, or lower the learning rate.</source>
+        <translation>&lt;b&gt;坍塌：输出均匀。&lt;/b&gt;自第 %1 步起，教师的熵为 %2（上限为 ln K = %3），KL(教师 || 学生) 为 %4：学生已无可学的内容。锐化太弱：请降低 --teacher_temp（0.04）或 --warmup_teacher_temp，保持 --norm_last_layer true，或降低学习率。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
+        <translation>无法在 %2 中写入“%1”的图表。</translation>
+    </message>
+    <message>
+        <source>process memory</source>
+        <translation>进程内存</translation>
+    </message>
+    <message>
+        <source>GPU tensors</source>
+        <translation>GPU 张量</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export All Figures</source>
+        <translation>导出所有图表</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Resolution written into PNG files; the text keeps its size in points</source>
+        <translation>写入 PNG 文件的分辨率；文字保持其磅值大小</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceLanguage</name>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DINO Studio</source>
+        <translation>DINO Studio</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>The run stopped with an error:
+
+%1
+
+The last checkpoint in the output folder is intact; change the settings and press Start to resume from it.</source>
+        <translation>运行因错误而停止：
+
+%1
+
+输出文件夹中的最后一个检查点完好无损；修改设置后按“开始”即可从该检查点继续。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Train with these settings (resumes if the output folder holds a checkpoint)</source>
+        <translation>使用这些设置训练（若输出文件夹中已有检查点，则从中继续）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Finish the current step, save a checkpoint that resumes there, and stop</source>
+        <translation>完成当前步，保存可从此处继续的检查点，然后停止</translation>
+    </message>
+    <message>
+        <source>&amp;Open Output Folder</source>
+        <translation>打开输出文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Command Line</source>
+        <translation>复制为命令行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Follow a Run Folder...</source>
+        <translation>跟踪运行文件夹(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Output folder of a run</source>
+        <translation>运行的输出文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Resume a Run Folder...</source>
+        <translation>从运行文件夹继续(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Output folder of the run to resume</source>
+        <translation>要继续的运行的输出文件夹</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>%1 has no readable config.json. %2</source>
+        <translation>%1 中没有可读取的 config.json。%2</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Runs</source>
+        <translation>最近的运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Load Settings...</source>
+        <translation>加载设置(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Load settings</source>
+        <translation>加载设置</translation>
+    </message>
+    <message>
+        <source>Settings (*.json)</source>
+        <translation>设置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Save Settings...</source>
+        <translation>保存设置(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Export All Figures...</source>
+        <translation>导出所有图表(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export &amp;Metrics as CSV...</source>
+        <translation>将指标导出为 CSV(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation>关于 DINO Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation>关于 DINO Studio</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>%1 already holds a checkpoint. Resume that run, or start a new one in a fresh folder?</source>
+        <translation>%1 中已有检查点。要继续该运行，还是在新文件夹中开始新的运行？</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>新文件夹</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Stop the current run first.</source>
+        <translation>请先停止当前运行。</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>正在跟踪 %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped (resumable)</source>
+        <translation>已停止（可继续）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>A run is training. Stop it (saving a checkpoint to resume from) and quit?</source>
+        <translation>正在训练。要停止训练（保存可用于继续的检查点）并退出吗？</translation>
+    </message>
+    <message>
+        <source>Crops</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>&amp;Open Images...</source>
+        <translation>打开图像(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Weights...</source>
+        <translation>打开权重(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Timing steps for the time budget</source>
+        <translation>正在为时间预算测量每步耗时</translation>
+    </message>
+    <message>
+        <source>Loading the data</source>
+        <translation>正在加载数据</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation</source>
+        <translation>k-NN 评估</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint</source>
+        <translation>正在保存检查点</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>正在收尾</translation>
+    </message>
+    <message>
+        <source>Pause after the current step; nothing is saved or lost</source>
+        <translation>当前步完成后暂停；不保存也不丢失任何内容</translation>
+    </message>
+    <message>
+        <source>Go on from the step where the run paused</source>
+        <translation>从运行暂停的那一步继续</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The documentation was not installed with this build</source>
+        <translation>此版本未安装文档</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Paste an image (Attention)</source>
+        <translation>粘贴图像（注意力）</translation>
+    </message>
+    <message>
+        <source>Cancel the attention computation</source>
+        <translation>取消注意力计算</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>%1 - DINO Studio</source>
+        <translation>%1 - DINO Studio</translation>
+    </message>
+    <message>
+        <source>Train with these settings (%1)</source>
+        <translation>使用这些设置训练（%1）</translation>
+    </message>
+    <message>
+        <source>nothing left</source>
+        <translation>无剩余</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7</source>
+        <translation>轮次 %1/%2，步 %3/%4，损失 %5，%6 图像/s，%7</translation>
+    </message>
+    <message>
+        <source>DINO Studio %1, %2
+Qt %3 (running %4)
+LibTorch %5, %6</source>
+        <translation>DINO Studio %1，%2
+Qt %3（运行时 %4）
+LibTorch %5，%6</translation>
+    </message>
+    <message>
+        <source>built without a build type</source>
+        <translation>未指定构建类型</translation>
+    </message>
+    <message>
+        <source>%1 build</source>
+        <translation>%1 构建</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DINO Studio&lt;/b&gt;&lt;p&gt;Train DINO self-supervised vision transformers and look inside them. The model, loss and schedules follow the reference implementation of Caron et al. (2021).&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;b&gt;DINO Studio&lt;/b&gt;&lt;p&gt;训练 DINO 自监督视觉 Transformer，并观察其内部。模型、损失和调度均遵循 Caron 等人（2021）的参考实现。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>A run is already going: stop it first.</source>
+        <translation>已有一个运行正在进行：请先停止它。</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome Page</source>
+        <translation>欢迎页(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images</source>
+        <translation>选择图像文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is scanned in the background: choose a preset or edit the settings, then press Start.</source>
+        <translation>正在后台扫描 %1：请选择预设或修改设置，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>打开权重</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>DINO Studio will be in %1 when it starts again.</source>
+        <translation>DINO Studio 下次启动时将使用%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>DINO Studio will follow the system&apos;s language when it starts again.</source>
+        <translation>DINO Studio 下次启动时将跟随系统语言。</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Export Figure...</source>
+        <translation>导出图表...</translation>
+    </message>
+    <message>
+        <source>Log Scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Fit to the Data</source>
+        <translation>适应数据范围</translation>
+    </message>
+    <message>
+        <source>Waiting for data...</source>
+        <translation>正在等待数据...</translation>
+    </message>
+</context>
+<context>
+    <name>MetricHistory</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server answered with another part of the file than asked; press Download to start again from the beginning.</source>
+        <translation>服务器返回的文件片段与请求的不符；请点击“下载”从头重新开始。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2 MB free there): %3</source>
+        <translation>无法写入 %1（剩余空间 %2 MB）：%3</translation>
+    </message>
+    <message>
+        <source>The server answered %1 for %2.</source>
+        <translation>服务器对 %2 的响应为 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read back %1.</source>
+        <translation>无法读回 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; %1 MB kept, and Resume continues from there.</source>
+        <translation>下载已取消；已保留 %1 MB，点击“继续”将从此处接着下载。</translation>
+    </message>
+    <message>
+        <source>The part kept from an earlier download does not fit the server&apos;s file; press Download to start again from the beginning.</source>
+        <translation>之前下载保留的部分与服务器上的文件不符；请点击“下载”从头重新开始。</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 of %2 MB; press Resume to continue.</source>
+        <translation>连接在 %1 / %2 MB 处中断；点击“继续”接着下载。</translation>
+    </message>
+    <message>
+        <source>The connection ended after %1 MB (%2); press Resume to continue.</source>
+        <translation>连接在 %1 MB 处中断（%2）；点击“继续”接着下载。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s SHA-256 is %1, not the published %2, so the file was removed. Download it again, or check the address.</source>
+        <translation>文件的 SHA-256 为 %1，而非公布的 %2，因此文件已删除。请重新下载，或检查地址。</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s; %2 MB kept, press Resume to continue.</source>
+        <translation>服务器已 %1 s 未发送数据；已保留 %2 MB，点击“继续”接着下载。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>DINO Studio chart</source>
+        <translation>DINO Studio 图表</translation>
+    </message>
+    <message>
+        <source>DINO Studio</source>
+        <translation>DINO Studio</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 holds neither metrics.jsonl nor config.json: is it the output folder of a run?</source>
+        <translation>%1 中既没有 metrics.jsonl 也没有 config.json：它是某次运行的输出文件夹吗？</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>teacher momentum</source>
+        <translation>教师动量</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>无预览：%1</translation>
+    </message>
+    <message>
+        <source>No preview: the data set has fewer images than one batch, or there are no epochs.</source>
+        <translation>无预览：数据集中的图像不足一个批次，或轮数为零。</translation>
+    </message>
+    <message>
+        <source>%1 iterations per epoch, %2 in all; peak learning rate %3 after the warm-up; the last layer is frozen for the first %4 iterations (shaded).</source>
+        <translation>每轮 %1 次迭代，共 %2 次；预热后的峰值学习率为 %3；最后一层在前 %4 次迭代中冻结（阴影部分）。</translation>
+    </message>
+    <message>
+        <source>With the time budget (%1) the run plans when it starts: fewer images an epoch, or more epochs; this shows --epochs %2 of all the images.</source>
+        <translation>设置了时间预算（%1）时，运行会在启动时制定计划：每轮使用更少的图像，或增加轮数；此处显示的是使用全部图像训练 --epochs %2 的情形。</translation>
+    </message>
+    <message>
+        <source>Export Figure...</source>
+        <translation>导出图表...</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>调度</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation>已有运行正在进行。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPreset</name>
+    <message>
+        <source>ViT-S/16, the reference README&apos;s run</source>
+        <translation>ViT-S/16，参考 README 中的运行</translation>
+    </message>
+    <message>
+        <source>main_dino.py&apos;s defaults as the README trains ViT-S/16 on ImageNet (8 GPUs x 64 images, 100 epochs; 69.3% k-NN). Set --data_path to your image folder.</source>
+        <translation>main_dino.py 的默认设置，即 README 在 ImageNet 上训练 ViT-S/16 的配置（8 个 GPU x 64 张图像，100 轮；k-NN 69.3%）。请将 --data_path 设为你的图像文件夹。</translation>
+    </message>
+    <message>
+        <source>ViT-S/16, the README&apos;s boosted run</source>
+        <translation>ViT-S/16，README 中的增强版运行</translation>
+    </message>
+    <message>
+        <source>The README&apos;s longer recipe: 300 epochs, teacher temperature warmed from 0.04 to 0.07 over 30 epochs, no weight normalisation of the last layer (73.3% k-NN on ImageNet).</source>
+        <translation>README 中更长的训练方案：300 轮，教师温度在 30 轮内从 0.04 预热到 0.07，最后一层不做权重归一化（ImageNet 上 k-NN 73.3%）。</translation>
+    </message>
+    <message>
+        <source>ViT-S/16 on one small GPU</source>
+        <translation>单块小显存 GPU 上的 ViT-S/16</translation>
+    </message>
+    <message>
+        <source>ViT-S/16 with half the per-GPU batch (32) and 6 local crops to cut activation memory, mixed precision on, and a smaller head output (K = 16384); the learning rate still scales with the batch.</source>
+        <translation>ViT-S/16，每个 GPU 的批大小减半（32），并用 6 个局部裁剪以降低激活内存，开启混合精度，使用更小的头输出（K = 16384）；学习率仍随批大小缩放。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST demo (CPU, 12 minutes)</source>
+        <translation>Fashion-MNIST 演示（CPU，12 分钟）</translation>
+    </message>
+    <message>
+        <source>A small ViT (width 96, depth 3, 4-pixel patches) on 28 px Fashion-MNIST crops that visibly learns on a CPU within a 12-minute time budget: the run times its first steps and fits as many epochs as the budget allows (docs/fashion-mnist-recipe.md gives the accuracy per budget). Teacher momentum 0.99 because a short run has too few steps for 0.996.</source>
+        <translation>一个小型 ViT（宽度 96，深度 3，4 像素图像块），在 28 px 的 Fashion-MNIST 裁剪上训练，在 CPU 上 12 分钟的时间预算内即可看到明显的学习效果：运行会先测量最初几步的耗时，并在预算内安排尽可能多的轮次（各预算对应的准确率见 docs/fashion-mnist-recipe.md）。教师动量设为 0.99，因为短时间运行的步数太少，不适合 0.996。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSetting</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>DINO</source>
+        <translation>DINO</translation>
+    </message>
+    <message>
+        <source>Multi-crop</source>
+        <translation>多裁剪</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>A folder of class folders (labels kept), a flat folder of images, a text file listing image paths, an MNIST-format folder, or fashion-mnist for the built-in demo.</source>
+        <translation>包含各类别子文件夹的文件夹（保留标签）、直接存放图像的文件夹、列出图像路径的文本文件、MNIST 格式的文件夹，或填 fashion-mnist 使用内置演示数据。</translation>
+    </message>
+    <message>
+        <source>Use only the first N images</source>
+        <translation>仅使用前 N 张图像</translation>
+    </message>
+    <message>
+        <source>Train on the first N images only; 0 uses all of them.</source>
+        <translation>仅用前 N 张图像训练；0 表示全部使用。</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>加载线程数</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>图像块大小</translation>
+    </message>
+    <message>
+        <source>Width (0: the architecture&apos;s)</source>
+        <translation>宽度（0：沿用架构）</translation>
+    </message>
+    <message>
+        <source>Overrides the embedding dimension of --arch; 0 keeps it.</source>
+        <translation>覆盖 --arch 的嵌入维度；0 表示保持不变。</translation>
+    </message>
+    <message>
+        <source>Depth (0: the architecture&apos;s)</source>
+        <translation>深度（0：沿用架构）</translation>
+    </message>
+    <message>
+        <source>Overrides the number of blocks of --arch; 0 keeps it.</source>
+        <translation>覆盖 --arch 的块数；0 表示保持不变。</translation>
+    </message>
+    <message>
+        <source>Heads (0: the architecture&apos;s)</source>
+        <translation>头数（0：沿用架构）</translation>
+    </message>
+    <message>
+        <source>Overrides the attention heads of --arch; 0 keeps them.</source>
+        <translation>覆盖 --arch 的注意力头数；0 表示保持不变。</translation>
+    </message>
+    <message>
+        <source>Stochastic depth</source>
+        <translation>随机深度</translation>
+    </message>
+    <message>
+        <source>Head output K</source>
+        <translation>头输出维度 K</translation>
+    </message>
+    <message>
+        <source>Head hidden width</source>
+        <translation>头隐藏层宽度</translation>
+    </message>
+    <message>
+        <source>Head bottleneck</source>
+        <translation>头瓶颈维度</translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation>头层数</translation>
+    </message>
+    <message>
+        <source>Weight-normalise the last layer</source>
+        <translation>最后一层权重归一化</translation>
+    </message>
+    <message>
+        <source>Weight-normalise the head&apos;s last layer with g fixed at 1. The reference recommends it for stability; off (the boosted recipe) performs better for ViT-S.</source>
+        <translation>对头的最后一层做权重归一化，g 固定为 1。参考实现为了稳定性推荐开启；关闭（增强版方案）时 ViT-S 效果更好。</translation>
+    </message>
+    <message>
+        <source>BatchNorm in the head</source>
+        <translation>头中使用 BatchNorm</translation>
+    </message>
+    <message>
+        <source>BatchNorm in the head&apos;s MLP. Off for ViTs; the reference uses it for ResNets.</source>
+        <translation>在头的 MLP 中使用 BatchNorm。ViT 关闭此项；参考实现在 ResNet 上使用。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>adamw is the reference&apos;s default for ViTs; sgd (momentum 0.9); lars for large batches.</source>
+        <translation>adamw 是参考实现对 ViT 的默认选择；sgd（动量 0.9）；lars 适用于大批量。</translation>
+    </message>
+    <message>
+        <source>Learning rate (per 256 images)</source>
+        <translation>学习率（每 256 张图像）</translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>Weight decay (start)</source>
+        <translation>权重衰减（起始）</translation>
+    </message>
+    <message>
+        <source>Weight decay (end)</source>
+        <translation>权重衰减（结束）</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Teacher momentum</source>
+        <translation>教师动量</translation>
+    </message>
+    <message>
+        <source>Teacher temperature (start)</source>
+        <translation>教师温度（起始）</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>Temperature warm-up epochs</source>
+        <translation>温度预热轮数</translation>
+    </message>
+    <message>
+        <source>Global crop size</source>
+        <translation>全局裁剪尺寸</translation>
+    </message>
+    <message>
+        <source>Side of the two global crops in pixels: 224 for ImageNet, 28 for Fashion-MNIST.</source>
+        <translation>两个全局裁剪的边长（像素）：ImageNet 为 224，Fashion-MNIST 为 28。</translation>
+    </message>
+    <message>
+        <source>Global crop scale</source>
+        <translation>全局裁剪比例</translation>
+    </message>
+    <message>
+        <source>Local crops</source>
+        <translation>局部裁剪数</translation>
+    </message>
+    <message>
+        <source>Local crop size</source>
+        <translation>局部裁剪尺寸</translation>
+    </message>
+    <message>
+        <source>Side of the local crops in pixels: 96 for ImageNet; at least one patch.</source>
+        <translation>局部裁剪的边长（像素）：ImageNet 为 96；至少为一个图像块。</translation>
+    </message>
+    <message>
+        <source>Local crop scale</source>
+        <translation>局部裁剪比例</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Training epochs: 100 in the reference README, 300 in the boosted recipe.</source>
+        <translation>训练轮数：参考 README 中为 100，增强版方案中为 300。</translation>
+    </message>
+    <message>
+        <source>Learning-rate warm-up epochs</source>
+        <translation>学习率预热轮数</translation>
+    </message>
+    <message>
+        <source>Frozen last layer (epochs)</source>
+        <translation>冻结最后一层（轮数）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Everything random follows from it, whatever the number of threads.</source>
+        <translation>所有随机性均由它决定，与线程数无关。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where the model runs: auto (the first GPU, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation>模型运行的位置：auto（第一个 GPU，否则为 CPU）、cpu、cuda 或 cuda:N。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>auto: bf16 autocast on CUDA while --use_fp16 is true, fp32 on the CPU; fp32; bf16; or fp16, autocast with a gradient scaler as the reference&apos;s --use_fp16.</source>
+        <translation>auto：--use_fp16 为 true 时在 CUDA 上使用 bf16 autocast，在 CPU 上使用 fp32；fp32；bf16；或 fp16，即带梯度缩放器的 autocast，与参考实现的 --use_fp16 相同。</translation>
+    </message>
+    <message>
+        <source>Mixed precision (--use_fp16)</source>
+        <translation>混合精度（--use_fp16）</translation>
+    </message>
+    <message>
+        <source>With --precision auto: mixed precision on CUDA.</source>
+        <translation>当 --precision 为 auto 时：在 CUDA 上使用混合精度。</translation>
+    </message>
+    <message>
+        <source>CPU threads (0: all cores)</source>
+        <translation>CPU 线程数（0：全部核心）</translation>
+    </message>
+    <message>
+        <source>Threads for the model&apos;s CPU kernels; 0 uses all cores.</source>
+        <translation>模型 CPU 内核使用的线程数；0 表示使用全部核心。</translation>
+    </message>
+    <message>
+        <source>CPU matrix products</source>
+        <translation>CPU 矩阵乘法</translation>
+    </message>
+    <message>
+        <source>Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel&apos;s, else ATen&apos;s BLAS (MKL); aten; onednn. dino bench step compares them on your CPU.</source>
+        <translation>在 CPU 上以 fp32 计算线性层的后端。auto：若 LibTorch 通过 oneDNN 运行 fp32 且 CPU 不是 Intel 的，则使用 oneDNN，否则使用 ATen 的 BLAS（MKL）；aten；onednn。dino bench step 可在你的 CPU 上比较它们。</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Checkpoints, config.json, metrics.jsonl, log.txt and train.log. A folder with a checkpoint.pth resumes from it.</source>
+        <translation>存放检查点、config.json、metrics.jsonl、log.txt 和 train.log。若文件夹中已有 checkpoint.pth，则从中继续。</translation>
+    </message>
+    <message>
+        <source>Keep a checkpoint every N epochs</source>
+        <translation>每 N 轮保留一个检查点</translation>
+    </message>
+    <message>
+        <source>Also checkpoint every N steps</source>
+        <translation>另外每 N 步保存检查点</translation>
+    </message>
+    <message>
+        <source>Also write checkpoint.pth every N iterations; 0: at the end of each epoch only.</source>
+        <translation>另外每 N 次迭代写入 checkpoint.pth；0：仅在每轮结束时写入。</translation>
+    </message>
+    <message>
+        <source>Progress line every N steps</source>
+        <translation>每 N 步输出进度行</translation>
+    </message>
+    <message>
+        <source>The command line prints a progress line every N iterations.</source>
+        <translation>命令行每 N 次迭代打印一行进度。</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation</source>
+        <translation>k-NN 评估</translation>
+    </message>
+    <message>
+        <source>Weighted 20-NN top-1 accuracy of the teacher on a labelled set, before training and after the last epoch.</source>
+        <translation>教师模型在带标签数据集上的加权 20-NN top-1 准确率，在训练前和最后一轮后评估。</translation>
+    </message>
+    <message>
+        <source>k-NN every N epochs</source>
+        <translation>每 N 轮进行 k-NN 评估</translation>
+    </message>
+    <message>
+        <source>Also evaluate every N epochs; 0: at the start and the end only.</source>
+        <translation>另外每 N 轮评估一次；0：仅在开始和结束时评估。</translation>
+    </message>
+    <message>
+        <source>k-NN data</source>
+        <translation>k-NN 数据</translation>
+    </message>
+    <message>
+        <source>Labelled data for k-NN: train/ and val/ class folders or MNIST layout; empty uses --data_path when it has them.</source>
+        <translation>k-NN 使用的带标签数据：含 train/ 和 val/ 类别文件夹，或 MNIST 布局；留空时，若 --data_path 具备这些则使用它。</translation>
+    </message>
+    <message>
+        <source>k-NN bank size</source>
+        <translation>k-NN 特征库大小</translation>
+    </message>
+    <message>
+        <source>Training images in the k-NN bank; at least 20 (k).</source>
+        <translation>k-NN 特征库中的训练图像数；至少 20（k）。</translation>
+    </message>
+    <message>
+        <source>k-NN test images</source>
+        <translation>k-NN 测试图像数</translation>
+    </message>
+    <message>
+        <source>Test images evaluated.</source>
+        <translation>参与评估的测试图像数。</translation>
+    </message>
+    <message>
+        <source>Threads decoding and augmenting images, per GPU.</source>
+        <translation>每个 GPU 用于解码和增强图像的线程数。</translation>
+    </message>
+    <message>
+        <source>ViT size. The reference README trains vit_small; deit_tiny and deit_small, the reference&apos;s other names for vit_tiny and vit_small, are accepted too.</source>
+        <translation>ViT 规模。参考 README 训练的是 vit_small；也接受 deit_tiny 和 deit_small，即参考实现中 vit_tiny 和 vit_small 的别名。</translation>
+    </message>
+    <message>
+        <source>Pixels per patch side. 8 gives finer attention maps than 16 at about 4x the cost.</source>
+        <translation>每个图像块的边长（像素）。8 比 16 得到的注意力图更精细，但开销约为 4 倍。</translation>
+    </message>
+    <message>
+        <source>Stochastic depth (drop-path rate) of the student; the teacher has none.</source>
+        <translation>学生模型的随机深度（DropPath 比率）；教师模型不使用。</translation>
+    </message>
+    <message>
+        <source>Dimension K of the DINO head&apos;s output; smaller for small data.</source>
+        <translation>DINO 头输出的维度 K；数据较少时可调小。</translation>
+    </message>
+    <message>
+        <source>Width of the DINO head&apos;s MLP.</source>
+        <translation>DINO 头 MLP 的宽度。</translation>
+    </message>
+    <message>
+        <source>Bottleneck before the head&apos;s last layer.</source>
+        <translation>头最后一层之前的瓶颈维度。</translation>
+    </message>
+    <message>
+        <source>Layers of the DINO head&apos;s MLP.</source>
+        <translation>DINO 头 MLP 的层数。</translation>
+    </message>
+    <message>
+        <source>Peak learning rate for a batch of 256, scaled linearly with the batch and reached after the warm-up.</source>
+        <translation>批大小为 256 时的峰值学习率，随批大小线性缩放，在预热结束时达到。</translation>
+    </message>
+    <message>
+        <source>End of the learning rate&apos;s cosine decay (not scaled with the batch).</source>
+        <translation>学习率余弦衰减的终值（不随批大小缩放）。</translation>
+    </message>
+    <message>
+        <source>Initial weight decay, rising on a cosine to the end value. Biases and norms are exempt.</source>
+        <translation>初始权重衰减，按余弦曲线升至终值。偏置和归一化层参数不做衰减。</translation>
+    </message>
+    <message>
+        <source>Final weight decay of the cosine.</source>
+        <translation>余弦调度的最终权重衰减。</translation>
+    </message>
+    <message>
+        <source>Per-parameter gradient norm limit; 0 disables clipping.</source>
+        <translation>逐参数的梯度范数上限；0 表示不裁剪。</translation>
+    </message>
+    <message>
+        <source>Images per step (per GPU).</source>
+        <translation>每步的图像数（每个 GPU）。</translation>
+    </message>
+    <message>
+        <source>Base EMA momentum of the teacher, raised to 1 by a cosine; lower (0.99) for short runs or small batches.</source>
+        <translation>教师的基础 EMA 动量，按余弦升至 1；短时间运行或小批量时可调低（0.99）。</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at epoch 0. Too high makes the teacher&apos;s output uniform.</source>
+        <translation>第 0 轮的教师温度。过高会使教师输出趋于均匀。</translation>
+    </message>
+    <message>
+        <source>Teacher temperature after the warm-up (0.07 in the boosted recipe; above 0.07 is unstable).</source>
+        <translation>预热后的教师温度（增强版方案中为 0.07；高于 0.07 会不稳定）。</translation>
+    </message>
+    <message>
+        <source>Epochs of the linear teacher temperature warm-up (30 in the boosted recipe); at most --epochs.</source>
+        <translation>教师温度线性预热的轮数（增强版方案中为 30）；不超过 --epochs。</translation>
+    </message>
+    <message>
+        <source>Area range of the two global crops, two numbers min max; 0.14 1.0 without local crops.</source>
+        <translation>两个全局裁剪的面积范围，两个数：最小值 最大值；无局部裁剪时为 0.14 1.0。</translation>
+    </message>
+    <message>
+        <source>Number of small local crops; 0 disables multi-crop.</source>
+        <translation>小尺寸局部裁剪的数量；0 表示禁用多裁剪。</translation>
+    </message>
+    <message>
+        <source>Area range of the local crops, two numbers min max.</source>
+        <translation>局部裁剪的面积范围，两个数：最小值 最大值。</translation>
+    </message>
+    <message>
+        <source>Epochs of the linear learning-rate warm-up from 0.</source>
+        <translation>学习率从 0 开始线性预热的轮数。</translation>
+    </message>
+    <message>
+        <source>The head&apos;s last layer does not train for this many epochs. Raise it if training is unstable.</source>
+        <translation>头的最后一层在这么多轮内不训练。若训练不稳定，可调高此值。</translation>
+    </message>
+    <message>
+        <source>A numbered checkpointNNNN.pth every N epochs; 0 never.</source>
+        <translation>每 N 轮保存一个带编号的 checkpointNNNN.pth；0 表示从不。</translation>
+    </message>
+    <message>
+        <source>Time budget</source>
+        <translation>时间预算</translation>
+    </message>
+    <message>
+        <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe&apos;s epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan.</source>
+        <translation>实际耗时预算，如 10m 或 1h30m（留空：不限）。运行会先测量几步的耗时；若方案的轮数在预算内跑不完，则每轮只用较少的图像（均匀分布在整个数据集中）；若预算有余，则增加轮数，使各调度在预算内完成。继续的运行沿用原计划。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Train DINO self-supervised vision transformers on your own images, and watch them learn: loss and schedules, collapse warnings, the crops they train on, and where every attention head looks.</source>
+        <translation>在您自己的图像上训练 DINO 自监督视觉 Transformer，并观察它们的学习过程：损失与调度、坍塌预警、训练所用的裁剪，以及每个注意力头关注的位置。</translation>
+    </message>
+    <message>
+        <source>Run the Fashion-MNIST demo</source>
+        <translation>运行 Fashion-MNIST 演示</translation>
+    </message>
+    <message>
+        <source>Train on my image folder...</source>
+        <translation>在我的图像文件夹上训练...</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images (sub-folders as classes, or none) and set up a run.</source>
+        <translation>选择一个图像文件夹（子文件夹作为类别，或不分类），并设置一次运行。</translation>
+    </message>
+    <message>
+        <source>Look inside a trained model...</source>
+        <translation>查看已训练模型的内部...</translation>
+    </message>
+    <message>
+        <source>Open weights or a checkpoint and see each head&apos;s attention on your images.</source>
+        <translation>打开权重或检查点，查看每个头在您图像上的注意力。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Released DINO models&lt;/b&gt; (trained on ImageNet; accuracy from the reference&apos;s README)</source>
+        <translation>&lt;b&gt;已发布的 DINO 模型&lt;/b&gt;（在 ImageNet 上训练；准确率来自参考实现的 README）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>k-NN top-1</source>
+        <translation>k-NN top-1</translation>
+    </message>
+    <message>
+        <source>Linear top-1</source>
+        <translation>线性 top-1</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>骨干网络</translation>
+    </message>
+    <message>
+        <source>Full checkpoint</source>
+        <translation>完整检查点</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Downloads go to %1</source>
+        <translation>下载保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open a Downloaded File...</source>
+        <translation>打开已下载的文件...</translation>
+    </message>
+    <message>
+        <source>Open DINO weights</source>
+        <translation>打开 DINO 权重</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open (%1)</source>
+        <translation>打开（%1）</translation>
+    </message>
+    <message>
+        <source>Resume (%1 so far)</source>
+        <translation>继续（已下载 %1）</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download (%1)</source>
+        <translation>下载（%1）</translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2) from %3</source>
+        <translation>正在从 %3 下载 %1（%2）</translation>
+    </message>
+    <message>
+        <source>full checkpoint</source>
+        <translation>完整检查点</translation>
+    </message>
+    <message>
+        <source>backbone</source>
+        <translation>骨干网络</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloaded %1%2. SHA-256 %3 (kept beside the file).</source>
+        <translation>已下载 %1%2。SHA-256 为 %3（保存在文件旁）。</translation>
+    </message>
+    <message>
+        <source>, resumed at %1</source>
+        <translation>，从 %1 处继续</translation>
+    </message>
+    <message>
+        <source>Without a network, fetch &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; on another machine and open it with Open a Downloaded File.</source>
+        <translation>如无网络，请在另一台机器上获取 &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;，再通过“打开已下载的文件”打开。</translation>
+    </message>
+    <message>
+        <source>A small ViT learns Fashion-MNIST on a CPU in about 12 minutes.</source>
+        <translation>一个小型 ViT 在 CPU 上约 12 分钟学会 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <source>Checking the SHA-256...</source>
+        <translation>正在校验 SHA-256...</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Train DINO vision transformers and watch them learn.</source>
+        <translation>训练 DINO 视觉 Transformer，并观察其学习过程。</translation>
+    </message>
+    <message>
+        <source>Start from the Fashion-MNIST demo settings.</source>
+        <translation>从 Fashion-MNIST 演示设置开始。</translation>
+    </message>
+    <message>
+        <source>Load settings from a JSON file.</source>
+        <translation>从 JSON 文件加载设置。</translation>
+    </message>
+    <message>
+        <source>Follow the run in an output folder.</source>
+        <translation>跟踪某个输出文件夹中的运行。</translation>
+    </message>
+    <message>
+        <source>Press Start once the data is scanned.</source>
+        <translation>数据扫描完成后自动按下“开始”。</translation>
+    </message>
+    <message>
+        <source>When the run ends, export every figure to a folder and quit.</source>
+        <translation>运行结束后，将所有图表导出到文件夹并退出。</translation>
+    </message>
+    <message>
+        <source>Output folder of the run.</source>
+        <translation>运行的输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Open an image in the attention explorer (repeatable).</source>
+        <translation>在注意力浏览器中打开图像（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>Weights or a training checkpoint for the attention explorer.</source>
+        <translation>注意力浏览器使用的权重或训练检查点。</translation>
+    </message>
+    <message>
+        <source>After ten seconds, save the window as a PNG and quit.</source>
+        <translation>十秒后将窗口保存为 PNG 并退出。</translation>
+    </message>
+    <message>
+        <source>The tab to show: welcome, dashboard, schedules, crops, attention or log.</source>
+        <translation>要显示的标签页：welcome、dashboard、schedules、crops、attention 或 log。</translation>
+    </message>
+</context>
+</TS>
