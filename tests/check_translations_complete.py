@@ -1,5 +1,7 @@
 """Fails when a translation of the desktop app is incomplete or would break a string.
 
+English files (the sources' language) hold the plural messages only, and must hold all of them.
+
 For every .ts file given: each message has a finished, non-empty translation; it keeps the
 source's placeholders (%1..%99, %L1, %n) and its keyboard mnemonic (one '&'); it keeps the
 leading and trailing spaces the code relies on when it joins strings; and plural messages have
@@ -10,7 +12,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 PLACEHOLDER = re.compile(r"%L?(?:[1-9][0-9]?|n)")
-PLURAL_FORMS = {"de": 2, "zh": 1}
+PLURAL_FORMS = {"de": 2, "zh": 1, "en": 2}
+# English is the sources' language: its file holds only the plural messages, and all of them.
+PLURALS_ONLY = {"en"}
 
 
 def mnemonics(text):
@@ -29,12 +33,16 @@ def check(path):
     if forms_expected is None:
         return [f"{path}: language '{language}' has no plural rule in this check"], 0
     problems, count = [], 0
+    plurals_only = language.split("_")[0] in PLURALS_ONLY
     for context in root.iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             count += 1
             source = message.findtext("source") or ""
             where = f"{path}: [{name}] {source[:60]!r}"
+            if plurals_only and message.get("numerus") != "yes":
+                problems.append(f"{where}: not a plural message; this file holds plural forms only")
+                continue
             translation = message.find("translation")
             if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
                 problems.append(f"{where}: not translated")
@@ -60,12 +68,26 @@ def check(path):
     return problems, count
 
 
+def plural_messages(path):
+    root = ET.parse(path).getroot()
+    return {(c.findtext("name"), m.findtext("source"))
+            for c in root.iter("context") for m in c.iter("message") if m.get("numerus") == "yes"}
+
+
 def main(paths):
     all_problems = []
     for path in paths:
         problems, count = check(path)
         all_problems += problems
         print(f"{path}: {count} messages, {len(problems)} problems")
+    # The plurals-only files hold every plural message the full translations have.
+    full = [p for p in paths if ET.parse(p).getroot().get("language", "").split("_")[0] not in PLURALS_ONLY]
+    wanted = set().union(*(plural_messages(p) for p in full)) if full else set()
+    for path in paths:
+        if path in full:
+            continue
+        for context, source in sorted(wanted - plural_messages(path)):
+            all_problems.append(f"{path}: [{context}] {source[:60]!r}: plural message missing")
     for problem in all_problems:
         print(problem)
     return 1 if all_problems else 0

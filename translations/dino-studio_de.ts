@@ -526,6 +526,31 @@
         <source>%1, edited</source>
         <translation>%1, bearbeitet</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in %1</source>
+        <translation>
+            <numerusform>%Ln Bild in %1</numerusform>
+            <numerusform>%Ln Bilder in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln class(es)</source>
+        <translation>
+            <numerusform>%Ln Klasse</numerusform>
+            <numerusform>%Ln Klassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln Bild</numerusform>
+            <numerusform>%Ln Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (MNIST layout)</source>
+        <translation>%1 (MNIST-Format)</translation>
+    </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>

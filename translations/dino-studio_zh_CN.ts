@@ -520,6 +520,28 @@
         <source>%1, edited</source>
         <translation>%1（已修改）</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in %1</source>
+        <translation>
+            <numerusform>%Ln 张图像，%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln class(es)</source>
+        <translation>
+            <numerusform>%Ln 个类别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (MNIST layout)</source>
+        <translation>%1（MNIST 格式）</translation>
+    </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "settings/recent_folders.h"
 #include "attention/attention_explorer.h"
 #include "config/config_panel.h"
 #include "config/schedule_preview.h"
@@ -235,12 +236,16 @@ void MainWindow::createActions() {
   });
   file->addSeparator();
   follow_ = file->addAction(tr("&Follow a Run Folder..."), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of a run"));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of a run"),
+                                                             recent_folders::last(QStringLiteral("runs")));
+    recent_folders::remember(QStringLiteral("runs"), folder);
     if (!folder.isEmpty()) followRun(folder);
   });
   file->addAction(tr("&Resume a Run Folder..."), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of the run to resume"));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder of the run to resume"),
+                                                             recent_folders::last(QStringLiteral("runs")));
     if (folder.isEmpty()) return;
+    recent_folders::remember(QStringLiteral("runs"), folder);
     QFile config(QDir(folder).filePath(QStringLiteral("config.json")));
     QString error;
     if (!config.open(QIODevice::ReadOnly) || !config_->setSettingsJson(QString::fromUtf8(config.readAll()), &error)) {
@@ -253,8 +258,10 @@ void MainWindow::createActions() {
   recent_ = file->addMenu(tr("Recent &Runs"));
   file->addSeparator();
   file->addAction(tr("&Load Settings..."), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load settings"), QString(), tr("Settings (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load settings"), recent_folders::last(QStringLiteral("settings")), tr("Settings (*.json)"));
     if (path.isEmpty()) return;
+    recent_folders::remember(QStringLiteral("settings"), path);
     QFile f(path);
     QString error;
     if (!f.open(QIODevice::ReadOnly) || !config_->setSettingsJson(QString::fromUtf8(f.readAll()), &error))
@@ -262,9 +269,11 @@ void MainWindow::createActions() {
                            tr("Cannot load %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
   });
   file->addAction(tr("&Save Settings..."), this, [this] {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("config.json"), tr("Settings (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save settings"), recent_folders::suggest(QStringLiteral("settings"), QStringLiteral("config.json")),
+        tr("Settings (*.json)"));
     if (path.isEmpty()) return;
+    recent_folders::remember(QStringLiteral("settings"), path);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(config_->settingsJson().toUtf8()) < 0)
       QMessageBox::warning(this, tr("Save settings"), tr("Cannot write %1: %2").arg(path, f.errorString()));
@@ -283,8 +292,10 @@ void MainWindow::createActions() {
           tr("Wrote %n file(s) to %1", nullptr, static_cast<int>(written.size())).arg(dialog.path()), 5000);
   });
   file->addAction(tr("Export &Metrics as CSV..."), this, [this] {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Metrics"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Metrics"), recent_folders::suggest(QStringLiteral("figures"), QStringLiteral("metrics.csv")),
+        tr("CSV (*.csv)"));
+    recent_folders::remember(QStringLiteral("figures"), path);
     QString error;
     if (!path.isEmpty() && !dashboard_->history().writeCsv(path, &error))
       QMessageBox::warning(this, tr("Export"), error);
@@ -430,11 +441,10 @@ bool MainWindow::refuseWhileRunning(const QString& title) {
 
 void MainWindow::trainOnImageFolder() {
   if (refuseWhileRunning(tr("Train"))) return;
-  const QString folder = QFileDialog::getExistingDirectory(
-      this, tr("Choose a folder of images"),
-      QSettings().value(QStringLiteral("Folders/images"), QDir::homePath()).toString());
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a folder of images"),
+                                                           recent_folders::last(QStringLiteral("images")));
   if (folder.isEmpty()) return;
-  QSettings().setValue(QStringLiteral("Folders/images"), folder);
+  recent_folders::remember(QStringLiteral("images"), folder);
   config_->setValue(QStringLiteral("data_path"), folder);
   config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
   for (auto* dock : findChildren<QDockWidget*>())

@@ -36,7 +36,9 @@ void identify(QCoreApplication& app, QTranslator& qtTranslator, QTranslator& app
   if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     app.installTranslator(&qtTranslator);
-  if (appTranslator.load(locale, QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+  // A language without a translation reads English, with English plurals ("1 image", "2 images").
+  if (appTranslator.load(locale, QStringLiteral("dino-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+      appTranslator.load(QStringLiteral(":/i18n/dino-studio_en")))
     app.installTranslator(&appTranslator);
 }
 

@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
+#include "settings/recent_folders.h"
 #include "welcome/welcome_page.h"
 
 #include <QAction>
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -140,6 +142,22 @@ class TestMainWindow : public QObject {
     QCoreApplication::processEvents();
     QVERIFY(!QSettings().contains(QStringLiteral("Interface/appearance")));
     QCOMPARE(QApplication::palette().color(QPalette::Window), platformWindow);
+  }
+
+  // File dialogs start where the same kind of file was last taken from; a folder since removed
+  // falls back on the home folder.
+  void recentFolders() {
+    QTemporaryDir dir;
+    const QString weights = QDir(dir.path()).filePath(QStringLiteral("teacher.pth"));
+    recent_folders::remember(QStringLiteral("weights"), weights);
+    QCOMPARE(recent_folders::last(QStringLiteral("weights")), QFileInfo(dir.path()).absoluteFilePath());
+    recent_folders::remember(QStringLiteral("images"), dir.path());
+    QCOMPARE(recent_folders::suggest(QStringLiteral("images"), QStringLiteral("x.png")),
+             QDir(QFileInfo(dir.path()).absoluteFilePath()).filePath(QStringLiteral("x.png")));
+    recent_folders::remember(QStringLiteral("runs"), QString());  // a cancelled dialog changes nothing
+    QCOMPARE(recent_folders::last(QStringLiteral("runs")), QDir::homePath());
+    dir.remove();
+    QCOMPARE(recent_folders::last(QStringLiteral("weights")), QDir::homePath());
   }
 
   void runFollowAndExport() {

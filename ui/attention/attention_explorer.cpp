@@ -1,5 +1,6 @@
 #include "attention/attention_explorer.h"
 
+#include "settings/recent_folders.h"
 #include "attention/attention_tile_grid.h"
 #include "image_conversion.h"
 
@@ -90,7 +91,9 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   connect(controls_, &AttentionControls::styleChanged, this, &AttentionExplorer::render);
   connect(controls_, &AttentionControls::fromClsClicked, this, [this] { setQuery(0); });
   connect(controls_, &AttentionControls::exportClicked, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"),
+                                                             recent_folders::last(QStringLiteral("figures")));
+    recent_folders::remember(QStringLiteral("figures"), folder);
     QString error;
     if (!folder.isEmpty() && !exportView(folder, &error)) QMessageBox::warning(this, tr("Export"), error);
   });
@@ -99,9 +102,13 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
       cancelBatch();
       return;
     }
-    const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+    const QString images =
+        QFileDialog::getExistingDirectory(this, tr("Folder of images"), recent_folders::last(QStringLiteral("images")));
     if (images.isEmpty()) return;
-    const QString out = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"));
+    recent_folders::remember(QStringLiteral("images"), images);
+    const QString out = QFileDialog::getExistingDirectory(this, tr("Folder for the figures"),
+                                                          recent_folders::last(QStringLiteral("figures")));
+    recent_folders::remember(QStringLiteral("figures"), out);
     if (!out.isEmpty()) exportFolder(images, out);
   });
 
@@ -356,15 +363,19 @@ void AttentionExplorer::setTrainingCheckpoint(const QString& checkpointFile) {
 }
 
 void AttentionExplorer::chooseWeights() {
-  const QString file = QFileDialog::getOpenFileName(this, tr("DINO weights"), QString(),
-                                                    tr("PyTorch files (*.pth *.pt);;All files (*)"));
+  const QString file =
+      QFileDialog::getOpenFileName(this, tr("DINO weights"), recent_folders::last(QStringLiteral("weights")),
+                                   tr("PyTorch files (*.pth *.pt);;All files (*)"));
+  recent_folders::remember(QStringLiteral("weights"), file);
   QString error;
   if (!file.isEmpty() && !loadWeights(file, &error)) QMessageBox::warning(this, tr("Weights"), error);
 }
 
 void AttentionExplorer::chooseImages() {
-  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Images"), QString(),
-                                                          tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
+  const QStringList files =
+      QFileDialog::getOpenFileNames(this, tr("Images"), recent_folders::last(QStringLiteral("images")),
+                                    tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"));
+  if (!files.isEmpty()) recent_folders::remember(QStringLiteral("images"), files.first());
   for (const QString& f : files) addImage(f);
 }
 

@@ -26,8 +26,18 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
+
+// "60,000 images in 10 classes (MNIST layout)", in the interface's language and number format.
+QString dataSummaryText(const dino::run_settings::DataSummary& data) {
+  const int images = static_cast<int>(std::min<int64_t>(data.images, std::numeric_limits<int>::max()));
+  QString text = data.classes > 0 ? ConfigPanel::tr("%Ln image(s) in %1", nullptr, images)
+                                        .arg(ConfigPanel::tr("%Ln class(es)", nullptr, static_cast<int>(data.classes)))
+                                  : ConfigPanel::tr("%Ln image(s)", nullptr, images);
+  return data.mnist_layout ? ConfigPanel::tr("%1 (MNIST layout)").arg(text) : text;
+}
 
 // A translucent orange: it marks the field on a light or a dark palette alike.
 const char* kErrorStyle = "border: 1px solid #d55e00; background: rgba(213, 94, 0, 40);";
@@ -164,7 +174,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
     data_ = scanWatcher_.result();
     knownPath_ = scannedPath_;
     knownLimit_ = scannedLimit_;
-    dataLabel_->setText(data_.ok ? QString::fromStdString(data_.description)
+    dataLabel_->setText(data_.ok ? dataSummaryText(data_)
                                  : QStringLiteral("<span style='color:#d55e00'>%1</span>")
                                        .arg(QString::fromStdString(data_.description).toHtmlEscaped()));
     validate();

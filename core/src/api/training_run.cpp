@@ -50,7 +50,8 @@ std::string problem(const TrainingConfig& config) {
 
 std::vector<DeviceChoice> devices() {
   std::vector<DeviceChoice> choices;
-  for (const auto& info : device_infos()) choices.push_back({info.name, device_description(info), precision_choices(info)});
+  for (const auto& info : device_infos())
+    choices.push_back({info.name, device_description(info), precision_choices(info)});
   return choices;
 }
 
@@ -71,7 +72,8 @@ DataSummary scan_data(const std::string& data_path, int64_t limit_images) {
     summary.classes = source->num_classes();
     summary.description = log::thousands(summary.images) + " images";
     if (summary.classes > 0) summary.description += " in " + std::to_string(summary.classes) + " classes";
-    if (is_mnist_folder(resolve_data_path(data_path))) summary.description += " (MNIST layout)";
+    summary.mnist_layout = is_mnist_folder(resolve_data_path(data_path));
+    if (summary.mnist_layout) summary.description += " (MNIST layout)";
     if (!summary.ok) summary.description = data_path + ": no images found";
   } catch (const std::exception& e) {
     summary.description = e.what();
@@ -91,7 +93,8 @@ SchedulePreview preview_schedules(const TrainingConfig& c, int64_t images) {
   const auto per_epoch =
       teacher_temperature_schedule(c.warmup_teacher_temp, c.teacher_temp, c.warmup_teacher_temp_epochs, c.epochs);
   for (int64_t epoch = 0; epoch < c.epochs; ++epoch)
-    preview.teacher_temperature.insert(preview.teacher_temperature.end(), static_cast<size_t>(preview.iterations_per_epoch),
+    preview.teacher_temperature.insert(preview.teacher_temperature.end(),
+                                       static_cast<size_t>(preview.iterations_per_epoch),
                                        per_epoch.at(static_cast<size_t>(epoch)));
   preview.frozen_last_layer_iterations = std::min(c.freeze_last_layer, c.epochs) * preview.iterations_per_epoch;
   return preview;
@@ -100,7 +103,7 @@ SchedulePreview preview_schedules(const TrainingConfig& c, int64_t images) {
 struct CropPreviewer::State {
   std::shared_ptr<const ImageSource> source;
   MultiCropOptions options;
-  LoaderOptions loading;  // the run's: its order and batches are what a step used
+  LoaderOptions loading;             // the run's: its order and batches are what a step used
   mutable int64_t order_epoch = -1;  // the epoch whose sample order is cached
   mutable std::vector<int64_t> order;
 };
@@ -110,8 +113,9 @@ std::string crop_preview_inputs(const TrainingConfig& config) {
   const TrainingConfig& c = config;
   std::ostringstream inputs;
   inputs.precision(17);
-  inputs << c.data_path << '\n' << c.limit_images << ' ' << c.global_crops_size << ' ' << c.local_crops_size << ' '
-         << c.local_crops_number << ' ' << c.seed << ' ' << c.batch_size_per_gpu;
+  inputs << c.data_path << '\n'
+         << c.limit_images << ' ' << c.global_crops_size << ' ' << c.local_crops_size << ' ' << c.local_crops_number
+         << ' ' << c.seed << ' ' << c.batch_size_per_gpu;
   for (const auto* scale : {&c.global_crops_scale, &c.local_crops_scale})
     for (double x : *scale) inputs << ' ' << x;
   return inputs.str();

@@ -34,7 +34,7 @@ class TrainingRun {
   void request_stop();  // finishes the step and writes a checkpoint that resumes there
   void wait();
   RunState state() const;
-  RunPhase phase() const;  // what it is doing while it runs
+  RunPhase phase() const;     // what it is doing while it runs
   std::string error() const;  // what went wrong, once state() is Failed
 
  private:
@@ -63,7 +63,8 @@ struct DataSummary {
   bool ok = false;
   int64_t images = 0;
   int64_t classes = 0;
-  std::string description;  // "60,000 images in 10 classes (MNIST layout)" or the error
+  bool mnist_layout = false;  // Fashion-MNIST's or MNIST's idx files rather than image files
+  std::string description;    // "60,000 images in 10 classes (MNIST layout)" or the error
 };
 DataSummary scan_data(const std::string& data_path, int64_t limit_images = 0);
 
@@ -88,8 +89,8 @@ struct PreviewCrop {
   double blur_sigma = 0;          // 0: not blurred
 };
 struct CropPreview {
-  int64_t index = 0;       // the data set's image
-  int64_t iteration = -1;  // the training step whose batch held it; -1 for a random draw
+  int64_t index = 0;                          // the data set's image
+  int64_t iteration = -1;                     // the training step whose batch held it; -1 for a random draw
   int64_t epoch = 0, step = 0, position = 0;  // that step's epoch, step in the epoch, place in the batch
   PreviewImage original;
   std::vector<PreviewCrop> crops;  // global 1, global 2, local 1..N
