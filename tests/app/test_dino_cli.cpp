@@ -4,6 +4,7 @@
 
 #include <dino/data/image_file.h>
 #include <dino/io/state_dict.h>
+#include <dino/io/torch_file.h>
 #include <dino/model/vision_transformer.h>
 
 #include <QCryptographicHash>
@@ -236,6 +237,77 @@ class TestDinoCli : public QObject {
     auto no_weights = run_dino({"knn", "--data_path", root.path()});
     QCOMPARE(no_weights.exit_code, 2);
     QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
+  }
+
+  // eval_linear.py's probe: two epochs write the reference's checkpoint.pth.tar and log.txt, a
+  // third resumes from it, and --evaluate on the saved classifier reports the accuracy the last
+  // epoch logged; bad flag combinations are refused by name.
+  void linearTrainsResumesAndEvaluates() {
+    QDir root(dir_.filePath("linear"));
+    cv::RNG rng(5);
+    for (const char* split : {"train", "val"})
+      for (int c = 0; c < 3; ++c) {
+        QVERIFY(root.mkpath(QString("%1/class%2").arg(split).arg(c)));
+        for (int i = 0; i < (QString(split) == "train" ? 6 : 3); ++i) {
+          cv::Mat image(40, 48, CV_8UC3);
+          rng.fill(image, cv::RNG::UNIFORM, 0, 100);
+          image += cv::Scalar(c == 0 ? 150 : 0, c == 1 ? 150 : 0, c == 2 ? 150 : 0);
+          QVERIFY(
+              cv::imwrite(root.filePath(QString("%1/class%2/%3.png").arg(split).arg(c).arg(i)).toStdString(), image));
+        }
+      }
+    const QString out = dir_.filePath("linear-out");
+    const QStringList common{"linear",
+                             "--pretrained_weights",
+                             dir_.filePath("backbone.pth"),
+                             "--data_path",
+                             root.path(),
+                             "--num_labels",
+                             "3",
+                             "--n_last_blocks",
+                             "1",
+                             "--avgpool_patchtokens",
+                             "true",
+                             "--batch_size_per_gpu",
+                             "8",
+                             "--lr",
+                             "0.5",
+                             "--output_dir",
+                             out};
+    auto first = run_dino(common + QStringList{"--epochs", "2"});
+    QVERIFY2(first.exit_code == 0, qPrintable(first.err));
+    QVERIFY2(first.out.contains("Top-1 test accuracy"), qPrintable(first.out));
+    const io::PyValue checkpoint = io::load_torch_file((out + "/checkpoint.pth.tar").toStdString());
+    QCOMPARE(checkpoint.as_dict().find("epoch")->as_int(), 2);
+    const io::PyValue* state = checkpoint.as_dict().find("state_dict");
+    QVERIFY(state && state->as_dict().find("module.linear.weight") && state->as_dict().find("module.linear.bias"));
+    QCOMPARE(state->as_dict().find("module.linear.weight")->as_tensor().size(0), 3);
+    QVERIFY(checkpoint.as_dict().find("optimizer") && checkpoint.as_dict().find("scheduler"));
+
+    auto resumed = run_dino(common + QStringList{"--epochs", "3"});
+    QVERIFY2(resumed.exit_code == 0, qPrintable(resumed.err));
+    QVERIFY2(resumed.err.contains("resumed from") && resumed.err.contains("after epoch 2"), qPrintable(resumed.err));
+    QFile log(out + "/log.txt");
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = log.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(last["epoch"].toInt(), 2);
+
+    auto evaluated = run_dino(common + QStringList{"--evaluate"});
+    QVERIFY2(evaluated.exit_code == 0, qPrintable(evaluated.err));
+    const QString acc = QString("* Acc@1 %1 ").arg(last["test_acc1"].toDouble(), 0, 'f', 3);
+    QVERIFY2(evaluated.out.contains(acc), qPrintable(evaluated.out + "\nexpected: " + acc));
+
+    auto interleaved = run_dino({"linear", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
+                                 root.path(), "--avgpool_patchtokens", "true", "--n_last_blocks", "2"});
+    QCOMPARE(interleaved.exit_code, 2);
+    QVERIFY2(interleaved.err.contains("--n_last_blocks 1"), qPrintable(interleaved.err));
+    auto few_labels =
+        run_dino({"linear", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.path(),
+                  "--num_labels", "2", "--n_last_blocks", "1", "--output_dir", dir_.filePath("linear-2")});
+    QCOMPARE(few_labels.exit_code, 2);
+    QVERIFY2(few_labels.err.contains("--num_labels 2"), qPrintable(few_labels.err));
   }
 
   // visualize_attention.py's outputs on an image that needs no resizing: the raw maps and masks

@@ -15,7 +15,8 @@ KnnResult weighted_knn(const torch::Tensor& train_features, const torch::Tensor&
                        const torch::Tensor& test_features, const torch::Tensor& test_labels, int64_t k,
                        double temperature, int64_t num_classes) {
   TORCH_CHECK(train_features.size(0) >= k, "k-NN with k = ", k, " needs at least k training images");
-  if (num_classes <= 0) num_classes = std::max(train_labels.max().item<int64_t>(), test_labels.max().item<int64_t>()) + 1;
+  if (num_classes <= 0)
+    num_classes = std::max(train_labels.max().item<int64_t>(), test_labels.max().item<int64_t>()) + 1;
   KnnResult result;
   result.k = k;
   int64_t top1 = 0, top5 = 0;
@@ -46,16 +47,18 @@ torch::Tensor labels_of(const ImageSource& source) {
   return labels;
 }
 
-torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
-                               c10::Device device, int64_t batch_size, const std::function<void(int64_t)>& progress) {
-  if (source.size() == 0) throw std::runtime_error("k-NN: the data set has no images");
+torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
+                               const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                               const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                               int64_t batch_size, const std::function<void(int64_t)>& progress) {
+  if (source.size() == 0) throw std::runtime_error("the data set has no images");
   const bool was_training = backbone->is_training();
   backbone->eval();
   torch::NoGradGuard no_grad;
-  // The first image fixes the batch's size; the transform must give every image that size.
-  const cv::Mat first = transform(source.rgb(0));
+  // The first image fixes the batch's size; `prepare` must give every image that size.
+  const cv::Mat first = prepare(0, source.rgb(0));
   const int height = first.rows, width = first.cols;
-  std::vector<torch::Tensor> features;
+  std::vector<torch::Tensor> rows;
   for (int64_t start = 0; start < source.size(); start += batch_size) {
     const int64_t end = std::min(source.size(), start + batch_size);
     auto batch = torch::empty({end - start, 3, height, width});
@@ -64,7 +67,7 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
     at::parallel_for(start, end, 1, [&](int64_t begin, int64_t stop) {
       for (int64_t i = begin; i < stop; ++i) {
         try {
-          cv::Mat rgb = transform(source.rgb(i));
+          cv::Mat rgb = prepare(i, source.rgb(i));
           if (rgb.rows != height || rgb.cols != width)
             throw std::runtime_error("image " + std::to_string(i) + " is " + std::to_string(rgb.cols) + "x" +
                                      std::to_string(rgb.rows) + " after the transform, the first was " +
@@ -76,14 +79,23 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
         }
       }
     });
-    if (!error.empty()) throw std::runtime_error("k-NN features: " + error);
-    features.push_back(torch::nn::functional::normalize(backbone->forward(batch.to(device)),
-                                                        torch::nn::functional::NormalizeFuncOptions().dim(1))
-                           .to(torch::kCPU, torch::kFloat));
+    if (!error.empty()) throw std::runtime_error("features: " + error);
+    rows.push_back(features(batch.to(device)).to(torch::kCPU, torch::kFloat));
     if (progress) progress(end);
   }
   backbone->train(was_training);
-  return torch::cat(features);
+  return torch::cat(rows);
+}
+
+torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
+                               c10::Device device, int64_t batch_size, const std::function<void(int64_t)>& progress) {
+  namespace F = torch::nn::functional;
+  return batched_features(
+      backbone, source, [&transform](int64_t, const cv::Mat& rgb) { return transform(rgb); },
+      [&backbone](const torch::Tensor& images) {
+        return F::normalize(backbone->forward(images), F::NormalizeFuncOptions().dim(1));
+      },
+      device, batch_size, progress);
 }
 
 EvalTransform knn_transform(const std::string& data_path, int64_t image_size) {
