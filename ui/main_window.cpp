@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -225,6 +226,13 @@ void MainWindow::createActions() {
   for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
   toolbar->addSeparator();
   toolbar->addAction(copyCommand_);
+  // Chinese (and Japanese) menus put the mnemonic after the text, "开始(&S)"; Qt strips only the
+  // '&' for the toolbar, which would read "开始(S)".
+  static const QRegularExpression trailingMnemonic(QStringLiteral("\\(&\\w\\)$"));
+  for (QAction* a : toolbar->actions()) {
+    const QString text = a->text();
+    if (trailingMnemonic.match(text).hasMatch()) a->setIconText(QString(text).remove(trailingMnemonic));
+  }
 
   file->addAction(tr("&Open Images..."), QKeySequence::Open, this, [this] {
     if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget())) tabs->setCurrentWidget(attention_);

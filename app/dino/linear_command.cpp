@@ -8,6 +8,7 @@
 #include <dino/data/open_data.h>
 #include <dino/eval/knn.h>
 #include <dino/eval/linear_probe.h>
+#include <dino/eval/linear_probe_checkpoint.h>
 #include <dino/io/torch_file.h>
 #include <dino/log/human_readable.h>
 #include <dino/log/log.h>
@@ -43,104 +44,36 @@ struct LinearOptions {
 
 using io::PyValue;
 
-PyValue string_key(const char* key) { return PyValue::string(key); }
-
-// The reference's save_dict, readable by eval_linear.py's restart_from_checkpoint.
-PyValue checkpoint_value(torch::nn::Linear& classifier, torch::optim::SGD& optimizer, double base_lr, int64_t epochs,
-                         int64_t epochs_done, double best_acc) {
-  auto state_dict = PyValue::dict(/*ordered=*/true);
-  state_dict.as_dict().set(string_key("module.linear.weight"), PyValue::tensor(classifier->weight.detach().clone()));
-  state_dict.as_dict().set(string_key("module.linear.bias"), PyValue::tensor(classifier->bias.detach().clone()));
-
-  // torch.optim.SGD.state_dict(): per-parameter momentum buffers keyed 0, 1; one parameter group.
-  auto state = PyValue::dict();
-  const std::vector<torch::Tensor> params{classifier->weight, classifier->bias};
-  for (size_t i = 0; i < params.size(); ++i) {
-    const auto it = optimizer.state().find(params[i].unsafeGetTensorImpl());
-    if (it == optimizer.state().end()) continue;
-    const auto& sgd = static_cast<const torch::optim::SGDParamState&>(*it->second);
-    auto entry = PyValue::dict();
-    entry.as_dict().set(string_key("momentum_buffer"), PyValue::tensor(sgd.momentum_buffer().clone()));
-    state.as_dict().set(PyValue::integer(static_cast<int64_t>(i)), entry);
-  }
-  const auto& options = static_cast<const torch::optim::SGDOptions&>(optimizer.param_groups()[0].options());
-  auto group = PyValue::dict();
-  // After scheduler.step(), as the reference saves it: the lr of the next epoch.
-  group.as_dict().set(string_key("lr"), PyValue::floating(linear_probe_lr(base_lr, epochs_done, epochs)));
-  group.as_dict().set(string_key("momentum"), PyValue::floating(options.momentum()));
-  group.as_dict().set(string_key("dampening"), PyValue::floating(0.0));
-  group.as_dict().set(string_key("weight_decay"), PyValue::floating(0.0));
-  group.as_dict().set(string_key("nesterov"), PyValue::boolean(false));
-  group.as_dict().set(string_key("maximize"), PyValue::boolean(false));
-  group.as_dict().set(string_key("foreach"), PyValue());
-  group.as_dict().set(string_key("differentiable"), PyValue::boolean(false));
-  group.as_dict().set(string_key("fused"), PyValue());
-  group.as_dict().set(string_key("initial_lr"), PyValue::floating(base_lr));
-  group.as_dict().set(string_key("params"), PyValue::list({PyValue::integer(0), PyValue::integer(1)}));
-  auto optimizer_state = PyValue::dict();
-  optimizer_state.as_dict().set(string_key("state"), state);
-  optimizer_state.as_dict().set(string_key("param_groups"), PyValue::list({group}));
-
-  // CosineAnnealingLR.state_dict() after `epochs_done` steps.
-  auto scheduler = PyValue::dict();
-  scheduler.as_dict().set(string_key("T_max"), PyValue::integer(epochs));
-  scheduler.as_dict().set(string_key("eta_min"), PyValue::integer(0));
-  scheduler.as_dict().set(string_key("base_lrs"), PyValue::list({PyValue::floating(base_lr)}));
-  scheduler.as_dict().set(string_key("last_epoch"), PyValue::integer(epochs_done));
-  scheduler.as_dict().set(string_key("_step_count"), PyValue::integer(epochs_done + 1));
-  scheduler.as_dict().set(string_key("_get_lr_called_within_step"), PyValue::boolean(false));
-  scheduler.as_dict().set(string_key("_last_lr"),
-                          PyValue::list({PyValue::floating(linear_probe_lr(base_lr, epochs_done, epochs))}));
-
-  auto value = PyValue::dict();
-  value.as_dict().set(string_key("epoch"), PyValue::integer(epochs_done));
-  value.as_dict().set(string_key("state_dict"), state_dict);
-  value.as_dict().set(string_key("optimizer"), optimizer_state);
-  value.as_dict().set(string_key("scheduler"), scheduler);
-  value.as_dict().set(string_key("best_acc"), PyValue::floating(best_acc));
-  return value;
-}
-
-const PyValue& require(const PyValue& dict, const char* key, const std::filesystem::path& file) {
-  const PyValue* value = dict.is_dict() ? dict.as_dict().find(key) : nullptr;
-  if (!value) throw std::runtime_error(file.string() + ": no '" + key + "' entry, as checkpoint.pth.tar has");
-  return *value;
-}
-
-// The classifier's weights from a checkpoint.pth.tar (ours or the reference's, with or without the
-// module. prefix), checked against the expected shape.
-void load_classifier(torch::nn::Linear& classifier, const PyValue& checkpoint, const std::filesystem::path& file) {
-  const PyValue& state = require(checkpoint, "state_dict", file);
-  for (const char* name : {"weight", "bias"}) {
-    const PyValue* value = state.as_dict().find(std::string("module.linear.") + name);
-    if (!value) value = state.as_dict().find(std::string("linear.") + name);
-    if (!value || !value->is_tensor())
-      throw std::runtime_error(file.string() + ": state_dict has no module.linear." + name);
-    torch::Tensor& target = std::string(name) == "weight" ? classifier->weight : classifier->bias;
-    if (value->as_tensor().sizes() != target.sizes())
-      throw std::runtime_error(file.string() + ": module.linear." + name + " is " +
-                               c10::str(value->as_tensor().sizes()) + ", the probe needs " + c10::str(target.sizes()) +
-                               " (check --n_last_blocks, --avgpool_patchtokens and --num_labels)");
-    torch::NoGradGuard no_grad;
-    target.copy_(value->as_tensor().to(target.dtype()));
-  }
-}
-
-void restore_momentum(torch::optim::SGD& optimizer, torch::nn::Linear& classifier, const PyValue& checkpoint,
+// A checkpoint written with other flags would train or evaluate something else: refuse, naming them.
+void check_same_probe(const PyValue& checkpoint, const LinearOptions& o, double base_lr, bool resuming,
                       const std::filesystem::path& file) {
-  const PyValue& state = require(require(checkpoint, "optimizer", file), "state", file);
-  const std::vector<torch::Tensor> params{classifier->weight, classifier->bias};
-  for (size_t i = 0; i < params.size(); ++i) {
-    const PyValue* entry = state.as_dict().find(std::to_string(i));
-    for (const auto& [key, value] : state.as_dict().items)
-      if (key.is_int() && key.as_int() == static_cast<int64_t>(i)) entry = &value;
-    if (!entry || !entry->is_dict()) continue;
-    const PyValue* buffer = entry->as_dict().find("momentum_buffer");
-    if (!buffer || !buffer->is_tensor()) continue;
-    auto param_state = std::make_unique<torch::optim::SGDParamState>();
-    param_state->momentum_buffer(buffer->as_tensor().clone());
-    optimizer.state()[params[i].unsafeGetTensorImpl()] = std::move(param_state);
+  if (const PyValue* probe = checkpoint.as_dict().find("dino_studio_probe"); probe && probe->is_dict()) {
+    const PyValue* blocks = probe->as_dict().find("n_last_blocks");
+    const PyValue* pooled = probe->as_dict().find("avgpool_patchtokens");
+    if (blocks && pooled && (blocks->as_int() != o.n_last_blocks || pooled->as_bool() != o.avgpool_patchtokens))
+      throw UsageError(file.string() + " was trained with --n_last_blocks " + std::to_string(blocks->as_int()) +
+                       " --avgpool_patchtokens " + (pooled->as_bool() ? "true" : "false") + "; pass the same flags");
   }
+  if (!resuming) return;
+  const PyValue& scheduler = require_entry(checkpoint, "scheduler", file);
+  const PyValue* t_max = scheduler.as_dict().find("T_max");
+  const PyValue* base_lrs = scheduler.as_dict().find("base_lrs");
+  if (t_max && t_max->is_number() && t_max->as_int() != o.epochs)
+    throw UsageError(file.string() + " is a run of --epochs " + std::to_string(t_max->as_int()) +
+                     " (its cosine spans them); resume it with the same --epochs, or use another --output_dir");
+  if (base_lrs && base_lrs->is_sequence() && !base_lrs->items().empty() &&
+      std::abs(base_lrs->items().front().as_double() - base_lr) > 1e-12 * std::max(1.0, base_lr))
+    throw UsageError(file.string() + " was trained at a scaled lr of " +
+                     log::fixed(base_lrs->items().front().as_double(), 6) +
+                     ", these --lr and --batch_size_per_gpu give " + log::fixed(base_lr, 6) +
+                     "; resume with the same flags, or use another --output_dir");
+}
+
+// validate_network's summary line; without top-5 when the classifier has fewer than 5 outputs.
+void print_validation(const LinearProbeAccuracy& accuracy) {
+  std::cout << "* Acc@1 " << log::fixed(accuracy.top1, 3);
+  if (accuracy.has_top5) std::cout << " Acc@5 " << log::fixed(accuracy.top5, 3);
+  std::cout << " loss " << log::fixed(accuracy.loss, 3) << '\n';
 }
 
 void run_linear(const LinearOptions& o) {
@@ -153,6 +86,10 @@ void run_linear(const LinearOptions& o) {
         "tokens, which only lines up for one block)");
   if (o.epochs <= 0 || o.batch_size_per_gpu <= 0 || o.val_freq <= 0 || o.num_labels <= 0 || o.lr <= 0)
     throw UsageError("--epochs, --batch_size_per_gpu, --val_freq, --num_labels and --lr must be positive");
+  if (!o.pretrained_linear.empty() && !o.evaluate)
+    throw UsageError(
+        "--pretrained_linear names the classifier --evaluate validates; training resumes from "
+        "OUTPUT_DIR/checkpoint.pth.tar");
   if (o.num_workers > 0) at::set_num_threads(o.num_workers);
 
   auto backbone = load_backbone(o.weights);
@@ -183,70 +120,87 @@ void run_linear(const LinearOptions& o) {
   torch::optim::SGD optimizer(classifier->parameters(),
                               torch::optim::SGDOptions(base_lr).momentum(0.9).weight_decay(0));
 
-  // The validation transform is fixed: its features are computed once.
-  log::info("features of the " + std::to_string(splits.test->size()) + " val images...");
-  const torch::Tensor val_features = batched_features(
-      backbone.model, *splits.test, [&](int64_t, const cv::Mat& rgb) { return val_transform(rgb); }, probe, device,
-      o.batch_size_per_gpu);
-  const torch::Tensor val_labels = labels_of(*splits.test);
-
+  // The classifier to evaluate or resume from, checked before any image is read.
   const std::filesystem::path out(o.output_dir);
   const std::filesystem::path last_file = out / "checkpoint.pth.tar";
+  int64_t start_epoch = 0;
+  double best_acc = 0;
   if (o.evaluate) {
     const std::filesystem::path file =
         o.pretrained_linear.empty() ? last_file : std::filesystem::path(o.pretrained_linear);
-    load_classifier(classifier, io::load_torch_file(file), file);
-    const auto accuracy = evaluate_linear(classifier, val_features, val_labels, o.batch_size_per_gpu);
-    std::cout << "Accuracy of the network on the " << val_features.size(0)
-              << " test images: " << log::fixed(accuracy.top1, 1) << "%\n"
-              << "* Acc@1 " << log::fixed(accuracy.top1, 3) << " Acc@5 " << log::fixed(accuracy.top5, 3) << " loss "
-              << log::fixed(accuracy.loss, 3) << '\n';
-    return;
-  }
-
-  std::filesystem::create_directories(out);
-  int64_t start_epoch = 0;
-  double best_acc = 0;
-  if (std::filesystem::exists(last_file)) {
+    const PyValue checkpoint = io::load_torch_file(file);
+    check_same_probe(checkpoint, o, base_lr, false, file);
+    load_linear_classifier(classifier, checkpoint, file);
+  } else if (std::filesystem::exists(last_file)) {
     const PyValue checkpoint = io::load_torch_file(last_file);
-    load_classifier(classifier, checkpoint, last_file);
-    restore_momentum(optimizer, classifier, checkpoint, last_file);
-    start_epoch = require(checkpoint, "epoch", last_file).as_int();
-    best_acc = require(checkpoint, "best_acc", last_file).as_double();
+    check_same_probe(checkpoint, o, base_lr, true, last_file);
+    load_linear_classifier(classifier, checkpoint, last_file);
+    restore_linear_momentum(optimizer, classifier, checkpoint, last_file);
+    start_epoch = require_entry(checkpoint, "epoch", last_file).as_int();
+    best_acc = require_entry(checkpoint, "best_acc", last_file).as_double();
     log::info("resumed from " + last_file.string() + " after epoch " + std::to_string(start_epoch) + ", best top-1 " +
               log::fixed(best_acc, 2) + "%");
   }
 
-  const auto train_features_of = [&](int64_t epoch) {
-    const uint64_t seed = static_cast<uint64_t>(o.seed);
-    return batched_features(
-        backbone.model, *splits.train,
-        [&](int64_t index, const cv::Mat& rgb) {
-          auto rng = sample_generator(seed, epoch, index);
-          return linear_probe_train_view(rgb, size, rng);
-        },
-        probe, device, o.batch_size_per_gpu);
-  };
+  // The validation transform is fixed: its features are computed once.
+  log::info("features of the " + std::to_string(splits.test->size()) + " val images...");
+  const torch::Tensor val_features = batched_features(
+      backbone.model, *splits.test, [&](int64_t, const cv::Mat& rgb) { return val_transform(rgb); }, probe, device,
+      o.batch_size_per_gpu, "linear probe val");
+  const torch::Tensor val_labels = labels_of(*splits.test);
+  if (o.evaluate) {
+    const auto accuracy = evaluate_linear(classifier, val_features, val_labels, o.batch_size_per_gpu);
+    print_validation(accuracy);
+    std::cout << "Accuracy of the network on the " << val_features.size(0)
+              << " test images: " << log::fixed(accuracy.top1, 1) << "%\n";
+    return;
+  }
+
+  std::filesystem::create_directories(out);
   const torch::Tensor train_labels = labels_of(*splits.train);
+  const auto train_view = [&](int64_t epoch) {
+    return [&, epoch](int64_t index, const cv::Mat& rgb) {
+      auto rng = sample_generator(static_cast<uint64_t>(o.seed), epoch, index);
+      return linear_probe_train_view(rgb, size, rng);
+    };
+  };
   torch::Tensor cached;
   if (o.cache_features) {
     // One augmented draw (epoch 0's) reused by every epoch: minutes instead of hours on a CPU.
     log::info("--cache_features: the train features of one augmentation draw, reused by every epoch");
-    cached = train_features_of(0);
+    cached = batched_features(backbone.model, *splits.train, train_view(0), probe, device, o.batch_size_per_gpu,
+                              "linear probe train");
   }
   for (int64_t epoch = start_epoch; epoch < o.epochs; ++epoch) {
     const double lr = linear_probe_lr(base_lr, epoch, o.epochs);
     static_cast<torch::optim::SGDOptions&>(optimizer.param_groups()[0].options()).lr(lr);
-    const torch::Tensor features = o.cache_features ? cached : train_features_of(epoch);
-    const double loss = train_linear_epoch(classifier, optimizer, features, train_labels,
-                                           linear_probe_order(features.size(0), epoch, o.seed), o.batch_size_per_gpu);
-    nlohmann::json stats{{"train_loss", loss}, {"train_lr", lr}, {"epoch", epoch}};
+    const std::vector<int64_t> order = linear_probe_order(splits.train->size(), epoch, o.seed);
+    double loss = 0;
+    if (o.cache_features) {
+      loss = train_linear_epoch(classifier, optimizer, cached, train_labels, order, o.batch_size_per_gpu);
+    } else {
+      // Each batch's features as the sampler orders them, trained on as they come: the epoch's
+      // features are never all held at once (7.9 GB for ImageNet with ViT-S and 4 blocks).
+      double loss_sum = 0;
+      int64_t batches = 0;
+      for_each_feature_batch(
+          backbone.model, *splits.train, order, train_view(epoch), probe, device, o.batch_size_per_gpu,
+          "linear probe train", [&](const torch::Tensor& rows, const std::vector<int64_t>& indices) {
+            loss_sum +=
+                train_linear_step(classifier, optimizer, rows, train_labels.index_select(0, torch::tensor(indices)));
+            ++batches;
+          });
+      loss = batches > 0 ? loss_sum / static_cast<double>(batches) : 0.0;
+    }
+    // log.txt in the reference's key order.
+    nlohmann::ordered_json stats{{"train_lr", lr}, {"train_loss", loss}, {"epoch", epoch}};
     bool improved = false;
     if (epoch % o.val_freq == 0 || epoch == o.epochs - 1) {
       const auto accuracy = evaluate_linear(classifier, val_features, val_labels, o.batch_size_per_gpu);
+      print_validation(accuracy);
       stats["test_loss"] = accuracy.loss;
       stats["test_acc1"] = accuracy.top1;
-      stats["test_acc5"] = accuracy.top5;
+      if (accuracy.has_top5) stats["test_acc5"] = accuracy.top5;
       improved = accuracy.top1 > best_acc;
       best_acc = std::max(best_acc, accuracy.top1);
       std::cout << "Accuracy at epoch " << epoch << " of the network on the " << val_features.size(0)
@@ -257,7 +211,8 @@ void run_linear(const LinearOptions& o) {
       std::ofstream log_file(out / "log.txt", std::ios::app);
       log_file << stats.dump() << '\n';
     }
-    const PyValue checkpoint = checkpoint_value(classifier, optimizer, base_lr, o.epochs, epoch + 1, best_acc);
+    const PyValue checkpoint = linear_probe_checkpoint(classifier, optimizer, base_lr, o.epochs, epoch + 1, best_acc,
+                                                       {o.n_last_blocks, o.avgpool_patchtokens});
     io::save_torch_file(last_file, checkpoint);
     if (improved) io::save_torch_file(out / "checkpoint_best.pth.tar", checkpoint);
   }
@@ -285,7 +240,8 @@ void add_linear_command(CLI::App& app) {
   cmd->add_option("--batch_size_per_gpu", o->batch_size_per_gpu, "Images per step")->capture_default_str();
   cmd->add_option("--num_labels", o->num_labels, "Outputs of the linear layer (1000 for ImageNet)")
       ->capture_default_str();
-  cmd->add_option("--val_freq", o->val_freq, "Validate every N epochs (and after the last)")->capture_default_str();
+  cmd->add_option("--val_freq", o->val_freq, "Validate after epochs 0, N, 2N, ... and after the last")
+      ->capture_default_str();
   cmd->add_flag("--evaluate", o->evaluate, "Only validate a saved classifier (--pretrained_linear)");
   cmd->add_option("--pretrained_linear", o->pretrained_linear,
                   "The classifier --evaluate validates (default: OUTPUT_DIR/checkpoint.pth.tar); the reference's "
@@ -293,7 +249,8 @@ void add_linear_command(CLI::App& app) {
   cmd->add_option("--output_dir", o->output_dir, "Where checkpoint.pth.tar and log.txt go")->capture_default_str();
   cmd->add_flag("--cache_features", o->cache_features,
                 "Compute the train features once (one augmentation draw) and reuse them every epoch");
-  cmd->add_option("--seed", o->seed, "Seed of the train order and augmentation")->capture_default_str();
+  cmd->add_option("--seed", o->seed, "Seed of the train order and augmentation (the reference's order is seed 0's)")
+      ->capture_default_str();
   cmd->add_option("--num_workers", o->num_workers, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->callback([o] { run_linear(*o); });

@@ -239,9 +239,10 @@ class TestDinoCli : public QObject {
     QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
   }
 
-  // eval_linear.py's probe: two epochs write the reference's checkpoint.pth.tar and log.txt, a
-  // third resumes from it, and --evaluate on the saved classifier reports the accuracy the last
-  // epoch logged; bad flag combinations are refused by name.
+  // eval_linear.py's probe: two epochs write the reference's checkpoint.pth.tar and log.txt, a run
+  // with the same flags resumes from it (with other --epochs it is refused), and --evaluate on the
+  // saved classifier reports the accuracy the last epoch logged; bad flag combinations are refused
+  // by name.
   void linearTrainsResumesAndEvaluates() {
     QDir root(dir_.filePath("linear"));
     cv::RNG rng(5);
@@ -284,19 +285,27 @@ class TestDinoCli : public QObject {
     QCOMPARE(state->as_dict().find("module.linear.weight")->as_tensor().size(0), 3);
     QVERIFY(checkpoint.as_dict().find("optimizer") && checkpoint.as_dict().find("scheduler"));
 
-    auto resumed = run_dino(common + QStringList{"--epochs", "3"});
+    // Resuming with another --epochs would bend the cosine: refused, naming the flag.
+    auto other_length = run_dino(common + QStringList{"--epochs", "3"});
+    QCOMPARE(other_length.exit_code, 2);
+    QVERIFY2(other_length.err.contains("--epochs 2"), qPrintable(other_length.err));
+    // The same flags again: nothing left to train, the log unchanged.
+    auto resumed = run_dino(common + QStringList{"--epochs", "2"});
     QVERIFY2(resumed.exit_code == 0, qPrintable(resumed.err));
     QVERIFY2(resumed.err.contains("resumed from") && resumed.err.contains("after epoch 2"), qPrintable(resumed.err));
     QFile log(out + "/log.txt");
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = log.readAll().trimmed().split('\n');
-    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.size(), 2);
+    // The reference's keys, in its order; no top-5 with 3 labels.
+    QVERIFY2(lines.last().startsWith("{\"train_lr\":"), lines.last().constData());
     const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
-    QCOMPARE(last["epoch"].toInt(), 2);
+    QCOMPARE(last["epoch"].toInt(), 1);
+    QVERIFY(!last.contains("test_acc5"));
 
-    auto evaluated = run_dino(common + QStringList{"--evaluate"});
+    auto evaluated = run_dino(common + QStringList{"--epochs", "2", "--evaluate"});
     QVERIFY2(evaluated.exit_code == 0, qPrintable(evaluated.err));
-    const QString acc = QString("* Acc@1 %1 ").arg(last["test_acc1"].toDouble(), 0, 'f', 3);
+    const QString acc = QString("* Acc@1 %1 loss").arg(last["test_acc1"].toDouble(), 0, 'f', 3);
     QVERIFY2(evaluated.out.contains(acc), qPrintable(evaluated.out + "\nexpected: " + acc));
 
     auto interleaved = run_dino({"linear", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
@@ -308,6 +317,9 @@ class TestDinoCli : public QObject {
                   "--num_labels", "2", "--n_last_blocks", "1", "--output_dir", dir_.filePath("linear-2")});
     QCOMPARE(few_labels.exit_code, 2);
     QVERIFY2(few_labels.err.contains("--num_labels 2"), qPrintable(few_labels.err));
+    auto stray = run_dino(common + QStringList{"--pretrained_linear", out + "/checkpoint.pth.tar"});
+    QCOMPARE(stray.exit_code, 2);
+    QVERIFY2(stray.err.contains("--evaluate"), qPrintable(stray.err));
   }
 
   // visualize_attention.py's outputs on an image that needs no resizing: the raw maps and masks

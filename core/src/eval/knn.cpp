@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include <mutex>
+#include <numeric>
 
 namespace dino {
 
@@ -47,43 +48,62 @@ torch::Tensor labels_of(const ImageSource& source) {
   return labels;
 }
 
-torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
-                               const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
-                               const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
-                               int64_t batch_size, const std::function<void(int64_t)>& progress) {
-  if (source.size() == 0) throw std::runtime_error("the data set has no images");
+void for_each_feature_batch(VisionTransformer& backbone, const ImageSource& source, const std::vector<int64_t>& order,
+                            const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                            const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                            int64_t batch_size, const std::string& context,
+                            const std::function<void(const torch::Tensor&, const std::vector<int64_t>&)>& consume) {
+  if (order.empty()) throw std::runtime_error(context + ": the data set has no images");
   const bool was_training = backbone->is_training();
   backbone->eval();
   torch::NoGradGuard no_grad;
   // The first image fixes the batch's size; `prepare` must give every image that size.
-  const cv::Mat first = prepare(0, source.rgb(0));
+  const cv::Mat first = prepare(order.front(), source.rgb(order.front()));
   const int height = first.rows, width = first.cols;
-  std::vector<torch::Tensor> rows;
-  for (int64_t start = 0; start < source.size(); start += batch_size) {
-    const int64_t end = std::min(source.size(), start + batch_size);
+  const auto total = static_cast<int64_t>(order.size());
+  for (int64_t start = 0; start < total; start += batch_size) {
+    const int64_t end = std::min(total, start + batch_size);
+    const std::vector<int64_t> indices(order.begin() + start, order.begin() + end);
     auto batch = torch::empty({end - start, 3, height, width});
     std::string error;
     std::mutex error_mutex;
-    at::parallel_for(start, end, 1, [&](int64_t begin, int64_t stop) {
-      for (int64_t i = begin; i < stop; ++i) {
+    at::parallel_for(0, end - start, 1, [&](int64_t begin, int64_t stop) {
+      for (int64_t b = begin; b < stop; ++b) {
+        const int64_t i = indices[static_cast<size_t>(b)];
         try {
           cv::Mat rgb = prepare(i, source.rgb(i));
           if (rgb.rows != height || rgb.cols != width)
             throw std::runtime_error("image " + std::to_string(i) + " is " + std::to_string(rgb.cols) + "x" +
                                      std::to_string(rgb.rows) + " after the transform, the first was " +
                                      std::to_string(width) + "x" + std::to_string(height) + ": use a centre crop");
-          write_normalized_chw(rgb, batch.data_ptr<float>() + (i - start) * batch.stride(0));
+          write_normalized_chw(rgb, batch.data_ptr<float>() + b * batch.stride(0));
         } catch (const std::exception& e) {
           std::lock_guard lock(error_mutex);
           if (error.empty()) error = e.what();
         }
       }
     });
-    if (!error.empty()) throw std::runtime_error("features: " + error);
-    rows.push_back(features(batch.to(device)).to(torch::kCPU, torch::kFloat));
-    if (progress) progress(end);
+    if (!error.empty()) throw std::runtime_error(context + " features: " + error);
+    consume(features(batch.to(device)).to(torch::kCPU, torch::kFloat), indices);
   }
   backbone->train(was_training);
+}
+
+torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
+                               const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                               const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                               int64_t batch_size, const std::string& context,
+                               const std::function<void(int64_t)>& progress) {
+  std::vector<int64_t> order(static_cast<size_t>(source.size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<torch::Tensor> rows;
+  int64_t done = 0;
+  for_each_feature_batch(backbone, source, order, prepare, features, device, batch_size, context,
+                         [&](const torch::Tensor& batch, const std::vector<int64_t>& indices) {
+                           rows.push_back(batch);
+                           done += static_cast<int64_t>(indices.size());
+                           if (progress) progress(done);
+                         });
   return torch::cat(rows);
 }
 
@@ -95,7 +115,7 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
       [&backbone](const torch::Tensor& images) {
         return F::normalize(backbone->forward(images), F::NormalizeFuncOptions().dim(1));
       },
-      device, batch_size, progress);
+      device, batch_size, "k-NN", progress);
 }
 
 EvalTransform knn_transform(const std::string& data_path, int64_t image_size) {

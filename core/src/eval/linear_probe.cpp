@@ -45,20 +45,28 @@ double linear_probe_lr(double base_lr, int64_t epoch, int64_t epochs) {
   return base_lr * (1.0 + std::cos(std::numbers::pi * static_cast<double>(epoch) / static_cast<double>(epochs))) / 2.0;
 }
 
+double train_linear_step(torch::nn::Linear& classifier, torch::optim::SGD& optimizer, const torch::Tensor& features,
+                         const torch::Tensor& labels) {
+  // The features come from a no-grad pass (a streamed epoch calls this inside it); the classifier
+  // needs its gradients.
+  torch::AutoGradMode enable_grad(true);
+  classifier->train();
+  const torch::Tensor loss =
+      torch::nn::functional::cross_entropy(classifier(features.reshape({features.size(0), -1})), labels);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  return loss.item<double>();
+}
+
 double train_linear_epoch(torch::nn::Linear& classifier, torch::optim::SGD& optimizer, const torch::Tensor& features,
                           const torch::Tensor& labels, const std::vector<int64_t>& order, int64_t batch_size) {
-  classifier->train();
   const torch::Tensor index = torch::tensor(order, torch::kLong);
   double loss_sum = 0;
   int64_t batches = 0;
   for (int64_t start = 0; start < index.size(0); start += batch_size) {
     const torch::Tensor rows = index.slice(0, start, std::min(start + batch_size, index.size(0)));
-    const torch::Tensor x = features.index_select(0, rows).reshape({rows.size(0), -1});
-    const torch::Tensor loss = torch::nn::functional::cross_entropy(classifier(x), labels.index_select(0, rows));
-    optimizer.zero_grad();
-    loss.backward();
-    optimizer.step();
-    loss_sum += loss.item<double>();
+    loss_sum += train_linear_step(classifier, optimizer, features.index_select(0, rows), labels.index_select(0, rows));
     ++batches;
   }
   return batches > 0 ? loss_sum / static_cast<double>(batches) : 0.0;
@@ -71,13 +79,14 @@ LinearProbeAccuracy evaluate_linear(torch::nn::Linear& classifier, const torch::
   LinearProbeAccuracy result;
   const int64_t n = features.size(0);
   if (n == 0) return result;
-  int64_t correct1 = 0, correct5 = 0;
+  int64_t correct1 = 0, correct5 = 0, batches = 0;
   double loss_sum = 0;
   for (int64_t start = 0; start < n; start += batch_size) {
     const int64_t end = std::min(start + batch_size, n);
     const torch::Tensor logits = classifier(features.slice(0, start, end).reshape({end - start, -1}));
     const torch::Tensor target = labels.slice(0, start, end);
-    loss_sum += torch::nn::functional::cross_entropy(logits, target).item<double>() * static_cast<double>(end - start);
+    loss_sum += torch::nn::functional::cross_entropy(logits, target).item<double>();
+    ++batches;
     const int64_t k = std::min<int64_t>(5, logits.size(1));
     const torch::Tensor top = std::get<1>(logits.topk(k, 1));
     const torch::Tensor hits = top.eq(target.unsqueeze(1));
@@ -85,8 +94,9 @@ LinearProbeAccuracy evaluate_linear(torch::nn::Linear& classifier, const torch::
     correct5 += hits.any(1).sum().item<int64_t>();
   }
   result.top1 = 100.0 * static_cast<double>(correct1) / static_cast<double>(n);
-  result.top5 = 100.0 * static_cast<double>(correct5) / static_cast<double>(n);
-  result.loss = loss_sum / static_cast<double>(n);
+  result.has_top5 = classifier->weight.size(0) >= 5;
+  result.top5 = result.has_top5 ? 100.0 * static_cast<double>(correct5) / static_cast<double>(n) : 0.0;
+  result.loss = loss_sum / static_cast<double>(batches);
   return result;
 }
 

@@ -3,9 +3,11 @@
 // orders give the same classifier, losses and accuracies after each of two epochs; the feature
 // layout (CLS of the last n blocks, the interleaved mean patch token) against the blocks' outputs.
 #include <dino/eval/linear_probe.h>
+#include <dino/eval/linear_probe_checkpoint.h>
 #include <dino/io/torch_file.h>
 #include <dino/model/vision_transformer.h>
 
+#include <QTemporaryDir>
 #include <QtTest>
 #include <torch/torch.h>
 
@@ -57,9 +59,64 @@ class TestLinearProbe : public QObject {
       QVERIFY(torch::allclose(classifier->bias, tensor("bias" + e), 1e-4, 1e-5));
       const LinearProbeAccuracy accuracy = evaluate_linear(classifier, val, val_labels);
       QCOMPARE(accuracy.top1, number("top1_" + e));
+      QVERIFY(accuracy.has_top5);
       QCOMPARE(accuracy.top5, number("top5_" + e));
       QVERIFY(std::abs(accuracy.loss - number("val_loss" + e)) < 1e-4);
     }
+  }
+
+  // Two epochs, the checkpoint written to disk and read back into a fresh classifier and optimizer,
+  // then the third: the same weights as three epochs straight (the fixture's), so the momentum
+  // buffers, the epoch count and the lr of the resumed epoch all come back.
+  void resumeEqualsAnUninterruptedRun() {
+    const io::PyValue fixture = io::load_torch_file(DINO_LINEAR_PROBE_FIXTURE);
+    const auto tensor = [&](const std::string& key) { return entry(fixture, key).as_tensor(); };
+    const torch::Tensor train = tensor("train"), train_labels = tensor("train_labels");
+    const int64_t epochs = entry(fixture, "epochs").as_int(), batch = entry(fixture, "batch_size").as_int();
+    const double lr = entry(fixture, "lr").as_double();
+    QVERIFY(epochs >= 3);
+    const auto fresh = [&] {
+      torch::nn::Linear classifier = make_linear_classifier(train.size(1), tensor("weight_init").size(0));
+      torch::NoGradGuard no_grad;
+      classifier->weight.copy_(tensor("weight_init"));
+      classifier->bias.copy_(tensor("bias_init"));
+      return classifier;
+    };
+    const auto run_epoch = [&](torch::nn::Linear& classifier, torch::optim::SGD& optimizer, int64_t epoch) {
+      static_cast<torch::optim::SGDOptions&>(optimizer.param_groups()[0].options())
+          .lr(linear_probe_lr(lr, epoch, epochs));
+      train_linear_epoch(classifier, optimizer, train, train_labels, linear_probe_order(train.size(0), epoch), batch);
+    };
+    torch::nn::Linear first = fresh();
+    torch::optim::SGD first_sgd(first->parameters(), torch::optim::SGDOptions(lr).momentum(0.9));
+    for (int64_t epoch = 0; epoch < epochs - 1; ++epoch) run_epoch(first, first_sgd, epoch);
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("checkpoint.pth.tar").toStdString();
+    io::save_torch_file(file, linear_probe_checkpoint(first, first_sgd, lr, epochs, epochs - 1, 12.5, {1, true}));
+
+    const io::PyValue saved = io::load_torch_file(file);
+    QCOMPARE(require_entry(saved, "epoch", file).as_int(), epochs - 1);
+    QCOMPARE(require_entry(saved, "best_acc", file).as_double(), 12.5);
+    // The group's lr is the next epoch's, as after scheduler.step().
+    const io::PyValue& group = require_entry(require_entry(saved, "optimizer", file), "param_groups", file).items()[0];
+    QCOMPARE(group.as_dict().find("lr")->as_double(), linear_probe_lr(lr, epochs - 1, epochs));
+    torch::nn::Linear second = make_linear_classifier(train.size(1), tensor("weight_init").size(0));
+    torch::optim::SGD second_sgd(second->parameters(), torch::optim::SGDOptions(lr).momentum(0.9));
+    load_linear_classifier(second, saved, file);
+    restore_linear_momentum(second_sgd, second, saved, file);
+    run_epoch(second, second_sgd, epochs - 1);
+    const std::string last = std::to_string(epochs - 1);
+    QVERIFY(torch::allclose(second->weight, tensor("weight" + last), 1e-4, 1e-5));
+    QVERIFY(torch::allclose(second->bias, tensor("bias" + last), 1e-4, 1e-5));
+    // Without the momentum the third epoch would differ: the check above can fail.
+    torch::nn::Linear forgetful = make_linear_classifier(train.size(1), tensor("weight_init").size(0));
+    torch::optim::SGD forgetful_sgd(forgetful->parameters(), torch::optim::SGDOptions(lr).momentum(0.9));
+    load_linear_classifier(forgetful, saved, file);
+    run_epoch(forgetful, forgetful_sgd, epochs - 1);
+    QVERIFY(!torch::allclose(forgetful->weight, tensor("weight" + last), 1e-4, 1e-5));
+    // A classifier of another shape is refused, naming the flags that decide it.
+    torch::nn::Linear wider = make_linear_classifier(2 * train.size(1), tensor("weight_init").size(0));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, load_linear_classifier(wider, saved, file));
   }
 
   // Features: CLS tokens of the last n blocks, earliest first; with the mean patch token, CLS and

@@ -22,14 +22,24 @@ KnnResult weighted_knn(const torch::Tensor& train_features, const torch::Tensor&
                        const torch::Tensor& test_features, const torch::Tensor& test_labels, int64_t k = 20,
                        double temperature = 0.07, int64_t num_classes = 0);
 
-// `features` of every image of `source` after `prepare(index, rgb)` (which must give every image one
-// size), in batches of `batch_size` prepared in parallel and run on `device`; rows on the CPU in
-// float, in the source's order; eval mode and no gradients. `progress`, when set, hears the images
-// done so far after each batch. k-NN and the linear probe both extract this way.
+// `features` of the images of `source` listed in `order`, each after `prepare(index, rgb)` (which
+// must give every image one size), in batches of `batch_size` prepared in parallel and run on
+// `device` in eval mode without gradients; `consume` gets each batch's rows (on the CPU, float) and
+// the indices they belong to, in `order`'s order. `context` names the extraction in errors
+// ("k-NN"). k-NN and the linear probe both extract this way.
+void for_each_feature_batch(VisionTransformer& backbone, const ImageSource& source, const std::vector<int64_t>& order,
+                            const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                            const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                            int64_t batch_size, const std::string& context,
+                            const std::function<void(const torch::Tensor&, const std::vector<int64_t>&)>& consume);
+
+// for_each_feature_batch over the whole source in its order, the rows gathered into one tensor;
+// `progress`, when set, hears the images done so far after each batch.
 torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
                                const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
                                const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
-                               int64_t batch_size = 256, const std::function<void(int64_t)>& progress = {});
+                               int64_t batch_size, const std::string& context,
+                               const std::function<void(int64_t)>& progress = {});
 
 // The backbone's final-normed CLS features of every image after `transform` (which must give
 // every image one size: use a crop), L2-normalised, on the CPU; eval mode, fp32, no gradients.

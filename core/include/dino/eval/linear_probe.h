@@ -30,15 +30,21 @@ torch::nn::Linear make_linear_classifier(int64_t dim, int64_t num_labels);
 // CosineAnnealingLR(T_max = epochs, eta_min = 0) stepped once per epoch: the lr of epoch `epoch`.
 double linear_probe_lr(double base_lr, int64_t epoch, int64_t epochs);
 
-// One epoch of the reference's train(): batches of `batch_size` rows in `order` (the last one may be
-// short), cross-entropy, zero_grad, backward, step. Returns the mean loss over the batches.
+// One step of the reference's train(): cross-entropy of the batch, zero_grad, backward, step.
+// Returns the batch's loss.
+double train_linear_step(torch::nn::Linear& classifier, torch::optim::SGD& optimizer, const torch::Tensor& features,
+                         const torch::Tensor& labels);
+
+// One epoch of steps over batches of `batch_size` rows in `order` (the last one may be short).
+// Returns the mean loss over the batches.
 double train_linear_epoch(torch::nn::Linear& classifier, torch::optim::SGD& optimizer, const torch::Tensor& features,
                           const torch::Tensor& labels, const std::vector<int64_t>& order, int64_t batch_size);
 
 struct LinearProbeAccuracy {
   double top1 = 0;  // percent
-  double top5 = 0;  // percent; top-min(5, classes)
-  double loss = 0;  // mean cross-entropy per image
+  double top5 = 0;  // percent; only when the classifier has 5 outputs or more
+  bool has_top5 = false;
+  double loss = 0;  // the mean of the batches' cross-entropies, as validate_network averages
 };
 LinearProbeAccuracy evaluate_linear(torch::nn::Linear& classifier, const torch::Tensor& features,
                                     const torch::Tensor& labels, int64_t batch_size = 128);
