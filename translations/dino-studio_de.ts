@@ -1357,6 +1357,10 @@ LibTorch %5, %6</translation>
         <source>DINO Studio will follow the system&apos;s language when it starts again.</source>
         <translation>DINO Studio folgt beim nächsten Start der Systemsprache.</translation>
     </message>
+    <message>
+        <source>The reference&apos;s ViT-S/16 settings are applied (the demo&apos;s are for 28 px images). </source>
+        <translation>Die ViT-S/16-Einstellungen der Referenz sind gesetzt (die der Demo sind für 28-px-Bilder). </translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1445,6 +1449,10 @@ LibTorch %5, %6</translation>
     <message>
         <source>The server sent nothing for %1 s; %2 MB kept, press Resume to continue.</source>
         <translation>Der Server hat %1 s lang nichts gesendet; %2 MB bleiben erhalten, „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
     </message>
 </context>
 <context>

@@ -1319,7 +1319,7 @@ LibTorch %5，%6</translation>
     </message>
     <message>
         <source>DINO Studio will be in %1 when it starts again.</source>
-        <translation>DINO Studio 下次启动时将使用%1。</translation>
+        <translation>DINO Studio 下次启动时将使用 %1。</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n file(s) to %1</source>
@@ -1346,6 +1346,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>DINO Studio will follow the system&apos;s language when it starts again.</source>
         <translation>DINO Studio 下次启动时将跟随系统语言。</translation>
+    </message>
+    <message>
+        <source>The reference&apos;s ViT-S/16 settings are applied (the demo&apos;s are for 28 px images). </source>
+        <translation>已应用参考实现的 ViT-S/16 设置（演示的设置适用于 28 px 图像）。 </translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1439,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>The server sent nothing for %1 s; %2 MB kept, press Resume to continue.</source>
         <translation>服务器已 %1 s 未发送数据；已保留 %2 MB，点击“继续”接着下载。</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>下载已取消。</translation>
     </message>
 </context>
 <context>

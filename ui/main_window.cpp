@@ -453,6 +453,12 @@ void MainWindow::trainOnImageFolder() {
                                                            recent_folders::last(QStringLiteral("images")));
   if (folder.isEmpty()) return;
   recent_folders::remember(QStringLiteral("images"), folder);
+  // The demo's 28 px crops and 4 px patches are for Fashion-MNIST: photographs start from the
+  // reference README's ViT-S/16 run (the user can pick another recipe, or set a time budget).
+  QString applied;
+  if (config_->value(QStringLiteral("global_crops_size")).toInt() < 96 &&
+      config_->applyPreset(QStringLiteral("vit-small-16")))
+    applied = tr("The reference's ViT-S/16 settings are applied (the demo's are for 28 px images). ");
   config_->setValue(QStringLiteral("data_path"), folder);
   config_->setValue(QStringLiteral("output_dir"), defaultRunFolder());
   for (auto* dock : findChildren<QDockWidget*>())
@@ -462,7 +468,8 @@ void MainWindow::trainOnImageFolder() {
     }
   showTab(QStringLiteral("dashboard"));
   statusBar()->showMessage(
-      tr("%1 is scanned in the background: choose a preset or edit the settings, then press Start.").arg(folder),
+      applied +
+          tr("%1 is scanned in the background: choose a preset or edit the settings, then press Start.").arg(folder),
       15000);
 }
 
@@ -545,6 +552,9 @@ bool MainWindow::followRun(const QString& folder) {
   rememberRun(runFolder_);
   updateActions();
   announceRunFolder();
+  // A run chosen from the welcome page (or File > Follow) is what the window should show.
+  if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget()); tabs && tabs->currentWidget() == welcome_)
+    showTab(QStringLiteral("dashboard"));
   return true;
 }
 

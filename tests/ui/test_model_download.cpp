@@ -265,6 +265,8 @@ class TestModelDownload : public QObject {
     QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("404")),
              qPrintable(failed.first().at(1).toString()));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nowhere.pth"))));
+    // Nothing was received: no empty part is left to "resume".
+    QVERIFY(!QFile::exists(ModelDownload::partFile(dir.filePath(QStringLiteral("nowhere.pth")))));
 
     // A port nobody listens on: the connection is refused, as when there is no network.
     QTcpServer closed;
@@ -274,6 +276,7 @@ class TestModelDownload : public QObject {
     download.start(QUrl(QStringLiteral("http://127.0.0.1:%1/x.pth").arg(port)), dir.filePath(QStringLiteral("x.pth")));
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.last().at(0).value<ModelDownload::Failure>(), ModelDownload::Failure::Network);
+    QVERIFY(!QFile::exists(ModelDownload::partFile(dir.filePath(QStringLiteral("x.pth")))));
   }
 
   // The page names each released model's files, opens one already downloaded, and shows the

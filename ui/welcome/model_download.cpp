@@ -91,12 +91,9 @@ void ModelDownload::start(const QUrl& url, const QString& destination, const QBy
 
 void ModelDownload::cancel() {
   if (state_ != State::Transferring) return;
-  state_ = State::Idle;
-  dropReply();
-  part_.close();
-  stallTimer_.stop();
-  Q_EMIT failed(Failure::Cancelled,
-                tr("Download cancelled; %1 MB kept, and Resume continues from there.").arg(megabytes(received_)));
+  fail(Failure::Cancelled,
+       received_ > 0 ? tr("Download cancelled; %1 MB kept, and Resume continues from there.").arg(megabytes(received_))
+                     : tr("Download cancelled."));
 }
 
 void ModelDownload::restartPart() {
@@ -261,6 +258,11 @@ void ModelDownload::fail(Failure failure, const QString& message) {
   dropReply();
   part_.close();
   stallTimer_.stop();
+  // Nothing received: no part to resume (the button reads Download again, not "Resume (0 MB)").
+  if (!part_.fileName().isEmpty() && QFileInfo(part_.fileName()).exists() && QFileInfo(part_.fileName()).size() == 0) {
+    QFile::remove(part_.fileName());
+    QFile::remove(validatorFile(destination_));
+  }
   Q_EMIT failed(failure, message);
 }
 

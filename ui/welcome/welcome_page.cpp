@@ -32,6 +32,7 @@ QPushButton* entryButton(const QString& title, const QString& explanation, QWidg
   // Title and explanation on two lines; the button grows with the text of the language shown.
   auto* layout = new QVBoxLayout(button);
   auto* titleLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+  titleLabel->setWordWrap(true);
   auto* text = new QLabel(explanation);
   text->setWordWrap(true);
   for (QLabel* label : {titleLabel, text}) {
@@ -199,6 +200,7 @@ void WelcomePage::refreshButtons() {
       button->setEnabled(!busy);
     }
   }
+  models_->resizeColumnsToContents();  // "Resume (12.3 MB so far)" is wider than "Download"
   progress_->setVisible(busy);
   cancel_->setVisible(busy);
   cancel_->setEnabled(busy && !download_->checking());
