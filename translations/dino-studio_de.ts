@@ -1151,10 +1151,6 @@ Der letzte Checkpoint im Ausgabeordner ist intakt; ändern Sie die Einstellungen
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <source>Stopped (resumable)</source>
-        <translation>Gestoppt (fortsetzbar)</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -1360,6 +1356,14 @@ LibTorch %5, %6</translation>
     <message>
         <source>The reference&apos;s ViT-S/16 settings are applied (the demo&apos;s are for 28 px images). </source>
         <translation>Die ViT-S/16-Einstellungen der Referenz sind gesetzt (die der Demo sind für 28-px-Bilder). </translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>Stopped: Start resumes it</source>
+        <translation>Gestoppt: Start setzt fort</translation>
     </message>
 </context>
 <context>

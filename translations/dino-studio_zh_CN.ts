@@ -1142,10 +1142,6 @@ The last checkpoint in the output folder is intact; change the settings and pres
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Stopped (resumable)</source>
-        <translation>已停止（可继续）</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -1350,6 +1346,14 @@ LibTorch %5，%6</translation>
     <message>
         <source>The reference&apos;s ViT-S/16 settings are applied (the demo&apos;s are for 28 px images). </source>
         <translation>已应用参考实现的 ViT-S/16 设置（演示的设置适用于 28 px 图像）。 </translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Stopped: Start resumes it</source>
+        <translation>已停止：点击“开始”继续</translation>
     </message>
 </context>
 <context>

@@ -533,6 +533,7 @@ bool MainWindow::followRun(const QString& folder) {
     return false;
   }
   dashboard_->clear();
+  runHalted_ = false;  // a followed run's own records tell its state
   if (!follower_->follow(folder)) {
     if (isVisible()) QMessageBox::warning(this, tr("Follow"), follower_->errorString());
     return false;
@@ -574,7 +575,9 @@ void MainWindow::onRecords() {
   const auto& knn = dashboard_->history().knn();
   const bool done =
       static_cast<double>(r->iteration + 1) >= total && !knn.empty() && knn.back().iteration > r->iteration;
-  const QString left = done
+  // A stopped or failed run has no time left to tell: its last estimate would read as if it ran on.
+  const QString left = runHalted_ ? tr("not running")
+                       : done
                            ? tr("nothing left")
                            : tr("%1 left").arg(QString::fromStdString(dino::log::approximate_duration(r->eta_seconds)));
   progressLabel_->setText(tr("epoch %1/%2, step %3/%4, loss %5, %6 images/s, %7")  // as `dino train` prints it
@@ -619,7 +622,7 @@ void MainWindow::onStateChanged(dino::RunState state) {
       stateLabel_->setText(tr("Finished"));
       break;
     case dino::RunState::Stopped:
-      stateLabel_->setText(tr("Stopped (resumable)"));
+      stateLabel_->setText(tr("Stopped: Start resumes it"));
       break;
     case dino::RunState::Failed:
       stateLabel_->setText(tr("Failed"));
@@ -628,6 +631,8 @@ void MainWindow::onStateChanged(dino::RunState state) {
       stateLabel_->setText(tr("Ready"));
       break;
   }
+  runHalted_ = state == dino::RunState::Stopped || state == dino::RunState::Failed;
+  onRecords();
   updateActions();
   announceRunFolder();
   crops_->setLive(state == dino::RunState::Running);

@@ -107,5 +107,6 @@ class MainWindow : public QMainWindow {
   QProgressBar* progress_ = nullptr;
   QTimer previewTimer_;
   QString runFolder_;                     // the output folder on display
+  bool runHalted_ = false;                // the run trained here stopped or failed: no time left to show
   QMetaObject::Connection pendingStart_;  // startWhenScanned waiting for the data scan
 };

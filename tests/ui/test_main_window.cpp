@@ -11,6 +11,7 @@
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
 #include "settings/recent_folders.h"
+#include "training/training_controller.h"
 #include "welcome/welcome_page.h"
 
 #include <QAction>
@@ -158,6 +159,32 @@ class TestMainWindow : public QObject {
     QCOMPARE(recent_folders::last(QStringLiteral("runs")), QDir::homePath());
     dir.remove();
     QCOMPARE(recent_folders::last(QStringLiteral("weights")), QDir::homePath());
+  }
+
+  // A stopped run's status line keeps its last step but no longer counts time down, and says how
+  // to go on.
+  void stoppedRunShowsNoTimeLeft() {
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.configPanel()->setSettingsJson(
+        QStringLiteral("{\"epochs\": 50, \"time_budget\": \"\", \"limit_images\": 256, \"batch_size_per_gpu\": 16, "
+                       "\"depth\": 1, \"knn_freq\": 0, \"knn_train_images\": 20, \"knn_test_images\": 20, "
+                       "\"output_dir\": \"%1\"}")
+            .arg(dir.filePath(QStringLiteral("run")))));
+    QTRY_VERIFY_WITH_TIMEOUT(window.configPanel()->canStart(), 30000);
+    QSignalSpy ended(&window, &MainWindow::runEnded);
+    QVERIFY(window.startRun(false));
+    const auto statusTexts = [&window] {
+      QStringList texts;
+      for (QLabel* label : window.statusBar()->findChildren<QLabel*>()) texts << label->text();
+      return texts.join(QStringLiteral(" | "));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(statusTexts().contains(QStringLiteral(" left")), 60000);
+    window.controller()->stop();
+    QVERIFY(ended.wait(60000));
+    QTRY_VERIFY2(statusTexts().contains(QStringLiteral("not running")), qPrintable(statusTexts()));
+    QVERIFY2(!statusTexts().contains(QStringLiteral(" left")), qPrintable(statusTexts()));
+    QVERIFY2(statusTexts().contains(QStringLiteral("Stopped: Start resumes it")), qPrintable(statusTexts()));
   }
 
   void runFollowAndExport() {
