@@ -185,6 +185,8 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY2(statusTexts().contains(QStringLiteral("not running")), qPrintable(statusTexts()));
     QVERIFY2(!statusTexts().contains(QStringLiteral(" left")), qPrintable(statusTexts()));
     QVERIFY2(statusTexts().contains(QStringLiteral("Stopped: Start resumes it")), qPrintable(statusTexts()));
+    // The run's settings and folder are remembered: forget them, so the next test starts afresh.
+    QSettings().remove(QStringLiteral("Run"));
   }
 
   void runFollowAndExport() {
