@@ -1,6 +1,7 @@
 // `dino attention`: visualize_attention.py with its flags and files (reference.md §4.1), plus the mean of
 // the heads, any layer, attention rollout, raw maps as .npy, folders of images, and a figure.json
 // beside each image's files saying how they were made.
+#include "attention_video.h"
 #include "cli_support.h"
 #include "commands.h"
 
@@ -38,7 +39,14 @@ struct AttentionOptions {
   double time_limit = 60;              // seconds per image; 0: none
   std::optional<double> memory_limit;  // GiB; none given: half the memory available
   std::string color_map = "viridis";
+  bool color_map_given = false;
   std::string device = "auto";
+  // --video (video_generation.py's --input_path) and its flags
+  std::string video;
+  std::optional<std::vector<int>> resize;
+  std::optional<double> fps;
+  std::string video_format = "mp4";
+  bool video_only = false;
 };
 
 // An image the limits refused, as opposed to one that could not be read.
@@ -170,7 +178,52 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
             out.string());
 }
 
+// --threshold and --color_map, which images and videos share.
+void check_flags_shared_with_video(const AttentionOptions& o) {
+  if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
+  try {
+    (void)parse_color_map(o.color_map);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--color_map: ") + e.what());
+  }
+}
+
+// video_generation.py: every frame's mean attention over the heads, as pictures and as a video.
+void run_video(AttentionOptions o) {
+  if (!o.image_paths.empty()) throw UsageError("--video and --image_path exclude each other");
+  if (o.image_size) throw UsageError("--video resizes frames with --resize (as video_generation.py), not --image_size");
+  if (o.rollout || o.pca || o.query_patch || o.save_raw || o.layer != -1 || o.shared_scale)
+    throw UsageError(
+        "--video draws the last layer's CLS attention: --layer, --rollout, --pca, --query_patch, "
+        "--shared_scale and --save_raw are for images");
+  if (o.resize)
+    for (int s : *o.resize)
+      if (s <= 0) throw UsageError("--resize must be positive, got " + std::to_string(s));
+  if (!o.color_map_given) o.color_map = "inferno";  // the reference's colour map for videos
+  check_flags_shared_with_video(o);
+  VideoOptions video;
+  video.input = o.video;
+  video.output_dir = o.output_dir;
+  video.fps = o.fps;
+  video.format = o.video_format;
+  video.video_only = o.video_only;
+  if (o.video_only) {
+    run_attention_video(video, nullptr, {}, {});
+    return;
+  }
+  if (o.weights.pretrained_weights.empty() && !o.random_weights)
+    throw UsageError(
+        "--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
+  const auto model = load_model(o);
+  log::info(model->description());
+  AttentionRequest request = attention_request(o, *model);
+  request.image_size = o.resize.value_or(std::vector<int>{});  // none: the frames as they are
+  run_attention_video(video, model.get(), request, attention_limits(o));
+}
+
 void run_attention(const AttentionOptions& o) {
+  if (!o.video.empty()) return run_video(o);
+  if (o.video_only) throw UsageError("--video_only needs --video FOLDER (of attn-*.jpg pictures)");
   if (o.weights.pretrained_weights.empty() && !o.random_weights)
     throw UsageError(
         "--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
@@ -187,12 +240,7 @@ void run_attention(const AttentionOptions& o) {
   if (o.time_limit < 0) throw UsageError("--time_limit must be 0 (none) or a number of seconds");
   if (o.memory_limit && *o.memory_limit < 0) throw UsageError("--memory_limit must be 0 (none) or a number of GiB");
   if (o.query_patch && *o.query_patch < 0) throw UsageError("--query_patch must be a patch number from 0");
-  if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
-  try {
-    (void)parse_color_map(o.color_map);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--color_map: ") + e.what());
-  }
+  check_flags_shared_with_video(o);
   const auto model = load_model(o);
   log::info(model->description());
   const int64_t depth = model->depth();
@@ -296,7 +344,7 @@ void add_attention_command(CLI::App& app) {
          "Resize (Pillow bilinear): H W, one value for the shorter side, 0 for the original size; default 480 480 "
          "for patch 8 and 16 models (the reference's), the training crop size for others")
       ->expected(1, 2);
-  cmd->add_option("--output_dir", o->output_dir, "Where the images go")->capture_default_str();
+  cmd->add_option("--output_dir,--output_path", o->output_dir, "Where the images go")->capture_default_str();
   cmd->add_option("--threshold", o->threshold, "Keep the patches holding this fraction of the attention (masks)");
   cmd->add_option("--layer", o->layer, "Block whose attention is shown (-1: the last)")->capture_default_str();
   cmd->add_flag("--rollout", o->rollout, "Also attention rollout across all layers (attn-rollout.png)");
@@ -313,9 +361,25 @@ void add_attention_command(CLI::App& app) {
       "Refuse an image whose estimated memory is over this many GiB (0: no limit; default: half the memory available)");
   cmd->add_flag("--save_raw", o->save_raw,
                 "Also attention.npy (heads x h x w, float32) and, with --threshold, masks.npy");
-  cmd->add_option("--color_map", o->color_map, "viridis, inferno, magma, jet or gray")->capture_default_str();
+  auto* color_map =
+      cmd->add_option("--color_map", o->color_map, "viridis, inferno, magma, jet or gray (videos: inferno)")
+          ->capture_default_str();
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  cmd->callback([o] { run_attention(*o); });
+  cmd->add_option(
+      "--video,--input_path", o->video,
+      "A video file or a folder of frames: each frame's mean attention over the heads as attention/attn-*.jpg "
+      "and as video.mp4 (video_generation.py)");
+  cmd->add_option("--resize", o->resize,
+                  "Video frames' size: H W, or one value for the shorter side (default: as they are)")
+      ->expected(1, 2);
+  cmd->add_option("--fps", o->fps, "Frames per second of the video written (default: the source's, 30 for folders)");
+  cmd->add_option("--video_format", o->video_format, "mp4 (MPEG-4 part 2, FourCC mp4v) or avi (XVID)")
+      ->capture_default_str();
+  cmd->add_flag("--video_only", o->video_only, "Encode the attn-*.jpg pictures of the --video folder, no model");
+  cmd->callback([o, color_map] {
+    o->color_map_given = color_map->count() > 0;
+    run_attention(*o);
+  });
 }
 
 void add_attention_bench(CLI::App& bench) {

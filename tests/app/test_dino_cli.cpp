@@ -14,9 +14,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -473,6 +476,173 @@ class TestDinoCli : public QObject {
                  wrong.err.contains("cls_token: file [1, 1, 64] vs model [1, 1, 384]"),
              qPrintable(wrong.err));
     QVERIFY(!QFileInfo::exists(dir_.filePath("never")));
+  }
+
+  // video_generation.py: a clip's frames, each frame's mean attention over the heads, and the video
+  // at the clip's frame rate; a folder of frames with --resize, --threshold's masks, --video_only,
+  // and bad input named.
+  void attentionVideo() {
+    const auto clip = dir_.filePath("clip.avi");
+    {
+      cv::VideoWriter writer(clip.toStdString(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 12, cv::Size(40, 32));
+      QVERIFY(writer.isOpened());
+      cv::RNG rng(5);
+      for (int i = 0; i < 5; ++i) {
+        cv::Mat frame(32, 40, CV_8UC3);
+        rng.fill(frame, cv::RNG::UNIFORM, 0, 256);
+        cv::rectangle(frame, cv::Rect(4 * i, 8, 12, 12), cv::Scalar(255, 255, 255), cv::FILLED);
+        writer.write(frame);
+      }
+    }
+    const QDir out(dir_.filePath("video"));
+    auto run = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video", clip,
+                         "--output_path", out.path()});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QCOMPARE(QDir(out.filePath("frames")).entryList(QDir::Files).size(), 5);
+    QCOMPARE(QDir(out.filePath("attention")).entryList(QDir::Files).size(), 5);
+    QVERIFY(!QFile::exists(out.filePath("video.partial.mp4")));
+    auto check_video = [](const QString& file, int frames, double fps, cv::Size size) {
+      cv::VideoCapture capture(file.toStdString());
+      if (!capture.isOpened()) return QString("cannot open ") + file;
+      if (std::abs(capture.get(cv::CAP_PROP_FPS) - fps) > 0.01)
+        return QString("fps %1, expected %2").arg(capture.get(cv::CAP_PROP_FPS)).arg(fps);
+      int count = 0;
+      cv::Mat frame;
+      while (capture.read(frame)) {
+        if (frame.size() != size) return QString("a frame of %1x%2").arg(frame.cols).arg(frame.rows);
+        ++count;
+      }
+      return count == frames ? QString() : QString("%1 frames, expected %2").arg(count).arg(frames);
+    };
+    QString problem = check_video(out.filePath("video.mp4"), 5, 12, cv::Size(40, 32));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // A frame's picture against the single-image command's raw maps of the same frame file: the
+    // brightest patch is the most attended one and the darkest the least (inferno's lightness rises
+    // with the value; each 8 x 8 patch is one JPEG block, whose mean survives compression).
+    const auto frame = QDir(out.filePath("frames")).filePath("frame-0002.jpg");
+    const auto raw = dir_.filePath("video-frame-raw");
+    auto single = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--image_path", frame,
+                            "--image_size", "0", "--threshold", "0.6", "--save_raw", "--output_dir", raw});
+    QVERIFY2(single.exit_code == 0, qPrintable(single.err));
+    QString header;
+    const auto maps = read_npy(QDir(raw).filePath("attention.npy"), &header);
+    QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{1, 4, 5}));
+    const auto mean = maps.mean(0);
+    auto block_lightness = [](const QString& file) {
+      cv::Mat picture = cv::imread(file.toStdString(), cv::IMREAD_GRAYSCALE);
+      auto lightness = torch::zeros({picture.rows / 8, picture.cols / 8});
+      for (int y = 0; y < picture.rows / 8; ++y)
+        for (int x = 0; x < picture.cols / 8; ++x) lightness[y][x] = cv::mean(picture(cv::Rect(8 * x, 8 * y, 8, 8)))[0];
+      return lightness;
+    };
+    const auto lightness = block_lightness(QDir(out.filePath("attention")).filePath("attn-frame-0002.jpg"));
+    QCOMPARE(lightness.sizes().vec(), (std::vector<int64_t>{4, 5}));
+    const double range = (mean.max() - mean.min()).item<double>();
+    QVERIFY(mean.flatten()[lightness.flatten().argmax()].item<double>() >= mean.max().item<double>() - 0.02 * range);
+    QVERIFY(mean.flatten()[lightness.flatten().argmin()].item<double>() <= mean.min().item<double>() + 0.02 * range);
+
+    // A folder of frames resized (shorter side 16: 16 x 20, cropped to 16 x 16), with --threshold:
+    // one head, so each patch is either kept (bright) or not, as masks.npy says for that frame.
+    const QDir masked(dir_.filePath("video-masked"));
+    auto from_folder = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video",
+                                 out.filePath("frames"), "--resize", "16", "--threshold", "0.6", "--video_format",
+                                 "avi", "--fps", "5", "--output_path", masked.path()});
+    QVERIFY2(from_folder.exit_code == 0, qPrintable(from_folder.err));
+    QVERIFY(!QFile::exists(masked.filePath("frames")));  // nothing extracted from a folder
+    problem = check_video(masked.filePath("video.avi"), 5, 5, cv::Size(16, 16));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    auto full = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video",
+                          out.filePath("frames"), "--threshold", "0.6", "--output_path", dir_.filePath("video-full")});
+    QVERIFY2(full.exit_code == 0, qPrintable(full.err));
+    QFile masks_file(QDir(raw).filePath("masks.npy"));
+    QVERIFY(masks_file.open(QIODevice::ReadOnly));
+    const QByteArray kept = masks_file.readAll().right(20);
+    const auto mask_lightness =
+        block_lightness(QDir(dir_.filePath("video-full/attention")).filePath("attn-frame-0002.jpg"));
+    for (int i = 0; i < 20; ++i) QCOMPARE(mask_lightness.flatten()[i].item<double>() > 128, kept[i] == 1);
+
+    // The pictures alone into a video at another rate.
+    const QDir again(dir_.filePath("video-only"));
+    auto only = run_dino({"attention", "--video", out.filePath("attention"), "--video_only", "--fps", "7",
+                          "--output_path", again.path()});
+    QVERIFY2(only.exit_code == 0, qPrintable(only.err));
+    problem = check_video(again.filePath("video.mp4"), 5, 7, cv::Size(40, 32));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // Bad input, named.
+    auto missing = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video",
+                             dir_.filePath("missing.avi"), "--output_path", dir_.filePath("never")});
+    QCOMPARE(missing.exit_code, 1);
+    QVERIFY2(missing.err.contains("missing.avi"), qPrintable(missing.err));
+    auto not_a_video = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video",
+                                 dir_.filePath("backbone.pth"), "--output_path", dir_.filePath("never")});
+    QCOMPARE(not_a_video.exit_code, 1);
+    QVERIFY2(not_a_video.err.contains("cannot read this as a video"), qPrintable(not_a_video.err));
+    auto wrong_flag = run_dino({"attention", "--pretrained_weights", dir_.filePath("backbone.pth"), "--video", clip,
+                                "--image_size", "32", "--output_path", dir_.filePath("never")});
+    QCOMPARE(wrong_flag.exit_code, 2);
+    QVERIFY2(wrong_flag.err.contains("--resize"), qPrintable(wrong_flag.err));
+    QVERIFY(!QFile::exists(dir_.filePath("never")));
+  }
+
+  // eval_image_retrieval.py on two small sets in the revisited layout (ground truth pickled with
+  // protocol 2 and 5, lists, numpy arrays and numpy scalars): the Easy, Medium and Hard mAP and
+  // precision at 1, 5 and 10 equal those of the reference's pipeline written out in Python (Pillow's
+  // thumbnail, the same backbone, multi-scale features, the protocol's AP by hand).
+  void retrievalMatchesTheReferencePipeline() {
+    const QString root = dir_.filePath("revisited");
+    auto written = dino::test::run_reference_script({"write-revisited-set", root});
+    QVERIFY2(written.ok, qPrintable(written.error));
+    struct Case {
+      const char* dataset;
+      const char* multiscale;
+      const char* crop;
+    };
+    for (const Case& c : {Case{"roxford5k", "1", "0"}, Case{"rparis6k", "0", "1"}}) {
+      const QString out = dir_.filePath(QString("retrieval-") + c.dataset);
+      auto run = run_dino({"retrieval", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root,
+                           "--dataset", c.dataset, "--imsize", "48", "--multiscale",
+                           QString(c.multiscale) == "1" ? "True" : "False", "--crop_queries",
+                           QString(c.crop) == "1" ? "true" : "false", "--output_dir", out});
+      QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+      auto check = dino::test::run_reference_script(
+          {"retrieval-check", dir_.filePath("backbone.pth"), root, c.dataset, "48", c.multiscale, c.crop});
+      QVERIFY2(check.ok, qPrintable(check.error));
+      const auto expected = QJsonDocument::fromJson(check.output.toUtf8()).object();
+      QFile file(QDir(out).filePath("retrieval.json"));
+      QVERIFY(file.open(QIODevice::ReadOnly));
+      const auto actual = QJsonDocument::fromJson(file.readAll()).object();
+      for (const char* protocol : {"E", "M", "H"}) {
+        const auto e = expected[protocol].toObject(), a = actual[protocol].toObject();
+        QVERIFY2(std::abs(e["map"].toDouble() - a["map"].toDouble()) < 1e-9,
+                 qPrintable(QString("%1 %2: mAP %3, the reference's %4")
+                                .arg(c.dataset, protocol)
+                                .arg(a["map"].toDouble())
+                                .arg(e["map"].toDouble())));
+        for (int k = 0; k < 3; ++k)
+          QVERIFY(std::abs(e["precision_at_k"].toArray()[k].toDouble() - a["precision_at_k"].toArray()[k].toDouble()) <
+                  1e-9);
+      }
+      // The printed line, in percent with two decimals.
+      const QRegularExpression line(QString(">> %1: mAP E: ([0-9.]+), M: ([0-9.]+), H: ([0-9.]+)").arg(c.dataset));
+      const auto printed = line.match(run.out);
+      QVERIFY2(printed.hasMatch(), qPrintable(run.out));
+      const char* protocols[] = {"E", "M", "H"};
+      for (int i = 0; i < 3; ++i)
+        QVERIFY2(std::abs(printed.captured(i + 1).toDouble() -
+                          100 * expected[protocols[i]].toObject()["map"].toDouble()) < 0.0051,
+                 qPrintable(run.out));
+    }
+
+    // Bad input, named: no ground truth, an index outside the database, no weights.
+    auto missing = run_dino({"retrieval", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root,
+                             "--dataset", "rparis"});
+    QCOMPARE(missing.exit_code, 1);
+    QVERIFY2(missing.err.contains("gnd_rparis.pkl"), qPrintable(missing.err));
+    auto no_weights = run_dino({"retrieval", "--data_path", root});
+    QCOMPARE(no_weights.exit_code, 2);
+    QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
   }
 
  private:

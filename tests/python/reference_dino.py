@@ -332,7 +332,8 @@ def knn_classifier(train_f, train_y, test_f, test_y, k, T, num_classes=1000):
     return top1 * 100.0 / total, top5 * 100.0 / total
 
 
-def knn_check(weights, data, features, resize, crop, k):
+def load_backbone_file(weights):
+    """A backbone file of write_reference_files' shape (one head), its size read from the tensors."""
     state = torch.load(weights, map_location="cpu", weights_only=True)
     dim = state["cls_token"].shape[-1]
     patch = state["patch_embed.proj.weight"].shape[-1]
@@ -341,6 +342,11 @@ def knn_check(weights, data, features, resize, crop, k):
     vit = ViT(grid * patch, patch, dim, depth, heads=1)
     vit.load_state_dict(state, strict=True)
     vit.eval()
+    return vit
+
+
+def knn_check(weights, data, features, resize, crop, k):
+    vit = load_backbone_file(weights)
     result = {}
     with torch.no_grad():
         for split, name in (("train", "trainfeat"), ("val", "testfeat")):
@@ -361,6 +367,129 @@ def knn_check(weights, data, features, resize, crop, k):
     print(json.dumps(result))
 
 
+def average_precision(positions, positives):
+    """The revisited benchmark's AP: trapezoids between the precision before and at each hit."""
+    ap = 0.0
+    for j, rank in enumerate(positions):
+        before = 1.0 if rank == 0 else j / rank
+        at = (j + 1) / (rank + 1)
+        ap += (before + at) / (2.0 * positives)
+    return ap
+
+
+def revisited_map(ranking, truth, kappas):
+    """Mean AP over queries with positives, junk taken out of the ranking; precision at each k
+    capped at the last hit's rank."""
+    aps, precisions = [], []
+    for order, (ok, junk) in zip(ranking, truth):
+        if not ok:
+            continue
+        kept = [i for i in order if i not in set(junk)]
+        positions = [r for r, i in enumerate(kept) if i in set(ok)]
+        aps.append(average_precision(positions, len(ok)))
+        last = positions[-1] + 1
+        row = []
+        for k in kappas:
+            cap = min(last, k)
+            row.append(sum(1 for r in positions if r + 1 <= cap) / cap)
+        precisions.append(row)
+    n = len(aps)
+    return sum(aps) / n, [sum(p[j] for p in precisions) / n for j in range(len(kappas))]
+
+
+def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop):
+    """eval_image_retrieval.py's pipeline written out: thumbnails, CLS features (multi-scale when
+    asked), ranking by cosine similarity, and the Easy, Medium and Hard protocols."""
+    import os
+    import pickle
+    from PIL import Image
+    vit = load_backbone_file(weights)
+    root = os.path.join(data_path, dataset)
+    with open(os.path.join(root, f"gnd_{dataset}.pkl"), "rb") as f:
+        cfg = pickle.load(f)
+    mean = torch.tensor([0.485, 0.456, 0.406]).view(3, 1, 1)
+    std = torch.tensor([0.229, 0.224, 0.225]).view(3, 1, 1)
+
+    def feature(name, box=None):
+        img = Image.open(os.path.join(root, "jpg", name + ".jpg")).convert("RGB")
+        if box is not None:
+            img = img.crop(tuple(float(v) for v in box))
+        img.thumbnail((imsize, imsize), Image.LANCZOS)
+        w, h = img.size
+        x = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).reshape(h, w, 3)
+        x = ((x.permute(2, 0, 1).float() / 255.0 - mean) / std).unsqueeze(0)
+        if not multiscale:
+            return vit(x)
+        v = None
+        for s in [1, 1 / 2 ** (1 / 2), 1 / 2]:
+            inp = x.clone() if s == 1 else F.interpolate(x, scale_factor=s, mode="bilinear", align_corners=False)
+            v = vit(inp) if v is None else v + vit(inp)
+        v = v / 3
+        return v / v.norm()
+
+    with torch.no_grad():
+        db = F.normalize(torch.cat([feature(n) for n in cfg["imlist"]]), dim=1)
+        q = F.normalize(torch.cat([feature(n, g["bbx"] if crop else None)
+                                   for n, g in zip(cfg["qimlist"], cfg["gnd"])]), dim=1)
+    ranking = torch.argsort(-(db @ q.T), dim=0).T.tolist()
+    ints = lambda a: [int(i) for i in a]
+    protocols = {
+        "E": [(ints(g["easy"]), ints(g["junk"]) + ints(g["hard"])) for g in cfg["gnd"]],
+        "M": [(ints(g["easy"]) + ints(g["hard"]), ints(g["junk"])) for g in cfg["gnd"]],
+        "H": [(ints(g["hard"]), ints(g["junk"]) + ints(g["easy"])) for g in cfg["gnd"]],
+    }
+    result = {}
+    for name, truth in protocols.items():
+        m, p = revisited_map(ranking, truth, [1, 5, 10])
+        result[name] = {"map": m, "precision_at_k": p}
+    print(json.dumps(result))
+
+
+def write_revisited_set(root):
+    """Two small sets in the revisited layout: three landmarks, each a pattern seen in database
+    images of several sizes (two easy, one hard, one junk, and one of another landmark's colours),
+    and a query per landmark with a box. roxford5k is pickled with protocol 2 (numpy arrays through
+    _codecs, numpy scalars in a list), rparis6k with protocol 5 (numpy's _frombuffer, bytearrays)."""
+    import os
+    import pickle
+    import numpy as np
+    from PIL import Image
+    rng = np.random.default_rng(7)
+    sizes = [(60, 45), (200, 150), (33, 70), (48, 48), (90, 64)]
+    for dataset, protocol in (("roxford5k", 2), ("rparis6k", 5)):
+        folder = os.path.join(root, dataset, "jpg")
+        os.makedirs(folder, exist_ok=True)
+        imlist, qimlist, gnd = [], [], []
+        bases = [rng.integers(0, 256, (8, 8, 3)).astype(np.uint8) for _ in range(3)]
+        views = {}
+        for landmark, base in enumerate(bases):
+            for v, (w, h) in enumerate(sizes):
+                pattern = np.array(Image.fromarray(base).resize((w, h), Image.BICUBIC)).astype(np.int16)
+                noise = rng.integers(-40 - 15 * v, 40 + 15 * v, (h, w, 3))
+                name = f"{dataset}_{landmark}_{v}"
+                Image.fromarray(np.clip(pattern + noise, 0, 255).astype(np.uint8)).save(
+                    os.path.join(folder, name + ".jpg"), quality=90)
+                views[(landmark, v)] = len(imlist)
+                imlist.append(name)
+        for landmark, base in enumerate(bases):
+            name = f"{dataset}_query_{landmark}"
+            Image.fromarray(np.array(Image.fromarray(base).resize((80, 60), Image.BICUBIC))).save(
+                os.path.join(folder, name + ".jpg"), quality=95)
+            qimlist.append(name)
+            easy = [views[(landmark, 0)], views[(landmark, 3)]]
+            hard = [views[(landmark, 2)], views[(landmark, 4)]]
+            junk = [views[(landmark, 1)]]
+            box = [5.5, 4.0, 70.5, 52.0]
+            if protocol == 2:
+                gnd.append({"easy": np.array(easy, dtype=np.int64), "hard": hard,
+                            "junk": np.array(junk, dtype=np.int32), "bbx": [np.float64(v) for v in box]})
+            else:
+                gnd.append({"easy": np.array(easy), "hard": np.array(hard, dtype=np.uint16),
+                            "junk": np.array(junk), "bbx": np.array(box)})
+        with open(os.path.join(root, dataset, f"gnd_{dataset}.pkl"), "wb") as f:
+            pickle.dump({"imlist": imlist, "qimlist": qimlist, "gnd": gnd}, f, protocol=protocol)
+
+
 def pil_ops(image_path, directory):
     import numpy as np
     from PIL import Image, ImageEnhance, ImageFilter, ImageOps
@@ -373,6 +502,12 @@ def pil_ops(image_path, directory):
         shift = int(factor * 255) % 256
         h = Image.fromarray(((np.array(h, dtype=np.int64) + shift) % 256).astype(np.uint8), "L")
         return Image.merge("HSV", (h, s_, v)).convert("RGB")
+
+    def thumbnail(image, side):
+        # eval_image_retrieval.py's shrink, on a loaded image (Image.ANTIALIAS is Image.LANCZOS).
+        out = image.copy()
+        out.thumbnail((side, side), Image.LANCZOS)
+        return out
 
     ops = {
         "resize_bicubic_down": lambda: img.resize((37, 29), Image.BICUBIC),
@@ -392,6 +527,11 @@ def pil_ops(image_path, directory):
         "blur_0.7": lambda: img.filter(ImageFilter.GaussianBlur(0.7)),
         "blur_2.0": lambda: img.filter(ImageFilter.GaussianBlur(2.0)),
         "solarize": lambda: ImageOps.solarize(img, 128),
+        "resize_lanczos_down": lambda: img.resize((41, 33), Image.LANCZOS),
+        "reduce_3x2": lambda: img.reduce((3, 2)),
+        "thumbnail_20": lambda: thumbnail(img, 20),
+        "thumbnail_12": lambda: thumbnail(img, 12),
+        "thumbnail_200": lambda: thumbnail(img, 200),
     }
     for name, op in ops.items():
         op().save(f"{directory}/{name}.png")
@@ -448,6 +588,11 @@ def main():
         write_test_jpegs(sys.argv[2])
     elif command == "knn-check":
         knn_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]))
+    elif command == "write-revisited-set":
+        write_revisited_set(sys.argv[2])
+    elif command == "retrieval-check":
+        retrieval_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6] == "1",
+                        sys.argv[7] == "1")
     elif command == "pil-ops":
         pil_ops(sys.argv[2], sys.argv[3])
     else:

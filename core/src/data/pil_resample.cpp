@@ -33,6 +33,14 @@ double bicubic(double x) {
   return 0.0;
 }
 
+double sinc(double x) {
+  if (x == 0.0) return 1.0;
+  x *= M_PI;
+  return std::sin(x) / x;
+}
+
+double lanczos(double x) { return -3.0 <= x && x < 3.0 ? sinc(x) * sinc(x / 3.0) : 0.0; }
+
 // Per output pixel: the first input index and the fixed-point weights of the inputs it reads.
 struct Coefficients {
   int kernel_size = 0;
@@ -42,8 +50,10 @@ struct Coefficients {
 };
 
 Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFilter filter) {
-  const double support_base = filter == PilFilter::Bilinear ? 1.0 : 2.0;
-  double (*kernel)(double) = filter == PilFilter::Bilinear ? bilinear : bicubic;
+  const double support_base = filter == PilFilter::Bilinear ? 1.0 : filter == PilFilter::Bicubic ? 2.0 : 3.0;
+  double (*kernel)(double) = filter == PilFilter::Bilinear  ? bilinear
+                             : filter == PilFilter::Bicubic ? bicubic
+                                                            : lanczos;
   const double scale = (in1 - in0) / out_size;
   const double filter_scale = std::max(scale, 1.0);  // widen the kernel when shrinking
   const double support = support_base * filter_scale;
@@ -99,7 +109,8 @@ void vertical_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
     for (int y = 0; y < out.rows; ++y) {
       const int first = c.first[static_cast<size_t>(y)], count = c.count[static_cast<size_t>(y)];
       for (int i = 0; i < count; ++i) rows[static_cast<size_t>(i)] = in.ptr<uint8_t>(first + i);
-      detail::resample_row_vnni(rows.data(), &c.weights[static_cast<size_t>(y * c.kernel_size)], count, out.ptr<uint8_t>(y), values);
+      detail::resample_row_vnni(rows.data(), &c.weights[static_cast<size_t>(y * c.kernel_size)], count,
+                                out.ptr<uint8_t>(y), values);
     }
     return;
   }
@@ -108,7 +119,8 @@ void vertical_pass(const cv::Mat& in, const Coefficients& c, cv::Mat& out) {
     std::fill(acc.begin(), acc.end(), kPilHalf);
     const int32_t* k = &c.weights[static_cast<size_t>(y * c.kernel_size)];
     const int first = c.first[static_cast<size_t>(y)];
-    for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i) detail::run_pixel_loop<accumulate_row_loop>(acc.data(), in.ptr<uint8_t>(first + i), k[i], values);
+    for (int i = 0; i < c.count[static_cast<size_t>(y)]; ++i)
+      detail::run_pixel_loop<accumulate_row_loop>(acc.data(), in.ptr<uint8_t>(first + i), k[i], values);
     detail::run_pixel_loop<clip_row_loop>(acc.data(), out.ptr<uint8_t>(y), values);
   }
 }

@@ -15,24 +15,70 @@ struct StorageName {
 };
 
 constexpr StorageName kStorageNames[] = {
-    {"FloatStorage", c10::ScalarType::Float},   {"DoubleStorage", c10::ScalarType::Double},
-    {"HalfStorage", c10::ScalarType::Half},     {"BFloat16Storage", c10::ScalarType::BFloat16},
-    {"LongStorage", c10::ScalarType::Long},     {"IntStorage", c10::ScalarType::Int},
-    {"ShortStorage", c10::ScalarType::Short},   {"CharStorage", c10::ScalarType::Char},
-    {"ByteStorage", c10::ScalarType::Byte},     {"BoolStorage", c10::ScalarType::Bool},
+    {"FloatStorage", c10::ScalarType::Float},  {"DoubleStorage", c10::ScalarType::Double},
+    {"HalfStorage", c10::ScalarType::Half},    {"BFloat16Storage", c10::ScalarType::BFloat16},
+    {"LongStorage", c10::ScalarType::Long},    {"IntStorage", c10::ScalarType::Int},
+    {"ShortStorage", c10::ScalarType::Short},  {"CharStorage", c10::ScalarType::Char},
+    {"ByteStorage", c10::ScalarType::Byte},    {"BoolStorage", c10::ScalarType::Bool},
     {"UntypedStorage", c10::ScalarType::Byte},
 };
 
-// Opcodes of pickle protocols 2 to 4 (Python's Lib/pickle.py names them the same).
+// Opcodes of pickle protocols 2 to 5 (5's in-band bytearray; no out-of-band buffers) (Python's Lib/pickle.py names them
+// the same).
 enum Op : uint8_t {
-  MARK = '(', STOP = '.', POP = '0', POP_MARK = '1', DUP = '2', BININT = 'J', BININT1 = 'K', BININT2 = 'M',
-  NONE = 'N', BINPERSID = 'Q', REDUCE = 'R', BINSTRING = 'T', SHORT_BINSTRING = 'U', BINUNICODE = 'X',
-  APPEND = 'a', BUILD = 'b', GLOBAL = 'c', DICT = 'd', EMPTY_DICT = '}', APPENDS = 'e', BINGET = 'h',
-  LONG_BINGET = 'j', LIST = 'l', EMPTY_LIST = ']', BINPUT = 'q', LONG_BINPUT = 'r', SETITEM = 's', TUPLE = 't',
-  EMPTY_TUPLE = ')', SETITEMS = 'u', BINFLOAT = 'G', BINBYTES = 'B', SHORT_BINBYTES = 'C',
-  PROTO = 0x80, NEWOBJ = 0x81, TUPLE1 = 0x85, TUPLE2 = 0x86, TUPLE3 = 0x87, NEWTRUE = 0x88, NEWFALSE = 0x89,
-  LONG1 = 0x8a, LONG4 = 0x8b, SHORT_BINUNICODE = 0x8c, BINUNICODE8 = 0x8d, BINBYTES8 = 0x8e, EMPTY_SET = 0x8f,
-  ADDITEMS = 0x90, FROZENSET = 0x91, NEWOBJ_EX = 0x92, STACK_GLOBAL = 0x93, MEMOIZE = 0x94, FRAME = 0x95,
+  MARK = '(',
+  STOP = '.',
+  POP = '0',
+  POP_MARK = '1',
+  DUP = '2',
+  BININT = 'J',
+  BININT1 = 'K',
+  BININT2 = 'M',
+  NONE = 'N',
+  BINPERSID = 'Q',
+  REDUCE = 'R',
+  BINSTRING = 'T',
+  SHORT_BINSTRING = 'U',
+  BINUNICODE = 'X',
+  APPEND = 'a',
+  BUILD = 'b',
+  GLOBAL = 'c',
+  DICT = 'd',
+  EMPTY_DICT = '}',
+  APPENDS = 'e',
+  BINGET = 'h',
+  LONG_BINGET = 'j',
+  LIST = 'l',
+  EMPTY_LIST = ']',
+  BINPUT = 'q',
+  LONG_BINPUT = 'r',
+  SETITEM = 's',
+  TUPLE = 't',
+  EMPTY_TUPLE = ')',
+  SETITEMS = 'u',
+  BINFLOAT = 'G',
+  BINBYTES = 'B',
+  SHORT_BINBYTES = 'C',
+  PROTO = 0x80,
+  NEWOBJ = 0x81,
+  TUPLE1 = 0x85,
+  TUPLE2 = 0x86,
+  TUPLE3 = 0x87,
+  NEWTRUE = 0x88,
+  NEWFALSE = 0x89,
+  LONG1 = 0x8a,
+  LONG4 = 0x8b,
+  SHORT_BINUNICODE = 0x8c,
+  BINUNICODE8 = 0x8d,
+  BINBYTES8 = 0x8e,
+  EMPTY_SET = 0x8f,
+  ADDITEMS = 0x90,
+  FROZENSET = 0x91,
+  NEWOBJ_EX = 0x92,
+  STACK_GLOBAL = 0x93,
+  MEMOIZE = 0x94,
+  FRAME = 0x95,
+  BYTEARRAY8 = 0x96,
 };
 
 class Reader {
@@ -52,7 +98,8 @@ class Reader {
         fail(at, e.what());
       }
     }
-    if (stack_.size() != 1) fail(pos_, "the pickle ended with " + std::to_string(stack_.size()) + " values on its stack");
+    if (stack_.size() != 1)
+      fail(pos_, "the pickle ended with " + std::to_string(stack_.size()) + " values on its stack");
     return stack_.back();
   }
 
@@ -119,7 +166,8 @@ class Reader {
     for (size_t i = 0; i < pairs.size(); i += 2) target.as_dict().set(std::move(pairs[i]), std::move(pairs[i + 1]));
   }
   void append_items(PyValue& target, std::vector<PyValue>& items) {
-    if (target.kind() != PyValue::Kind::List) fail(pos_, std::string("APPEND to a ") + PyValue::kind_name(target.kind()));
+    if (target.kind() != PyValue::Kind::List)
+      fail(pos_, std::string("APPEND to a ") + PyValue::kind_name(target.kind()));
     auto& list = target.mutable_items();
     for (auto& item : items) list.push_back(std::move(item));
   }
@@ -159,7 +207,8 @@ class Reader {
     const auto& cls = callable.as_object();
     const std::string name = cls.qualified_name();
     if (cls.is_class) {
-      if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") return rebuild_tensor(args);
+      if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor")
+        return rebuild_tensor(args);
       if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") {
         if (args.empty() || !args[0].is_tensor()) fail(pos_, name + " without a tensor");
         return args[0];
@@ -176,7 +225,8 @@ class Reader {
         return name == "torch.Size" ? PyValue::tuple(std::move(items)) : PyValue::list(std::move(items));
       }
       if (name == "torch.device" && !args.empty() && args[0].is_string()) return args[0];
-      if (name == "_codecs.encode" && !args.empty() && args[0].is_string()) return PyValue::bytes(latin1(args[0].as_string()));
+      if (name == "_codecs.encode" && !args.empty() && args[0].is_string())
+        return PyValue::bytes(latin1(args[0].as_string()));
     }
     auto instance = std::make_shared<PyObjectData>();
     instance->module = cls.module;
@@ -216,18 +266,42 @@ class Reader {
 
   void step(uint8_t op) {
     switch (op) {
-      case PROTO: byte(); break;
-      case FRAME: little_endian(8); break;
-      case MARK: marks_.push_back(stack_.size()); break;
-      case POP: pop(); break;
-      case POP_MARK: pop_to_mark(); break;
-      case DUP: stack_.push_back(top()); break;
-      case NONE: stack_.emplace_back(); break;
-      case NEWTRUE: stack_.push_back(PyValue::boolean(true)); break;
-      case NEWFALSE: stack_.push_back(PyValue::boolean(false)); break;
-      case BININT: stack_.push_back(PyValue::integer(static_cast<int32_t>(little_endian(4)))); break;
-      case BININT1: stack_.push_back(PyValue::integer(byte())); break;
-      case BININT2: stack_.push_back(PyValue::integer(static_cast<int64_t>(little_endian(2)))); break;
+      case PROTO:
+        byte();
+        break;
+      case FRAME:
+        little_endian(8);
+        break;
+      case MARK:
+        marks_.push_back(stack_.size());
+        break;
+      case POP:
+        pop();
+        break;
+      case POP_MARK:
+        pop_to_mark();
+        break;
+      case DUP:
+        stack_.push_back(top());
+        break;
+      case NONE:
+        stack_.emplace_back();
+        break;
+      case NEWTRUE:
+        stack_.push_back(PyValue::boolean(true));
+        break;
+      case NEWFALSE:
+        stack_.push_back(PyValue::boolean(false));
+        break;
+      case BININT:
+        stack_.push_back(PyValue::integer(static_cast<int32_t>(little_endian(4))));
+        break;
+      case BININT1:
+        stack_.push_back(PyValue::integer(byte()));
+        break;
+      case BININT2:
+        stack_.push_back(PyValue::integer(static_cast<int64_t>(little_endian(2))));
+        break;
       case LONG1:
       case LONG4: {
         const size_t n = op == LONG1 ? byte() : static_cast<size_t>(little_endian(4));
@@ -246,18 +320,43 @@ class Reader {
         stack_.push_back(PyValue::floating(value));
         break;
       }
-      case SHORT_BINUNICODE: stack_.push_back(PyValue::string(raw(byte()))); break;
-      case BINUNICODE: stack_.push_back(PyValue::string(raw(little_endian(4)))); break;
-      case BINUNICODE8: stack_.push_back(PyValue::string(raw(little_endian(8)))); break;
-      case SHORT_BINSTRING: stack_.push_back(PyValue::string(raw(byte()))); break;
-      case BINSTRING: stack_.push_back(PyValue::string(raw(little_endian(4)))); break;
-      case SHORT_BINBYTES: stack_.push_back(PyValue::bytes(raw(byte()))); break;
-      case BINBYTES: stack_.push_back(PyValue::bytes(raw(little_endian(4)))); break;
-      case BINBYTES8: stack_.push_back(PyValue::bytes(raw(little_endian(8)))); break;
-      case EMPTY_DICT: stack_.push_back(PyValue::dict()); break;
-      case EMPTY_LIST: stack_.push_back(PyValue::list()); break;
-      case EMPTY_TUPLE: stack_.push_back(PyValue::tuple()); break;
-      case EMPTY_SET: stack_.push_back(PyValue::list()); break;
+      case SHORT_BINUNICODE:
+        stack_.push_back(PyValue::string(raw(byte())));
+        break;
+      case BINUNICODE:
+        stack_.push_back(PyValue::string(raw(little_endian(4))));
+        break;
+      case BINUNICODE8:
+        stack_.push_back(PyValue::string(raw(little_endian(8))));
+        break;
+      case SHORT_BINSTRING:
+        stack_.push_back(PyValue::string(raw(byte())));
+        break;
+      case BINSTRING:
+        stack_.push_back(PyValue::string(raw(little_endian(4))));
+        break;
+      case SHORT_BINBYTES:
+        stack_.push_back(PyValue::bytes(raw(byte())));
+        break;
+      case BINBYTES:
+        stack_.push_back(PyValue::bytes(raw(little_endian(4))));
+        break;
+      case BINBYTES8:
+      case BYTEARRAY8:
+        stack_.push_back(PyValue::bytes(raw(little_endian(8))));
+        break;
+      case EMPTY_DICT:
+        stack_.push_back(PyValue::dict());
+        break;
+      case EMPTY_LIST:
+        stack_.push_back(PyValue::list());
+        break;
+      case EMPTY_TUPLE:
+        stack_.push_back(PyValue::tuple());
+        break;
+      case EMPTY_SET:
+        stack_.push_back(PyValue::list());
+        break;
       case DICT: {
         auto items = pop_to_mark();
         auto dict = PyValue::dict();
@@ -265,9 +364,15 @@ class Reader {
         stack_.push_back(std::move(dict));
         break;
       }
-      case LIST: stack_.push_back(PyValue::list(pop_to_mark())); break;
-      case TUPLE: stack_.push_back(PyValue::tuple(pop_to_mark())); break;
-      case FROZENSET: stack_.push_back(PyValue::list(pop_to_mark())); break;
+      case LIST:
+        stack_.push_back(PyValue::list(pop_to_mark()));
+        break;
+      case TUPLE:
+        stack_.push_back(PyValue::tuple(pop_to_mark()));
+        break;
+      case FROZENSET:
+        stack_.push_back(PyValue::list(pop_to_mark()));
+        break;
       case TUPLE1:
       case TUPLE2:
       case TUPLE3: {
@@ -301,11 +406,21 @@ class Reader {
         set_items(top(), items);
         break;
       }
-      case BINPUT: memo_put(byte()); break;
-      case LONG_BINPUT: memo_put(little_endian(4)); break;
-      case MEMOIZE: memo_put(memo_.size()); break;
-      case BINGET: stack_.push_back(memo_get(byte())); break;
-      case LONG_BINGET: stack_.push_back(memo_get(little_endian(4))); break;
+      case BINPUT:
+        memo_put(byte());
+        break;
+      case LONG_BINPUT:
+        memo_put(little_endian(4));
+        break;
+      case MEMOIZE:
+        memo_put(memo_.size());
+        break;
+      case BINGET:
+        stack_.push_back(memo_get(byte()));
+        break;
+      case LONG_BINGET:
+        stack_.push_back(memo_get(little_endian(4)));
+        break;
       case GLOBAL: {
         auto module = line();
         auto name = line();

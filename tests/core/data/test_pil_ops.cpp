@@ -8,6 +8,7 @@
 
 #include <dino/data/pil_ops.h>
 #include <dino/data/pil_resample.h>
+#include <dino/data/pil_thumbnail.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -140,7 +141,8 @@ class TestPilOps : public QObject {
       QFile npy(dir.filePath(file));
       if (!npy.open(QIODevice::ReadOnly) || npy.size() <= values) return -1;
       const QByteArray bytes = npy.readAll();
-      const auto* expected = reinterpret_cast<const uint8_t*>(bytes.constData() + bytes.size() - values);  // after the header
+      const auto* expected =
+          reinterpret_cast<const uint8_t*>(bytes.constData() + bytes.size() - values);  // after the header
       qsizetype different = 0;
       for (qsizetype k = 0; k < values; ++k) different += ours.data[k] != expected[k];
       return different;
@@ -167,20 +169,51 @@ class TestPilOps : public QObject {
       if (name == "resize_bilinear_down") return pil_resize(m, 23, 41, PilFilter::Bilinear);
       if (name == "resize_bicubic_up") return pil_resize(m, 150, 130, PilFilter::Bicubic);
       if (name == "crop_resize") return pil_resize(m(cv::Rect(5, 7, 60, 45)), 32, 32, PilFilter::Bicubic);
+      if (name == "resize_lanczos_down") return pil_resize(m, 41, 33, PilFilter::Lanczos);
+      if (name == "reduce_3x2") return pil_reduce(m, 3, 2);
+      if (name.startsWith("thumbnail_")) {
+        const int side = name.section('_', -1).toInt();
+        return pil_thumbnail(m, side, side);
+      }
       const double value = name.section('_', -1).toDouble();
-      if (name.startsWith("brightness")) pil_adjust_brightness(m, value);
-      else if (name.startsWith("contrast")) pil_adjust_contrast(m, value);
-      else if (name.startsWith("saturation")) pil_adjust_saturation(m, value);
-      else if (name.startsWith("hue")) pil_adjust_hue(m, value);
-      else if (name == "grayscale") pil_grayscale(m);
-      else if (name.startsWith("blur")) pil_gaussian_blur(m, value);
-      else if (name == "solarize") pil_solarize(m);
+      if (name.startsWith("brightness"))
+        pil_adjust_brightness(m, value);
+      else if (name.startsWith("contrast"))
+        pil_adjust_contrast(m, value);
+      else if (name.startsWith("saturation"))
+        pil_adjust_saturation(m, value);
+      else if (name.startsWith("hue"))
+        pil_adjust_hue(m, value);
+      else if (name == "grayscale")
+        pil_grayscale(m);
+      else if (name.startsWith("blur"))
+        pil_gaussian_blur(m, value);
+      else if (name == "solarize")
+        pil_solarize(m);
       return m;
     };
-    const QStringList names{"resize_bicubic_down", "resize_bilinear_down", "resize_bicubic_up", "crop_resize",
-                            "brightness_0.6", "brightness_1.4", "contrast_0.6", "contrast_1.4", "saturation_0.8",
-                            "saturation_1.2", "hue_-0.1", "hue_0.07", "grayscale", "blur_0.1", "blur_0.7",
-                            "blur_2.0", "solarize"};
+    const QStringList names{"resize_bicubic_down",
+                            "resize_bilinear_down",
+                            "resize_bicubic_up",
+                            "crop_resize",
+                            "brightness_0.6",
+                            "brightness_1.4",
+                            "contrast_0.6",
+                            "contrast_1.4",
+                            "saturation_0.8",
+                            "saturation_1.2",
+                            "hue_-0.1",
+                            "hue_0.07",
+                            "grayscale",
+                            "blur_0.1",
+                            "blur_0.7",
+                            "blur_2.0",
+                            "solarize",
+                            "resize_lanczos_down",
+                            "reduce_3x2",
+                            "thumbnail_20",
+                            "thumbnail_12",
+                            "thumbnail_200"};
     for (const auto& name : names) {
       const cv::Mat expected = read_rgb(dir.filePath(name + ".png"));
       const cv::Mat actual = apply(name);
@@ -188,12 +221,17 @@ class TestPilOps : public QObject {
       QVERIFY2(expected.size() == actual.size(), qPrintable(name));
       const double worst = cv::norm(expected, actual, cv::NORM_INF);
       QVERIFY2(worst <= 1.0, qPrintable(name + QStringLiteral(": off by ") + QString::number(worst)));
+      // The retrieval shrink (Lanczos, reduce, thumbnail) is integer arithmetic throughout: exact.
+      const bool exact = name.contains("lanczos") || name.startsWith("reduce") || name.startsWith("thumbnail");
+      QVERIFY2(!exact || worst == 0,
+               qPrintable(name + QStringLiteral(": not exact, off by ") + QString::number(worst)));
       // Not merely within a grey level of Pillow: the very bytes of the baseline loops.
       const cv::Mat baseline = [&] {
         const dino::test::SimdLevelScope scope(dino::SimdLevel::baseline);
         return apply(name);
       }();
-      QVERIFY2(cv::norm(baseline, actual, cv::NORM_INF) == 0, qPrintable(name + QStringLiteral(": differs from the baseline loops")));
+      QVERIFY2(cv::norm(baseline, actual, cv::NORM_INF) == 0,
+               qPrintable(name + QStringLiteral(": differs from the baseline loops")));
     }
   }
 };

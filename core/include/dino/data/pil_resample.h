@@ -11,7 +11,8 @@
 
 namespace dino {
 
-enum class PilFilter { Bilinear, Bicubic };
+// Lanczos is Image.LANCZOS (once Image.ANTIALIAS): a sinc windowed by a sinc over 3 pixels.
+enum class PilFilter { Bilinear, Bicubic, Lanczos };
 
 // Resizes an 8-bit image (1 or 3 channels, any size) to out_width x out_height. `box` selects the
 // source region (x, y, width, height) in input pixels, as Image.resize(size, box=...) does; the
