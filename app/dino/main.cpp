@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   dino::cli::add_knn_command(app);
   dino::cli::add_linear_command(app);
   dino::cli::add_retrieval_command(app);
+  dino::cli::add_copydetect_command(app);
   dino::cli::add_attention_command(app);
   dino::cli::add_bench_command(app);
   try {

@@ -645,6 +645,52 @@ class TestDinoCli : public QObject {
     QVERIFY2(no_weights.err.contains("--pretrained_weights"), qPrintable(no_weights.err));
   }
 
+  // eval_copy_detection.py on a small Copydays layout: each block's mAP equals that of the
+  // reference's pipeline written out in Python ([CLS, GeM] features of bicubic squares, utils.PCA's
+  // whitening with numpy, cosine top 20, the Holidays AP); a strong copy matching no original counts
+  // as 0 and is named in a warning; bad layouts are named.
+  void copyDetectionMatchesTheReferencePipeline() {
+    const QString root = dir_.filePath("copy-detection");
+    auto written = dino::test::run_reference_script({"write-copydays-set", root});
+    QVERIFY2(written.ok, qPrintable(written.error));
+    const QDir dir(root);
+    const QString out = dir.filePath("out");
+    auto run =
+        run_dino({"copydetect", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
+                  dir.filePath("copydays"), "--whitening_path", dir.filePath("whitening"), "--distractors_path",
+                  dir.filePath("distractors"), "--imsize", "32", "--batch_size_per_gpu", "7", "--output_dir", out});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("strong: 1 queries match no original"), qPrintable(run.err));
+    auto check =
+        dino::test::run_reference_script({"copydetect-check", dir_.filePath("backbone.pth"), dir.filePath("copydays"),
+                                          dir.filePath("whitening"), dir.filePath("distractors"), "32"});
+    QVERIFY2(check.ok, qPrintable(check.error));
+    const auto expected = QJsonDocument::fromJson(check.output.toUtf8()).object();
+    QFile file(QDir(out).filePath("copy_detection.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto blocks = QJsonDocument::fromJson(file.readAll()).object()["blocks"].toObject();
+    QCOMPARE(blocks.keys(), expected.keys());
+    for (const auto& name : expected.keys()) {
+      const double want = expected[name].toDouble(), got = blocks[name].toObject()["map"].toDouble();
+      QVERIFY2(std::abs(want - got) < 1e-9,
+               qPrintable(QString("%1: mAP %2, the reference's %3").arg(name).arg(got).arg(want)));
+      QVERIFY2(run.out.contains(QString("eval on %1 mAP=%2").arg(name).arg(want, 0, 'f', 3)), qPrintable(run.out));
+    }
+    QVERIFY(expected["strong"].toDouble() < 1.0 && expected["crops/50"].toDouble() < 1.0);  // not trivially found
+
+    // A transformed block with another count than the originals, named.
+    QVERIFY(QFile::remove(dir.filePath("copydays/crops/50/a100.jpg")));
+    auto uneven = run_dino({"copydetect", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
+                            dir.filePath("copydays"), "--imsize", "32"});
+    QCOMPARE(uneven.exit_code, 1);
+    QVERIFY2(uneven.err.contains("crops/50") && uneven.err.contains("5 images where original/ has 6"),
+             qPrintable(uneven.err));
+    auto no_originals = run_dino({"copydetect", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path",
+                                  dir.filePath("whitening")});
+    QCOMPARE(no_originals.exit_code, 1);
+    QVERIFY2(no_originals.err.contains("original"), qPrintable(no_originals.err));
+  }
+
  private:
   QTemporaryDir dir_;
 };

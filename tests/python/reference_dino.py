@@ -490,6 +490,99 @@ def write_revisited_set(root):
             pickle.dump({"imlist": imlist, "qimlist": qimlist, "gnd": gnd}, f, protocol=protocol)
 
 
+def write_copydays_set(root):
+    """A small Copydays layout: six originals, strong copies (two of one original, and one that
+    matches no original's prefix), a JPEG-quality and a crop block, distractors, and whitening
+    images (more than the tiny backbone's 128 feature dimensions)."""
+    import os
+    import numpy as np
+    from PIL import Image
+    rng = np.random.default_rng(11)
+
+    def picture(w, h):
+        base = rng.integers(0, 256, (4, 5, 3)).astype(np.uint8)
+        smooth = np.array(Image.fromarray(base).resize((w, h), Image.BICUBIC)).astype(np.int16)
+        return Image.fromarray(np.clip(smooth + rng.integers(-20, 20, (h, w, 3)), 0, 255).astype(np.uint8))
+
+    def folder(*parts):
+        path = os.path.join(root, *parts)
+        os.makedirs(path, exist_ok=True)
+        return path
+
+    originals = []
+    for i in range(6):
+        img = picture(64, 48)
+        img.save(os.path.join(folder("copydays", "original"), f"a10{i}.jpg"), quality=95)
+        originals.append(img)
+        img.save(os.path.join(folder("copydays", "jpegqual", "50"), f"a10{i}.jpg"), quality=8)
+        img.crop((12, 10, 52, 40)).save(os.path.join(folder("copydays", "crops", "50"), f"a10{i}.jpg"), quality=95)
+    for name, source in (("a100_s1", 0), ("a100_s2", 0), ("a103_s1", 3), ("a105_s1", 5)):
+        img = originals[source].rotate(8, resample=Image.BILINEAR).transpose(Image.FLIP_LEFT_RIGHT)
+        img.save(os.path.join(folder("copydays", "strong"), name + ".jpg"), quality=60)
+    picture(64, 48).save(os.path.join(folder("copydays", "strong"), "z999.jpg"), quality=90)
+    for i in range(16):
+        picture(50 + i, 40).save(os.path.join(folder("distractors"), f"d{i:02d}.png"))
+    for i in range(150):
+        picture(int(rng.integers(20, 48)), int(rng.integers(20, 48))).save(
+            os.path.join(folder("whitening"), f"w{i:03d}.jpg"), quality=90)
+
+
+def copydetect_check(weights, data, whitening, distractors, imsize):
+    """eval_copy_detection.py written out: [CLS, GeM] of bicubic squares, whitening (utils.PCA with
+    numpy's eigh in float32, the uncentred covariance), cosine top 20, the Holidays AP per block."""
+    import os
+    import numpy as np
+    from PIL import Image
+    vit = load_backbone_file(weights)
+    mean = torch.tensor([0.485, 0.456, 0.406]).view(3, 1, 1)
+    std = torch.tensor([0.229, 0.224, 0.225]).view(3, 1, 1)
+
+    def features(paths):
+        rows = []
+        for path in paths:
+            img = Image.open(path).convert("RGB").resize((imsize, imsize), Image.BICUBIC)
+            x = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).reshape(imsize, imsize, 3)
+            x = ((x.permute(2, 0, 1).float() / 255.0 - mean) / std).unsqueeze(0)
+            with torch.no_grad():
+                feats = vit.get_intermediate_layers(x, n=1)[0]
+            h = w = imsize // vit.patch
+            patches = feats[:, 1:, :].reshape(1, h, w, -1).clamp(min=1e-6).permute(0, 3, 1, 2)
+            gem = F.avg_pool2d(patches.pow(4), (h, w)).pow(1.0 / 4).reshape(1, -1)
+            rows.append(torch.cat((feats[:, 0, :], gem), dim=1))
+        return torch.cat(rows)
+
+    names = ["original", "strong"] + [f"jpegqual/{q}" for q in [3, 5, 8, 10, 15, 20, 30, 50, 75]] + \
+            [f"crops/{p}" for p in [10, 15, 20, 30, 40, 50, 60, 70, 80]]
+    blocks = [n for n in names if os.path.isdir(os.path.join(data, n))]
+    listing = {n: sorted(f for f in os.listdir(os.path.join(data, n)) if f.endswith(".jpg")) for n in blocks}
+    queries = torch.cat([features([os.path.join(data, n, f) for f in listing[n]]) for n in blocks])
+    database = features([os.path.join(data, "original", f) for f in listing["original"]])
+    database = torch.cat([database, features(sorted(os.path.join(distractors, f) for f in os.listdir(distractors)))])
+    whit = features(sorted(os.path.join(whitening, f) for f in os.listdir(whitening)))
+    mean_feature = whit.mean(dim=0)
+    database, queries = database - mean_feature, queries - mean_feature
+    cov = (whit.T @ whit / whit.shape[0]).numpy()
+    d, v = np.linalg.eigh(cov)
+    eps = d.max() * 1e-5
+    d[d < eps] = eps
+    idx = np.argsort(d)[::-1]
+    dvt = torch.from_numpy(np.dot(np.diag(1.0 / d[idx] ** 0.5), v[:, idx].T)).float()
+    database, queries = (dvt @ database.T).T, (dvt @ queries.T).T
+    database, queries = F.normalize(database, dim=1), F.normalize(queries, dim=1)
+    _, top = (queries @ database.T).topk(20, largest=True, sorted=True)
+    result, row = {}, 0
+    originals = listing["original"]
+    for n in blocks:
+        total = 0.0
+        for qno, qname in enumerate(listing[n]):
+            positives = [j for j, o in enumerate(originals) if o[:4] == qname[:4]] if n == "strong" else [qno]
+            ranks = [r for r, b in enumerate(top[row].tolist()) if b in positives]
+            total += average_precision(ranks, len(positives)) if positives else 0.0
+            row += 1
+        result[n] = total / len(listing[n])
+    print(json.dumps(result))
+
+
 def pil_ops(image_path, directory):
     import numpy as np
     from PIL import Image, ImageEnhance, ImageFilter, ImageOps
@@ -590,6 +683,10 @@ def main():
         knn_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]))
     elif command == "write-revisited-set":
         write_revisited_set(sys.argv[2])
+    elif command == "write-copydays-set":
+        write_copydays_set(sys.argv[2])
+    elif command == "copydetect-check":
+        copydetect_check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
     elif command == "retrieval-check":
         retrieval_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6] == "1",
                         sys.argv[7] == "1")
