@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of every tab of the real app under Xvfb, at 1366 x 768 and 1920 x 1080, for
 # docs/desktop-app.md: the welcome page, the dashboard and crops of a run folder, its schedules, the
-# attention of its teacher on a photograph, and the log; then the welcome page, dashboard and
+# attention of its teacher on a photograph, its evaluations (evaluations.jsonl, when it has some) and
+# the log; then the welcome page, dashboard and
 # attention in German and Chinese at 1366 x 768.
 #   bash scripts/screenshots.sh RUN_FOLDER PHOTO [OUT_DIR]    (OUT_DIR: docs/images)
 # RUN_FOLDER is an output folder of `dino train` or the app (config.json, metrics.jsonl,
@@ -38,7 +39,7 @@ shoot() {
   echo "$shot"
 }
 for size in 1366x768 1920x1080; do
-  for tab in welcome dashboard schedules crops attention log; do
+  for tab in welcome dashboard schedules crops attention evaluate log; do
     shoot "$size" "$tab" "" "$out/$tab-$size.png"
   done
 done

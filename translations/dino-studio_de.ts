@@ -861,6 +861,247 @@
         <source>GPU tensors</source>
         <translation>GPU-Tensoren</translation>
     </message>
+    <message>
+        <source>Evaluations: %1</source>
+        <translation>Evaluierungen: %1</translation>
+    </message>
+    <message>
+        <source>The latest evaluations of this run, from the Evaluate tab</source>
+        <translation>Die neuesten Evaluierungen dieses Laufs, aus dem Tab Evaluieren</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatePanel</name>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The run&apos;s last checkpoint</source>
+        <translation>Der letzte Checkpoint des Laufs</translation>
+    </message>
+    <message>
+        <source>A weights or checkpoint file:</source>
+        <translation>Eine Gewichts- oder Checkpoint-Datei:</translation>
+    </message>
+    <message>
+        <source>dino_deitsmall16_pretrain.pth, checkpoint.pth, ...</source>
+        <translation>dino_deitsmall16_pretrain.pth, checkpoint.pth, ...</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>Lehrer</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>Schüler</translation>
+    </message>
+    <message>
+        <source>Checkpoint key:</source>
+        <translation>Checkpoint-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>train/ and val/ class folders, an MNIST folder, or fashion-mnist</source>
+        <translation>Klassenordner train/ und val/, ein MNIST-Ordner oder fashion-mnist</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
+    <message>
+        <source>Linear probe</source>
+        <translation>Lineare Probe</translation>
+    </message>
+    <message>
+        <source>Neighbours (k):</source>
+        <translation>Nachbarn (k):</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Also the mean patch token</source>
+        <translation>Auch das mittlere Patch-Token</translation>
+    </message>
+    <message>
+        <source>Compute the training features once (minutes on a CPU)</source>
+        <translation>Trainingsmerkmale nur einmal berechnen (Minuten auf einer CPU)</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Learning rate (batch 256):</source>
+        <translation>Lernrate (Batch 256):</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Last blocks:</source>
+        <translation>Letzte Blöcke:</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Evaluieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation>Genauigkeit der linearen Probe</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Weights to Evaluate</source>
+        <translation>Zu evaluierende Gewichte</translation>
+    </message>
+    <message>
+        <source>PyTorch files (*.pth *.pt *.pth.tar);;All files (*)</source>
+        <translation>PyTorch-Dateien (*.pth *.pt *.pth.tar);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Data to Evaluate On</source>
+        <translation>Daten für die Evaluierung</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>Die Evaluierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was recorded.</source>
+        <translation>Gestoppt; nichts wurde festgehalten.</translation>
+    </message>
+    <message>
+        <source>No run is shown: train or follow one.</source>
+        <translation>Kein Lauf angezeigt: trainieren Sie einen oder folgen Sie einem.</translation>
+    </message>
+    <message>
+        <source>Choose the weights to evaluate.</source>
+        <translation>Wählen Sie die zu evaluierenden Gewichte.</translation>
+    </message>
+    <message>
+        <source>The run has no checkpoint yet (%1): it writes one after its first epoch.</source>
+        <translation>Der Lauf hat noch keinen Checkpoint (%1): er schreibt einen nach seiner ersten Epoche.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the data to evaluate on.</source>
+        <translation>Wählen Sie die Daten für die Evaluierung.</translation>
+    </message>
+    <message>
+        <source>Neighbours: &quot;%1&quot; is not a positive whole number.</source>
+        <translation>Nachbarn: „%1“ ist keine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Neighbours: give at least one k.</source>
+        <translation>Nachbarn: geben Sie mindestens ein k an.</translation>
+    </message>
+    <message>
+        <source>Starting: dino %1</source>
+        <translation>Start: dino %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 top-1 in %3 s.</source>
+        <translation>%1: %2 Top-1 in %3 s.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationProcess</name>
+    <message>
+        <source>An evaluation is already running.</source>
+        <translation>Es läuft bereits eine Evaluierung.</translation>
+    </message>
+    <message>
+        <source>The dino command-line program was not found beside DINO Studio or on PATH; it runs the evaluations.</source>
+        <translation>Das Kommandozeilenprogramm dino wurde weder neben DINO Studio noch im PATH gefunden; es führt die Evaluierungen aus.</translation>
+    </message>
+    <message>
+        <source>The evaluation ended without an accuracy (every k larger than the training set?).</source>
+        <translation>Die Evaluierung endete ohne Genauigkeit (jedes k größer als die Trainingsmenge?).</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>lineare Probe</translation>
+    </message>
+    <message>
+        <source>%1 %2% top-1</source>
+        <translation>%1 %2% Top-1</translation>
+    </message>
+    <message>
+        <source>best at epoch %1</source>
+        <translation>am besten in Epoche %1</translation>
+    </message>
+    <message>
+        <source>%1-NN %2%</source>
+        <translation>%1-NN %2%</translation>
+    </message>
 </context>
 <context>
     <name>FigureExportDialog</name>
@@ -1364,6 +1605,10 @@ LibTorch %5, %6</translation>
     <message>
         <source>Stopped: Start resumes it</source>
         <translation>Gestoppt: Start setzt fort</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
     </message>
 </context>
 <context>
@@ -2207,8 +2452,8 @@ LibTorch %5, %6</translation>
         <translation>Nach zehn Sekunden das Fenster als PNG speichern und beenden.</translation>
     </message>
     <message>
-        <source>The tab to show: welcome, dashboard, schedules, crops, attention or log.</source>
-        <translation>Anzuzeigender Tab: welcome, dashboard, schedules, crops, attention oder log.</translation>
+        <source>The tab to show: welcome, dashboard, schedules, crops, attention, evaluate or log.</source>
+        <translation>Anzuzeigender Tab: welcome, dashboard, schedules, crops, attention, evaluate oder log.</translation>
     </message>
 </context>
 </TS>

@@ -852,6 +852,247 @@
         <source>GPU tensors</source>
         <translation>GPU 张量</translation>
     </message>
+    <message>
+        <source>Evaluations: %1</source>
+        <translation>评估：%1</translation>
+    </message>
+    <message>
+        <source>The latest evaluations of this run, from the Evaluate tab</source>
+        <translation>本次运行最近的评估结果，来自“评估”标签页</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatePanel</name>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The run&apos;s last checkpoint</source>
+        <translation>本次运行的最新检查点</translation>
+    </message>
+    <message>
+        <source>A weights or checkpoint file:</source>
+        <translation>权重或检查点文件：</translation>
+    </message>
+    <message>
+        <source>dino_deitsmall16_pretrain.pth, checkpoint.pth, ...</source>
+        <translation>dino_deitsmall16_pretrain.pth、checkpoint.pth……</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Checkpoint key:</source>
+        <translation>检查点键：</translation>
+    </message>
+    <message>
+        <source>train/ and val/ class folders, an MNIST folder, or fashion-mnist</source>
+        <translation>train/ 和 val/ 类别文件夹、MNIST 文件夹或 fashion-mnist</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
+    <message>
+        <source>Linear probe</source>
+        <translation>线性探测</translation>
+    </message>
+    <message>
+        <source>Neighbours (k):</source>
+        <translation>近邻数 (k)：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Also the mean patch token</source>
+        <translation>同时使用 patch token 的均值</translation>
+    </message>
+    <message>
+        <source>Compute the training features once (minutes on a CPU)</source>
+        <translation>训练特征只计算一次（在 CPU 上只需几分钟）</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Learning rate (batch 256):</source>
+        <translation>学习率（批大小 256）：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Last blocks:</source>
+        <translation>最后几个块：</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation>线性探测准确率</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Weights to Evaluate</source>
+        <translation>要评估的权重</translation>
+    </message>
+    <message>
+        <source>PyTorch files (*.pth *.pt *.pth.tar);;All files (*)</source>
+        <translation>PyTorch 文件 (*.pth *.pt *.pth.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Data to Evaluate On</source>
+        <translation>用于评估的数据</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was recorded.</source>
+        <translation>已停止；未记录任何结果。</translation>
+    </message>
+    <message>
+        <source>No run is shown: train or follow one.</source>
+        <translation>当前没有显示运行：请训练或跟踪一个运行。</translation>
+    </message>
+    <message>
+        <source>Choose the weights to evaluate.</source>
+        <translation>请选择要评估的权重。</translation>
+    </message>
+    <message>
+        <source>The run has no checkpoint yet (%1): it writes one after its first epoch.</source>
+        <translation>本次运行还没有检查点（%1）：第一轮结束后才会写入。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the data to evaluate on.</source>
+        <translation>请选择用于评估的数据。</translation>
+    </message>
+    <message>
+        <source>Neighbours: &quot;%1&quot; is not a positive whole number.</source>
+        <translation>近邻数：“%1”不是正整数。</translation>
+    </message>
+    <message>
+        <source>Neighbours: give at least one k.</source>
+        <translation>近邻数：请至少给出一个 k。</translation>
+    </message>
+    <message>
+        <source>Starting: dino %1</source>
+        <translation>正在启动：dino %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 top-1 in %3 s.</source>
+        <translation>%1：top-1 为 %2，用时 %3 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationProcess</name>
+    <message>
+        <source>An evaluation is already running.</source>
+        <translation>已有一个评估正在运行。</translation>
+    </message>
+    <message>
+        <source>The dino command-line program was not found beside DINO Studio or on PATH; it runs the evaluations.</source>
+        <translation>在 DINO Studio 旁边和 PATH 中都找不到 dino 命令行程序；评估由它执行。</translation>
+    </message>
+    <message>
+        <source>The evaluation ended without an accuracy (every k larger than the training set?).</source>
+        <translation>评估结束但没有得到准确率（是否每个 k 都大于训练集？）。</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>线性探测</translation>
+    </message>
+    <message>
+        <source>%1 %2% top-1</source>
+        <translation>%1 top-1 %2%</translation>
+    </message>
+    <message>
+        <source>best at epoch %1</source>
+        <translation>第 %1 轮最佳</translation>
+    </message>
+    <message>
+        <source>%1-NN %2%</source>
+        <translation>%1-NN %2%</translation>
+    </message>
 </context>
 <context>
     <name>FigureExportDialog</name>
@@ -1354,6 +1595,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>Stopped: Start resumes it</source>
         <translation>已停止：点击“开始”继续</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
 </context>
 <context>
@@ -2197,8 +2442,8 @@ LibTorch %5，%6</translation>
         <translation>十秒后将窗口保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The tab to show: welcome, dashboard, schedules, crops, attention or log.</source>
-        <translation>要显示的标签页：welcome、dashboard、schedules、crops、attention 或 log。</translation>
+        <source>The tab to show: welcome, dashboard, schedules, crops, attention, evaluate or log.</source>
+        <translation>要显示的标签页：welcome、dashboard、schedules、crops、attention、evaluate 或 log。</translation>
     </message>
 </context>
 </TS>

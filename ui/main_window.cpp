@@ -7,6 +7,7 @@
 #include "crops/crop_preview_panel.h"
 #include "dashboard/dashboard.h"
 #include "dashboard/figure_export_dialog.h"
+#include "evaluate/evaluate_panel.h"
 #include "log/log_panel.h"
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
@@ -27,6 +28,8 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QJsonObject>
+#include <QJsonDocument>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -85,6 +88,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(dashboard_, &Dashboard::cursorChanged, attention_, [this](double iteration) {
     if (std::isfinite(iteration)) attention_->showIteration(std::llround(iteration), dashboard_->stepsPerEpoch());
   });
+  // k-NN and the linear probe on the run's checkpoint or any weights; the run's latest figures
+  // also show on its dashboard.
+  evaluate_ = new EvaluatePanel;
+  tabs->addTab(evaluate_, tr("Evaluate"));
+  connect(evaluate_, &EvaluatePanel::evaluationsChanged, dashboard_, &Dashboard::setEvaluationSummary);
   setCentralWidget(tabs);
 
   config_ = new ConfigPanel;
@@ -329,10 +337,13 @@ void MainWindow::createActions() {
 
 bool MainWindow::showTab(const QString& name) {
   auto* tabs = qobject_cast<QTabWidget*>(centralWidget());
-  const QList<std::pair<QString, QWidget*>> pages{
-      {QStringLiteral("welcome"), welcome_},     {QStringLiteral("dashboard"), dashboard_},
-      {QStringLiteral("schedules"), schedules_}, {QStringLiteral("crops"), crops_},
-      {QStringLiteral("attention"), attention_}, {QStringLiteral("log"), log_}};
+  const QList<std::pair<QString, QWidget*>> pages{{QStringLiteral("welcome"), welcome_},
+                                                  {QStringLiteral("dashboard"), dashboard_},
+                                                  {QStringLiteral("schedules"), schedules_},
+                                                  {QStringLiteral("crops"), crops_},
+                                                  {QStringLiteral("attention"), attention_},
+                                                  {QStringLiteral("evaluate"), evaluate_},
+                                                  {QStringLiteral("log"), log_}};
   for (const auto& [pageName, page] : pages)
     if (tabs && pageName == name.toLower()) {
       tabs->setCurrentWidget(page);
@@ -645,6 +656,16 @@ void MainWindow::announceRunFolder() {
   setWindowTitle(tr("%1 - DINO Studio").arg(QDir(QDir::cleanPath(QDir(runFolder_).absolutePath())).dirName()));
   attention_->setTrainingCheckpoint(QDir(runFolder_).filePath(QStringLiteral("checkpoint.pth")));
   FigureExportDialog::setRunFolder(runFolder_);
+  // The run's own data (its config.json), whether it was trained here or is followed.
+  QString dataPath = config_->value(QStringLiteral("data_path")).toString();
+  int depth = config_->value(QStringLiteral("depth")).toInt();
+  if (QFile config(QDir(runFolder_).filePath(QStringLiteral("config.json"))); config.open(QIODevice::ReadOnly)) {
+    const QJsonObject written = QJsonDocument::fromJson(config.readAll()).object();
+    if (!written[QStringLiteral("data_path")].toString().isEmpty())
+      dataPath = written[QStringLiteral("data_path")].toString();
+    if (written.contains(QStringLiteral("depth"))) depth = written[QStringLiteral("depth")].toInt();
+  }
+  evaluate_->setRun(runFolder_, dataPath, depth);
 }
 
 void MainWindow::updateActions() {

@@ -14,6 +14,7 @@ class AttentionExplorer;
 class ConfigPanel;
 class CropPreviewPanel;
 class Dashboard;
+class EvaluatePanel;
 class LogPanel;
 class QAction;
 class QLabel;
@@ -39,6 +40,7 @@ class MainWindow : public QMainWindow {
   CropPreviewPanel* cropPreview() const { return crops_; }
   AttentionExplorer* attentionExplorer() const { return attention_; }
   WelcomePage* welcomePage() const { return welcome_; }
+  EvaluatePanel* evaluatePanel() const { return evaluate_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
@@ -53,7 +55,8 @@ class MainWindow : public QMainWindow {
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;
-  // "welcome", "dashboard", "schedules", "crops", "attention" or "log"; false for another name.
+  // "welcome", "dashboard", "schedules", "crops", "attention", "evaluate" or "log"; false for another
+  // name.
   bool showTab(const QString& name);
 
   // The folder of the documentation (docs/*.md): installed beside the program or the source tree's.
@@ -95,6 +98,7 @@ class MainWindow : public QMainWindow {
   CropPreviewPanel* crops_ = nullptr;
   AttentionExplorer* attention_ = nullptr;
   WelcomePage* welcome_ = nullptr;
+  EvaluatePanel* evaluate_ = nullptr;
   QString cropSettingsKey_;  // the settings the crop preview was opened with
   LogPanel* log_ = nullptr;
   TrainingController* controller_ = nullptr;

@@ -84,8 +84,9 @@ void run_linear(const LinearOptions& o) {
     throw UsageError(
         "--avgpool_patchtokens true needs --n_last_blocks 1 (the reference interleaves the CLS and mean "
         "tokens, which only lines up for one block)");
-  if (o.epochs <= 0 || o.batch_size_per_gpu <= 0 || o.val_freq <= 0 || o.num_labels <= 0 || o.lr <= 0)
-    throw UsageError("--epochs, --batch_size_per_gpu, --val_freq, --num_labels and --lr must be positive");
+  if (o.epochs <= 0 || o.batch_size_per_gpu <= 0 || o.val_freq <= 0 || o.lr <= 0)
+    throw UsageError("--epochs, --batch_size_per_gpu, --val_freq and --lr must be positive");
+  if (o.num_labels < 0) throw UsageError("--num_labels must be positive, or 0 for the data's classes");
   if (!o.pretrained_linear.empty() && !o.evaluate)
     throw UsageError(
         "--pretrained_linear names the classifier --evaluate validates; training resumes from "
@@ -101,9 +102,10 @@ void run_linear(const LinearOptions& o) {
   backbone.model->to(device);
   const auto splits = open_labelled_splits(o.data_path);
   const int64_t classes = std::max(splits.train->num_classes(), splits.test->num_classes());
-  if (classes > o.num_labels)
+  if (o.num_labels > 0 && classes > o.num_labels)
     throw UsageError("--num_labels " + std::to_string(o.num_labels) + " is fewer than the data's " +
                      std::to_string(classes) + " classes");
+  const int64_t num_labels = o.num_labels > 0 ? o.num_labels : classes;
   const int size = static_cast<int>(backbone.config.img_size);
   const EvalTransform val_transform = knn_transform(o.data_path, size);
   log::info("data: " + splits.description + ", " + std::to_string(splits.train->size()) + " train and " +
@@ -115,7 +117,7 @@ void run_linear(const LinearOptions& o) {
     return linear_probe_features(backbone.model, images, o.n_last_blocks, o.avgpool_patchtokens);
   };
   const int64_t dim = linear_probe_dim(backbone.config.embed_dim, o.n_last_blocks, o.avgpool_patchtokens);
-  torch::nn::Linear classifier = make_linear_classifier(dim, o.num_labels);
+  torch::nn::Linear classifier = make_linear_classifier(dim, num_labels);
   const double base_lr = o.lr * static_cast<double>(o.batch_size_per_gpu) / 256.0;  // one process
   torch::optim::SGD optimizer(classifier->parameters(),
                               torch::optim::SGDOptions(base_lr).momentum(0.9).weight_decay(0));
@@ -238,7 +240,8 @@ void add_linear_command(CLI::App& app) {
   cmd->add_option("--lr", o->lr, "Learning rate for a batch of 256, scaled linearly with the batch")
       ->capture_default_str();
   cmd->add_option("--batch_size_per_gpu", o->batch_size_per_gpu, "Images per step")->capture_default_str();
-  cmd->add_option("--num_labels", o->num_labels, "Outputs of the linear layer (1000 for ImageNet)")
+  cmd->add_option("--num_labels", o->num_labels,
+                  "Outputs of the linear layer (1000 for ImageNet; 0: the data's classes)")
       ->capture_default_str();
   cmd->add_option("--val_freq", o->val_freq, "Validate after epochs 0, N, 2N, ... and after the last")
       ->capture_default_str();

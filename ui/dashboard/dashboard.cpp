@@ -41,6 +41,11 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   logScale_ = new QCheckBox(tr("Log scale (loss, learning rate)"));
   controls->addWidget(logScale_);
   controls->addStretch(1);
+  // The latest k-NN and linear-probe figures of the Evaluate tab for this run.
+  evaluations_ = new QLabel;
+  evaluations_->setMinimumWidth(1);
+  evaluations_->setVisible(false);
+  controls->addWidget(evaluations_);
   layout->addLayout(controls);
 
   banner_ = new QLabel;
@@ -225,6 +230,14 @@ void Dashboard::setCursor(double iteration) {
                        : iteration;
   for (auto* chart : charts_) chart->setCursor(x);
 }
+
+void Dashboard::setEvaluationSummary(const QString& summary) {
+  evaluations_->setText(summary.isEmpty() ? QString() : tr("Evaluations: %1").arg(summary));
+  evaluations_->setToolTip(tr("The latest evaluations of this run, from the Evaluate tab"));
+  evaluations_->setVisible(!summary.isEmpty());
+}
+
+QString Dashboard::evaluationText() const { return evaluations_->isHidden() ? QString() : evaluations_->text(); }
 
 QString Dashboard::bannerText() const { return banner_->isHidden() ? QString() : banner_->text(); }
 

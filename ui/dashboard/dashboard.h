@@ -44,6 +44,10 @@ class Dashboard : public QWidget {
   const QList<MetricChart*>& charts() const { return charts_; }
   dino::CollapseKind collapseKind() const { return monitor_ ? monitor_->status().kind : dino::CollapseKind::None; }
   QString bannerText() const;
+  // "k-NN 67.32% top-1, linear probe 57.80% top-1" (evaluationSummary), shown beside the controls;
+  // empty hides it.
+  void setEvaluationSummary(const QString& summary);
+  QString evaluationText() const;
 
   // Writes <folder>/<chart>.png/.svg/.pdf for every chart and metrics.csv; returns the files
   // written, or an empty list with `error` set.
@@ -81,6 +85,7 @@ class Dashboard : public QWidget {
   double cursor_;
   QTimer replotTimer_;
   QLabel* banner_ = nullptr;
+  QLabel* evaluations_ = nullptr;
   QComboBox* xMode_ = nullptr;
   QSlider* smoothing_ = nullptr;
   QCheckBox* logScale_ = nullptr;
