@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -689,6 +690,33 @@ class TestDinoCli : public QObject {
                                   dir.filePath("whitening")});
     QCOMPARE(no_originals.exit_code, 1);
     QVERIFY2(no_originals.err.contains("original"), qPrintable(no_originals.err));
+  }
+
+  // `dino info --devices`: the CPU with its cores and memory as the system reports them (read here
+  // from /proc and Qt), as text and as JSON for the app driving a server; without a file or
+  // --devices, a usage error that names both.
+  void infoOnDevices() {
+    auto text = run_dino({"info", "--devices"});
+    QVERIFY2(text.exit_code == 0, qPrintable(text.err));
+    QVERIFY2(text.out.startsWith("dino (DINO Studio ") && text.out.contains("\ncpu: "), qPrintable(text.out));
+    auto json = run_dino({"info", "--devices", "--json"});
+    QVERIFY2(json.exit_code == 0, qPrintable(json.err));
+    const auto doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QVERIFY(!doc["dino_version"].toString().isEmpty() && !doc["libtorch"].toString().isEmpty());
+    const auto cpu = doc["devices"].toArray().first().toObject();
+    QCOMPARE(cpu["name"].toString(), QStringLiteral("cpu"));
+    QCOMPARE(cpu["cores"].toInt(), QThread::idealThreadCount());
+    QFile meminfo("/proc/meminfo");
+    QVERIFY(meminfo.open(QIODevice::ReadOnly));
+    const auto total = QRegularExpression("MemTotal:\\s+(\\d+) kB").match(QString::fromLatin1(meminfo.readAll()));
+    QVERIFY(total.hasMatch());
+    // sysconf's pages and /proc's kB count the same memory; the kernel rounds them apart by under 1%.
+    const double bytes = cpu["memory_bytes"].toDouble(), expected = total.captured(1).toDouble() * 1024;
+    QVERIFY2(std::abs(bytes - expected) < 0.01 * expected, qPrintable(json.out));
+    auto neither = run_dino({"info"});
+    QCOMPARE(neither.exit_code, 2);
+    QVERIFY2(neither.err.contains("--pretrained_weights") && neither.err.contains("--devices"),
+             qPrintable(neither.err));
   }
 
  private:
