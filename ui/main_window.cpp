@@ -35,6 +35,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImage>
+#include <QPixmap>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -231,6 +233,7 @@ void MainWindow::createActions() {
         QApplication::clipboard()->setText(commandLine());
         statusBar()->showMessage(tr("Copied: %1").arg(commandLine()), 5000);
       });
+  tintRunIcons();
   for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
   toolbar->addSeparator();
   toolbar->addAction(copyCommand_);
@@ -711,6 +714,33 @@ void MainWindow::refreshPreview() {
     cropSettingsKey_ = inputs;
     crops_->setSettings(config_->settings());
   }
+}
+
+void MainWindow::tintRunIcons() {
+  // The style's media glyphs are drawn black: in the text colour they also read on a dark palette.
+  const QColor ink = palette().color(QPalette::ButtonText);
+  const std::pair<QAction*, QStyle::StandardPixmap> icons[] = {{start_, QStyle::SP_MediaPlay},
+                                                               {pause_, QStyle::SP_MediaPause},
+                                                               {resume_, QStyle::SP_MediaSeekForward},
+                                                               {stop_, QStyle::SP_MediaStop}};
+  for (const auto& [action, glyph] : icons) {
+    const QIcon original = style()->standardIcon(glyph);
+    QIcon tinted;
+    for (int side : {16, 24, 32}) {
+      QImage image = original.pixmap(side, side).toImage().convertToFormat(QImage::Format_ARGB32);
+      for (int y = 0; y < image.height(); ++y) {
+        auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) row[x] = qRgba(ink.red(), ink.green(), ink.blue(), qAlpha(row[x]));
+      }
+      tinted.addPixmap(QPixmap::fromImage(image));
+    }
+    action->setIcon(tinted);
+  }
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  QMainWindow::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange && start_) tintRunIcons();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

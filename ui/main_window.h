@@ -71,9 +71,11 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new palette (View > Appearance) retints the run icons
 
  private:
   void createActions();
+  void tintRunIcons();
   void onStateChanged(dino::RunState state);
   QString phaseText() const;  // the status line while a run runs
   void onRecords();
