@@ -1075,6 +1075,10 @@
         <source>The evaluation ended without an accuracy (every k larger than the training set?).</source>
         <translation>Die Evaluierung endete ohne Genauigkeit (jedes k größer als die Trainingsmenge?).</translation>
     </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Evaluations</name>
@@ -1101,6 +1105,10 @@
     <message>
         <source>%1-NN %2%</source>
         <translation>%1-NN %2%</translation>
+    </message>
+    <message>
+        <source>%1 (%2-NN)</source>
+        <translation>%1 (%2-NN)</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1617,10 @@ LibTorch %5, %6</translation>
     <message>
         <source>Evaluate</source>
         <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>An evaluation is running. Stop it and quit?</source>
+        <translation>Eine Evaluierung läuft. Anhalten und beenden?</translation>
     </message>
 </context>
 <context>

@@ -1066,6 +1066,10 @@
         <source>The evaluation ended without an accuracy (every k larger than the training set?).</source>
         <translation>评估结束但没有得到准确率（是否每个 k 都大于训练集？）。</translation>
     </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Evaluations</name>
@@ -1092,6 +1096,10 @@
     <message>
         <source>%1-NN %2%</source>
         <translation>%1-NN %2%</translation>
+    </message>
+    <message>
+        <source>%1 (%2-NN)</source>
+        <translation>%1（%2-NN）</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1607,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>Evaluate</source>
         <translation>评估</translation>
+    </message>
+    <message>
+        <source>An evaluation is running. Stop it and quit?</source>
+        <translation>评估正在运行。要停止并退出吗？</translation>
     </message>
 </context>
 <context>

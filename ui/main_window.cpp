@@ -94,7 +94,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   // also show on its dashboard.
   evaluate_ = new EvaluatePanel;
   tabs->addTab(evaluate_, tr("Evaluate"));
-  connect(evaluate_, &EvaluatePanel::evaluationsChanged, dashboard_, &Dashboard::setEvaluationSummary);
+  connect(evaluate_, &EvaluatePanel::evaluationsChanged, dashboard_, [this](const QString& summary) {
+    dashboard_->setEvaluationSummary(runFolder_.isEmpty() ? QString() : summary);  // the run's own only
+  });
   setCentralWidget(tabs);
 
   config_ = new ConfigPanel;
@@ -753,6 +755,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
       return;
     }
     controller_->stop();
+  }
+  if (evaluate_->process()->isRunning()) {
+    if (isVisible() && QMessageBox::question(this, tr("Quit"), tr("An evaluation is running. Stop it and quit?")) !=
+                           QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+    evaluate_->stopEvaluation();
   }
   QSettings settings;
   settings.setValue(QStringLiteral("Window/geometry"), saveGeometry());

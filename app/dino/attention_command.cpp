@@ -178,8 +178,10 @@ void visualize(const std::filesystem::path& image_path, const std::filesystem::p
             out.string());
 }
 
-// --threshold and --color_map, which images and videos share.
+// --threshold, --color_map and the limits, which images and videos share.
 void check_flags_shared_with_video(const AttentionOptions& o) {
+  if (o.time_limit < 0) throw UsageError("--time_limit must be 0 (none) or a number of seconds");
+  if (o.memory_limit && *o.memory_limit < 0) throw UsageError("--memory_limit must be 0 (none) or a number of GiB");
   if (o.threshold && !(*o.threshold > 0 && *o.threshold <= 1)) throw UsageError("--threshold must lie in (0, 1]");
   try {
     (void)parse_color_map(o.color_map);
@@ -237,8 +239,6 @@ void run_attention(const AttentionOptions& o) {
         throw UsageError("--image_size must be positive (a single 0 keeps the original size), got " +
                          std::to_string(s));
   }
-  if (o.time_limit < 0) throw UsageError("--time_limit must be 0 (none) or a number of seconds");
-  if (o.memory_limit && *o.memory_limit < 0) throw UsageError("--memory_limit must be 0 (none) or a number of GiB");
   if (o.query_patch && *o.query_patch < 0) throw UsageError("--query_patch must be a patch number from 0");
   check_flags_shared_with_video(o);
   const auto model = load_model(o);

@@ -42,7 +42,9 @@ std::vector<fs::path> extract_frames(const fs::path& video, const fs::path& fold
                              "avi, mkv, webm, ...); a folder of frames works as well");
   *fps = capture.get(cv::CAP_PROP_FPS);
   const auto expected = static_cast<int64_t>(capture.get(cv::CAP_PROP_FRAME_COUNT));
-  const size_t digits = std::max<size_t>(4, std::to_string(std::max<int64_t>(expected, 1) - 1).size());
+  // Four digits as the reference names them, more when the video says it has more frames; six when
+  // it does not say (streams), so that the names still sort in order.
+  const size_t digits = expected > 0 ? std::max<size_t>(4, std::to_string(expected - 1).size()) : 6;
   fs::create_directories(folder);
   std::vector<fs::path> frames;
   cv::Mat frame;
@@ -53,10 +55,15 @@ std::vector<fs::path> extract_frames(const fs::path& video, const fs::path& fold
     frames.push_back(file);
   }
   if (frames.empty()) throw std::runtime_error(video.string() + ": the video has no frame OpenCV can decode");
+  if (expected > 0 && static_cast<int64_t>(frames.size()) < expected - 1)
+    log::warn(video.string() + ": decoded " + std::to_string(frames.size()) + " of the " + std::to_string(expected) +
+              " frames the file announces; the rest could not be read");
   log::info(video.string() + ": " + log::thousands(static_cast<int64_t>(frames.size())) + " frames at " +
             log::fixed(*fps, 2) + " fps, written to " + folder.string());
   return frames;
 }
+
+std::vector<fs::path> attention_pictures_in(const fs::path& folder);
 
 // The picture of one frame: the mean of the heads (inferno by default, as plt.imsave draws it), or
 // with a threshold the share of heads keeping each patch.
@@ -77,21 +84,28 @@ std::vector<fs::path> draw_frames(const std::vector<fs::path>& frames, const fs:
                                   const AttentionModel& model, const AttentionRequest& request,
                                   const AttentionLimits& limits) {
   fs::create_directories(folder);
+  // Pictures of an earlier, longer video in this folder would end up in a later --video_only.
+  size_t stale = 0;
+  for (const auto& old : attention_pictures_in(folder)) stale += fs::remove(old) ? 1 : 0;
+  if (stale) log::info(folder.string() + ": " + std::to_string(stale) + " earlier attn-*.jpg pictures removed");
   std::vector<fs::path> pictures;
-  const auto start = std::chrono::steady_clock::now();
-  auto last_report = start;
+  ProgressLog progress;
   for (size_t i = 0; i < frames.size(); ++i) {
-    const cv::Mat rgb = attention_picture(model, frames[i], request, limits);
+    cv::Mat rgb;
+    try {
+      rgb = attention_picture(model, frames[i], request, limits);
+    } catch (const AttentionRefused& e) {
+      throw std::runtime_error(frames[i].string() + ": " + e.what() +
+                               "; pass --resize, or raise --time_limit (seconds) or --memory_limit (GiB)");
+    }
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
     const fs::path file = folder / ("attn-" + frames[i].stem().string() + ".jpg");
     if (!cv::imwrite(file.string(), bgr, {cv::IMWRITE_JPEG_QUALITY, 95}))
       throw std::runtime_error(file.string() + ": cannot write this picture");
     pictures.push_back(file);
-    const auto now = std::chrono::steady_clock::now();
-    if (i + 1 == frames.size() || now - last_report > std::chrono::seconds(10)) {
-      last_report = now;
-      const double seconds = std::chrono::duration<double>(now - start).count();
+    if (progress.due(static_cast<int64_t>(i + 1), static_cast<int64_t>(frames.size()))) {
+      const double seconds = progress.seconds();
       const double left = seconds / static_cast<double>(i + 1) * static_cast<double>(frames.size() - i - 1);
       log::info("attention of frame " + std::to_string(i + 1) + " of " + std::to_string(frames.size()) + ", " +
                 log::fixed(seconds, 1) + " s so far" +

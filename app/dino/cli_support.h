@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <c10/core/Device.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 
@@ -34,5 +35,21 @@ CLI::Option* add_weights_flags(CLI::App& command, WeightsFlags& flags);
 
 // io::load_pretrained_backbone, with an unknown --arch reported as a usage error.
 io::PretrainedBackbone load_backbone(const WeightsFlags& flags);
+
+// Progress of a long loop in the log: due() is true for the last item and at most every ten
+// seconds before it, so a run of hours writes a line now and then and a quick one only its end.
+class ProgressLog {
+ public:
+  bool due(int64_t done, int64_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::seconds(10)) return false;
+    last_ = now;
+    return true;
+  }
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
+};
 
 }  // namespace dino::cli

@@ -11,6 +11,7 @@
 #include <dino/eval/copydays.h>
 #include <dino/eval/knn.h>
 #include <dino/io/atomic_file.h>
+#include <dino/io/npy_writer.h>
 #include <dino/log/human_readable.h>
 #include <dino/log/log.h>
 
@@ -35,6 +36,7 @@ struct CopyDetectOptions {
   bool use_cuda = true;
   int num_workers = 0;
   std::string output_dir;
+  std::string dump_features;
   std::string device = "auto";
 };
 
@@ -56,10 +58,8 @@ torch::Tensor features_of(VisionTransformer& backbone, const std::vector<std::fi
       backbone, source, [size](int64_t, const cv::Mat& rgb) { return pil_resize(rgb, size, size, PilFilter::Bicubic); },
       [&backbone](const torch::Tensor& images) { return copy_detection_features(backbone, images); }, device,
       o.batch_size_per_gpu, "copy detection",
-      [&what, total, last = std::chrono::steady_clock::now()](int64_t done) mutable {
-        const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - last < std::chrono::seconds(10)) return;  // a line every ten seconds
-        last = now;
+      [&what, total, progress = ProgressLog()](int64_t done) mutable {
+        if (!progress.due(done, total)) return;
         log::info("features of " + what + ": " + std::to_string(done) + "/" + std::to_string(total));
       });
 }
@@ -92,6 +92,9 @@ void run_copydetect(const CopyDetectOptions& o) {
   const c10::Device device = resolve_device(o.use_cuda ? o.device : "cpu");
   backbone.model->to(device);
   backbone.model->eval();
+  if (o.imsize < backbone.config.patch_size)
+    throw UsageError("--imsize " + std::to_string(o.imsize) + " is smaller than the model's patch of " +
+                     std::to_string(backbone.config.patch_size) + " pixels");
 
   std::vector<torch::Tensor> query_parts;
   for (const auto& block : layout.blocks)
@@ -100,6 +103,12 @@ void run_copydetect(const CopyDetectOptions& o) {
   auto database = query_parts.front();  // the originals
   if (!distractors.empty())
     database = torch::cat({database, features_of(backbone.model, distractors, "the distractors", o, device)});
+  if (!o.dump_features.empty()) {
+    std::filesystem::create_directories(o.dump_features);
+    io::write_npy(std::filesystem::path(o.dump_features) / "queries.npy", queries);
+    io::write_npy(std::filesystem::path(o.dump_features) / "database.npy", database);
+    log::info("features (before whitening) written to " + o.dump_features);
+  }
   log::info("queries " + std::to_string(queries.size(0)) + " x " + std::to_string(queries.size(1)) + ", database " +
             std::to_string(database.size(0)) + " (" + std::to_string(distractors.size()) + " distractors)");
   if (!whitening_images.empty()) {
@@ -171,6 +180,9 @@ void add_copydetect_command(CLI::App& app) {
   cmd->add_option("--use_cuda", o->use_cuda, "false runs on the CPU")->capture_default_str();
   cmd->add_option("--num_workers", o->num_workers, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--output_dir", o->output_dir, "Also write copy_detection.json here");
+  cmd->add_option("--dump_features", o->dump_features,
+                  "Also write queries.npy (every block's, in order) and database.npy (originals, then distractors): "
+                  "float32 [CLS, GeM] rows before whitening");
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->callback([o] { run_copydetect(*o); });
 }

@@ -8,6 +8,7 @@
 #include <dino/eval/retrieval_features.h>
 #include <dino/eval/revisited_dataset.h>
 #include <dino/io/atomic_file.h>
+#include <dino/io/npy_writer.h>
 #include <dino/log/human_readable.h>
 #include <dino/log/log.h>
 
@@ -31,6 +32,7 @@ struct RetrievalOptions {
   bool use_cuda = true;
   int num_workers = 0;
   std::string output_dir;
+  std::string dump_features;
   std::string device = "auto";
 };
 
@@ -40,7 +42,7 @@ torch::Tensor features_of(VisionTransformer& backbone, const RevisitedDataset& d
   const size_t count = queries ? data.queries.size() : data.database.size();
   const std::string what = queries ? "queries" : "database images";
   std::vector<torch::Tensor> rows;
-  auto last_report = std::chrono::steady_clock::now();
+  ProgressLog progress;
   for (size_t i = 0; i < count; ++i) {
     const auto file = queries ? data.query_image(i) : data.database_image(i);
     cv::Mat rgb = read_rgb_image(file);
@@ -52,10 +54,13 @@ torch::Tensor features_of(VisionTransformer& backbone, const RevisitedDataset& d
                                  std::to_string(i) + "]['bbx'])");
       }
     }
-    rows.push_back(retrieval_feature(backbone, retrieval_input(rgb, static_cast<int>(o.imsize)), o.multiscale));
-    const auto now = std::chrono::steady_clock::now();
-    if (i + 1 == count || now - last_report > std::chrono::seconds(10)) {
-      last_report = now;
+    try {
+      rows.push_back(retrieval_feature(backbone, retrieval_input(rgb, static_cast<int>(o.imsize)), o.multiscale));
+    } catch (const std::exception& e) {  // e.g. a panorama whose half scale is thinner than a patch
+      throw std::runtime_error(file.string() + ": no feature at --imsize " + std::to_string(o.imsize) +
+                               (o.multiscale ? " with --multiscale" : "") + ": " + e.what());
+    }
+    if (progress.due(static_cast<int64_t>(i + 1), static_cast<int64_t>(count))) {
       log::info("features of the " + what + ": " + std::to_string(i + 1) + "/" + std::to_string(count));
     }
   }
@@ -91,6 +96,12 @@ void run_retrieval(const RetrievalOptions& o) {
   backbone.model->eval();
   const auto database = features_of(backbone.model, data, false, o);
   const auto queries = features_of(backbone.model, data, true, o);
+  if (!o.dump_features.empty()) {
+    std::filesystem::create_directories(o.dump_features);
+    io::write_npy(std::filesystem::path(o.dump_features) / "database.npy", database);
+    io::write_npy(std::filesystem::path(o.dump_features) / "queries.npy", queries);
+    log::info("features (before L2 normalisation) written to " + o.dump_features);
+  }
   const auto ranks = rank_by_similarity(database, queries);
 
   const std::vector<int64_t> kappas{1, 5, 10};
@@ -143,6 +154,8 @@ void add_retrieval_command(CLI::App& app) {
   cmd->add_option("--use_cuda", o->use_cuda, "false runs on the CPU")->capture_default_str();
   cmd->add_option("--num_workers", o->num_workers, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--output_dir", o->output_dir, "Also write retrieval.json (mAP, mP@k and every query's AP) here");
+  cmd->add_option("--dump_features", o->dump_features,
+                  "Also write database.npy and queries.npy (float32, one row an image, before L2 normalisation)");
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->callback([o] { run_retrieval(*o); });
 }

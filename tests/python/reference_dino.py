@@ -275,6 +275,38 @@ def forward(path_in, path_out):
     torch.save(out, path_out)
 
 
+def classic_resize(img, size, resample, box=None):
+    """Image.resize as the reference's Pillow (before 10: it still has Image.ANTIALIAS) computed it:
+    the horizontal pass, then the vertical one. Pillow 13 runs the vertical pass first for some
+    shapes, which moves a few pixels by a grey level."""
+    from PIL import Image
+    width, height = size
+    box = box or (0, 0, *img.size)
+    if box[0] or box[2] != width or width != img.width:
+        img = img.resize((width, img.height), resample, box=(box[0], 0, box[2], img.height))
+        box = (0, box[1], width, box[3])
+    if box[1] or box[3] != height or height != img.height:
+        img = img.resize((width, height), resample, box=(0, box[1], width, box[3]))
+    return img
+
+
+def classic_thumbnail(img, side, resample):
+    """Image.thumbnail((side, side), resample) on a loaded image: the size Pillow picks, a reduce by
+    whole factors while at least twice the size is left (reducing_gap 2), then classic_resize."""
+    probe = img.copy()
+    probe.thumbnail((side, side), resample)
+    width, height = probe.size
+    if (width, height) == img.size:
+        return img.copy()
+    fx = int(img.width / width / 2.0) or 1
+    fy = int(img.height / height / 2.0) or 1
+    box = (0, 0, *img.size)
+    if fx > 1 or fy > 1:
+        box = (0, 0, img.width / fx, img.height / fy)
+        img = img.reduce((fx, fy))
+    return classic_resize(img, (width, height), resample, box)
+
+
 def eval_transform(path, resize, crop):
     """torchvision's Resize(resize, bicubic) + CenterCrop(crop) + ToTensor + Normalize, spelled out."""
     from PIL import Image
@@ -397,7 +429,15 @@ def revisited_map(ranking, truth, kappas):
     return sum(aps) / n, [sum(p[j] for p in precisions) / n for j in range(len(kappas))]
 
 
-def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop):
+def max_difference(ours, folder, name):
+    """The largest absolute difference between `ours` and the .npy the C++ command dumped."""
+    import os
+    import numpy as np
+    theirs = torch.from_numpy(np.load(os.path.join(folder, name)))
+    return float((ours - theirs).abs().max()) if theirs.shape == ours.shape else float("inf")
+
+
+def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop, features=None):
     """eval_image_retrieval.py's pipeline written out: thumbnails, CLS features (multi-scale when
     asked), ranking by cosine similarity, and the Easy, Medium and Hard protocols."""
     import os
@@ -414,7 +454,7 @@ def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop):
         img = Image.open(os.path.join(root, "jpg", name + ".jpg")).convert("RGB")
         if box is not None:
             img = img.crop(tuple(float(v) for v in box))
-        img.thumbnail((imsize, imsize), Image.LANCZOS)
+        img = classic_thumbnail(img, imsize, Image.LANCZOS)
         w, h = img.size
         x = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).reshape(h, w, 3)
         x = ((x.permute(2, 0, 1).float() / 255.0 - mean) / std).unsqueeze(0)
@@ -428,9 +468,13 @@ def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop):
         return v / v.norm()
 
     with torch.no_grad():
-        db = F.normalize(torch.cat([feature(n) for n in cfg["imlist"]]), dim=1)
-        q = F.normalize(torch.cat([feature(n, g["bbx"] if crop else None)
-                                   for n, g in zip(cfg["qimlist"], cfg["gnd"])]), dim=1)
+        db = torch.cat([feature(n) for n in cfg["imlist"]])
+        q = torch.cat([feature(n, g["bbx"] if crop else None) for n, g in zip(cfg["qimlist"], cfg["gnd"])])
+    result = {}
+    if features:
+        result["database_max_difference"] = max_difference(db, features, "database.npy")
+        result["queries_max_difference"] = max_difference(q, features, "queries.npy")
+    db, q = F.normalize(db, dim=1), F.normalize(q, dim=1)
     ranking = torch.argsort(-(db @ q.T), dim=0).T.tolist()
     ints = lambda a: [int(i) for i in a]
     protocols = {
@@ -438,7 +482,6 @@ def retrieval_check(weights, data_path, dataset, imsize, multiscale, crop):
         "M": [(ints(g["easy"]) + ints(g["hard"]), ints(g["junk"])) for g in cfg["gnd"]],
         "H": [(ints(g["hard"]), ints(g["junk"]) + ints(g["easy"])) for g in cfg["gnd"]],
     }
-    result = {}
     for name, truth in protocols.items():
         m, p = revisited_map(ranking, truth, [1, 5, 10])
         result[name] = {"map": m, "precision_at_k": p}
@@ -527,7 +570,7 @@ def write_copydays_set(root):
             os.path.join(folder("whitening"), f"w{i:03d}.jpg"), quality=90)
 
 
-def copydetect_check(weights, data, whitening, distractors, imsize):
+def copydetect_check(weights, data, whitening, distractors, imsize, dumped=None):
     """eval_copy_detection.py written out: [CLS, GeM] of bicubic squares, whitening (utils.PCA with
     numpy's eigh in float32, the uncentred covariance), cosine top 20, the Holidays AP per block."""
     import os
@@ -558,6 +601,10 @@ def copydetect_check(weights, data, whitening, distractors, imsize):
     queries = torch.cat([features([os.path.join(data, n, f) for f in listing[n]]) for n in blocks])
     database = features([os.path.join(data, "original", f) for f in listing["original"]])
     database = torch.cat([database, features(sorted(os.path.join(distractors, f) for f in os.listdir(distractors)))])
+    differences = {}
+    if dumped:
+        differences = {"queries_max_difference": max_difference(queries, dumped, "queries.npy"),
+                       "database_max_difference": max_difference(database, dumped, "database.npy")}
     whit = features(sorted(os.path.join(whitening, f) for f in os.listdir(whitening)))
     mean_feature = whit.mean(dim=0)
     database, queries = database - mean_feature, queries - mean_feature
@@ -580,7 +627,17 @@ def copydetect_check(weights, data, whitening, distractors, imsize):
             total += average_precision(ranks, len(positives)) if positives else 0.0
             row += 1
         result[n] = total / len(listing[n])
-    print(json.dumps(result))
+    print(json.dumps({"blocks": result, **differences}))
+
+
+def write_bad_revisited_set(root):
+    """A ground truth whose first query names database image 99 of 3."""
+    import os
+    import pickle
+    os.makedirs(os.path.join(root, "rbad", "jpg"), exist_ok=True)
+    gnd = [{"easy": [0, 99], "hard": [1], "junk": [], "bbx": [0.0, 0.0, 8.0, 8.0]}]
+    with open(os.path.join(root, "rbad", "gnd_rbad.pkl"), "wb") as f:
+        pickle.dump({"imlist": ["a", "b", "c"], "qimlist": ["q"], "gnd": gnd}, f, protocol=4)
 
 
 def pil_ops(image_path, directory):
@@ -598,9 +655,7 @@ def pil_ops(image_path, directory):
 
     def thumbnail(image, side):
         # eval_image_retrieval.py's shrink, on a loaded image (Image.ANTIALIAS is Image.LANCZOS).
-        out = image.copy()
-        out.thumbnail((side, side), Image.LANCZOS)
-        return out
+        return classic_thumbnail(image, side, Image.LANCZOS)
 
     ops = {
         "resize_bicubic_down": lambda: img.resize((37, 29), Image.BICUBIC),
@@ -625,6 +680,7 @@ def pil_ops(image_path, directory):
         "thumbnail_20": lambda: thumbnail(img, 20),
         "thumbnail_12": lambda: thumbnail(img, 12),
         "thumbnail_200": lambda: thumbnail(img, 200),
+        "thumbnail_portrait_48": lambda: thumbnail(img.crop((0, 0, 33, 70)), 48),
     }
     for name, op in ops.items():
         op().save(f"{directory}/{name}.png")
@@ -686,10 +742,13 @@ def main():
     elif command == "write-copydays-set":
         write_copydays_set(sys.argv[2])
     elif command == "copydetect-check":
-        copydetect_check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+        copydetect_check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]),
+                         sys.argv[7] if len(sys.argv) > 7 else None)
+    elif command == "write-bad-revisited-set":
+        write_bad_revisited_set(sys.argv[2])
     elif command == "retrieval-check":
         retrieval_check(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6] == "1",
-                        sys.argv[7] == "1")
+                        sys.argv[7] == "1", sys.argv[8] if len(sys.argv) > 8 else None)
     elif command == "pil-ops":
         pil_ops(sys.argv[2], sys.argv[3])
     else:

@@ -143,11 +143,13 @@ class TestEvaluatePanel : public QObject {
     QVERIFY(panel.summary().contains(QLatin1String("linear probe")));
   }
 
-  // Stop ends the process and records nothing; a missing data folder is named.
+  // Stop ends the process, records nothing and leaves no half-trained probe; a missing data folder is
+  // named.
   void stopAndFailure() {
+    const QString run = newRun(QStringLiteral("stopped"));
     EvaluatePanel panel;
     panel.process()->setProgram(QStringLiteral(DINO_CLI_PATH));
-    panel.setRun(run_, dir_.filePath(QStringLiteral("data")));
+    panel.setRun(run, dir_.filePath(QStringLiteral("data")));
     panel.setModelFile(dir_.filePath(QStringLiteral("backbone.pth")));
     panel.setMethod(QStringLiteral("linear"));
     panel.setLinear(5000, 0.001, 2, 1, false);
@@ -158,7 +160,9 @@ class TestEvaluatePanel : public QObject {
     panel.stopEvaluation();
     QVERIFY(stopped.wait(10000));
     QVERIFY(!panel.process()->isRunning());
-    QCOMPARE(panel.records().size(), 2);  // the two of the tests before
+    QCOMPARE(panel.records().size(), 0);
+    QVERIFY(
+        QDir(QDir(run).filePath(QStringLiteral("evaluations"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
 
     panel.setDataPath(dir_.filePath(QStringLiteral("no-such-data")));
     panel.setMethod(QStringLiteral("knn"));
@@ -170,8 +174,72 @@ class TestEvaluatePanel : public QObject {
     QVERIFY(statusText(panel).contains(QLatin1String("no-such-data")));
   }
 
+  // The record goes to the run the evaluation started on, even when another run is shown by the
+  // time it ends; the shown run's fields are not reset by the same run announced again.
+  void recordStaysWithTheRunItStartedOn() {
+    const QString first = newRun(QStringLiteral("first")), second = newRun(QStringLiteral("second"));
+    EvaluatePanel panel;
+    panel.process()->setProgram(QStringLiteral(DINO_CLI_PATH));
+    panel.setRun(first, dir_.filePath(QStringLiteral("data")), 2);
+    panel.setModelFile(dir_.filePath(QStringLiteral("backbone.pth")));
+    panel.setKnn({5});
+    panel.setDataPath(dir_.filePath(QStringLiteral("data")));
+    panel.setRun(first, QStringLiteral("elsewhere"), 2);  // announced again after an epoch
+    EvaluationRequest asked;
+    QString error;
+    QVERIFY2(panel.request(&asked, &error), qPrintable(error));
+    QCOMPARE(asked.dataPath, dir_.filePath(QStringLiteral("data")));
+    QSignalSpy finished(panel.process(), &EvaluationProcess::finished);
+    QVERIFY(panel.startEvaluation());
+    panel.setRun(second, dir_.filePath(QStringLiteral("data")));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(loadEvaluations(first).size(), 1);
+    QCOMPARE(loadEvaluations(second).size(), 0);
+    QCOMPARE(panel.records().size(), 0);  // the table shows the second run's
+  }
+
+  // A line cut short (a full disk) loses only itself: the next record starts on its own line.
+  void truncatedLineLosesOnlyItself() {
+    const QString run = newRun(QStringLiteral("truncated"));
+    EvaluationRecord record;
+    record.when = QDateTime::currentDateTime();
+    record.method = QStringLiteral("knn");
+    record.top1 = 50;
+    record.knnTop1 = {{20, 50.0}};
+    QVERIFY(appendEvaluation(run, record));
+    QFile file(evaluationsFile(run));
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("{\"when\":\"2026-11-30T10:00:00\",\"meth");
+    file.close();
+    record.top1 = 60;
+    record.knnTop1 = {{20, 60.0}};
+    QVERIFY(appendEvaluation(run, record));
+    const auto records = loadEvaluations(run);
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.last().top1, 60.0);
+    QVERIFY2(evaluationSummary(records).contains(QLatin1String("(20-NN)")), qPrintable(evaluationSummary(records)));
+  }
+
+  // Closing the panel while a probe runs ends the child at once, with no signal to a panel half gone.
+  void destroyedWhileRunning() {
+    auto* panel = new EvaluatePanel;
+    panel->process()->setProgram(QStringLiteral(DINO_CLI_PATH));
+    panel->setRun(newRun(QStringLiteral("destroyed")), dir_.filePath(QStringLiteral("data")));
+    panel->setModelFile(dir_.filePath(QStringLiteral("backbone.pth")));
+    panel->setMethod(QStringLiteral("linear"));
+    panel->setLinear(5000, 0.001, 2, 1, false);
+    QVERIFY(panel->startEvaluation());
+    QVERIFY(panel->process()->isRunning());
+    delete panel;  // must neither crash nor hang
+  }
+
  private:
   static QString statusText(const EvaluatePanel& panel) { return panel.statusText(); }
+  QString newRun(const QString& name) {
+    const QString folder = dir_.filePath(name);
+    QDir().mkpath(folder);
+    return folder;
+  }
 
   QTemporaryDir dir_;
   QString run_;

@@ -198,7 +198,14 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
     dataPath_->setText(folder);
   });
   connect(table_, &QTableWidget::currentCellChanged, this, [this](int row) {
-    if (row >= 0 && row < records_.size()) showProbeCurve(records_[records_.size() - 1 - row]);
+    if (row < 0 || row >= records_.size() || process_.isRunning()) return;
+    const EvaluationRecord& record = records_[records_.size() - 1 - row];
+    if (record.method == QLatin1String("linear")) {
+      showProbeCurve(record);
+    } else {  // a k-NN row has no curve: the chart does not keep another row's
+      chart_->clearData();
+      chart_->requestReplot();
+    }
   });
   connect(modelFile_, &QLineEdit::textEdited, this, [this] { otherFile_->setChecked(true); });
   connect(knn_, &QRadioButton::toggled, this, [this] { updateControls(); });
@@ -217,6 +224,8 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
     updateControls();
   });
   connect(&process_, &EvaluationProcess::stopped, this, [this] {
+    // A stopped probe's half-trained classifier is not kept: a record never points to it.
+    if (!activeOutput_.isEmpty()) QDir(activeOutput_).removeRecursively();
     setStatus(tr("Stopped; nothing was recorded."));
     updateControls();
   });
@@ -229,9 +238,17 @@ QString EvaluatePanel::storeFolder() const {
 }
 
 void EvaluatePanel::setRun(const QString& runFolder, const QString& dataPath, int depth) {
+  // The same run again (it is announced after every epoch): the user's fields stay as they are.
+  const bool newRun = runFolder != runFolder_ || !shownOnce_;
+  shownOnce_ = true;
   runFolder_ = runFolder;
-  // eval_linear.py's 4 last blocks, or all of a shallower model's (the demo has 3).
-  if (depth > 0) nLastBlocks_->setValue(std::min(4, depth));
+  if (!newRun) {
+    reloadTable();
+    return;
+  }
+  // eval_linear.py's 4 last blocks, or all of a shallower model's (the demo has 3); 0 is the
+  // architecture's depth, 12 for every released one.
+  nLastBlocks_->setValue(depth > 0 ? std::min(4, depth) : 4);
   const bool hasRun = !runFolder.isEmpty();
   runCheckpoint_->setEnabled(hasRun);
   runCheckpointPath_->setText(hasRun ? QDir(runFolder).filePath(QStringLiteral("checkpoint.pth"))
@@ -293,7 +310,10 @@ bool EvaluatePanel::request(EvaluationRequest* r, QString* error) const {
     return false;
   }
   r->nbKnn.clear();
-  for (const auto& part : nbKnn_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+  const QStringList ks = r->method == QLatin1String("knn")
+                             ? nbKnn_->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)
+                             : QStringList();  // the probe does not read them
+  for (const auto& part : ks) {
     bool ok = false;
     const int k = part.toInt(&ok);
     if (!ok || k <= 0) {
@@ -315,7 +335,7 @@ bool EvaluatePanel::request(EvaluationRequest* r, QString* error) const {
   r->cacheFeatures = cacheFeatures_->isChecked();
   r->outputDir = QDir(storeFolder())
                      .filePath(QStringLiteral("evaluations/linear-") +
-                               QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+                               QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
   return true;
 }
 
@@ -326,6 +346,9 @@ bool EvaluatePanel::startEvaluation() {
     setStatus(error);
     return false;
   }
+  // The record goes where the evaluation started, whatever run is shown when it ends.
+  activeStore_ = storeFolder();
+  activeOutput_ = r.method == QLatin1String("linear") ? r.outputDir : QString();
   chart_->clearData();
   chart_->requestReplot();
   setStatus(tr("Starting: dino %1").arg(r.arguments().join(QLatin1Char(' '))));
@@ -337,7 +360,7 @@ void EvaluatePanel::stopEvaluation() { process_.stop(); }
 
 void EvaluatePanel::onFinished(const EvaluationRecord& record) {
   QString error;
-  if (!appendEvaluation(storeFolder(), record, &error)) {
+  if (!appendEvaluation(activeStore_, record, &error)) {
     setStatus(error);
   } else {
     setStatus(tr("%1: %2 top-1 in %3 s.")

@@ -64,6 +64,9 @@ class EvaluatePanel : public QWidget {
 
   EvaluationProcess process_;
   QString runFolder_;
+  bool shownOnce_ = false;
+  QString activeStore_;   // where the running evaluation's record goes
+  QString activeOutput_;  // the running probe's folder
   QRadioButton* runCheckpoint_ = nullptr;
   QRadioButton* otherFile_ = nullptr;
   QLabel* runCheckpointPath_ = nullptr;

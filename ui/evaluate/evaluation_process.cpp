@@ -7,6 +7,11 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 QStringList EvaluationRequest::arguments() const {
   QStringList args{method,        QStringLiteral("--pretrained_weights"), model,   QStringLiteral("--checkpoint_key"),
                    checkpointKey, QStringLiteral("--data_path"),          dataPath};
@@ -45,11 +50,22 @@ EvaluationProcess::EvaluationProcess(QObject* parent) : QObject(parent), program
   connect(&process_, &QProcess::readyReadStandardOutput, this, &EvaluationProcess::readOutput);
   connect(&process_, &QProcess::readyReadStandardError, this, &EvaluationProcess::readErrors);
   connect(&process_, &QProcess::finished, this, &EvaluationProcess::onFinished);
+  // A program that cannot be started never finishes: say why, or the panel waits for ever.
+  connect(&process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+    if (error == QProcess::FailedToStart)
+      Q_EMIT failed(tr("%1 could not be started: %2").arg(program_, process_.errorString()));
+  });
+#ifdef Q_OS_LINUX
+  // The child ends with the app, even when the app is killed: a probe left running would hold the
+  // cores with nobody to read it.
+  process_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
 }
 
 EvaluationProcess::~EvaluationProcess() {
+  // Nothing is reported from here on: the panel listening may be half destroyed.
+  process_.disconnect(this);
   if (isRunning()) {
-    stopping_ = true;
     process_.kill();
     process_.waitForFinished(5000);
   }
@@ -94,7 +110,8 @@ void EvaluationProcess::readOutput() {
   outBuffer_ += process_.readAllStandardOutput();
   static const QRegularExpression knn(QStringLiteral("^(\\d+)-NN classifier result: Top1: ([0-9.]+), Top5: ([0-9.]+)"));
   static const QRegularExpression validation(
-      QStringLiteral("^\\* Acc@1 ([0-9.]+)(?: Acc@5 ([0-9.]+))? loss ([0-9.]+)"));
+      // Numbers as the command prints them, nan and exponents included.
+      QStringLiteral("^\\* Acc@1 ([-+0-9.eE]+|nan)(?: Acc@5 ([-+0-9.eE]+|nan))? loss ([-+0-9.eE]+|nan|inf)"));
   static const QRegularExpression epoch(QStringLiteral("^Accuracy at epoch (\\d+) "));
   int end;
   while ((end = outBuffer_.indexOf('\n')) >= 0) {
@@ -143,6 +160,10 @@ void EvaluationProcess::readErrors() {
 void EvaluationProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
   readOutput();
   readErrors();
+  if (!outBuffer_.isEmpty()) {  // a last line without its newline
+    outBuffer_ += '\n';
+    readOutput();
+  }
   if (stopping_) {
     stopping_ = false;
     Q_EMIT stopped();

@@ -62,10 +62,16 @@ bool appendEvaluation(const QString& folder, const EvaluationRecord& r, QString*
                       {QStringLiteral("output_folder"), r.outputFolder}};
   QDir().mkpath(folder);
   QFile file(evaluationsFile(folder));
+  QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+  // A file cut short (a full disk, an edit by hand) ends mid-line: start on a line of our own, so
+  // only the broken line is lost, not this record with it.
+  if (QFile existing(file.fileName()); existing.open(QIODevice::ReadOnly) && existing.size() > 0) {
+    existing.seek(existing.size() - 1);
+    if (existing.read(1) != "\n") line.prepend('\n');
+  }
   // One write of a whole line: a reader never sees half a record unless the disk fills, and then
   // loadEvaluations skips the broken line.
-  if (!file.open(QIODevice::Append) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n') < 0 ||
-      !file.flush()) {
+  if (!file.open(QIODevice::Append) || file.write(line) < 0 || !file.flush()) {
     if (error)
       *error =
           QCoreApplication::translate("Evaluations", "Cannot write %1: %2").arg(file.fileName(), file.errorString());
@@ -94,8 +100,13 @@ QString evaluationSummary(const QList<EvaluationRecord>& records) {
   for (const char* method : {"knn", "linear"}) {
     for (auto it = records.crbegin(); it != records.crend(); ++it) {
       if (it->method != QLatin1String(method) || !std::isfinite(it->top1)) continue;
-      parts << QCoreApplication::translate("Evaluations", "%1 %2% top-1")
-                   .arg(methodName(it->method), QLocale().toString(it->top1, 'f', 2));
+      // k-NN's figure is its k = 20 one when it was asked for, else its first k's.
+      int k = 0;
+      for (const auto& [kk, top1] : it->knnTop1)
+        if (top1 == it->top1 && (k == 0 || kk == 20)) k = kk;
+      const QString figure = QCoreApplication::translate("Evaluations", "%1 %2% top-1")
+                                 .arg(methodName(it->method), QLocale().toString(it->top1, 'f', 2));
+      parts << (k > 0 ? QCoreApplication::translate("Evaluations", "%1 (%2-NN)").arg(figure).arg(k) : figure);
       break;
     }
   }

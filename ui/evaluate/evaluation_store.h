@@ -31,8 +31,8 @@ QString evaluationsFile(const QString& folder);
 QList<EvaluationRecord> loadEvaluations(const QString& folder);
 // Appends one line; false with `error` naming the file when it cannot be written.
 bool appendEvaluation(const QString& folder, const EvaluationRecord& record, QString* error = nullptr);
-// "k-NN 67.32% (20-NN), linear probe 57.80%": the latest of each method, for the dashboard; empty
-// when there are none.
+// "k-NN 67.32% top-1 (20-NN), linear probe 57.80% top-1": the latest of each method, for the
+// dashboard; empty when there are none.
 QString evaluationSummary(const QList<EvaluationRecord>& records);
 // "k-NN" or "linear probe", translated.
 QString methodName(const QString& method);

@@ -57,6 +57,7 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
   const double scale = (in1 - in0) / out_size;
   const double filter_scale = std::max(scale, 1.0);  // widen the kernel when shrinking
   const double support = support_base * filter_scale;
+  const double inverse_scale = 1.0 / filter_scale;
   Coefficients c;
   c.kernel_size = static_cast<int>(std::ceil(support)) * 2 + 1;
   c.first.resize(static_cast<size_t>(out_size));
@@ -72,7 +73,9 @@ Coefficients precompute(int in_size, double in0, double in1, int out_size, PilFi
     xmax = std::min(xmax, in_size) - xmin;
     double total = 0.0;
     for (int x = 0; x < xmax; ++x) {
-      w[static_cast<size_t>(x)] = kernel((x + xmin - center + 0.5) / filter_scale);
+      // Times the reciprocal, as Pillow computes it: dividing rounds differently in the last bit,
+      // which Lanczos's sines can carry to a grey level.
+      w[static_cast<size_t>(x)] = kernel((x + xmin - center + 0.5) * inverse_scale);
       total += w[static_cast<size_t>(x)];
     }
     for (int x = 0; x < xmax; ++x) {

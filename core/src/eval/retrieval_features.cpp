@@ -12,12 +12,15 @@ namespace dino {
 
 cv::Mat crop_query_box(const cv::Mat& rgb, const std::array<double, 4>& box) {
   // Python's round(): half to even, which std::nearbyint does in the default rounding mode.
-  const int x0 = std::max(0, static_cast<int>(std::nearbyint(box[0])));
-  const int y0 = std::max(0, static_cast<int>(std::nearbyint(box[1])));
-  const int x1 = std::min(rgb.cols, static_cast<int>(std::nearbyint(box[2])));
-  const int y1 = std::min(rgb.rows, static_cast<int>(std::nearbyint(box[3])));
-  if (x1 <= x0 || y1 <= y0) throw std::invalid_argument("the query box lies outside the image");
-  return rgb(cv::Rect(x0, y0, x1 - x0, y1 - y0)).clone();
+  const int x0 = static_cast<int>(std::nearbyint(box[0])), y0 = static_cast<int>(std::nearbyint(box[1]));
+  const int x1 = static_cast<int>(std::nearbyint(box[2])), y1 = static_cast<int>(std::nearbyint(box[3]));
+  if (x1 <= x0 || y1 <= y0) throw std::invalid_argument("the query box is empty");
+  const cv::Rect inside = cv::Rect(x0, y0, x1 - x0, y1 - y0) & cv::Rect(0, 0, rgb.cols, rgb.rows);
+  if (inside.empty()) throw std::invalid_argument("the query box lies outside the image");
+  // Image.crop fills what lies outside the image with black.
+  cv::Mat crop(y1 - y0, x1 - x0, rgb.type(), cv::Scalar::all(0));
+  rgb(inside).copyTo(crop(cv::Rect(inside.x - x0, inside.y - y0, inside.width, inside.height)));
+  return crop;
 }
 
 torch::Tensor retrieval_input(const cv::Mat& rgb, int imsize) {

@@ -141,6 +141,8 @@ RevisitedDataset read_revisited_dataset(const std::filesystem::path& data_path, 
   };
   d.database = names(key("imlist"), file + " imlist");
   d.queries = names(key("qimlist"), file + " qimlist");
+  if (d.database.empty() || d.queries.empty())
+    throw std::runtime_error(file + ": " + (d.database.empty() ? "imlist" : "qimlist") + " names no image");
   const PyValue& gnd = key("gnd");
   if (!gnd.is_sequence() || gnd.items().size() != d.queries.size())
     throw std::runtime_error(file + ": 'gnd' must hold one entry per query (" + std::to_string(d.queries.size()) + ")");

@@ -171,6 +171,7 @@ class TestPilOps : public QObject {
       if (name == "crop_resize") return pil_resize(m(cv::Rect(5, 7, 60, 45)), 32, 32, PilFilter::Bicubic);
       if (name == "resize_lanczos_down") return pil_resize(m, 41, 33, PilFilter::Lanczos);
       if (name == "reduce_3x2") return pil_reduce(m, 3, 2);
+      if (name == "thumbnail_portrait_48") return pil_thumbnail(m(cv::Rect(0, 0, 33, 70)).clone(), 48, 48);
       if (name.startsWith("thumbnail_")) {
         const int side = name.section('_', -1).toInt();
         return pil_thumbnail(m, side, side);
@@ -213,7 +214,8 @@ class TestPilOps : public QObject {
                             "reduce_3x2",
                             "thumbnail_20",
                             "thumbnail_12",
-                            "thumbnail_200"};
+                            "thumbnail_200",
+                            "thumbnail_portrait_48"};
     for (const auto& name : names) {
       const cv::Mat expected = read_rgb(dir.filePath(name + ".png"));
       const cv::Mat actual = apply(name);

@@ -13,9 +13,10 @@
 
 namespace dino {
 
-// The query's box (x1, y1, x2, y2, rounded half to even as Image.crop rounds), clipped to the
-// image: the revisited protocol's query crop, which eval_image_retrieval.py leaves out. Throws
-// std::invalid_argument when nothing of the box lies in the image.
+// The query's box (x1, y1, x2, y2, rounded half to even as Image.crop rounds; what lies outside the
+// image black, as Image.crop fills it): the revisited protocol's query crop, which
+// eval_image_retrieval.py leaves out. Throws std::invalid_argument for an empty box or one wholly
+// outside the image.
 cv::Mat crop_query_box(const cv::Mat& rgb, const std::array<double, 4>& box);
 
 // Image.thumbnail((imsize, imsize), LANCZOS), ToTensor and Normalize: a (1, 3, h, w) tensor.
