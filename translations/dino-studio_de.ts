@@ -1060,6 +1060,10 @@
         <source>%1: %2 top-1 in %3 s.</source>
         <translation>%1: %2 Top-1 in %3 s.</translation>
     </message>
+    <message>
+        <source>k-NN (k = %1)</source>
+        <translation>k-NN (k = %1)</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationProcess</name>

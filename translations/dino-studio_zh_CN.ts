@@ -1051,6 +1051,10 @@
         <source>%1: %2 top-1 in %3 s.</source>
         <translation>%1：top-1 为 %2，用时 %3 秒。</translation>
     </message>
+    <message>
+        <source>k-NN (k = %1)</source>
+        <translation>k-NN（k = %1）</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationProcess</name>

@@ -216,6 +216,8 @@ void run_video(AttentionOptions o) {
   if (o.weights.pretrained_weights.empty() && !o.random_weights)
     throw UsageError(
         "--pretrained_weights is required (this tool downloads nothing); --random_weights shows an untrained ViT");
+  std::error_code ec;
+  if (!std::filesystem::exists(o.video, ec)) throw std::runtime_error(o.video + ": no such file or folder");
   const auto model = load_model(o);
   log::info(model->description());
   AttentionRequest request = attention_request(o, *model);

@@ -90,6 +90,7 @@ std::vector<fs::path> draw_frames(const std::vector<fs::path>& frames, const fs:
   if (stale) log::info(folder.string() + ": " + std::to_string(stale) + " earlier attn-*.jpg pictures removed");
   std::vector<fs::path> pictures;
   ProgressLog progress;
+  size_t unreadable = 0;
   for (size_t i = 0; i < frames.size(); ++i) {
     cv::Mat rgb;
     try {
@@ -97,6 +98,11 @@ std::vector<fs::path> draw_frames(const std::vector<fs::path>& frames, const fs:
     } catch (const AttentionRefused& e) {
       throw std::runtime_error(frames[i].string() + ": " + e.what() +
                                "; pass --resize, or raise --time_limit (seconds) or --memory_limit (GiB)");
+    } catch (const std::runtime_error& e) {
+      // A broken frame in a folder: the video goes on without it, as a player would skip it.
+      log::warn(std::string(e.what()) + "; this frame is left out");
+      ++unreadable;
+      continue;
     }
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
@@ -112,6 +118,9 @@ std::vector<fs::path> draw_frames(const std::vector<fs::path>& frames, const fs:
                 (i + 1 < frames.size() ? ", about " + log::fixed(left, 0) + " s left" : std::string()));
     }
   }
+  if (pictures.empty())
+    throw std::runtime_error("none of the " + std::to_string(frames.size()) + " frames could be read");
+  if (unreadable) log::warn(std::to_string(unreadable) + " of " + std::to_string(frames.size()) + " frames left out");
   return pictures;
 }
 
@@ -150,8 +159,9 @@ fs::path encode_video(const std::vector<fs::path>& pictures, const fs::path& out
   }
   writer.release();
   fs::rename(partial, target);
-  log::info(target.string() + ": " + std::to_string(pictures.size()) + " frames of " + std::to_string(first.cols) +
-            "x" + std::to_string(first.rows) + " at " + log::fixed(fps, 2) + " fps");
+  log::info(target.string() + ": " + std::to_string(pictures.size()) +
+            (pictures.size() == 1 ? " frame of " : " frames of ") + std::to_string(first.cols) + "x" +
+            std::to_string(first.rows) + " at " + log::fixed(fps, 2) + " fps");
   return target;
 }
 

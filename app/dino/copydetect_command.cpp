@@ -127,6 +127,9 @@ void run_copydetect(const CopyDetectOptions& o) {
   queries = F::normalize(queries, F::NormalizeFuncOptions().dim(1));
   database = F::normalize(database, F::NormalizeFuncOptions().dim(1));
   const int64_t k = std::min<int64_t>(o.top_k, database.size(0));
+  if (k < o.top_k)
+    log::info("--top_k " + std::to_string(o.top_k) + ": the database has only " + std::to_string(k) +
+              " images, so every query ranks all of them");
   const auto top = std::get<1>(torch::mm(queries, database.t()).topk(k, 1, true, true)).contiguous();
 
   nlohmann::ordered_json results{{"data_path", o.data_path},

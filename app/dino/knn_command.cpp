@@ -12,6 +12,7 @@
 #include <torch/torch.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
 
 namespace dino::cli {
@@ -46,7 +47,8 @@ torch::Tensor load_tensor(const std::filesystem::path& file) {
 
 Features load_features(const std::filesystem::path& folder) {
   Features f{load_tensor(folder / kFeatureFiles[0]), load_tensor(folder / kFeatureFiles[1]),
-             load_tensor(folder / kFeatureFiles[2]).to(torch::kLong), load_tensor(folder / kFeatureFiles[3]).to(torch::kLong)};
+             load_tensor(folder / kFeatureFiles[2]).to(torch::kLong),
+             load_tensor(folder / kFeatureFiles[3]).to(torch::kLong)};
   if (f.train.dim() != 2 || f.test.dim() != 2 || f.train.size(1) != f.test.size(1))
     throw std::runtime_error(folder.string() + ": trainfeat.pth and testfeat.pth must be N x D with the same D");
   if (f.train_labels.numel() != f.train.size(0) || f.test_labels.numel() != f.test.size(0))
@@ -69,18 +71,25 @@ Features extract(const KnnOptions& options) {
   const c10::Device device = resolve_device(options.device);
   backbone.model->to(device);
   const auto splits = open_labelled_splits(options.data_path);
+  // Said before the features are computed, not after: no k of --nb_knn fits the training set.
+  if (std::all_of(options.nb_knn.begin(), options.nb_knn.end(), [&](int64_t k) { return k > splits.train->size(); }))
+    throw UsageError("--nb_knn: every k is larger than the training set's " + std::to_string(splits.train->size()) +
+                     " images");
   // The training run's rule at the model's size (224: eval_knn.py's 256 and 224); flags override it.
   EvalTransform transform = knn_transform(options.data_path, backbone.config.img_size);
   const bool mnist = is_mnist_folder(resolve_data_path(options.data_path));
   if (options.crop_size >= 0) transform.crop = options.crop_size;
-  if (options.resize_size >= 0) transform.resize = options.resize_size;
-  else if (mnist) transform.resize = transform.crop;  // a crop asked for alone sets the size
+  if (options.resize_size >= 0)
+    transform.resize = options.resize_size;
+  else if (mnist)
+    transform.resize = transform.crop;  // a crop asked for alone sets the size
   log::info("data: " + splits.description + ", " + std::to_string(splits.train->size()) + " train and " +
             std::to_string(splits.test->size()) + " test images, resize " + std::to_string(transform.resize) +
             ", centre crop " + std::to_string(transform.crop));
   auto report = [](const char* split, int64_t total) {
     return [split, total](int64_t done) {
-      log::info(std::string("features of the ") + split + " set: " + std::to_string(done) + "/" + std::to_string(total));
+      log::info(std::string("features of the ") + split + " set: " + std::to_string(done) + "/" +
+                std::to_string(total));
     };
   };
   Features f;
@@ -139,10 +148,15 @@ void add_knn_command(CLI::App& app) {
   cmd->add_option("--nb_knn", o->nb_knn, "Numbers of neighbours")->expected(1, -1)->capture_default_str();
   cmd->add_option("--temperature", o->temperature, "Temperature of the neighbours' votes")->capture_default_str();
   cmd->add_option("--batch_size_per_gpu", o->batch_size_per_gpu, "Images per forward pass")->capture_default_str();
-  cmd->add_option("--dump_features", o->dump_features, "Save the features and labels to this folder (.pth as eval_knn.py)");
-  cmd->add_option("--load_features", o->load_features, "Skip the model: load features dumped by this tool or eval_knn.py");
-  cmd->add_option("--resize_size", o->resize_size, "Shorter side before the crop (default: 256/224 of the model's input size, so 256 for the released models; MNIST data: the model's size)");
-  cmd->add_option("--crop_size", o->crop_size, "Centre crop (default: the model's input size, 224 for the released models)");
+  cmd->add_option("--dump_features", o->dump_features,
+                  "Save the features and labels to this folder (.pth as eval_knn.py)");
+  cmd->add_option("--load_features", o->load_features,
+                  "Skip the model: load features dumped by this tool or eval_knn.py");
+  cmd->add_option("--resize_size", o->resize_size,
+                  "Shorter side before the crop (default: 256/224 of the model's input size, so 256 for the released "
+                  "models; MNIST data: the model's size)");
+  cmd->add_option("--crop_size", o->crop_size,
+                  "Centre crop (default: the model's input size, 224 for the released models)");
   cmd->add_option("--num_workers", o->num_workers, "CPU threads for decoding and the model (0: all cores)")
       ->capture_default_str();
   cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();

@@ -146,9 +146,16 @@ void run_linear(const LinearOptions& o) {
 
   // The validation transform is fixed: its features are computed once.
   log::info("features of the " + std::to_string(splits.test->size()) + " val images...");
+  // A line every ten seconds while features are computed: a probe on a CPU can spend minutes here.
+  const auto progress = [](const std::string& what, int64_t total) {
+    return [what, total, log_line = ProgressLog()](int64_t done) mutable {
+      if (log_line.due(done, total))
+        log::info("features of the " + what + ": " + std::to_string(done) + "/" + std::to_string(total));
+    };
+  };
   const torch::Tensor val_features = batched_features(
       backbone.model, *splits.test, [&](int64_t, const cv::Mat& rgb) { return val_transform(rgb); }, probe, device,
-      o.batch_size_per_gpu, "linear probe val");
+      o.batch_size_per_gpu, "linear probe val", progress("val set", splits.test->size()));
   const torch::Tensor val_labels = labels_of(*splits.test);
   if (o.evaluate) {
     const auto accuracy = evaluate_linear(classifier, val_features, val_labels, o.batch_size_per_gpu);
@@ -171,7 +178,7 @@ void run_linear(const LinearOptions& o) {
     // One augmented draw (epoch 0's) reused by every epoch: minutes instead of hours on a CPU.
     log::info("--cache_features: the train features of one augmentation draw, reused by every epoch");
     cached = batched_features(backbone.model, *splits.train, train_view(0), probe, device, o.batch_size_per_gpu,
-                              "linear probe train");
+                              "linear probe train", progress("train set", splits.train->size()));
   }
   for (int64_t epoch = start_epoch; epoch < o.epochs; ++epoch) {
     const double lr = linear_probe_lr(base_lr, epoch, o.epochs);
@@ -184,16 +191,24 @@ void run_linear(const LinearOptions& o) {
       // Each batch's features as the sampler orders them, trained on as they come: the epoch's
       // features are never all held at once (7.9 GB for ImageNet with ViT-S and 4 blocks).
       double loss_sum = 0;
-      int64_t batches = 0;
+      int64_t batches = 0, seen = 0;
+      const auto total = static_cast<int64_t>(order.size());
+      ProgressLog epoch_log;
       for_each_feature_batch(
           backbone.model, *splits.train, order, train_view(epoch), probe, device, o.batch_size_per_gpu,
           "linear probe train", [&](const torch::Tensor& rows, const std::vector<int64_t>& indices) {
             loss_sum +=
                 train_linear_step(classifier, optimizer, rows, train_labels.index_select(0, torch::tensor(indices)));
             ++batches;
+            seen += static_cast<int64_t>(indices.size());
+            if (epoch_log.due(seen, total))
+              log::info("epoch " + std::to_string(epoch + 1) + ": " + std::to_string(seen) + "/" +
+                        std::to_string(total) + " training images");
           });
       loss = batches > 0 ? loss_sum / static_cast<double>(batches) : 0.0;
     }
+    log::info("epoch " + std::to_string(epoch + 1) + " of " + std::to_string(o.epochs) + " trained, loss " +
+              log::fixed(loss, 4));
     // log.txt in the reference's key order.
     nlohmann::ordered_json stats{{"train_lr", lr}, {"train_loss", loss}, {"epoch", epoch}};
     bool improved = false;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -117,12 +118,18 @@ void run_retrieval(const RetrievalOptions& o) {
       {"E", RevisitedProtocol::Easy}, {"M", RevisitedProtocol::Medium}, {"H", RevisitedProtocol::Hard}};
   for (const auto& [letter, protocol] : protocols) {
     const auto scores = mean_average_precision(ranks, revisited_ground_truth(data.ground_truth, protocol), kappas);
-    maps += std::string(maps.empty() ? "" : ", ") + letter + ": " + percent(scores.map);
-    precisions += std::string(precisions.empty() ? "" : ", ") + letter + ": " + percents(scores.precision_at_k);
+    // A protocol none of whose queries has a positive has no score (not 0).
+    const bool scored = std::any_of(scores.aps.begin(), scores.aps.end(), [](double ap) { return !std::isnan(ap); });
+    maps += std::string(maps.empty() ? "" : ", ") + letter + ": " + (scored ? percent(scores.map) : "n/a");
+    precisions += std::string(precisions.empty() ? "" : ", ") + letter + ": " +
+                  (scored ? percents(scores.precision_at_k) : "n/a");
     nlohmann::ordered_json aps = nlohmann::ordered_json::array();
     for (double ap : scores.aps)
       aps.push_back(std::isnan(ap) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(ap));
-    results[letter] = {{"map", scores.map}, {"precision_at_k", scores.precision_at_k}, {"aps", aps}};
+    results[letter] = {
+        {"map", scored ? nlohmann::ordered_json(scores.map) : nlohmann::ordered_json(nullptr)},
+        {"precision_at_k", scored ? nlohmann::ordered_json(scores.precision_at_k) : nlohmann::ordered_json(nullptr)},
+        {"aps", aps}};
   }
   std::cout << ">> " << o.dataset << ": mAP " << maps << '\n';
   std::cout << ">> " << o.dataset << ": mP@k[1, 5, 10] " << precisions << '\n';

@@ -233,7 +233,17 @@ class TestDinoCli : public QObject {
     auto loaded = run_dino({"knn", "--load_features", features, "--nb_knn", "5"});
     QVERIFY2(loaded.exit_code == 0, qPrintable(loaded.err));
     QVERIFY2(loaded.out.contains(line), qPrintable(loaded.out));
-    // Bad input: no labelled splits, no weights.
+    // Bad input: no labelled splits, no weights, every k over the training set (said before any
+    // feature is computed), a folder that does not exist.
+    auto too_many = run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.path(),
+                              "--nb_knn", "25", "40"});
+    QCOMPARE(too_many.exit_code, 2);
+    QVERIFY2(too_many.err.contains("every k is larger than the training set's 24 images"), qPrintable(too_many.err));
+    QVERIFY2(!too_many.err.contains("features of the"), qPrintable(too_many.err));
+    auto nowhere = run_dino(
+        {"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", dir_.filePath("no-such-folder")});
+    QCOMPARE(nowhere.exit_code, 1);
+    QVERIFY2(nowhere.err.contains("no-such-folder: no such folder"), qPrintable(nowhere.err));
     auto no_splits =
         run_dino({"knn", "--pretrained_weights", dir_.filePath("backbone.pth"), "--data_path", root.filePath("train")});
     QCOMPARE(no_splits.exit_code, 1);

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -143,6 +144,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel;
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Room for three lines from the start, so that a long message does not move the buttons.
+  status_->setMinimumHeight(3 * status_->fontMetrics().lineSpacing());
+  status_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_);
   buttons->addWidget(stop_);
@@ -229,6 +233,7 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
     setStatus(tr("Stopped; nothing was recorded."));
     updateControls();
   });
+  restoreFields();
   setRun(QString(), QString());
 }
 
@@ -349,8 +354,11 @@ bool EvaluatePanel::startEvaluation() {
   // The record goes where the evaluation started, whatever run is shown when it ends.
   activeStore_ = storeFolder();
   activeOutput_ = r.method == QLatin1String("linear") ? r.outputDir : QString();
-  chart_->clearData();
-  chart_->requestReplot();
+  if (r.method == QLatin1String("linear")) {  // k-NN draws nothing: the chart keeps what it shows
+    chart_->clearData();
+    chart_->requestReplot();
+  }
+  saveFields();
   setStatus(tr("Starting: dino %1").arg(r.arguments().join(QLatin1Char(' '))));
   updateControls();
   return true;
@@ -378,7 +386,7 @@ void EvaluatePanel::reloadTable() {
     const int row = table_->rowCount();
     table_->insertRow(row);
     const QStringList cells{QLocale().toString(it->when, QLocale::ShortFormat),
-                            methodName(it->method),
+                            figureName(*it),
                             percent(it->top1),
                             percent(it->top5),
                             evaluationDetails(*it),
@@ -427,5 +435,39 @@ void EvaluatePanel::updateControls() {
 }
 
 void EvaluatePanel::setStatus(const QString& text) { status_->setText(text); }
+
+void EvaluatePanel::saveFields() const {
+  QSettings settings;
+  settings.beginGroup(QStringLiteral("Evaluate"));
+  settings.setValue(QStringLiteral("method"), knn_->isChecked() ? QStringLiteral("knn") : QStringLiteral("linear"));
+  settings.setValue(QStringLiteral("nb_knn"), nbKnn_->text());
+  settings.setValue(QStringLiteral("temperature"), temperature_->value());
+  settings.setValue(QStringLiteral("epochs"), epochs_->value());
+  settings.setValue(QStringLiteral("lr"), lr_->value());
+  settings.setValue(QStringLiteral("batch_size"), batchSize_->value());
+  settings.setValue(QStringLiteral("avgpool_patchtokens"), avgpool_->isChecked());
+  settings.setValue(QStringLiteral("cache_features"), cacheFeatures_->isChecked());
+  settings.setValue(QStringLiteral("checkpoint_key"), checkpointKey_->currentData());
+}
+
+void EvaluatePanel::restoreFields() {
+  QSettings settings;
+  settings.beginGroup(QStringLiteral("Evaluate"));
+  setMethod(settings.value(QStringLiteral("method"), QStringLiteral("knn")).toString());
+  nbKnn_->setText(settings.value(QStringLiteral("nb_knn"), nbKnn_->text()).toString());
+  temperature_->setValue(settings.value(QStringLiteral("temperature"), temperature_->value()).toDouble());
+  epochs_->setValue(settings.value(QStringLiteral("epochs"), epochs_->value()).toInt());
+  lr_->setValue(settings.value(QStringLiteral("lr"), lr_->value()).toDouble());
+  batchSize_->setValue(settings.value(QStringLiteral("batch_size"), batchSize_->value()).toInt());
+  avgpool_->setChecked(settings.value(QStringLiteral("avgpool_patchtokens"), false).toBool());
+  cacheFeatures_->setChecked(settings.value(QStringLiteral("cache_features"), true).toBool());
+  const int key = checkpointKey_->findData(settings.value(QStringLiteral("checkpoint_key"), QStringLiteral("teacher")));
+  if (key >= 0) checkpointKey_->setCurrentIndex(key);
+}
+
+QString EvaluatePanel::figureName(const EvaluationRecord& record) {
+  const int k = figureK(record);
+  return k > 0 ? tr("k-NN (k = %1)").arg(k) : methodName(record.method);
+}
 
 QString EvaluatePanel::statusText() const { return status_->text(); }

@@ -61,6 +61,11 @@ class EvaluatePanel : public QWidget {
   void showProbeCurve(const EvaluationRecord& record);  // from its log.txt
   void updateControls();
   void setStatus(const QString& text);
+  // The method and its flags as the user last ran them (QSettings "Evaluate/..."); the model and
+  // data follow the run shown.
+  void saveFields() const;
+  void restoreFields();
+  static QString figureName(const EvaluationRecord& record);  // "k-NN (k = 20)", "linear probe"
 
   EvaluationProcess process_;
   QString runFolder_;

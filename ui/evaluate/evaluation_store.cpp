@@ -85,6 +85,13 @@ QString methodName(const QString& method) {
                                         : QCoreApplication::translate("Evaluations", "linear probe");
 }
 
+int figureK(const EvaluationRecord& record) {
+  int k = 0;
+  for (const auto& [kk, top1] : record.knnTop1)
+    if (kk == 20 || k == 0) k = kk;
+  return k;
+}
+
 QString evaluationDetails(const EvaluationRecord& r) {
   if (r.method == QLatin1String("linear"))
     return r.bestEpoch >= 0 ? QCoreApplication::translate("Evaluations", "best at epoch %1").arg(r.bestEpoch)
@@ -100,10 +107,7 @@ QString evaluationSummary(const QList<EvaluationRecord>& records) {
   for (const char* method : {"knn", "linear"}) {
     for (auto it = records.crbegin(); it != records.crend(); ++it) {
       if (it->method != QLatin1String(method) || !std::isfinite(it->top1)) continue;
-      // k-NN's figure is its k = 20 one when it was asked for, else its first k's.
-      int k = 0;
-      for (const auto& [kk, top1] : it->knnTop1)
-        if (top1 == it->top1 && (k == 0 || kk == 20)) k = kk;
+      const int k = figureK(*it);
       const QString figure = QCoreApplication::translate("Evaluations", "%1 %2% top-1")
                                  .arg(methodName(it->method), QLocale().toString(it->top1, 'f', 2));
       parts << (k > 0 ? QCoreApplication::translate("Evaluations", "%1 (%2-NN)").arg(figure).arg(k) : figure);

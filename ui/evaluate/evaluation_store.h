@@ -34,6 +34,9 @@ bool appendEvaluation(const QString& folder, const EvaluationRecord& record, QSt
 // "k-NN 67.32% top-1 (20-NN), linear probe 57.80% top-1": the latest of each method, for the
 // dashboard; empty when there are none.
 QString evaluationSummary(const QList<EvaluationRecord>& records);
+// The k whose accuracy a k-NN record's top-1 is: 20 when it was asked for (the reference reports
+// it), else the first; 0 for a probe.
+int figureK(const EvaluationRecord& record);
 // "k-NN" or "linear probe", translated.
 QString methodName(const QString& method);
 // "10-NN 67.05%, 20-NN 67.32%" or "best at epoch 7", in the interface's language.

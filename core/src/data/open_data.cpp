@@ -76,8 +76,11 @@ LabelledSplits open_labelled_splits(const std::string& data_path, int64_t train_
     splits.description = path.string() + " (MNIST layout, train and t10k)";
     return splits;
   }
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw std::runtime_error(data_path + ": no such folder");
   if (!has_labelled_splits(data_path))
-    throw std::runtime_error(data_path + ": expected train/ and val/ folders of class folders, or an MNIST-layout folder");
+    throw std::runtime_error(data_path +
+                             ": expected train/ and val/ folders of class folders, or an MNIST-layout folder");
   splits.train = labelled_folder(path / "train", train_limit);
   splits.test = labelled_folder(path / "val", test_limit);
   splits.description = (path / "train").string() + " and " + (path / "val").string();
