@@ -1105,6 +1105,10 @@
         <source>%1 (%2-NN)</source>
         <translation>%1（%2-NN）</translation>
     </message>
+    <message>
+        <source>%1-NN %2% (top-5 %3%)</source>
+        <translation>%1-NN %2%（top-5 %3%）</translation>
+    </message>
 </context>
 <context>
     <name>FigureExportDialog</name>

@@ -88,9 +88,14 @@ class TestEvaluatePanel : public QObject {
     QCOMPARE(r.method, QStringLiteral("knn"));
     QCOMPARE(r.top1, twenty.captured(1).toDouble());
     QCOMPARE(r.top5, twenty.captured(2).toDouble());
-    QCOMPARE(r.knnTop1.size(), 2);
-    QCOMPARE(r.knnTop1.at(0).first, 5);
-    QCOMPARE(r.knnTop1.at(1), qMakePair(20, r.top1));
+    QCOMPARE(r.knn.size(), 2);
+    QCOMPARE(r.knn.at(0).k, 5);
+    QCOMPARE(r.knn.at(1), (KnnFigure{20, r.top1, r.top5}));
+    const auto five =
+        QRegularExpression(QStringLiteral("(?m)^5-NN classifier result: Top1: ([0-9.]+), Top5: ([0-9.]+)"))
+            .match(printed);
+    QVERIFY(five.hasMatch());
+    QCOMPARE(r.knn.at(0).top5, five.captured(2).toDouble());
     QVERIFY2(evaluationDetails(r).contains(QLatin1String("5-NN")), qPrintable(evaluationDetails(r)));
     QCOMPARE(panel.table()->rowCount(), 1);
     QVERIFY(QFile::exists(QDir(run_).filePath(QStringLiteral("evaluations.jsonl"))));
@@ -205,18 +210,19 @@ class TestEvaluatePanel : public QObject {
     record.when = QDateTime::currentDateTime();
     record.method = QStringLiteral("knn");
     record.top1 = 50;
-    record.knnTop1 = {{20, 50.0}};
+    record.knn = {{20, 50.0, 90.0}};
     QVERIFY(appendEvaluation(run, record));
     QFile file(evaluationsFile(run));
     QVERIFY(file.open(QIODevice::Append));
     file.write("{\"when\":\"2026-11-30T10:00:00\",\"meth");
     file.close();
     record.top1 = 60;
-    record.knnTop1 = {{20, 60.0}};
+    record.knn = {{20, 60.0, 95.0}};
     QVERIFY(appendEvaluation(run, record));
     const auto records = loadEvaluations(run);
     QCOMPARE(records.size(), 2);
     QCOMPARE(records.last().top1, 60.0);
+    QCOMPARE(records.last().knn, (QList<KnnFigure>{{20, 60.0, 95.0}}));
     QVERIFY2(evaluationSummary(records).contains(QLatin1String("(20-NN)")), qPrintable(evaluationSummary(records)));
   }
 

@@ -170,11 +170,15 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   top5Series_ = chart_->addSeries(tr("top-5"), QColor(0xff, 0x7f, 0x0e), MetricChart::Axis::Left, true);
   table_ = new QTableWidget(0, 7);
   table_->setHorizontalHeaderLabels(
-      {tr("Ended"), tr("Method"), tr("Top-1"), tr("Top-5"), tr("Details"), tr("Model"), tr("Data")});
+      {tr("Ended"), tr("Method"), tr("Top-1"), tr("Top-5"), tr("Model"), tr("Data"), tr("Details")});
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->verticalHeader()->hide();
+  // One line a row; the details take what width is left, at least 16 em (a narrow screen scrolls to
+  // them), and their tooltip has them whole with the flags.
   table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setWordWrap(false);
+  table_->setTextElideMode(Qt::ElideRight);
   auto* results = new QSplitter(Qt::Vertical);
   results->addWidget(chart_);
   results->addWidget(table_);
@@ -184,7 +188,7 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(form, 0);
   layout->addWidget(results, 1);
-  form->setMaximumWidth(460);
+  form->setMaximumWidth(420);
 
   connect(browseModel, &QPushButton::clicked, this, [this] {
     const QString file =
@@ -385,20 +389,29 @@ void EvaluatePanel::reloadTable() {
   for (auto it = records_.crbegin(); it != records_.crend(); ++it) {
     const int row = table_->rowCount();
     table_->insertRow(row);
-    const QStringList cells{QLocale().toString(it->when, QLocale::ShortFormat),
+    // Minutes are enough to tell evaluations apart; the jsonl keeps the seconds.
+    const QStringList cells{QLocale().toString(it->when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+                                QLocale().toString(it->when.time(), QLocale::ShortFormat),
                             figureName(*it),
                             percent(it->top1),
                             percent(it->top5),
-                            evaluationDetails(*it),
                             QFileInfo(it->model).fileName(),
-                            it->data};
+                            it->data,
+                            evaluationDetails(*it)};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      item->setToolTip(c == 5 ? it->model : c == 4 ? it->settings : cells[c]);
+      item->setToolTip(c == 4 ? it->model : c == 6 ? cells[c] + QLatin1Char('\n') + it->settings : cells[c]);
       table_->setItem(row, c, item);
     }
   }
-  table_->resizeColumnsToContents();
+  // Columns as wide as their contents, the file and data names at most 10 em (their tooltips and the
+  // jsonl have them whole), the details the rest.
+  const int cap = 10 * fontMetrics().horizontalAdvance(QLatin1Char('M'));
+  for (int c = 0; c + 1 < table_->columnCount(); ++c) {
+    table_->resizeColumnToContents(c);
+    if (c >= 4) table_->setColumnWidth(c, std::min(table_->columnWidth(c), cap));
+  }
+  table_->setColumnWidth(table_->columnCount() - 1, 16 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
   // The latest probe's curve, until the user picks another row.
   for (auto it = records_.crbegin(); it != records_.crend(); ++it)
     if (it->method == QLatin1String("linear")) {

@@ -121,7 +121,7 @@ void EvaluationProcess::readOutput() {
     Q_EMIT progress(line);
     if (const auto m = knn.match(line); m.hasMatch()) {
       const int k = m.captured(1).toInt();
-      knnResults_.append({k, m.captured(2).toDouble()});
+      knnResults_.append({k, m.captured(2).toDouble(), m.captured(3).toDouble()});
       // The reference reports k = 20: that one is the record's figure when it was asked for.
       if (!std::isfinite(knnTop1_) || k == 20) {
         knnTop1_ = m.captured(2).toDouble();
@@ -189,7 +189,7 @@ void EvaluationProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
   if (request_.method == QLatin1String("knn")) {
     record.top1 = knnTop1_;
     record.top5 = knnTop5_;
-    record.knnTop1 = knnResults_;
+    record.knn = knnResults_;
   } else {
     record.top1 = bestTop1_;
     record.top5 = bestTop5_;

@@ -70,7 +70,7 @@ class EvaluationProcess : public QObject {
   double pendingTop1_ = NAN, pendingTop5_ = NAN, pendingLoss_ = NAN;
   double bestTop1_ = NAN, bestTop5_ = NAN;
   int bestEpoch_ = -1;
-  QList<QPair<int, double>> knnResults_;
+  QList<KnnFigure> knnResults_;
   double knnTop1_ = NAN, knnTop5_ = NAN;
   bool stopping_ = false;
 };

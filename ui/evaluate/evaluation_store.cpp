@@ -33,8 +33,8 @@ QList<EvaluationRecord> loadEvaluations(const QString& folder) {
     r.checkpointKey = o[QStringLiteral("checkpoint_key")].toString();
     r.data = o[QStringLiteral("data")].toString();
     r.settings = o[QStringLiteral("settings")].toString();
-    for (const auto& pair : o[QStringLiteral("knn_top1")].toArray())
-      r.knnTop1.append({pair.toArray().at(0).toInt(), pair.toArray().at(1).toDouble()});
+    for (const auto& row : o[QStringLiteral("knn")].toArray())
+      r.knn.append({row.toArray().at(0).toInt(), number(row.toArray().at(1)), number(row.toArray().at(2))});
     r.bestEpoch = o[QStringLiteral("best_epoch")].toInt(-1);
     r.top1 = number(o[QStringLiteral("top1")]);
     r.top5 = number(o[QStringLiteral("top5")]);
@@ -47,14 +47,14 @@ QList<EvaluationRecord> loadEvaluations(const QString& folder) {
 
 bool appendEvaluation(const QString& folder, const EvaluationRecord& r, QString* error) {
   QJsonArray knn;
-  for (const auto& [k, top1] : r.knnTop1) knn.append(QJsonArray{k, top1});
+  for (const auto& f : r.knn) knn.append(QJsonArray{f.k, number(f.top1), number(f.top5)});
   const QJsonObject o{{QStringLiteral("when"), r.when.toString(Qt::ISODate)},
                       {QStringLiteral("method"), r.method},
                       {QStringLiteral("model"), r.model},
                       {QStringLiteral("checkpoint_key"), r.checkpointKey},
                       {QStringLiteral("data"), r.data},
                       {QStringLiteral("settings"), r.settings},
-                      {QStringLiteral("knn_top1"), knn},
+                      {QStringLiteral("knn"), knn},
                       {QStringLiteral("best_epoch"), r.bestEpoch},
                       {QStringLiteral("top1"), number(r.top1)},
                       {QStringLiteral("top5"), number(r.top5)},
@@ -87,8 +87,8 @@ QString methodName(const QString& method) {
 
 int figureK(const EvaluationRecord& record) {
   int k = 0;
-  for (const auto& [kk, top1] : record.knnTop1)
-    if (kk == 20 || k == 0) k = kk;
+  for (const auto& f : record.knn)
+    if (f.k == 20 || k == 0) k = f.k;
   return k;
 }
 
@@ -97,8 +97,13 @@ QString evaluationDetails(const EvaluationRecord& r) {
     return r.bestEpoch >= 0 ? QCoreApplication::translate("Evaluations", "best at epoch %1").arg(r.bestEpoch)
                             : QString();
   QStringList parts;
-  for (const auto& [k, top1] : r.knnTop1)
-    parts << QCoreApplication::translate("Evaluations", "%1-NN %2%").arg(k).arg(QLocale().toString(top1, 'f', 2));
+  for (const auto& f : r.knn)
+    parts << (std::isfinite(f.top5) ? QCoreApplication::translate("Evaluations", "%1-NN %2% (top-5 %3%)")
+                                          .arg(f.k)
+                                          .arg(QLocale().toString(f.top1, 'f', 2), QLocale().toString(f.top5, 'f', 2))
+                                    : QCoreApplication::translate("Evaluations", "%1-NN %2%")
+                                          .arg(f.k)
+                                          .arg(QLocale().toString(f.top1, 'f', 2)));
   return parts.join(QStringLiteral(", "));
 }
 

@@ -9,16 +9,23 @@
 
 #include <cmath>
 
+// One k of a k-NN evaluation, as `dino knn` prints it (percent).
+struct KnnFigure {
+  int k = 0;
+  double top1 = NAN, top5 = NAN;
+  bool operator==(const KnnFigure&) const = default;
+};
+
 struct EvaluationRecord {
-  QDateTime when;                     // when it ended
-  QString method;                     // "knn" or "linear"
-  QString model;                      // the weights or checkpoint file
-  QString checkpointKey;              // teacher or student
-  QString data;                       // the data it was measured on
-  QString settings;                   // the flags that matter: "k 10 20 100 200, T 0.07", "100 epochs, lr 0.001, ..."
-  QList<QPair<int, double>> knnTop1;  // k-NN: every k's top-1
-  int bestEpoch = -1;                 // the probe's best validated epoch
-  double top1 = NAN;                  // percent: k-NN at k = 20 (or the first k), the probe's best epoch
+  QDateTime when;         // when it ended
+  QString method;         // "knn" or "linear"
+  QString model;          // the weights or checkpoint file
+  QString checkpointKey;  // teacher or student
+  QString data;           // the data it was measured on
+  QString settings;       // the flags that matter: "k 10 20 100 200, T 0.07", "100 epochs, lr 0.001, ..."
+  QList<KnnFigure> knn;   // k-NN: every k's figures
+  int bestEpoch = -1;     // the probe's best validated epoch
+  double top1 = NAN;      // percent: k-NN at k = 20 (or the first k), the probe's best epoch
   double top5 = NAN;
   double seconds = 0;    // how long it ran
   QString outputFolder;  // the probe's checkpoint and log.txt; empty for k-NN
@@ -39,5 +46,5 @@ QString evaluationSummary(const QList<EvaluationRecord>& records);
 int figureK(const EvaluationRecord& record);
 // "k-NN" or "linear probe", translated.
 QString methodName(const QString& method);
-// "10-NN 67.05%, 20-NN 67.32%" or "best at epoch 7", in the interface's language.
+// "10-NN 67.05% (top-5 94.99%), 20-NN ..." or "best at epoch 7", in the interface's language.
 QString evaluationDetails(const EvaluationRecord& record);
