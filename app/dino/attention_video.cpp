@@ -18,7 +18,6 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <chrono>
 
 namespace dino::cli {
 namespace {

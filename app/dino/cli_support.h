@@ -7,6 +7,7 @@
 #include <c10/core/Device.h>
 
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -51,5 +52,9 @@ class ProgressLog {
  private:
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
+
+// A progress callback for a feature extraction (batched_features' `progress`): "features of WHAT:
+// done/total" in the log, as often as ProgressLog allows.
+std::function<void(int64_t)> feature_progress(const std::string& what, int64_t total);
 
 }  // namespace dino::cli

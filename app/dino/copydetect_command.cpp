@@ -18,8 +18,6 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include <chrono>
-#include <cstdio>
 #include <iostream>
 
 namespace dino::cli {
@@ -53,21 +51,10 @@ torch::Tensor features_of(VisionTransformer& backbone, const std::vector<std::fi
                           const std::string& what, const CopyDetectOptions& o, c10::Device device) {
   FileImageSource source(files, std::vector<int64_t>(files.size(), -1), {});
   const int size = static_cast<int>(o.imsize);
-  const auto total = static_cast<int64_t>(files.size());
   return batched_features(
       backbone, source, [size](int64_t, const cv::Mat& rgb) { return pil_resize(rgb, size, size, PilFilter::Bicubic); },
       [&backbone](const torch::Tensor& images) { return copy_detection_features(backbone, images); }, device,
-      o.batch_size_per_gpu, "copy detection",
-      [&what, total, progress = ProgressLog()](int64_t done) mutable {
-        if (!progress.due(done, total)) return;
-        log::info("features of " + what + ": " + std::to_string(done) + "/" + std::to_string(total));
-      });
-}
-
-std::string three_decimals(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3f", value);
-  return text;
+      o.batch_size_per_gpu, "copy detection", feature_progress(what, static_cast<int64_t>(files.size())));
 }
 
 void run_copydetect(const CopyDetectOptions& o) {
@@ -154,7 +141,7 @@ void run_copydetect(const CopyDetectOptions& o) {
     if (without)
       log::warn(block.name + ": " + std::to_string(without) +
                 " queries match no original by their first four characters; they count as AP 0");
-    std::cout << "eval on " << block.name << " mAP=" << three_decimals(map) << '\n';
+    std::cout << "eval on " << block.name << " mAP=" << log::fixed(map, 3) << '\n';
     block_results[block.name] = {{"map", map}, {"queries", block.files.size()}};
   }
   results["blocks"] = block_results;

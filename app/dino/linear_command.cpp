@@ -147,15 +147,9 @@ void run_linear(const LinearOptions& o) {
   // The validation transform is fixed: its features are computed once.
   log::info("features of the " + std::to_string(splits.test->size()) + " val images...");
   // A line every ten seconds while features are computed: a probe on a CPU can spend minutes here.
-  const auto progress = [](const std::string& what, int64_t total) {
-    return [what, total, log_line = ProgressLog()](int64_t done) mutable {
-      if (log_line.due(done, total))
-        log::info("features of the " + what + ": " + std::to_string(done) + "/" + std::to_string(total));
-    };
-  };
   const torch::Tensor val_features = batched_features(
       backbone.model, *splits.test, [&](int64_t, const cv::Mat& rgb) { return val_transform(rgb); }, probe, device,
-      o.batch_size_per_gpu, "linear probe val", progress("val set", splits.test->size()));
+      o.batch_size_per_gpu, "linear probe val", feature_progress("the val set", splits.test->size()));
   const torch::Tensor val_labels = labels_of(*splits.test);
   if (o.evaluate) {
     const auto accuracy = evaluate_linear(classifier, val_features, val_labels, o.batch_size_per_gpu);
@@ -178,7 +172,7 @@ void run_linear(const LinearOptions& o) {
     // One augmented draw (epoch 0's) reused by every epoch: minutes instead of hours on a CPU.
     log::info("--cache_features: the train features of one augmentation draw, reused by every epoch");
     cached = batched_features(backbone.model, *splits.train, train_view(0), probe, device, o.batch_size_per_gpu,
-                              "linear probe train", progress("train set", splits.train->size()));
+                              "linear probe train", feature_progress("the train set", splits.train->size()));
   }
   for (int64_t epoch = start_epoch; epoch < o.epochs; ++epoch) {
     const double lr = linear_probe_lr(base_lr, epoch, o.epochs);

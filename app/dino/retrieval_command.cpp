@@ -16,7 +16,6 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <iostream>
 
@@ -43,7 +42,7 @@ torch::Tensor features_of(VisionTransformer& backbone, const RevisitedDataset& d
   const size_t count = queries ? data.queries.size() : data.database.size();
   const std::string what = queries ? "queries" : "database images";
   std::vector<torch::Tensor> rows;
-  ProgressLog progress;
+  const auto progress = feature_progress("the " + what, static_cast<int64_t>(count));
   for (size_t i = 0; i < count; ++i) {
     const auto file = queries ? data.query_image(i) : data.database_image(i);
     cv::Mat rgb = read_rgb_image(file);
@@ -61,9 +60,7 @@ torch::Tensor features_of(VisionTransformer& backbone, const RevisitedDataset& d
       throw std::runtime_error(file.string() + ": no feature at --imsize " + std::to_string(o.imsize) +
                                (o.multiscale ? " with --multiscale" : "") + ": " + e.what());
     }
-    if (progress.due(static_cast<int64_t>(i + 1), static_cast<int64_t>(count))) {
-      log::info("features of the " + what + ": " + std::to_string(i + 1) + "/" + std::to_string(count));
-    }
+    progress(static_cast<int64_t>(i + 1));
   }
   return torch::stack(rows);
 }

@@ -93,7 +93,6 @@ bool EvaluationProcess::start(const EvaluationRequest& request, QString* error) 
   pendingTop1_ = pendingTop5_ = pendingLoss_ = bestTop1_ = bestTop5_ = NAN;
   bestEpoch_ = -1;
   knnResults_.clear();
-  knnTop1_ = knnTop5_ = NAN;
   stopping_ = false;
   clock_.start();
   process_.start(program_, request.arguments());
@@ -122,11 +121,6 @@ void EvaluationProcess::readOutput() {
     if (const auto m = knn.match(line); m.hasMatch()) {
       const int k = m.captured(1).toInt();
       knnResults_.append({k, m.captured(2).toDouble(), m.captured(3).toDouble()});
-      // The reference reports k = 20: that one is the record's figure when it was asked for.
-      if (!std::isfinite(knnTop1_) || k == 20) {
-        knnTop1_ = m.captured(2).toDouble();
-        knnTop5_ = m.captured(3).toDouble();
-      }
     } else if (const auto v = validation.match(line); v.hasMatch()) {
       pendingTop1_ = v.captured(1).toDouble();
       pendingTop5_ = v.captured(2).isEmpty() ? NAN : v.captured(2).toDouble();
@@ -187,9 +181,14 @@ void EvaluationProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
   record.settings = request_.settingsText();
   record.seconds = static_cast<double>(clock_.elapsed()) / 1000.0;
   if (request_.method == QLatin1String("knn")) {
-    record.top1 = knnTop1_;
-    record.top5 = knnTop5_;
     record.knn = knnResults_;
+    // The record's figure is its figureK's (k = 20, the reference's, when it was asked for).
+    for (const auto& f : record.knn)
+      if (f.k == figureK(record)) {
+        record.top1 = f.top1;
+        record.top5 = f.top5;
+        break;
+      }
   } else {
     record.top1 = bestTop1_;
     record.top5 = bestTop5_;

@@ -71,6 +71,5 @@ class EvaluationProcess : public QObject {
   double bestTop1_ = NAN, bestTop5_ = NAN;
   int bestEpoch_ = -1;
   QList<KnnFigure> knnResults_;
-  double knnTop1_ = NAN, knnTop5_ = NAN;
   bool stopping_ = false;
 };
