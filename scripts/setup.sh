@@ -18,6 +18,7 @@ apt_packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev libopencv-dev libspdlog-dev nlohmann-json3-dev libcli11-dev libssl-dev libjpeg-dev
   xvfb xauth dataset-fashion-mnist
+  libgloo-dev
   help2man lintian appstream fakeroot
 )
 

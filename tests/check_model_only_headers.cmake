@@ -1,4 +1,4 @@
-# The model-only libraries (TARGETS: system, model, loss, io, train) build with nothing but
+# The model-only libraries (TARGETS: system, model, loss, io, distributed, train) build with nothing but
 # LibTorch, CMake and a C++ tool-chain (preset model-only), checked without compiling them a second
 # time: every header that their objects in the main build, their precompiled header and the
 # model-only smoke and GPU checks included must come from LibTorch, the project's core/ (sources,
@@ -22,7 +22,7 @@ set(system_prefixes /usr/include/c++/ /usr/lib/gcc/ /usr/lib/llvm /usr/include/x
     /usr/include/x86_64-linux-gnu/c++/ /usr/include/aarch64-linux-gnu/bits/ /usr/include/aarch64-linux-gnu/sys/
     /usr/include/aarch64-linux-gnu/gnu/ /usr/include/aarch64-linux-gnu/asm/ /usr/include/aarch64-linux-gnu/c++/
     /usr/include/linux/ /usr/include/asm-generic/ /usr/include/sys/ /usr/include/bits/ /usr/include/arpa/
-    /usr/include/netinet/ /usr/include/net/)
+    /usr/include/netinet/ /usr/include/net/ /usr/include/rpc/)
 set(c_library_top_level alloca.h assert.h byteswap.h complex.h ctype.h dirent.h dlfcn.h elf.h endian.h err.h
     errno.h execinfo.h fcntl.h features.h features-time64.h fenv.h float.h fnmatch.h getopt.h glob.h grp.h
     iconv.h ifaddrs.h inttypes.h langinfo.h libgen.h libintl.h limits.h link.h locale.h malloc.h math.h
@@ -33,6 +33,12 @@ get_filename_component(SOURCE_DIR "${SOURCE_DIR}" REALPATH)
 get_filename_component(BUILD_DIR "${BUILD_DIR}" REALPATH)
 set(project_prefixes ${SOURCE_DIR}/core/ ${SOURCE_DIR}/tests/model_only/ ${SOURCE_DIR}/tests/gpu/ ${BUILD_DIR}/core/
     ${BUILD_DIR}/tests/model_only/ ${BUILD_DIR}/tests/gpu/)
+# Gloo's headers are optional (core/CMakeLists.txt: without them the library builds and runs one
+# process), so the folder they were found in is allowed for them alone.
+if(GLOO_INCLUDE_DIR)
+  get_filename_component(GLOO_INCLUDE_DIR "${GLOO_INCLUDE_DIR}" REALPATH)
+  list(APPEND project_prefixes "${GLOO_INCLUDE_DIR}/gloo/")
+endif()
 set(torch_prefixes)
 foreach(dir IN LISTS TORCH_INCLUDE_DIRS)
   get_filename_component(dir "${dir}" REALPATH)

@@ -2281,6 +2281,30 @@ LibTorch %5, %6</translation>
         <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe&apos;s epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan.</source>
         <translation>Ein Budget an realer Laufzeit wie 10m oder 1h30m (leer: keines). Der Lauf misst zuerst einige Schritte; passen die Epochen des Rezepts nicht hinein, trainiert er jede auf weniger Bildern, verteilt über die Daten, und passen mehr hinein, fügt er Epochen hinzu, sodass die Zeitpläne innerhalb des Budgets enden. Ein fortgesetzter Lauf behält den Plan bei.</translation>
     </message>
+    <message>
+        <source>Rendezvous of several processes</source>
+        <translation>Treffpunkt mehrerer Prozesse</translation>
+    </message>
+    <message>
+        <source>How the processes of a distributed run meet: env:// reads the variables torchrun or Slurm set (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port names rank 0&apos;s machine. Without those variables the run is one process.</source>
+        <translation>Wie sich die Prozesse eines verteilten Laufs finden: env:// liest die Variablen, die torchrun oder Slurm setzen (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port nennt den Rechner von Rang 0. Ohne diese Variablen läuft der Lauf als ein Prozess.</translation>
+    </message>
+    <message>
+        <source>Local rank (ignored)</source>
+        <translation>Lokaler Rang (ignoriert)</translation>
+    </message>
+    <message>
+        <source>Accepted for the reference&apos;s launch commands and ignored, as the reference does: the GPU of each process follows LOCAL_RANK or SLURM_LOCALID.</source>
+        <translation>Für die Startbefehle der Referenz angenommen und, wie dort, ignoriert: die GPU jedes Prozesses folgt LOCAL_RANK oder SLURM_LOCALID.</translation>
+    </message>
+    <message>
+        <source>Wait for other processes (s)</source>
+        <translation>Auf andere Prozesse warten (s)</translation>
+    </message>
+    <message>
+        <source>Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer.</source>
+        <translation>Sekunden, die ein Prozess eines verteilten Laufs beim Start und bei jedem Austausch auf die anderen wartet, bevor er anhält und die Ränge nennt, die nicht geantwortet haben.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

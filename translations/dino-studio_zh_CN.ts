@@ -2271,6 +2271,30 @@ LibTorch %5，%6</translation>
         <source>A wall-clock budget such as 10m or 1h30m (empty: none). The run times a few steps first; when the recipe&apos;s epochs do not fit it trains each on fewer images, spread over the data, and when more fit it adds epochs, so that the schedules finish within the budget. A resumed run keeps the plan.</source>
         <translation>实际耗时预算，如 10m 或 1h30m（留空：不限）。运行会先测量几步的耗时；若方案的轮数在预算内跑不完，则每轮只用较少的图像（均匀分布在整个数据集中）；若预算有余，则增加轮数，使各调度在预算内完成。继续的运行沿用原计划。</translation>
     </message>
+    <message>
+        <source>Rendezvous of several processes</source>
+        <translation>多进程会合地址</translation>
+    </message>
+    <message>
+        <source>How the processes of a distributed run meet: env:// reads the variables torchrun or Slurm set (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port names rank 0&apos;s machine. Without those variables the run is one process.</source>
+        <translation>分布式训练的各进程如何会合：env:// 读取 torchrun 或 Slurm 设置的变量（RANK、WORLD_SIZE、MASTER_ADDR、MASTER_PORT；SLURM_PROCID、SLURM_NTASKS）；tcp://host:port 指定 0 号进程所在的机器。没有这些变量时，训练只用一个进程。</translation>
+    </message>
+    <message>
+        <source>Local rank (ignored)</source>
+        <translation>本地序号（忽略）</translation>
+    </message>
+    <message>
+        <source>Accepted for the reference&apos;s launch commands and ignored, as the reference does: the GPU of each process follows LOCAL_RANK or SLURM_LOCALID.</source>
+        <translation>为兼容参考实现的启动命令而接受，并像参考实现一样忽略：每个进程的 GPU 由 LOCAL_RANK 或 SLURM_LOCALID 决定。</translation>
+    </message>
+    <message>
+        <source>Wait for other processes (s)</source>
+        <translation>等待其他进程（秒）</translation>
+    </message>
+    <message>
+        <source>Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer.</source>
+        <translation>分布式训练中，一个进程在启动时和每次数据交换时等待其他进程的秒数；超时后它会停止，并指出哪些进程没有响应。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

@@ -14,7 +14,10 @@ void add_setting_flags(CLI::App& command, TrainingConfig& config, const std::vec
     if (!keys.empty() && std::find(keys.begin(), keys.end(), d.key) == keys.end()) continue;
     std::string help = d.help;
     if (const std::string accepted = d.accepted(); d.kind == SettingKind::choice) help += " [" + accepted + "]";
-    CLI::Option* option = std::visit([&](auto member) { return command.add_option(d.flag(), config.*member, help); }, d.field);
+    std::string names = d.flag();
+    for (const auto& alias : d.flag_aliases) names += "," + alias;
+    CLI::Option* option =
+        std::visit([&](auto member) { return command.add_option(names, config.*member, help); }, d.field);
     if (d.kind == SettingKind::real_pair) option->expected(2);
     option->capture_default_str();
   }

@@ -27,11 +27,12 @@ std::string progress_line(const MetricRecord& r) {
   // A bar for the epoch, then the numbers a researcher watches.
   constexpr int kWidth = 20;
   const int filled = r.steps_per_epoch ? static_cast<int>(kWidth * (r.step + 1) / r.steps_per_epoch) : 0;
-  return "Epoch " + std::to_string(r.epoch) + "/" + std::to_string(r.epochs) + " [" + std::string(static_cast<size_t>(filled), '#') +
-         std::string(static_cast<size_t>(kWidth - filled), '.') + "] " + std::to_string(r.step + 1) + "/" +
-         std::to_string(r.steps_per_epoch) + " loss " + fixed(r.loss, 4) + " h(Pt) " + fixed(r.teacher_entropy, 3) +
-         " KL " + fixed(r.kl_divergence, 3) + " lr " + scientific(r.lr) + " wd " + fixed(r.weight_decay, 4) + " m " +
-         fixed(r.momentum, 5) + " | " + fixed(r.images_per_second, 1) + " img/s, " + approximate_duration(r.eta_seconds) + " left";
+  return "Epoch " + std::to_string(r.epoch) + "/" + std::to_string(r.epochs) + " [" +
+         std::string(static_cast<size_t>(filled), '#') + std::string(static_cast<size_t>(kWidth - filled), '.') + "] " +
+         std::to_string(r.step + 1) + "/" + std::to_string(r.steps_per_epoch) + " loss " + fixed(r.loss, 4) +
+         " h(Pt) " + fixed(r.teacher_entropy, 3) + " KL " + fixed(r.kl_divergence, 3) + " lr " + scientific(r.lr) +
+         " wd " + fixed(r.weight_decay, 4) + " m " + fixed(r.momentum, 5) + " | " + fixed(r.images_per_second, 1) +
+         " img/s, " + approximate_duration(r.eta_seconds) + " left";
 }
 
 void run_train(const TrainingConfig& config) {
@@ -42,6 +43,7 @@ void run_train(const TrainingConfig& config) {
     throw UsageError(e.what());
   }
   TrainingSession session(config);
+  session.join_launched_processes();  // torchrun, srun or --dist_url (docs/distributed.md)
   session.set_listener([&session, freq = config.print_freq](const MetricRecord& r) {
     if (interrupted.exchange(false)) {
       log::info("interrupted: finishing the step and saving a checkpoint to resume from");
@@ -50,9 +52,12 @@ void run_train(const TrainingConfig& config) {
     if (r.kind == MetricRecord::Kind::Step && ((r.step % freq) == 0 || r.step + 1 == r.steps_per_epoch))
       log::info(progress_line(r));
   });
-  auto previous = std::signal(SIGINT, on_interrupt);
+  // Ctrl-C, and the SIGTERM that Slurm and torchrun send to end a job: finish the step and save.
+  auto previous_int = std::signal(SIGINT, on_interrupt);
+  auto previous_term = std::signal(SIGTERM, on_interrupt);
   session.run();
-  std::signal(SIGINT, previous);
+  std::signal(SIGINT, previous_int);
+  std::signal(SIGTERM, previous_term);
   if (session.state() == TrainingSession::State::Failed) throw std::runtime_error(session.error());
 }
 
@@ -61,7 +66,8 @@ void run_train(const TrainingConfig& config) {
 void add_train_command(CLI::App& app) {
   auto c = std::make_shared<TrainingConfig>();
   auto* cmd = app.add_subcommand("train", "Train DINO (flags as main_dino.py; Fashion-MNIST by default)");
-  cmd->add_option("--config", "Read settings from a JSON file (as written to <output_dir>/config.json); flags override it")
+  cmd->add_option("--config",
+                  "Read settings from a JSON file (as written to <output_dir>/config.json); flags override it")
       ->trigger_on_parse()
       ->each([c](const std::string& file) {
         try {
@@ -72,16 +78,13 @@ void add_train_command(CLI::App& app) {
       });
   std::string preset_help = "Start from a named recipe; flags override it:";
   for (const auto& preset : training_presets()) preset_help += "\n  " + preset.name + ": " + preset.title;
-  cmd->add_option("--preset")
-      ->description(preset_help)
-      ->trigger_on_parse()
-      ->each([c](const std::string& name) {
-        try {
-          apply_training_preset(*c, name);
-        } catch (const ConfigError& e) {
-          throw CLI::ValidationError(e.what());
-        }
-      });
+  cmd->add_option("--preset")->description(preset_help)->trigger_on_parse()->each([c](const std::string& name) {
+    try {
+      apply_training_preset(*c, name);
+    } catch (const ConfigError& e) {
+      throw CLI::ValidationError(e.what());
+    }
+  });
   add_setting_flags(*cmd, *c);  // every setting, from the table in core
   cmd->callback([c] { run_train(*c); });
 }

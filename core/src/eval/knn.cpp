@@ -108,14 +108,30 @@ torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& s
 }
 
 torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
-                               c10::Device device, int64_t batch_size, const std::function<void(int64_t)>& progress) {
+                               c10::Device device, int64_t batch_size, const std::function<void(int64_t)>& progress,
+                               distributed::ProcessGroup* group) {
   namespace F = torch::nn::functional;
-  return batched_features(
-      backbone, source, [&transform](int64_t, const cv::Mat& rgb) { return transform(rgb); },
-      [&backbone](const torch::Tensor& images) {
-        return F::normalize(backbone->forward(images), F::NormalizeFuncOptions().dim(1));
-      },
-      device, batch_size, "k-NN", progress);
+  const auto prepare = [&transform](int64_t, const cv::Mat& rgb) { return transform(rgb); };
+  const auto features = [&backbone](const torch::Tensor& images) {
+    return F::normalize(backbone->forward(images), F::NormalizeFuncOptions().dim(1));
+  };
+  if (group == nullptr || group->world_size() == 1)
+    return batched_features(backbone, source, prepare, features, device, batch_size, "k-NN", progress);
+  // reference.md §5.1: rank r takes images r, r + W, r + 2W, ... (wrapping round to pad the last
+  // row), so that rank r's row j is image r + jW: gathered and interleaved, the rows are in order.
+  const int64_t n = source.size(), world = group->world_size(), per_rank = (n + world - 1) / world;
+  std::vector<int64_t> order;
+  for (int64_t j = 0; j < per_rank; ++j) order.push_back((group->rank() + j * world) % std::max<int64_t>(n, 1));
+  std::vector<torch::Tensor> rows;
+  int64_t done = 0;
+  for_each_feature_batch(backbone, source, order, prepare, features, device, batch_size, "k-NN",
+                         [&](const torch::Tensor& batch, const std::vector<int64_t>& indices) {
+                           rows.push_back(batch);
+                           done += static_cast<int64_t>(indices.size());
+                           if (progress) progress(done);
+                         });
+  const torch::Tensor all = group->all_gather(torch::cat(rows));  // (world, per_rank, D)
+  return all.transpose(0, 1).reshape({per_rank * world, all.size(2)}).narrow(0, 0, n).contiguous();
 }
 
 EvalTransform knn_transform(const std::string& data_path, int64_t image_size) {
@@ -127,10 +143,11 @@ EvalTransform knn_transform(const std::string& data_path, int64_t image_size) {
 }
 
 KnnResult evaluate_knn(VisionTransformer& backbone, const ImageSource& train, const ImageSource& test,
-                       const EvalTransform& transform, c10::Device device, int64_t k, double temperature) {
-  return weighted_knn(extract_features(backbone, train, transform, device), labels_of(train),
-                      extract_features(backbone, test, transform, device), labels_of(test), k, temperature,
-                      std::max(train.num_classes(), test.num_classes()));
+                       const EvalTransform& transform, c10::Device device, int64_t k, double temperature,
+                       distributed::ProcessGroup* group) {
+  return weighted_knn(extract_features(backbone, train, transform, device, 256, {}, group), labels_of(train),
+                      extract_features(backbone, test, transform, device, 256, {}, group), labels_of(test), k,
+                      temperature, std::max(train.num_classes(), test.num_classes()));
 }
 
 }  // namespace dino

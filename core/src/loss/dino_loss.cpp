@@ -50,24 +50,31 @@ torch::Tensor DinoLossImpl::forward(const torch::Tensor& student_output, const t
   {
     torch::NoGradGuard no_grad;
     auto teacher_log_probs = teacher_logits.log_softmax(-1).detach();
-    diagnostics_.loss = loss.item<double>();
-    diagnostics_.teacher_entropy = (-(teacher_probs * teacher_log_probs).sum(-1).mean()).item<double>();
+    // This rank's sums, then (with several processes) one sum over the ranks of all of them: the
+    // centre's batch sum, the teacher's probabilities, the loss and the teacher entropy. The centre
+    // and the diagnostics are then the global batch's (reference.md §1.5: the centre's all-reduce).
+    const int64_t K = options_.out_dim;
+    auto sums = torch::cat({teacher_output.to(torch::kFloat).sum(0), teacher_probs.sum(0),
+                            torch::stack({loss.detach(), -(teacher_probs * teacher_log_probs).sum(-1).mean()})});
+    if (reducer_.all_reduce_sum) reducer_.all_reduce_sum(sums);
+    const double ranks = static_cast<double>(reducer_.world_size);
+    const double rows = static_cast<double>(teacher_output.size(0)) * ranks;
+    auto mean_probs = sums.narrow(0, K, K) / rows;
+    diagnostics_.loss = sums[2 * K].item<double>() / ranks;
+    diagnostics_.teacher_entropy = sums[2 * K + 1].item<double>() / ranks;
     // Every teacher chunk meets the same number of student crops, so the mean teacher entropy
     // over all rows is the entropy term of the averaged cross-entropy, and KL = H - h exactly.
     diagnostics_.kl_divergence = diagnostics_.loss - diagnostics_.teacher_entropy;
-    auto mean_probs = teacher_probs.mean(0);
     diagnostics_.mean_teacher_entropy = (-torch::xlogy(mean_probs, mean_probs).sum()).item<double>();
     diagnostics_.teacher_temperature = temp;
+    // After the loss: the loss used the old centre (reference.md §1.5).
+    update_center(sums.narrow(0, 0, K).unsqueeze(0) / rows);
   }
-  update_center(teacher_output);  // after the loss: the loss used the old centre (reference.md §1.5)
   return loss;
 }
 
-void DinoLossImpl::update_center(const torch::Tensor& teacher_output) {
+void DinoLossImpl::update_center(const torch::Tensor& batch_center) {
   torch::NoGradGuard no_grad;
-  auto batch_center = teacher_output.to(torch::kFloat).sum(0, /*keepdim=*/true);
-  if (reducer_.all_reduce_sum) reducer_.all_reduce_sum(batch_center);
-  batch_center = batch_center / static_cast<double>(teacher_output.size(0) * reducer_.world_size);
   center.mul_(options_.center_momentum).add_(batch_center * (1.0 - options_.center_momentum));
   diagnostics_.center_norm = center.norm().item<double>();
   diagnostics_.center_mean = center.mean().item<double>();

@@ -79,6 +79,10 @@ struct Row {
     d.aliases = std::move(names);
     return *this;
   }
+  Row& also_spelled(std::vector<std::string> flags) {
+    d.flag_aliases = std::move(flags);
+    return *this;
+  }
   Row& path() {
     d.kind = Kind::path;
     return *this;
@@ -88,7 +92,6 @@ struct Row {
     return *this;
   }
 };
-
 
 std::vector<SettingDescription> make_table() {
   std::vector<SettingDescription> t;
@@ -194,6 +197,15 @@ std::vector<SettingDescription> make_table() {
   add(Row("cpu_matmul", &C::cpu_matmul, "auto", kHardware, DINO_TEXT("TrainingSetting", "CPU matrix products"),
           DINO_TEXT("TrainingSetting", "Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel's, else ATen's BLAS (MKL); aten; onednn. dino bench step compares them on your CPU."))
           .one_of({"auto", "aten", "onednn"}));
+  add(Row("dist_url", &C::dist_url, "env://", kHardware, DINO_TEXT("TrainingSetting", "Rendezvous of several processes"),
+          DINO_TEXT("TrainingSetting", "How the processes of a distributed run meet: env:// reads the variables torchrun or Slurm set (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port names rank 0's machine. Without those variables the run is one process."))
+          .reference());
+  add(Row("local_rank", &C::local_rank, 0, kHardware, DINO_TEXT("TrainingSetting", "Local rank (ignored)"),
+          DINO_TEXT("TrainingSetting", "Accepted for the reference's launch commands and ignored, as the reference does: the GPU of each process follows LOCAL_RANK or SLURM_LOCALID."))
+          .reference().at_least(0).also_spelled({"--local-rank"}));  // torch.distributed.launch since PyTorch 2.0
+  add(Row("dist_timeout", &C::dist_timeout, 1800, kHardware, DINO_TEXT("TrainingSetting", "Wait for other processes (s)"),
+          DINO_TEXT("TrainingSetting", "Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer."))
+          .at_least(1).at_most(604800));
   // Output
   add(Row("output_dir", &C::output_dir, ".", kOutput, DINO_TEXT("TrainingSetting", "Output folder"),
           DINO_TEXT("TrainingSetting", "Checkpoints, config.json, metrics.jsonl, log.txt and train.log. A folder with a checkpoint.pth resumes from it."))
@@ -217,7 +229,6 @@ std::vector<SettingDescription> make_table() {
   // clang-format on
   return t;
 }
-
 
 // As JSON writes it (1.0, 0.0005): what config.json and a command line show.
 std::string number_text(double v) { return nlohmann::json(v).dump(); }
@@ -267,11 +278,12 @@ void SettingDescription::set(TrainingConfig& config, const SettingValue& value) 
 std::string SettingDescription::accepted() const {
   if (kind == Kind::choice) return list_in_words(choices);
   if (minimum && maximum)
-    return "in " + std::string(minimum->open ? "(" : "[") + short_number(minimum->value) + ", " + short_number(maximum->value) +
-           (maximum->open ? ")" : "]");
+    return "in " + std::string(minimum->open ? "(" : "[") + short_number(minimum->value) + ", " +
+           short_number(maximum->value) + (maximum->open ? ")" : "]");
   if (minimum) {
     if (!minimum->open && minimum->value == 0) return "not negative";
-    if ((minimum->open && minimum->value == 0) || (kind == Kind::integer && !minimum->open && minimum->value == 1)) return "positive";
+    if ((minimum->open && minimum->value == 0) || (kind == Kind::integer && !minimum->open && minimum->value == 1))
+      return "positive";
     return (minimum->open ? "above " : "at least ") + short_number(minimum->value);
   }
   if (maximum) return (maximum->open ? "below " : "at most ") + short_number(maximum->value);
@@ -290,13 +302,17 @@ std::string SettingDescription::problem(const TrainingConfig& config) const {
   if (kind == Kind::real_pair) {
     const auto& pair = std::get<std::vector<double>>(value);
     if (pair.size() != 2 || !within(*this, pair[0]) || !within(*this, pair[1]) || pair[0] > pair[1])
-      return flag() + " takes two values min max, with min <= max, each " + range + " (got " + setting_text(value) + ")";
+      return flag() + " takes two values min max, with min <= max, each " + range + " (got " + setting_text(value) +
+             ")";
     return {};
   }
   double number = 0;
-  if (const auto* i = std::get_if<int64_t>(&value)) number = static_cast<double>(*i);
-  else if (const auto* r = std::get_if<double>(&value)) number = *r;
-  else return {};
+  if (const auto* i = std::get_if<int64_t>(&value))
+    number = static_cast<double>(*i);
+  else if (const auto* r = std::get_if<double>(&value))
+    number = *r;
+  else
+    return {};
   if (within(*this, number)) return {};
   const std::string got = " (got " + (std::isfinite(number) ? setting_text(value) : short_number(number)) + ")";
   if (range.empty()) return flag() + " must be a finite number" + got;
@@ -348,7 +364,8 @@ std::string training_command_line(const TrainingConfig& config) {
     line += ' ';
     line += d.flag();
     line += ' ';
-    line += std::holds_alternative<std::vector<double>>(value) ? setting_text(value) : log::shell_word(setting_text(value));
+    line +=
+        std::holds_alternative<std::vector<double>>(value) ? setting_text(value) : log::shell_word(setting_text(value));
   }
   return line;
 }
@@ -368,7 +385,11 @@ std::string training_settings_markdown() {
       if (std::string_view(d.group) != group) continue;
       std::string accepts = d.accepted();
       if (accepts.empty()) {
-        accepts = d.kind == Kind::flag ? "true or false" : d.kind == Kind::path ? "a path" : d.kind == Kind::real_pair ? "two numbers" : d.kind == Kind::text ? "text" : "a number";
+        accepts = d.kind == Kind::flag        ? "true or false"
+                  : d.kind == Kind::path      ? "a path"
+                  : d.kind == Kind::real_pair ? "two numbers"
+                  : d.kind == Kind::text      ? "text"
+                                              : "a number";
       } else if (d.kind == Kind::real_pair) {
         accepts = "two numbers, each " + accepts;
       }

@@ -14,8 +14,7 @@
 namespace dino {
 namespace {
 
-void set_group(torch::optim::OptimizerParamGroup& group, const std::string& kind, double lr,
-               double weight_decay) {
+void set_group(torch::optim::OptimizerParamGroup& group, const std::string& kind, double lr, double weight_decay) {
   if (kind == "adamw") {
     auto& options = static_cast<torch::optim::AdamWOptions&>(group.options());
     options.lr(lr);
@@ -61,6 +60,9 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   teacher_head.norm_last_layer = true;
   student = MultiCropWrapper(VisionTransformer(student_vit), DinoHead(student_head));
   teacher = MultiCropWrapper(VisionTransformer(teacher_vit), DinoHead(teacher_head));
+  const auto& group = options.process_group;
+  // reference.md §3.9: DDP's construction gives every rank rank 0's student before the teacher copies it.
+  if (group) distributed::broadcast_module_state(*student, *group, 0);
   // The teacher starts as a copy of the student (parameters and buffers) and never trains.
   io::load_state_dict(*teacher, io::module_state_dict(*student), /*strict=*/true, "student");
   for (auto& p : teacher->parameters()) p.set_requires_grad(false);
@@ -74,6 +76,18 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   loss_options.nepochs = options.epochs;
   loss = DinoLoss(loss_options);
   loss->to(options.device);
+  if (group) {
+    loss->set_center_reducer({[group](torch::Tensor& sums) {
+                                std::vector<torch::Tensor> one{sums};
+                                group->all_reduce_sum(one);
+                              },
+                              group->world_size()});
+    // Only what trains: DDP leaves out parameters that never get a gradient.
+    std::vector<torch::Tensor> trained;
+    for (const auto& p : student->parameters())
+      if (p.requires_grad()) trained.push_back(p);
+    gradient_averager_ = std::make_unique<distributed::GradientAverager>(trained, group);
+  }
 
   auto groups = split_parameter_groups(*student);
   std::vector<torch::optim::OptimizerParamGroup> param_groups;
@@ -91,10 +105,13 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
     param_groups.emplace_back(groups.not_regularized, std::move(no_decay));
     optimizer_ = std::make_unique<Lars>(std::move(param_groups), LarsOptions(0.0));
   } else {
-    param_groups.emplace_back(groups.regularized, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9)));
-    param_groups.emplace_back(groups.not_regularized,
-                              std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9).weight_decay(0.0)));
-    optimizer_ = std::make_unique<torch::optim::SGD>(std::move(param_groups), torch::optim::SGDOptions(0.0).momentum(0.9));
+    param_groups.emplace_back(groups.regularized,
+                              std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9)));
+    param_groups.emplace_back(
+        groups.not_regularized,
+        std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(0.0).momentum(0.9).weight_decay(0.0)));
+    optimizer_ =
+        std::make_unique<torch::optim::SGD>(std::move(param_groups), torch::optim::SGDOptions(0.0).momentum(0.9));
   }
 
   if (options.use_grad_scaler) scaler_ = std::make_unique<GradScaler>();
@@ -136,8 +153,8 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
     auto student_output = student->forward(crops);
     loss_value = loss->forward(student_output, teacher_output, epoch);
   }
-  result.loss = loss_value.item<double>();
   result.diagnostics = loss->last_diagnostics();
+  result.loss = result.diagnostics.loss;  // the global batch's in a distributed run
   if (!std::isfinite(result.loss)) {
     result.finite = false;
     return result;
@@ -147,6 +164,7 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   if (scaler_) {
     // reference.md §1.8 step 7 with fp16: unscale before clipping, skip the step on inf/NaN gradients.
     scaler_->scale(loss_value).backward();
+    average_gradients(result);
     if (options_.clip_grad > 0) {
       scaler_->unscale(*optimizer_);
       clip_gradients(*student, options_.clip_grad);
@@ -156,6 +174,7 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
     scaler_->update();
   } else {
     loss_value.backward();
+    average_gradients(result);
     if (options_.clip_grad > 0) clip_gradients(*student, options_.clip_grad);
     cancel_last_layer_gradients(*student, epoch, options_.freeze_last_layer);
     optimizer_->step();
@@ -164,6 +183,13 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   //    reference does).
   update_teacher(*teacher, *student, result.momentum);
   return result;
+}
+
+void DinoTrainer::average_gradients(StepResult& result) {
+  // As DDP does during the backward pass, before any clipping or unscaling (reference.md §1.8).
+  if (!gradient_averager_) return;
+  gradient_averager_->average();
+  result.communication_seconds = gradient_averager_->last_seconds();
 }
 
 }  // namespace dino

@@ -3,6 +3,7 @@
 
 #include "dino/data/eval_transform.h"
 #include "dino/data/image_source.h"
+#include "dino/distributed/process_group.h"
 #include "dino/model/vision_transformer.h"
 
 #include <functional>
@@ -44,9 +45,12 @@ torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& s
 // The backbone's final-normed CLS features of every image after `transform` (which must give
 // every image one size: use a crop), L2-normalised, on the CPU; eval mode, fp32, no gradients.
 // `progress`, when set, is called with the images done so far after each batch.
+// With a process `group`, each rank computes every world_size-th image (DistributedSampler's
+// shard, padded by wrapping round) and the rows are gathered: every rank returns all of them.
 torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
                                c10::Device device, int64_t batch_size = 256,
-                               const std::function<void(int64_t)>& progress = {});
+                               const std::function<void(int64_t)>& progress = {},
+                               distributed::ProcessGroup* group = nullptr);
 
 torch::Tensor labels_of(const ImageSource& source);
 
@@ -58,7 +62,9 @@ EvalTransform knn_transform(const std::string& data_path, int64_t image_size);
 
 // The weighted k-NN accuracy of `backbone` (k = 20 and T = 0.07 as the reference reports): its
 // features of both sets through `transform`, the training set's as the bank.
+// With a process `group` the features are split over its ranks, and every rank gets the result.
 KnnResult evaluate_knn(VisionTransformer& backbone, const ImageSource& train, const ImageSource& test,
-                       const EvalTransform& transform, c10::Device device, int64_t k = 20, double temperature = 0.07);
+                       const EvalTransform& transform, c10::Device device, int64_t k = 20, double temperature = 0.07,
+                       distributed::ProcessGroup* group = nullptr);
 
 }  // namespace dino

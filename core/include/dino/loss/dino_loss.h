@@ -23,20 +23,21 @@ struct DinoLossOptions {
 
 // Per-step numbers for the collapse monitor, all in nats and averaged over the batch.
 struct DinoLossDiagnostics {
-  double loss = 0;                   // H(Pt, Ps) averaged over the loss's crop pairs
-  double teacher_entropy = 0;        // h(Pt), mean over the 2B teacher rows
-  double kl_divergence = 0;          // KL(Pt || Ps) = H - h over the same pairs
-  double mean_teacher_entropy = 0;   // h(mean over the batch of Pt); exp() = prototypes in use
-  double teacher_temperature = 0;    // the temperature used this step
-  double center_norm = 0;            // of the centre after this step's update
+  double loss = 0;                  // H(Pt, Ps) averaged over the loss's crop pairs
+  double teacher_entropy = 0;       // h(Pt), mean over the 2B teacher rows
+  double kl_divergence = 0;         // KL(Pt || Ps) = H - h over the same pairs
+  double mean_teacher_entropy = 0;  // h(mean over the batch of Pt); exp() = prototypes in use
+  double teacher_temperature = 0;   // the temperature used this step
+  double center_norm = 0;           // of the centre after this step's update
   double center_mean = 0;
   double center_std = 0;
   double center_min = 0;
   double center_max = 0;
 };
 
-// Reduction of the centre's batch sum across processes. Single-process training leaves the default
-// (nothing to reduce, world size 1); distributed training sets an all-reduce (SUM).
+// Sums over the processes of a distributed run: the centre's batch sum and the diagnostics' sums,
+// packed in one tensor. Single-process training leaves the default (nothing to reduce, world
+// size 1); distributed training sets an all-reduce (SUM).
 struct CenterReducer {
   std::function<void(torch::Tensor&)> all_reduce_sum;
   int64_t world_size = 1;
@@ -59,7 +60,7 @@ class DinoLossImpl : public torch::nn::Module {
   torch::Tensor center;  // buffer (1, K), saved as dino_loss.center
 
  private:
-  void update_center(const torch::Tensor& teacher_output);
+  void update_center(const torch::Tensor& batch_center);  // the global batch's mean teacher output
 
   DinoLossOptions options_;
   std::vector<double> teacher_temps_;

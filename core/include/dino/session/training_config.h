@@ -54,6 +54,8 @@ struct TrainingConfig {
   int64_t saveckp_freq{};
   int64_t seed{};
   int64_t num_workers{};
+  std::string dist_url{};
+  int64_t local_rank{};
   // ours
   std::string device{};
   std::string precision{};
@@ -76,6 +78,7 @@ struct TrainingConfig {
   int64_t threads{};
   std::string cpu_matmul{};
   std::string time_budget{};
+  int64_t dist_timeout{};
 
   // Every setting within its range and choices, and the settings consistent with each other.
   // Throws ConfigError naming the flag. What depends on this machine (the device, bf16, oneDNN) is

@@ -24,6 +24,11 @@ class TrainingSession {
   TrainingSession(const TrainingSession&) = delete;
   TrainingSession& operator=(const TrainingSession&) = delete;
 
+  // Before start(): join the other processes a launcher started with this one (torchrun's or
+  // Slurm's variables, --dist_url) when there are any. The command line does; the desktop app
+  // trains in its own process whatever its environment says.
+  void join_launched_processes() { join_launched_processes_ = true; }
+
   // Must be set before start(). Runs on the training thread: keep it short.
   void set_listener(std::function<void(const MetricRecord&)> listener) { listener_ = std::move(listener); }
 
@@ -47,6 +52,7 @@ class TrainingSession {
 
   TrainingConfig config_;
   std::function<void(const MetricRecord&)> listener_;
+  bool join_launched_processes_ = false;
   std::thread thread_;
   std::atomic<State> state_{State::Idle};
   std::atomic<RunPhase> phase_{RunPhase::Starting};

@@ -22,7 +22,7 @@ using SettingField = std::variant<bool TrainingConfig::*, int64_t TrainingConfig
                                   std::string TrainingConfig::*, std::vector<double> TrainingConfig::*>;
 
 enum class SettingKind {
-  flag,       // true/false
+  flag,  // true/false
   integer,
   real,
   choice,     // one of `choices`
@@ -44,7 +44,8 @@ struct SettingDescription {
   SettingValue default_value;
   std::optional<SettingBound> minimum, maximum;
   std::vector<std::string> choices;
-  std::vector<std::string> aliases;  // also accepted, not offered in menus (--arch deit_small)
+  std::vector<std::string> aliases;       // also accepted, not offered in menus (--arch deit_small)
+  std::vector<std::string> flag_aliases;  // other spellings of the flag the command line takes
   // Display texts in English, translated by the app in the "TrainingSetting" context.
   const char* group = "";
   const char* label = "";

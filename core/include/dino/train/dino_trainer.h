@@ -2,6 +2,7 @@
 // teacher, the loss, the optimizer and the per-iteration schedules it needs.
 #pragma once
 
+#include "dino/distributed/gradient_averaging.h"
 #include "dino/loss/dino_loss.h"
 #include "dino/model/multi_crop_wrapper.h"
 #include "dino/train/grad_scaler.h"
@@ -16,13 +17,13 @@
 namespace dino {
 
 struct TrainerOptions {
-  VitConfig vit;                 // the teacher's; the student adds drop_path_rate
+  VitConfig vit;  // the teacher's; the student adds drop_path_rate
   double drop_path_rate = 0.1;
-  DinoHeadOptions head;          // in_dim is taken from the ViT
-  bool norm_last_layer = true;   // student only; the teacher head keeps the default (reference.md §1.4)
-  DinoLossOptions loss;          // out_dim and nepochs are taken from head and epochs
+  DinoHeadOptions head;             // in_dim is taken from the ViT
+  bool norm_last_layer = true;      // student only; the teacher head keeps the default (reference.md §1.4)
+  DinoLossOptions loss;             // out_dim and nepochs are taken from head and epochs
   std::string optimizer = "adamw";  // adamw, sgd or lars
-  double lr = 0.0005;            // for a total batch of 256; scaled linearly
+  double lr = 0.0005;               // for a total batch of 256; scaled linearly
   double min_lr = 1e-6;
   int64_t warmup_epochs = 10;
   double weight_decay = 0.04;
@@ -38,6 +39,9 @@ struct TrainerOptions {
   // gradient scaler that fp16 needs.
   std::optional<c10::ScalarType> autocast_dtype;
   bool use_grad_scaler = false;
+  // Several processes (a distributed run): rank 0's weights at the start, gradients averaged and
+  // the loss's centre and diagnostics summed over the ranks at every step. None: one process.
+  std::shared_ptr<distributed::ProcessGroup> process_group;
 };
 
 struct StepResult {
@@ -46,7 +50,8 @@ struct StepResult {
   double lr = 0;
   double weight_decay = 0;
   double momentum = 0;
-  bool optimizer_stepped = true;  // false when the gradient scaler skipped a non-finite step
+  bool optimizer_stepped = true;     // false when the gradient scaler skipped a non-finite step
+  double communication_seconds = 0;  // averaging the gradients over the ranks (distributed runs)
   DinoLossDiagnostics diagnostics;
 };
 
@@ -58,7 +63,8 @@ class DinoTrainer {
   explicit DinoTrainer(const TrainerOptions& options);
 
   // crops: crop-major list (2 globals first). A non-finite loss returns finite = false before any
-  // gradient step, as the reference stops there.
+  // gradient step, as the reference stops there. In a distributed run the loss and diagnostics are
+  // the global batch's (every rank returns the same), so every rank stops together.
   StepResult step(const std::vector<torch::Tensor>& crops, int64_t global_iteration, int64_t epoch);
 
   const TrainerOptions& options() const { return options_; }
@@ -73,9 +79,12 @@ class DinoTrainer {
   DinoLoss loss{nullptr};
 
  private:
+  void average_gradients(StepResult& result);
+
   TrainerOptions options_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
   std::unique_ptr<GradScaler> scaler_;
+  std::unique_ptr<distributed::GradientAverager> gradient_averager_;
   std::vector<double> lr_schedule_, wd_schedule_, momentum_schedule_;
 };
 

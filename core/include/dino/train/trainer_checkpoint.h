@@ -16,6 +16,8 @@ namespace dino {
 struct RunPosition {
   int64_t epoch = 0;
   int64_t step = 0;
+  // The processes that trained it: a step within an epoch counts batches of that many ranks.
+  int64_t world_size = 1;
 };
 
 // `optimizer` is the --optimizer the trainer was built with; `args` the run's settings as stored
@@ -25,6 +27,7 @@ void save_trainer_checkpoint(DinoTrainer& trainer, const std::string& optimizer,
 
 // Loads `file` into the trainer (strictly: every key must fit) and returns where to continue.
 // Throws std::runtime_error naming the file and what does not fit.
-RunPosition load_trainer_checkpoint(DinoTrainer& trainer, const std::string& optimizer, const std::filesystem::path& file);
+RunPosition load_trainer_checkpoint(DinoTrainer& trainer, const std::string& optimizer,
+                                    const std::filesystem::path& file);
 
 }  // namespace dino
