@@ -32,8 +32,8 @@ DinoHeadImpl::DinoHeadImpl(const DinoHeadOptions& options) : options_(options) {
       }
     }
   }
-  last_layer = register_module("last_layer", WeightNormLinear(options.bottleneck_dim, options.out_dim,
-                                                              options.norm_last_layer));
+  last_layer =
+      register_module("last_layer", WeightNormLinear(options.bottleneck_dim, options.out_dim, options.norm_last_layer));
 }
 
 torch::Tensor DinoHeadImpl::embed(const torch::Tensor& features) {
@@ -46,6 +46,8 @@ torch::Tensor DinoHeadImpl::embed(const torch::Tensor& features) {
     for (auto& layer : *mlp_layers) {
       if (auto* fc = layer.ptr()->as<torch::nn::Linear>())
         x = dino::linear(x, fc->weight, fc->bias);
+      else if (auto* bn = layer.ptr()->as<torch::nn::BatchNorm1d>(); bn && rank_sum_ && bn->is_training())
+        x = sync_batch_norm(x, *bn, rank_sum_);
       else
         x = layer.forward(x);
     }

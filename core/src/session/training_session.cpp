@@ -271,11 +271,6 @@ void TrainingSession::run() {
       // As the reference silences print() on every rank but 0: the others say only what goes wrong.
       if (group->rank() != 0) log::set_level(log::Level::Warning);
       require_same_settings_on_every_rank(*group, c);
-      if (c.use_bn_in_head)  // after the comparison: every rank says it, none waits for the others
-        throw ConfigError("--use_bn_in_head with " + std::to_string(placement.world_size) +
-                          " processes: the head's BatchNorm would need its statistics shared across processes "
-                          "(SyncBatchNorm), which DINO Studio does not do yet; train the head without BatchNorm "
-                          "(the ViT default) or in one process");
     }
     const bool chief = !group || group->rank() == 0;  // rank 0 writes the files and the records
     const int64_t world = group ? group->world_size() : 1;

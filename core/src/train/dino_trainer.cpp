@@ -77,6 +77,10 @@ DinoTrainer::DinoTrainer(const TrainerOptions& options) : options_(options) {
   loss = DinoLoss(loss_options);
   loss->to(options.device);
   if (group) {
+    // reference.md §3.9: with BatchNorm in the head both networks normalise by the global batch.
+    const RankSum sum_over_ranks = [group](std::vector<torch::Tensor>& tensors) { group->all_reduce_sum(tensors); };
+    student->head->set_rank_sum(sum_over_ranks);
+    teacher->head->set_rank_sum(sum_over_ranks);
     loss->set_center_reducer({[group](torch::Tensor& sums) {
                                 std::vector<torch::Tensor> one{sums};
                                 group->all_reduce_sum(one);

@@ -6,6 +6,7 @@
 #include <dino/distributed/process_group.h>
 #include <dino/distributed/process_placement.h>
 #include <dino/eval/knn.h>
+#include <dino/model/sync_batch_norm.h>
 #include <dino/model/vision_transformer.h>
 
 #include "free_port.h"
@@ -234,6 +235,51 @@ class TestDistributed : public QObject {
       require(split.size(0) == 7, "seven rows");
       require(torch::allclose(split, single, 1e-5, 1e-6), "the single-process features");
     });
+  }
+
+  void syncBatchNormIsOneBatchNormOverAllRanks() {
+    if (!process_groups_available()) QSKIP(process_groups_unavailable_reason().c_str());
+    // Rank 0 holds 3 rows, rank 1 holds 5: the same as one BatchNorm over the 8, forward and
+    // backward, when the loss is the sum of both ranks' (each rank's input gradient counts both).
+    torch::manual_seed(3);
+    const std::vector<torch::Tensor> inputs{torch::randn({3, 4}) * 2 + 5, torch::randn({5, 4}) * 2 + 5};
+    const std::vector<torch::Tensor> upstream{torch::randn({3, 4}), torch::randn({5, 4})};
+    torch::nn::BatchNorm1d single(4);
+    {
+      torch::NoGradGuard no_grad;
+      single->weight.copy_(torch::tensor({1.0, 0.5, -2.0, 3.0}));
+      single->bias.copy_(torch::tensor({0.0, 1.0, 0.5, -1.0}));
+    }
+    auto x = torch::cat(inputs).requires_grad_(true);
+    auto y = single->forward(x);
+    (y * torch::cat(upstream)).sum().backward();
+    std::vector<torch::Tensor> outputs(2), input_grads(2), weight_grads(2), bias_grads(2), running(2);
+    on_ranks(2, [&](ProcessGroup& g) {
+      const auto r = static_cast<size_t>(g.rank());
+      torch::nn::BatchNorm1d own(4);
+      {
+        torch::NoGradGuard no_grad;
+        own->weight.copy_(single->weight);
+        own->bias.copy_(single->bias);
+      }
+      const RankSum sum = [&g](std::vector<torch::Tensor>& t) { g.all_reduce_sum(t); };
+      auto xr = inputs[r].clone().requires_grad_(true);
+      auto yr = sync_batch_norm(xr, *own, sum);
+      (yr * upstream[r]).sum().backward();
+      outputs[r] = yr.detach();
+      input_grads[r] = xr.grad();
+      weight_grads[r] = own->weight.grad();
+      bias_grads[r] = own->bias.grad();
+      running[r] = torch::cat({own->running_mean, own->running_var});
+    });
+    QVERIFY(torch::allclose(torch::cat(outputs), y.detach(), 1e-5, 1e-5));
+    QVERIFY(torch::allclose(torch::cat(input_grads), x.grad(), 1e-5, 1e-5));
+    // Each rank's affine gradients are its own rows' part: together, the single BatchNorm's.
+    QVERIFY(torch::allclose(weight_grads[0] + weight_grads[1], single->weight.grad(), 1e-5, 1e-5));
+    QVERIFY(torch::allclose(bias_grads[0] + bias_grads[1], single->bias.grad(), 1e-5, 1e-5));
+    const auto expected = torch::cat({single->running_mean, single->running_var});
+    QVERIFY(torch::allclose(running[0], expected, 1e-5, 1e-6));
+    QVERIFY(torch::allclose(running[1], expected, 1e-5, 1e-6));
   }
 
   void deadRankIsNamed() {

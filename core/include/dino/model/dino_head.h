@@ -1,6 +1,7 @@
 // The DINO projection head (reference.md §2.4): MLP, L2 normalisation, weight-normalised prototypes.
 #pragma once
 
+#include "dino/model/sync_batch_norm.h"
 #include "dino/model/weight_norm_linear.h"
 
 #include <torch/nn/modules/container/sequential.h>
@@ -27,6 +28,9 @@ class DinoHeadImpl : public torch::nn::Module {
   torch::Tensor embed(const torch::Tensor& features);
 
   const DinoHeadOptions& options() const { return options_; }
+  // A distributed run's sum over the processes: the MLP's BatchNorm layers then normalise by every
+  // rank's batch while training (sync_batch_norm.h). Unset: each process's own batch.
+  void set_rank_sum(RankSum sum_over_ranks) { rank_sum_ = std::move(sum_over_ranks); }
 
   // With nlayers > 1 the MLP is a Sequential (state-dict keys mlp.0, mlp.2, ...); with nlayers 1
   // the reference registers a bare Linear as "mlp" (keys mlp.weight, mlp.bias). One is set.
@@ -36,6 +40,7 @@ class DinoHeadImpl : public torch::nn::Module {
 
  private:
   DinoHeadOptions options_;
+  RankSum rank_sum_;
 };
 TORCH_MODULE(DinoHead);
 
