@@ -131,7 +131,8 @@ std::string describe_run(const TrainingConfig& c, const VitConfig& vit, int64_t 
          std::to_string(vit.patch_size) + "), " + std::to_string(images) + " images, " +
          std::to_string(2 + c.local_crops_number) + " crops (" + std::to_string(c.global_crops_size) + "/" +
          std::to_string(c.local_crops_size) + " px), " + std::to_string(iterations) + " iterations per epoch on " +
-         device.str() + " with " + std::to_string(torch::get_num_threads()) + " threads";
+         device.str() + " with " + std::to_string(torch::get_num_threads()) +
+         (torch::get_num_threads() == 1 ? " thread" : " threads");
 }
 
 std::string numbered_checkpoint(int64_t epoch) {

@@ -199,13 +199,19 @@ std::vector<SettingDescription> make_table() {
           .one_of({"auto", "aten", "onednn"}));
   add(Row("dist_url", &C::dist_url, "env://", kHardware, DINO_TEXT("TrainingSetting", "Rendezvous of several processes"),
           DINO_TEXT("TrainingSetting", "How the processes of a distributed run meet: env:// reads the variables torchrun or Slurm set (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port names rank 0's machine. Without those variables the run is one process."))
-          .reference());
+          .reference()
+          .command_line_only());  // the app trains in its own process
   add(Row("local_rank", &C::local_rank, 0, kHardware, DINO_TEXT("TrainingSetting", "Local rank (ignored)"),
           DINO_TEXT("TrainingSetting", "Accepted for the reference's launch commands and ignored, as the reference does: the GPU of each process follows LOCAL_RANK or SLURM_LOCALID."))
-          .reference().at_least(0).also_spelled({"--local-rank"}));  // torch.distributed.launch since PyTorch 2.0
+          .reference()
+          .at_least(0)
+          .also_spelled({"--local-rank"})  // torch.distributed.launch since PyTorch 2.0
+          .command_line_only());
   add(Row("dist_timeout", &C::dist_timeout, 1800, kHardware, DINO_TEXT("TrainingSetting", "Wait for other processes (s)"),
           DINO_TEXT("TrainingSetting", "Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer."))
-          .at_least(1).at_most(604800));
+          .at_least(1)
+          .at_most(604800)
+          .command_line_only());
   // Output
   add(Row("output_dir", &C::output_dir, ".", kOutput, DINO_TEXT("TrainingSetting", "Output folder"),
           DINO_TEXT("TrainingSetting", "Checkpoints, config.json, metrics.jsonl, log.txt and train.log. A folder with a checkpoint.pth resumes from it."))
