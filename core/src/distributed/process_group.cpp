@@ -67,6 +67,16 @@ struct ProcessGroup::Impl {
   bool peer_failed = false;  // a collective failed: exchanges may still be queued
   bool hosts_store = false;  // rank 0 without a launcher's store: the store lives in this process
 
+  // Waits for the collective `start` begins; a failure becomes fail()'s PeerFailure, naming `what`.
+  template <typename Start>
+  void finish(ProcessGroup& group, const std::string& what, const Start& start) {
+    try {
+      start()->wait();
+    } catch (const std::exception& e) {
+      group.fail(what, e);
+    }
+  }
+
   void all_reduce(ProcessGroup& group, std::vector<at::Tensor>& tensors, c10d::ReduceOp::RedOpType op,
                   const std::string& what) {
     packed(tensors, [&](at::Tensor& flat) {
@@ -74,11 +84,7 @@ struct ProcessGroup::Impl {
       c10d::AllreduceOptions options;
       options.reduceOp = c10d::ReduceOp(op);
       options.timeout = timeout;
-      try {
-        backend->allreduce(one, options)->wait();
-      } catch (const std::exception& e) {
-        group.fail(what, e);
-      }
+      finish(group, what, [&] { return backend->allreduce(one, options); });
     });
   }
 };
@@ -158,11 +164,8 @@ void ProcessGroup::broadcast(std::vector<at::Tensor>& tensors, int64_t root) {
     options.rootRank = root;
     options.rootTensor = 0;
     options.timeout = impl_->timeout;
-    try {
-      impl_->backend->broadcast(one, options)->wait();
-    } catch (const std::exception& e) {
-      fail("a broadcast from rank " + std::to_string(root), e);
-    }
+    impl_->finish(*this, "a broadcast from rank " + std::to_string(root),
+                  [&] { return impl_->backend->broadcast(one, options); });
   });
 }
 
@@ -172,22 +175,14 @@ at::Tensor ProcessGroup::all_gather(const at::Tensor& tensor) {
   for (int64_t r = 0; r < world_size(); ++r) output[0].push_back(at::empty_like(input[0]));
   c10d::AllgatherOptions options;
   options.timeout = impl_->timeout;
-  try {
-    impl_->backend->allgather(output, input, options)->wait();
-  } catch (const std::exception& e) {
-    fail("a gather from every rank", e);
-  }
+  impl_->finish(*this, "a gather from every rank", [&] { return impl_->backend->allgather(output, input, options); });
   return at::stack(output[0]);
 }
 
 void ProcessGroup::barrier() {
   c10d::BarrierOptions options;
   options.timeout = impl_->timeout;
-  try {
-    impl_->backend->barrier(options)->wait();
-  } catch (const std::exception& e) {
-    fail("waiting for every rank", e);
-  }
+  impl_->finish(*this, "waiting for every rank", [&] { return impl_->backend->barrier(options); });
 }
 
 ProcessGroup::PendingSum ProcessGroup::all_reduce_sum_async(at::Tensor tensor) {

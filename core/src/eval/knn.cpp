@@ -1,5 +1,6 @@
 #include "dino/eval/knn.h"
 
+#include "dino/data/data_loader.h"
 #include "dino/data/multi_crop.h"
 #include "dino/data/open_data.h"
 #include "dino/data/pil_resample.h"
@@ -89,13 +90,15 @@ void for_each_feature_batch(VisionTransformer& backbone, const ImageSource& sour
   backbone->train(was_training);
 }
 
-torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
-                               const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
-                               const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
-                               int64_t batch_size, const std::string& context,
-                               const std::function<void(int64_t)>& progress) {
-  std::vector<int64_t> order(static_cast<size_t>(source.size()));
-  std::iota(order.begin(), order.end(), 0);
+namespace {
+
+// for_each_feature_batch over `order`, the rows gathered into one tensor in that order.
+torch::Tensor features_in_order(VisionTransformer& backbone, const ImageSource& source,
+                                const std::vector<int64_t>& order,
+                                const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                                const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                                int64_t batch_size, const std::string& context,
+                                const std::function<void(int64_t)>& progress) {
   std::vector<torch::Tensor> rows;
   int64_t done = 0;
   for_each_feature_batch(backbone, source, order, prepare, features, device, batch_size, context,
@@ -105,6 +108,18 @@ torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& s
                            if (progress) progress(done);
                          });
   return torch::cat(rows);
+}
+
+}  // namespace
+
+torch::Tensor batched_features(VisionTransformer& backbone, const ImageSource& source,
+                               const std::function<cv::Mat(int64_t, const cv::Mat&)>& prepare,
+                               const std::function<torch::Tensor(const torch::Tensor&)>& features, c10::Device device,
+                               int64_t batch_size, const std::string& context,
+                               const std::function<void(int64_t)>& progress) {
+  std::vector<int64_t> order(static_cast<size_t>(source.size()));
+  std::iota(order.begin(), order.end(), 0);
+  return features_in_order(backbone, source, order, prepare, features, device, batch_size, context, progress);
 }
 
 torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& source, const EvalTransform& transform,
@@ -117,20 +132,15 @@ torch::Tensor extract_features(VisionTransformer& backbone, const ImageSource& s
   };
   if (group == nullptr || group->world_size() == 1)
     return batched_features(backbone, source, prepare, features, device, batch_size, "k-NN", progress);
-  // reference.md §5.1: rank r takes images r, r + W, r + 2W, ... (wrapping round to pad the last
-  // row), so that rank r's row j is image r + jW: gathered and interleaved, the rows are in order.
-  const int64_t n = source.size(), world = group->world_size(), per_rank = (n + world - 1) / world;
-  std::vector<int64_t> order;
-  for (int64_t j = 0; j < per_rank; ++j) order.push_back((group->rank() + j * world) % std::max<int64_t>(n, 1));
-  std::vector<torch::Tensor> rows;
-  int64_t done = 0;
-  for_each_feature_batch(backbone, source, order, prepare, features, device, batch_size, "k-NN",
-                         [&](const torch::Tensor& batch, const std::vector<int64_t>& indices) {
-                           rows.push_back(batch);
-                           done += static_cast<int64_t>(indices.size());
-                           if (progress) progress(done);
-                         });
-  const torch::Tensor all = group->all_gather(torch::cat(rows));  // (world, per_rank, D)
+  // reference.md §5.1: DistributedSampler's order without shuffling, so rank r takes images r,
+  // r + W, r + 2W, ... (wrapping round to pad the last row) and its row j is image r + jW:
+  // gathered and interleaved, the rows are in order.
+  const int64_t n = source.size(), world = group->world_size();
+  const auto order = epoch_sample_order(n, 0, 0, /*shuffle=*/false, group->rank(), world);
+  const auto per_rank = static_cast<int64_t>(order.size());
+  const torch::Tensor mine =
+      features_in_order(backbone, source, order, prepare, features, device, batch_size, "k-NN", progress);
+  const torch::Tensor all = group->all_gather(mine);  // (world, per_rank, D)
   return all.transpose(0, 1).reshape({per_rank * world, all.size(2)}).narrow(0, 0, n).contiguous();
 }
 

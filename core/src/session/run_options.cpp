@@ -53,15 +53,20 @@ std::shared_ptr<const ImageSource> open_training_images(const TrainingConfig& c)
   return open_image_source(c.data_path, c.limit_images, /*spread=*/!c.time_budget.empty());
 }
 
-LoaderOptions loader_options(const TrainingConfig& c) {
+LoaderOptions loader_options(const TrainingConfig& c, const distributed::ProcessGroup* group) {
   LoaderOptions loading;
   loading.batch_size = c.batch_size_per_gpu;
   loading.num_workers = static_cast<int>(std::max<int64_t>(1, c.num_workers));
   loading.seed = static_cast<uint64_t>(c.seed);
+  if (group) {
+    loading.rank = group->rank();
+    loading.world_size = group->world_size();
+  }
   return loading;
 }
 
-TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10::Device device) {
+TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10::Device device,
+                               std::shared_ptr<distributed::ProcessGroup> group) {
   TrainerOptions o;
   o.vit = c.vit();
   o.drop_path_rate = c.drop_path_rate;
@@ -86,7 +91,8 @@ TrainerOptions trainer_options(const TrainingConfig& c, int64_t iterations, c10:
   o.freeze_last_layer = c.freeze_last_layer;
   o.epochs = c.epochs;
   o.iterations_per_epoch = iterations;
-  o.total_batch_size = c.batch_size_per_gpu;
+  o.total_batch_size = c.batch_size_per_gpu * (group ? group->world_size() : 1);  // reference.md §3.9
+  o.process_group = std::move(group);
   o.device = device;
   o.autocast_dtype = autocast_dtype(c, device_info(device));
   o.use_grad_scaler = o.autocast_dtype == c10::ScalarType::Half;

@@ -16,15 +16,12 @@
 #include "rank_agreement.h"
 #include "run_records.h"
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <chrono>
-#include <cstring>
 #include <fstream>
-#include <functional>
-#include <optional>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 namespace dino {
@@ -151,15 +148,13 @@ bool plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const 
   // With several processes every rank times the same steps together (their exchanges keep them in
   // step), and rank 0's plan is the one they all follow. A stop asked meanwhile waits for the run.
   const bool stoppable = !group;
-  const int64_t world = group ? group->world_size() : 1;
+  const int64_t world = group ? group->world_size() : 1;  // for the plan's images and k-NN share
   int64_t iterations = 0;
   double step_seconds = 0;
   double evaluation_seconds = 0;
   {
-    LoaderOptions loading = loader_options(c);
+    LoaderOptions loading = loader_options(c, group.get());
     loading.pin_memory = device.is_cuda();
-    loading.rank = group ? group->rank() : 0;
-    loading.world_size = world;
     MultiCropLoader loader(open_training_images(c), multi_crop_options(c), loading);
     iterations = loader.batches_per_epoch();
     if (iterations == 0) return true;  // the run itself says why
@@ -169,10 +164,7 @@ bool plan_to_budget(TrainingConfig& c, double budget, c10::Device device, const 
     constexpr int64_t kTimed = 8;
     const int64_t total = std::min<int64_t>(untimed + kTimed, iterations);
     const int64_t skip = total > untimed ? untimed : 0;  // an epoch shorter than that: time every step
-    TrainerOptions trainer_settings = trainer_options(c, iterations, device);
-    trainer_settings.process_group = group;
-    trainer_settings.total_batch_size = c.batch_size_per_gpu * world;
-    DinoTrainer trainer(trainer_settings);
+    DinoTrainer trainer(trainer_options(c, iterations, device, group));
     loader.start_epoch(0);
     for (int64_t i = 0; i < total; ++i) {
       if (stop && stoppable) return false;
@@ -317,14 +309,20 @@ void TrainingSession::run() {
     const auto checkpoint_file = output_dir / "checkpoint.pth";
     const double budget = parse_time_budget(c.time_budget);
     const bool resuming = std::filesystem::exists(checkpoint_file);
-    if (group)
+    // The training images, opened once unless a time budget changes which (below).
+    std::shared_ptr<const ImageSource> train;
+    const auto image_choice = [&c] { return std::make_pair(c.limit_images, c.time_budget.empty()); };
+    const auto opened_with = image_choice();
+    if (group) {
+      train = open_training_images(c);
       // Each of these decides which exchanges a rank takes part in: they must be the same on all.
       require_same_facts_on_every_rank(
           *group,
-          {{"training images", open_training_images(c)->size()},
+          {{"training images", train->size()},
            {"presence of a checkpoint.pth in --output_dir", resuming ? 1 : 0},
            {"presence of labelled train/ and val/ splits for the k-NN evaluation", knn ? 1 : 0}},
           "Give every rank the same data and one --output_dir that all of them see (a shared file system)");
+    }
     if (resuming) {
       TrainingConfig begun = c;
       const auto previous = output_dir / "config.json";
@@ -354,27 +352,21 @@ void TrainingSession::run() {
     if (chief) io::write_atomically(output_dir / "config.json", [&](std::ostream& out) { out << c.to_json(); });
 
     phase_ = RunPhase::LoadingData;
-    auto train = open_training_images(c);
-    LoaderOptions loading = loader_options(c);
+    if (!train || image_choice() != opened_with) train = open_training_images(c);
+    LoaderOptions loading = loader_options(c, group.get());
     loading.pin_memory = device.is_cuda();
-    loading.rank = group ? group->rank() : 0;
-    loading.world_size = world;
     MultiCropLoader loader(train, multi_crop_options(c), loading);
     const int64_t iterations = loader.batches_per_epoch();
     if (iterations == 0)
       throw ConfigError("--batch_size_per_gpu " + std::to_string(c.batch_size_per_gpu) + " exceeds the " +
                         std::to_string(train->size()) + " training images" +
                         (group ? " shared by " + std::to_string(world) + " processes" : std::string()));
-    TrainerOptions trainer_settings = trainer_options(c, iterations, device);
-    trainer_settings.process_group = group;
-    trainer_settings.total_batch_size = c.batch_size_per_gpu * world;  // the lr scales with the global batch
-    DinoTrainer trainer(trainer_settings);
+    DinoTrainer trainer(trainer_options(c, iterations, device, group));
     const VitConfig vit = c.vit();
     const io::PyValue args = checkpoint_args(c);  // a plain dict (the reference stores an argparse.Namespace)
 
     // Resume from output_dir/checkpoint.pth as the reference does, and exactly where it stopped.
     RunPosition start;
-    start.world_size = world;
     if (resuming) {
       start = load_trainer_checkpoint(trainer, c.optimizer, checkpoint_file);
       if (start.step > 0 && start.world_size != world)
@@ -382,7 +374,6 @@ void TrainingSession::run() {
                           " of a run on " + std::to_string(start.world_size) + " process(es), where its step counts " +
                           "batches of that many: resume it with " + std::to_string(start.world_size) +
                           ", or from a checkpoint written at the end of an epoch (checkpointNNNN.pth)");
-      start.world_size = world;
       if (group)
         require_same_facts_on_every_rank(*group, {{"epoch to resume", start.epoch}, {"step to resume", start.step}},
                                          "Every rank must read the same checkpoint.pth");

@@ -11,6 +11,7 @@
 
 #include <c10/core/Device.h>
 
+#include <memory>
 #include <optional>
 
 namespace dino {
@@ -26,10 +27,13 @@ MultiCropOptions multi_crop_options(const TrainingConfig& config);
 // The run's training images: --data_path with --limit_images, which under a --time_budget takes
 // images spread over the data rather than the first (the budget may have chosen the limit).
 std::shared_ptr<const ImageSource> open_training_images(const TrainingConfig& config);
-// The loader a run uses (batch size, workers, seed; shuffled, one rank). Pinned memory is the
-// device's business: the session sets it.
-LoaderOptions loader_options(const TrainingConfig& config);
-TrainerOptions trainer_options(const TrainingConfig& config, int64_t iterations_per_epoch, c10::Device device);
+// The loader a run uses (batch size, workers, seed; shuffled; with a process `group`, this rank's
+// shard). Pinned memory is the device's business: the session sets it.
+LoaderOptions loader_options(const TrainingConfig& config, const distributed::ProcessGroup* group = nullptr);
+// With a process `group`, the trainer exchanges over it and its learning rate scales with every
+// rank's batch together.
+TrainerOptions trainer_options(const TrainingConfig& config, int64_t iterations_per_epoch, c10::Device device,
+                               std::shared_ptr<distributed::ProcessGroup> group = {});
 // The settings as a Python dict, for a checkpoint's 'args'.
 io::PyValue checkpoint_args(const TrainingConfig& config);
 
