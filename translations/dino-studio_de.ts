@@ -1182,6 +1182,48 @@
     </message>
 </context>
 <context>
+    <name>LaunchedRun</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation>Es läuft bereits ein Lauf.</translation>
+    </message>
+    <message>
+        <source>The command-line tool dino, which runs each process, was found neither beside this program nor on PATH.</source>
+        <translation>Das Kommandozeilenwerkzeug dino, das jeden Prozess ausführt, wurde weder neben diesem Programm noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the run&apos;s settings for its processes to %1: %2</source>
+        <translation>Die Einstellungen des Laufs für seine Prozesse können nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the processes to meet on.</source>
+        <translation>Kein freier Port auf 127.0.0.1, über den sich die Prozesse verbinden könnten.</translation>
+    </message>
+    <message>
+        <source>Process %1: %2</source>
+        <translation>Prozess %1: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 of the run crashed.</source>
+        <translation>Prozess %1 des Laufs ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>Process %1 of the run exited with code %2.</source>
+        <translation>Prozess %1 des Laufs endete mit Code %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>process %1: %2</source>
+        <translation>Prozess %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DINO Studio</source>
@@ -2304,6 +2346,14 @@ LibTorch %5, %6</translation>
     <message>
         <source>Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer.</source>
         <translation>Sekunden, die ein Prozess eines verteilten Laufs beim Start und bei jedem Austausch auf die anderen wartet, bevor er anhält und die Ränge nennt, die nicht geantwortet haben.</translation>
+    </message>
+    <message>
+        <source>Processes on this machine</source>
+        <translation>Prozesse auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Processes the desktop app starts for one run, as torchrun --nproc_per_node: one per GPU (each takes its own), or CPU processes that share the cores. dino train is one process: start several with torchrun --nproc_per_node N --no-python dino train, or with srun.</source>
+        <translation>Prozesse, die die Desktop-App für einen Lauf startet, wie torchrun --nproc_per_node: einer je GPU (jeder nimmt seine eigene) oder CPU-Prozesse, die sich die Kerne teilen. dino train ist ein Prozess: mehrere startet torchrun --nproc_per_node N --no-python dino train oder srun.</translation>
     </message>
 </context>
 <context>

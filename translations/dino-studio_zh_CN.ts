@@ -1173,6 +1173,48 @@
     </message>
 </context>
 <context>
+    <name>LaunchedRun</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation>已有一个训练正在进行。</translation>
+    </message>
+    <message>
+        <source>The command-line tool dino, which runs each process, was found neither beside this program nor on PATH.</source>
+        <translation>运行各进程的命令行工具 dino 既不在本程序旁边，也不在 PATH 中。</translation>
+    </message>
+    <message>
+        <source>Cannot write the run&apos;s settings for its processes to %1: %2</source>
+        <translation>无法将训练设置写入 %1 供其进程读取：%2</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the processes to meet on.</source>
+        <translation>127.0.0.1 上没有可供进程会合的空闲端口。</translation>
+    </message>
+    <message>
+        <source>Process %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+    <message>
+        <source>Process %1 of the run crashed.</source>
+        <translation>训练的进程 %1 崩溃了。</translation>
+    </message>
+    <message>
+        <source>Process %1 of the run exited with code %2.</source>
+        <translation>训练的进程 %1 以代码 %2 退出。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>process %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DINO Studio</source>
@@ -2294,6 +2336,14 @@ LibTorch %5，%6</translation>
     <message>
         <source>Seconds a process of a distributed run waits for the others, at the start and at every exchange, before it stops and names the ranks that did not answer.</source>
         <translation>分布式训练中，一个进程在启动时和每次数据交换时等待其他进程的秒数；超时后它会停止，并指出哪些进程没有响应。</translation>
+    </message>
+    <message>
+        <source>Processes on this machine</source>
+        <translation>本机进程数</translation>
+    </message>
+    <message>
+        <source>Processes the desktop app starts for one run, as torchrun --nproc_per_node: one per GPU (each takes its own), or CPU processes that share the cores. dino train is one process: start several with torchrun --nproc_per_node N --no-python dino train, or with srun.</source>
+        <translation>桌面应用为一次训练启动的进程数，同 torchrun --nproc_per_node：每块 GPU 一个（各用各的），或共享 CPU 核心的 CPU 进程。dino train 是单个进程：多个进程请用 torchrun --nproc_per_node N --no-python dino train 或 srun 启动。</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
            "change the settings and press Start to resume from it.")
             .arg(message));
   });
+  connect(controller_, &TrainingController::processOutput, log_, &LogPanel::appendProcessOutput);
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(config_, &ConfigPanel::settingsChanged, this, [this] { previewTimer_.start(); });
   connect(config_, &ConfigPanel::dataScanned, this, [this] { previewTimer_.start(); });
@@ -745,9 +746,14 @@ void MainWindow::changeEvent(QEvent* event) {
   if (event->type() == QEvent::PaletteChange && start_) tintRunIcons();
 }
 
+void MainWindow::closeWithoutAsking() {
+  askBeforeClosing_ = false;
+  close();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (controller_->isActive()) {
-    if (isVisible() &&
+    if (askBeforeClosing_ && isVisible() &&
         QMessageBox::question(this, tr("Quit"),
                               tr("A run is training. Stop it (saving a checkpoint to resume from) and quit?")) !=
             QMessageBox::Yes) {
@@ -757,8 +763,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     controller_->stop();
   }
   if (evaluate_->process()->isRunning()) {
-    if (isVisible() && QMessageBox::question(this, tr("Quit"), tr("An evaluation is running. Stop it and quit?")) !=
-                           QMessageBox::Yes) {
+    if (askBeforeClosing_ && isVisible() &&
+        QMessageBox::question(this, tr("Quit"), tr("An evaluation is running. Stop it and quit?")) !=
+            QMessageBox::Yes) {
       event->ignore();
       return;
     }

@@ -58,6 +58,9 @@ class MainWindow : public QMainWindow {
   // "welcome", "dashboard", "schedules", "crops", "attention", "evaluate" or "log"; false for another
   // name.
   bool showTab(const QString& name);
+  // Closes without asking: a run or evaluation going is stopped as Quit's Yes would (the
+  // --screenshot option's end, taken mid-run).
+  void closeWithoutAsking();
 
   // The folder of the documentation (docs/*.md): installed beside the program or the source tree's.
   static QString documentationFolder();
@@ -112,7 +115,8 @@ class MainWindow : public QMainWindow {
   QLabel* progressLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QTimer previewTimer_;
-  QString runFolder_;                     // the output folder on display
+  QString runFolder_;  // the output folder on display
+  bool askBeforeClosing_ = true;
   bool runHalted_ = false;                // the run trained here stopped or failed: no time left to show
   QMetaObject::Connection pendingStart_;  // startWhenScanned waiting for the data scan
 };

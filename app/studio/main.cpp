@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "dino-studio: --screenshot %s: cannot be written\n", qPrintable(file));
         exitCode = 1;
       }
-      window.close();
+      window.closeWithoutAsking();
     });
   }
   if (parser.isSet(exportWhenDone)) {

@@ -293,6 +293,21 @@ class TestDistributedTraining : public QObject {
     QVERIFY(!QFileInfo::exists(dir.filePath("metrics.jsonl")));
   }
 
+  void severalProcessesAskedOfOneAreRefused() {
+    QTemporaryDir dir;
+    QProcess process;
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"RANK", "WORLD_SIZE", "SLURM_PROCID", "SLURM_NTASKS"}) env.remove(name);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(DINO_CLI_PATH), tiny_run(dir.path(), 8) + QStringList{"--nproc_per_node", "2"});
+    const auto end = wait_for(process);
+    QVERIFY2(end.exit_code != 0, qPrintable(end.err));
+    QVERIFY2(end.err.contains("--nproc_per_node 2: dino train is one process; start 2 with torchrun --nproc_per_node 2 "
+                              "--no-python dino train"),
+             qPrintable(end.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath("metrics.jsonl")));
+  }
+
   void torchrunStartsIt() {
     const QString python = QStringLiteral(DINO_TEST_PYTHON);
     const QString torchrun = QFileInfo(python).dir().filePath("torchrun");

@@ -1,16 +1,10 @@
 #include "evaluate/evaluation_process.h"
 
-#include <QCoreApplication>
-#include <QDir>
+#include "command_line_tool.h"
+
 #include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QStandardPaths>
-
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 QStringList EvaluationRequest::arguments() const {
   QStringList args{method,        QStringLiteral("--pretrained_weights"), model,   QStringLiteral("--checkpoint_key"),
@@ -55,11 +49,7 @@ EvaluationProcess::EvaluationProcess(QObject* parent) : QObject(parent), program
     if (error == QProcess::FailedToStart)
       Q_EMIT failed(tr("%1 could not be started: %2").arg(program_, process_.errorString()));
   });
-#ifdef Q_OS_LINUX
-  // The child ends with the app, even when the app is killed: a probe left running would hold the
-  // cores with nobody to read it.
-  process_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
+  endWithThisApp(process_);
 }
 
 EvaluationProcess::~EvaluationProcess() {
@@ -71,11 +61,7 @@ EvaluationProcess::~EvaluationProcess() {
   }
 }
 
-QString EvaluationProcess::defaultProgram() {
-  const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("dino"));
-  if (QFileInfo(beside).isExecutable()) return beside;
-  return QStandardPaths::findExecutable(QStringLiteral("dino"));
-}
+QString EvaluationProcess::defaultProgram() { return commandLineToolPath(); }
 
 bool EvaluationProcess::start(const EvaluationRequest& request, QString* error) {
   auto fail = [error](const QString& message) {

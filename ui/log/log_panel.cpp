@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QMetaObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTime>
 
 LogPanel::LogPanel(QWidget* parent) : QPlainTextEdit(parent) {
@@ -17,7 +18,8 @@ LogPanel::LogPanel(QWidget* parent) : QPlainTextEdit(parent) {
     // Any thread: hand the text to the GUI thread and return at once.
     const QString text = QString::fromStdString(message);
     QMetaObject::invokeMethod(
-        qApp, [self, level, text] {
+        qApp,
+        [self, level, text] {
           if (self) self->appendMessage(static_cast<int>(level), text);
         },
         Qt::QueuedConnection);
@@ -28,6 +30,26 @@ LogPanel::~LogPanel() { dino::log::set_listener(nullptr); }
 
 void LogPanel::appendMessage(int level, const QString& message) {
   static const char* names[] = {"debug", "info", "warning", "error"};
-  appendPlainText(QStringLiteral("%1 [%2] %3").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                                  QLatin1String(names[std::clamp(level, 0, 3)]), message));
+  appendPlainText(QStringLiteral("%1 [%2] %3")
+                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                           QLatin1String(names[std::clamp(level, 0, 3)]), message));
+}
+
+void LogPanel::appendProcessOutput(int rank, const QString& line) {
+  // The console's colour codes, if the tool thought it wrote to a terminal, are not text.
+  static const QRegularExpression colour(QStringLiteral("\\x1b\\[[0-9;]*m"));
+  static const QRegularExpression levelPrefix(QStringLiteral("^\\[(debug|info|warning|error)\\] "));
+  QString text = line;
+  text.remove(colour);
+  int level = static_cast<int>(dino::log::Level::Info);
+  if (const auto match = levelPrefix.match(text); match.hasMatch()) {
+    static const QStringList names{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                                   QStringLiteral("error")};
+    level = static_cast<int>(names.indexOf(match.captured(1)));
+    text = text.mid(match.capturedLength());
+  } else if (text.startsWith(QLatin1String("dino: error: "))) {
+    level = static_cast<int>(dino::log::Level::Error);
+    text = text.mid(13);
+  }
+  appendMessage(level, tr("process %1: %2").arg(rank).arg(text));
 }

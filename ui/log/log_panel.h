@@ -12,4 +12,7 @@ class LogPanel : public QPlainTextEdit {
   ~LogPanel() override;
 
   void appendMessage(int level, const QString& message);
+  // A line that process `rank` of a run of several printed: "[info] ...", "[warning] ..." as the
+  // command line's console shows the core's messages, or its closing "dino: error: ...".
+  void appendProcessOutput(int rank, const QString& line);
 };

@@ -1,18 +1,25 @@
 #include "training/training_controller.h"
 
+#include "training/launched_run.h"
+
 #include <dino/api/training_run.h>
 
 #include <QMetaObject>
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+TrainingController::TrainingController(QObject* parent) : QObject(parent), launched_(new LaunchedRun(this)) {
   qRegisterMetaType<MetricRecords>();
   qRegisterMetaType<dino::RunState>();
   qRegisterMetaType<dino::RunPhase>();
   statePoll_.setInterval(100);
   connect(&statePoll_, &QTimer::timeout, this, &TrainingController::pollState);
+  connect(launched_, &LaunchedRun::recordsArrived, this, &TrainingController::onLaunchedRecords);
+  connect(launched_, &LaunchedRun::ended, this, &TrainingController::onLaunchedEnded);
+  connect(launched_, &LaunchedRun::outputLine, this, &TrainingController::processOutput);
 }
 
 TrainingController::~TrainingController() {
+  // As for a run in this process: the processes finish their step and save before the app goes.
+  if (launched_->isRunning()) launched_->stopAndWait(60000);
   if (run_) {
     run_->request_stop();
     run_->resume();
@@ -25,6 +32,24 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
     lastError_ = tr("A run is already going.");
     return false;
   }
+  if (settings.nproc_per_node > 1) {
+    if (const std::string why = dino::run_settings::problem(settings); !why.empty()) {
+      lastError_ = QString::fromStdString(why);
+      return false;
+    }
+    launchedSettings_ = settings;
+    if (!launch()) return false;
+    if (run_) {
+      run_->wait();  // the previous, finished run's thread
+      run_.reset();
+    }
+    launchedMode_ = true;
+    lastError_.clear();
+    setPhase(dino::RunPhase::Starting);
+    setState(dino::RunState::Running);
+    return true;
+  }
+  launchedMode_ = false;
   std::unique_ptr<dino::TrainingRun> run;
   try {
     run = std::make_unique<dino::TrainingRun>(settings);
@@ -56,18 +81,93 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
   return true;
 }
 
+void TrainingController::setCommandLineTool(const QString& program) { launched_->setProgram(program); }
+
 void TrainingController::pause() {
-  if (run_ && state_ == dino::RunState::Running) run_->pause();
+  if (state_ != dino::RunState::Running) return;
+  if (!launchedMode_) {
+    if (run_) run_->pause();
+    return;
+  }
+  // Processes blocked in a pause would hold each other's exchanges until their timeout: they save
+  // a checkpoint and exit instead, and Resume starts them again from it.
+  if (ending_ != Ending::None) return;
+  ending_ = Ending::Pause;
+  setPhase(dino::RunPhase::Saving);
+  launched_->requestStop();
 }
 
 void TrainingController::resume() {
-  if (run_ && state_ == dino::RunState::Paused) run_->resume();
+  if (state_ != dino::RunState::Paused) return;
+  if (!launchedMode_) {
+    if (run_) run_->resume();
+    return;
+  }
+  if (!launch()) {
+    state_ = dino::RunState::Failed;
+    Q_EMIT failed(lastError_);
+    Q_EMIT stateChanged(state_);
+    return;
+  }
+  setPhase(dino::RunPhase::Starting);
+  setState(dino::RunState::Running);
 }
 
 void TrainingController::stop() {
-  if (!run_ || !isActive()) return;
+  if (!isActive()) return;
+  if (launchedMode_) {
+    if (state_ == dino::RunState::Paused) {  // its processes have already saved and ended
+      setState(dino::RunState::Stopped);
+      return;
+    }
+    ending_ = Ending::Stop;
+    setPhase(dino::RunPhase::Saving);
+    launched_->requestStop();
+    return;
+  }
+  if (!run_) return;
   run_->request_stop();
   run_->resume();  // a paused run must wake up to stop
+}
+
+bool TrainingController::launch() {
+  ending_ = Ending::None;
+  QString error;
+  if (!launched_->start(launchedSettings_, &error)) {
+    lastError_ = error;
+    return false;
+  }
+  return true;
+}
+
+void TrainingController::onLaunchedRecords(const MetricRecords& records) {
+  if (phase_ == dino::RunPhase::Starting) setPhase(dino::RunPhase::Training);
+  Q_EMIT recordsArrived(records);
+}
+
+void TrainingController::onLaunchedEnded(const QString& error) {
+  if (!error.isEmpty()) {
+    lastError_ = error;
+    state_ = dino::RunState::Failed;
+    Q_EMIT failed(lastError_);
+    Q_EMIT stateChanged(state_);
+    return;
+  }
+  setPhase(dino::RunPhase::Done);
+  setState(ending_ == Ending::Pause  ? dino::RunState::Paused
+           : ending_ == Ending::Stop ? dino::RunState::Stopped
+                                     : dino::RunState::Finished);
+}
+
+void TrainingController::setState(dino::RunState state) {
+  state_ = state;
+  Q_EMIT stateChanged(state_);
+}
+
+void TrainingController::setPhase(dino::RunPhase phase) {
+  if (phase == phase_) return;
+  phase_ = phase;
+  Q_EMIT phaseChanged(phase_);
 }
 
 void TrainingController::deliver() {

@@ -1,6 +1,8 @@
 // The desktop app's handle on a training run: start, pause, resume and stop from the GUI thread,
-// records delivered back to it in batches. The run's thread only appends to a locked buffer and
-// posts one queued call; the GUI never waits on a training step (conventions: Threads).
+// records delivered back to it in batches. A run of one process trains in this process: its thread
+// only appends to a locked buffer and posts one queued call; the GUI never waits on a training step
+// (conventions: Threads). A run of several (--nproc_per_node) is a LaunchedRun of `dino train`
+// processes, where Pause saves a checkpoint and ends them, and Resume starts them again from it.
 #pragma once
 
 #include "training/metric_types.h"
@@ -18,6 +20,7 @@
 namespace dino {
 class TrainingRun;
 }
+class LaunchedRun;
 
 class TrainingController : public QObject {
   Q_OBJECT
@@ -32,6 +35,8 @@ class TrainingController : public QObject {
   void pause();
   void resume();
   void stop();  // the run finishes its step, saves a resumable checkpoint and ends
+  // The `dino` tool that runs the processes of a run of several (default: commandLineToolPath()).
+  void setCommandLineTool(const QString& program);
 
   dino::RunState state() const { return state_; }
   dino::RunPhase phase() const { return phase_; }
@@ -42,17 +47,28 @@ class TrainingController : public QObject {
   void recordsArrived(const MetricRecords& records);
   void stateChanged(dino::RunState state);
   void phaseChanged(dino::RunPhase phase);  // while it runs: loading data, k-NN evaluation, training, saving
-  void failed(const QString& message);  // the run stopped on an error (non-finite loss, bad data, ...)
+  void failed(const QString& message);      // the run stopped on an error (non-finite loss, bad data, ...)
+  // A line a process of a run of several printed (a run in this process logs through dino::log).
+  void processOutput(int rank, const QString& line);
 
  private:
-  void deliver();      // GUI thread: hand the buffered records on
-  void pollState();    // GUI thread: notice pause, end, failure and the phase
+  void deliver();    // GUI thread: hand the buffered records on
+  void pollState();  // GUI thread: notice pause, end, failure and the phase
+  bool launch();     // (re)starts the processes of launchedSettings_
+  void onLaunchedRecords(const MetricRecords& records);
+  void onLaunchedEnded(const QString& error);
+  void setState(dino::RunState state);
+  void setPhase(dino::RunPhase phase);
 
   std::unique_ptr<dino::TrainingRun> run_;
   std::mutex bufferMutex_;
   MetricRecords buffer_;
   bool deliveryPosted_ = false;  // guarded by bufferMutex_
   QTimer statePoll_;
+  LaunchedRun* launched_ = nullptr;  // the run of several processes, when that is what runs
+  dino::TrainingConfig launchedSettings_;
+  bool launchedMode_ = false;                                      // the current run is launched_'s
+  enum class Ending { None, Pause, Stop } ending_ = Ending::None;  // what the processes were asked for
   dino::RunState state_ = dino::RunState::Idle;
   dino::RunPhase phase_ = dino::RunPhase::Starting;
   QString lastError_;

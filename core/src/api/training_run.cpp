@@ -10,6 +10,7 @@
 #include "dino/session/run_options.h"
 #include "dino/session/training_session.h"
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 #include <thread>
@@ -41,7 +42,16 @@ namespace run_settings {
 std::string problem(const TrainingConfig& config) {
   try {
     config.validate();
-    (void)resolve_device(config);
+    const c10::Device device = resolve_device(config);
+    // The launched processes take one GPU each (cuda:LOCAL_RANK), as TrainingSession places them.
+    if (config.nproc_per_node > 1 && device.is_cuda() && (config.device == "auto" || config.device == "cuda")) {
+      const auto infos = device_infos();
+      const auto gpus = std::count_if(infos.begin(), infos.end(), [](const DeviceInfo& d) { return d.name != "cpu"; });
+      if (config.nproc_per_node > gpus)
+        return "--nproc_per_node " + std::to_string(config.nproc_per_node) + ": this machine has " +
+               std::to_string(gpus) + " GPU" + (gpus == 1 ? "" : "s") +
+               ", one per process; start at most that many, or train on --device cpu";
+    }
   } catch (const std::exception& e) {
     return e.what();
   }

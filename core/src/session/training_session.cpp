@@ -257,6 +257,13 @@ void TrainingSession::run() {
     } catch (const std::invalid_argument& e) {
       throw ConfigError(e.what());
     }
+    if (c.nproc_per_node > 1 && !placement.distributed()) {
+      // Left alone, this would train one process where the user asked for several.
+      const std::string n = std::to_string(c.nproc_per_node);
+      throw ConfigError("--nproc_per_node " + n + ": dino train is one process; start " + n +
+                        " with torchrun --nproc_per_node " + n +
+                        " --no-python dino train ... (docs/distributed.md), or set --nproc_per_node 1");
+    }
     if (placement.distributed()) {
       log::info("distributed: " + distributed::describe_placement(placement) + ", waiting up to " +
                 std::to_string(c.dist_timeout) + " s for every process");

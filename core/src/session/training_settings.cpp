@@ -197,6 +197,10 @@ std::vector<SettingDescription> make_table() {
   add(Row("cpu_matmul", &C::cpu_matmul, "auto", kHardware, DINO_TEXT("TrainingSetting", "CPU matrix products"),
           DINO_TEXT("TrainingSetting", "Who computes the linear layers in fp32 on the CPU. auto: oneDNN where LibTorch runs fp32 through it and the CPU is not Intel's, else ATen's BLAS (MKL); aten; onednn. dino bench step compares them on your CPU."))
           .one_of({"auto", "aten", "onednn"}));
+  add(Row("nproc_per_node", &C::nproc_per_node, 1, kHardware, DINO_TEXT("TrainingSetting", "Processes on this machine"),
+          DINO_TEXT("TrainingSetting", "Processes the desktop app starts for one run, as torchrun --nproc_per_node: one per GPU (each takes its own), or CPU processes that share the cores. dino train is one process: start several with torchrun --nproc_per_node N --no-python dino train, or with srun."))
+          .at_least(1)
+          .at_most(1024));
   add(Row("dist_url", &C::dist_url, "env://", kHardware, DINO_TEXT("TrainingSetting", "Rendezvous of several processes"),
           DINO_TEXT("TrainingSetting", "How the processes of a distributed run meet: env:// reads the variables torchrun or Slurm set (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; SLURM_PROCID, SLURM_NTASKS); tcp://host:port names rank 0's machine. Without those variables the run is one process."))
           .reference()
@@ -362,10 +366,14 @@ std::string setting_text(const SettingValue& value) {
 }
 
 std::string training_command_line(const TrainingConfig& config) {
-  std::string line = "dino train";
+  // Several processes are the launcher's to start, as on a server: torchrun's static rendezvous on
+  // this machine is what the app's own launch does (docs/distributed.md).
+  std::string line = config.nproc_per_node > 1 ? "torchrun --nproc_per_node " + std::to_string(config.nproc_per_node) +
+                                                     " --no-python dino train"
+                                               : std::string("dino train");
   for (const auto& d : training_settings()) {
     const SettingValue value = d.get(config);
-    if (value == d.default_value) continue;
+    if (value == d.default_value || d.key == "nproc_per_node") continue;
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + std::string here.
     line += ' ';
     line += d.flag();

@@ -169,6 +169,11 @@ class TestTrainingSettings : public QObject {
         training_command_line(c),
         std::string(
             "dino train --data_path '/data/my images' --norm_last_layer false --local_crops_scale 0.1 0.5 --epochs 7"));
+    // Several processes are torchrun's to start, as the app starts them.
+    c.nproc_per_node = 4;
+    QCOMPARE(training_command_line(c),
+             std::string("torchrun --nproc_per_node 4 --no-python dino train --data_path '/data/my images' "
+                         "--norm_last_layer false --local_crops_scale 0.1 0.5 --epochs 7"));
   }
 
   void markdownDocumentsEverySetting() {

@@ -79,6 +79,7 @@ struct TrainingConfig {
   std::string cpu_matmul{};
   std::string time_budget{};
   int64_t dist_timeout{};
+  int64_t nproc_per_node{};
 
   // Every setting within its range and choices, and the settings consistent with each other.
   // Throws ConfigError naming the flag. What depends on this machine (the device, bf16, oneDNN) is

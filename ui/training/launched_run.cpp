@@ -1,0 +1,202 @@
+#include "training/launched_run.h"
+
+#include "command_line_tool.h"
+
+#include <algorithm>
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QTcpServer>
+
+namespace {
+
+constexpr int kTailLines = 40;
+// After one process fails, the others find out through the rendezvous store within seconds and
+// exit with a message of their own; any still going after this are killed.
+constexpr int kSurvivorsGraceMs = 15000;
+
+// A port nobody listens on now; rank 0 binds it a moment later (torchrun's standalone mode does
+// the same).
+quint16 freePort() {
+  QTcpServer probe;
+  if (!probe.listen(QHostAddress::LocalHost, 0)) return 0;
+  return probe.serverPort();
+}
+
+// The launcher variables of a Slurm job or torchrun agent around the app would tell the children
+// they are other processes than the ones started here.
+QProcessEnvironment childEnvironment() {
+  auto env = QProcessEnvironment::systemEnvironment();
+  for (const char* name : {"RANK", "WORLD_SIZE", "LOCAL_RANK", "LOCAL_WORLD_SIZE", "GROUP_RANK", "MASTER_ADDR",
+                           "MASTER_PORT", "TORCHELASTIC_USE_AGENT_STORE", "SLURM_PROCID", "SLURM_NTASKS",
+                           "SLURM_LOCALID", "SLURM_NTASKS_PER_NODE", "SLURM_JOB_NODELIST"})
+    env.remove(QString::fromLatin1(name));
+  return env;
+}
+
+}  // namespace
+
+LaunchedRun::LaunchedRun(QObject* parent) : QObject(parent), program_(commandLineToolPath()) {
+  endTheOthers_.setSingleShot(true);
+  endTheOthers_.setInterval(kSurvivorsGraceMs);
+  connect(&endTheOthers_, &QTimer::timeout, this, [this] {
+    for (auto& rank : ranks_)
+      if (rank.process->state() != QProcess::NotRunning) rank.process->kill();
+  });
+  followRetry_.setInterval(250);
+  connect(&followRetry_, &QTimer::timeout, this, &LaunchedRun::followOutput);
+  connect(&follower_, &RunFollower::recordsArrived, this, &LaunchedRun::recordsArrived);
+}
+
+LaunchedRun::~LaunchedRun() {
+  for (auto& rank : ranks_) {
+    rank.process->disconnect(this);
+    if (rank.process->state() != QProcess::NotRunning) {
+      rank.process->kill();
+      rank.process->waitForFinished(5000);
+    }
+  }
+}
+
+bool LaunchedRun::isRunning() const { return running_ > 0; }
+
+bool LaunchedRun::start(const dino::TrainingConfig& settings, QString* error) {
+  if (isRunning()) {
+    *error = tr("A run is already going.");
+    return false;
+  }
+  if (program_.isEmpty() || !QFileInfo(program_).isExecutable()) {
+    *error = tr("The command-line tool dino, which runs each process, was found neither beside this program nor "
+                "on PATH.");
+    return false;
+  }
+  const QString settingsFile = settingsDir_.filePath(QStringLiteral("settings.json"));
+  QFile file(settingsFile);
+  if (!settingsDir_.isValid() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(QByteArray::fromStdString(settings.to_json())) < 0 || !file.flush()) {
+    *error = tr("Cannot write the run's settings for its processes to %1: %2")
+                 .arg(QDir::toNativeSeparators(settingsFile), file.errorString());
+    return false;
+  }
+  file.close();
+  const quint16 port = freePort();
+  if (port == 0) {
+    *error = tr("No free port on 127.0.0.1 for the processes to meet on.");
+    return false;
+  }
+  const QString previousFolder = outputDir_;
+  outputDir_ = QFileInfo(QString::fromStdString(settings.output_dir)).absoluteFilePath();
+  // A resumed run (after a pause) appends to the same metrics.jsonl: keep reading where we were.
+  if (outputDir_ != previousFolder || follower_.folder().isEmpty()) {
+    follower_.stop();
+    followRetry_.start();
+  }
+  firstFailure_.clear();
+  ranks_.clear();
+  const int world = static_cast<int>(settings.nproc_per_node);
+  ranks_.resize(static_cast<size_t>(world));
+  const QProcessEnvironment base = childEnvironment();
+  for (int r = 0; r < world; ++r) {
+    auto& rank = ranks_[static_cast<size_t>(r)];
+    rank.process = std::make_unique<QProcess>();
+    QProcessEnvironment env = base;
+    env.insert(QStringLiteral("RANK"), QString::number(r));
+    env.insert(QStringLiteral("LOCAL_RANK"), QString::number(r));
+    env.insert(QStringLiteral("WORLD_SIZE"), QString::number(world));
+    env.insert(QStringLiteral("LOCAL_WORLD_SIZE"), QString::number(world));
+    env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+    env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
+    rank.process->setProcessEnvironment(env);
+    rank.process->setProcessChannelMode(QProcess::MergedChannels);
+    endWithThisApp(*rank.process);
+    connect(rank.process.get(), &QProcess::readyReadStandardOutput, this, [this, r] { readOutput(r); });
+    connect(rank.process.get(), &QProcess::finished, this,
+            [this, r](int code, QProcess::ExitStatus status) { onRankFinished(r, code, status); });
+    connect(rank.process.get(), &QProcess::errorOccurred, this, [this, r](QProcess::ProcessError e) {
+      if (e == QProcess::FailedToStart) onRankFailedToStart(r);
+    });
+  }
+  running_ = world;
+  for (auto& rank : ranks_)
+    rank.process->start(program_, {QStringLiteral("train"), QStringLiteral("--config"), settingsFile});
+  return true;
+}
+
+void LaunchedRun::requestStop() {
+  for (auto& rank : ranks_)
+    if (rank.process->state() != QProcess::NotRunning) rank.process->terminate();
+}
+
+void LaunchedRun::stopAndWait(int ms) {
+  requestStop();
+  QDeadlineTimer deadline(ms);
+  for (auto& rank : ranks_) {
+    rank.process->disconnect(this);
+    if (!rank.process->waitForFinished(static_cast<int>(std::max<qint64>(1, deadline.remainingTime()))))
+      rank.process->kill();
+  }
+  running_ = 0;
+}
+
+void LaunchedRun::readOutput(int r) {
+  auto& rank = ranks_[static_cast<size_t>(r)];
+  QByteArray data = rank.partialLine + rank.process->readAllStandardOutput();
+  const qsizetype end = data.lastIndexOf('\n');
+  rank.partialLine = data.mid(end + 1);
+  data.truncate(end + 1);
+  for (const QByteArray& line : data.split('\n')) {
+    if (line.trimmed().isEmpty()) continue;
+    rank.lastLines << QString::fromUtf8(line);
+    if (rank.lastLines.size() > kTailLines) rank.lastLines.removeFirst();
+    Q_EMIT outputLine(r, rank.lastLines.last());
+  }
+}
+
+QString LaunchedRun::failureOf(int r, int exitCode, QProcess::ExitStatus status) const {
+  const auto& rank = ranks_[static_cast<size_t>(r)];
+  // The tool ends with "dino: error: <what>", which already names the file, flag or rank at fault.
+  static const QString errorPrefix = QStringLiteral("dino: error: ");
+  for (auto line = rank.lastLines.crbegin(); line != rank.lastLines.crend(); ++line)
+    if (line->startsWith(errorPrefix)) return tr("Process %1: %2").arg(r).arg(line->mid(errorPrefix.size()));
+  const QString tail = rank.lastLines.mid(std::max<qsizetype>(0, rank.lastLines.size() - 3)).join(QLatin1Char('\n'));
+  const QString how = status == QProcess::CrashExit ? tr("Process %1 of the run crashed.").arg(r)
+                                                    : tr("Process %1 of the run exited with code %2.").arg(r).arg(exitCode);
+  return tail.isEmpty() ? how : how + QLatin1Char('\n') + tail;
+}
+
+void LaunchedRun::onRankFinished(int r, int exitCode, QProcess::ExitStatus status) {
+  readOutput(r);
+  const bool clean = status == QProcess::NormalExit && exitCode == 0;
+  if (!clean && firstFailure_.isEmpty()) {
+    firstFailure_ = failureOf(r, exitCode, status);
+    if (running_ > 1) endTheOthers_.start();
+  }
+  if (--running_ == 0) finish();
+}
+
+void LaunchedRun::onRankFailedToStart(int r) {
+  if (firstFailure_.isEmpty()) {
+    firstFailure_ = tr("%1 could not be started: %2").arg(program_, ranks_[static_cast<size_t>(r)].process->errorString());
+    // The ones that did start wait for this one at the rendezvous: end them now.
+    for (auto& rank : ranks_)
+      if (rank.process->state() != QProcess::NotRunning) rank.process->kill();
+  }
+  if (--running_ == 0) finish();
+}
+
+void LaunchedRun::followOutput() {
+  if (follower_.folder().isEmpty() && !follower_.follow(outputDir_)) return;  // not written yet
+  followRetry_.stop();
+}
+
+void LaunchedRun::finish() {
+  endTheOthers_.stop();
+  followOutput();
+  followRetry_.stop();
+  follower_.poll();  // the records written just before the end
+  Q_EMIT ended(firstFailure_);
+}

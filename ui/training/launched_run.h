@@ -1,0 +1,73 @@
+// A run of several processes on this machine, started by the app the way torchrun's static
+// rendezvous starts them: `dino train --config <the settings>` once per rank, each with RANK,
+// WORLD_SIZE, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR=127.0.0.1 and a free MASTER_PORT. The
+// processes do the rest (docs/distributed.md); rank 0 writes the output folder, whose metrics.jsonl
+// is followed for the records. As torchrun does, when one process fails the others are ended, and
+// the failure is reported with the failing rank's own message.
+#pragma once
+
+#include "training/metric_types.h"
+#include "training/run_follower.h"
+
+#include <dino/session/training_config.h>
+
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class LaunchedRun : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit LaunchedRun(QObject* parent = nullptr);
+  ~LaunchedRun() override;  // kills processes still going: the owner asks for a stop first
+
+  void setProgram(const QString& program) { program_ = program; }
+  QString program() const { return program_; }
+
+  // Starts settings.nproc_per_node processes. False, with `error`, when the program is missing or
+  // the settings cannot be handed over; a problem the processes find is reported by ended().
+  bool start(const dino::TrainingConfig& settings, QString* error);
+  // SIGTERM to every process, as Slurm and torchrun end a job: each finishes its step, rank 0 saves
+  // a checkpoint that resumes there, and they exit together.
+  void requestStop();
+  // requestStop(), then waits up to `ms` for the processes (the app quitting); kills what is left.
+  void stopAndWait(int ms);
+  bool isRunning() const;
+
+ Q_SIGNALS:
+  void recordsArrived(const MetricRecords& records);
+  void outputLine(int rank, const QString& line);  // what a process printed, a line at a time
+  // Every process has exited; `error` is empty when all exited cleanly.
+  void ended(const QString& error);
+
+ private:
+  struct Rank {
+    std::unique_ptr<QProcess> process;
+    QByteArray partialLine;
+    QStringList lastLines;  // its output's tail, for the message when it fails
+  };
+
+  void readOutput(int rank);
+  void onRankFinished(int rank, int exitCode, QProcess::ExitStatus status);
+  void onRankFailedToStart(int rank);
+  QString failureOf(int rank, int exitCode, QProcess::ExitStatus status) const;
+  void followOutput();
+  void finish();
+
+  QString program_;
+  QString outputDir_;
+  QTemporaryDir settingsDir_;  // the settings file the processes read at start
+  std::vector<Rank> ranks_;
+  int running_ = 0;
+  QString firstFailure_;
+  QTimer endTheOthers_;  // after a failure, the survivors' time to stop on their own
+  RunFollower follower_;
+  QTimer followRetry_;  // until rank 0 has written the folder's first file
+};
