@@ -1672,6 +1672,10 @@ LibTorch %5, %6</translation>
         <source>An evaluation is running. Stop it and quit?</source>
         <translation>Eine Evaluierung läuft. Anhalten und beenden?</translation>
     </message>
+    <message>
+        <source>Save a checkpoint after the current step and end the processes; Resume starts them again from it</source>
+        <translation>Nach dem laufenden Schritt einen Checkpoint speichern und die Prozesse beenden; Fortsetzen startet sie von dort neu</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>

@@ -1662,6 +1662,10 @@ LibTorch %5，%6</translation>
         <source>An evaluation is running. Stop it and quit?</source>
         <translation>评估正在运行。要停止并退出吗？</translation>
     </message>
+    <message>
+        <source>Save a checkpoint after the current step and end the processes; Resume starts them again from it</source>
+        <translation>在当前步骤之后保存检查点并结束各进程；“继续”会从该检查点重新启动它们</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>

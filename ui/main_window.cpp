@@ -213,7 +213,6 @@ void MainWindow::createActions() {
   pause_ = run->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this,
                           [this] { controller_->pause(); });
   pause_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-  pause_->setToolTip(tr("Pause after the current step; nothing is saved or lost"));
   resume_ = run->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Res&ume"), this,
                            [this] { controller_->resume(); });
   resume_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -222,8 +221,8 @@ void MainWindow::createActions() {
       run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this, [this] { controller_->stop(); });
   stop_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   stop_->setToolTip(tr("Finish the current step, save a checkpoint that resumes there, and stop"));
-  // Tooltips name the shortcut as the menus do.
-  for (QAction* a : {start_, pause_, resume_, stop_})
+  // Tooltips name the shortcut as the menus do (Pause's says what it does in updateActions()).
+  for (QAction* a : {start_, resume_, stop_})
     a->setToolTip(tr("%1 (%2)").arg(a->toolTip(), a->shortcut().toString(QKeySequence::NativeText)));
   run->addSeparator();
   openFolder_ = run->addAction(tr("&Open Output Folder"), this, [this] {
@@ -683,6 +682,13 @@ void MainWindow::updateActions() {
           ? tr("Train with these settings (%1)").arg(start_->shortcut().toString(QKeySequence::NativeText))
           : tr("Cannot start: %1").arg(config_->problem()));
   pause_->setEnabled(state == dino::RunState::Running);
+  // Processes held in a pause would time each other out: a run of several saves and ends instead.
+  const bool severalProcesses = config_->value(QStringLiteral("nproc_per_node")).toInt() > 1;
+  pause_->setToolTip(tr("%1 (%2)").arg(
+      severalProcesses ? tr("Save a checkpoint after the current step and end the processes; Resume starts them again "
+                            "from it")
+                       : tr("Pause after the current step; nothing is saved or lost"),
+      pause_->shortcut().toString(QKeySequence::NativeText)));
   resume_->setEnabled(state == dino::RunState::Paused);
   stop_->setEnabled(active);
   follow_->setEnabled(!active);

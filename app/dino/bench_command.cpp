@@ -6,6 +6,8 @@
 #include <dino/data/data_loader.h>
 #include <dino/data/image_file.h>
 #include <dino/data/open_data.h>
+#include <dino/distributed/process_group.h>
+#include <dino/distributed/process_placement.h>
 #include <dino/log/human_readable.h>
 #include <dino/model/matmul.h>
 #include <dino/system/simd_level.h>
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -65,7 +68,8 @@ void run_augment_bench(const AugmentBenchArgs& a) {
   options.num_workers = workers;
   MultiCropLoader loader(source, crops, options);
   const int64_t batches = std::min(a.batches, loader.batches_per_epoch() - 1);
-  if (batches < 1) throw UsageError("--data_path holds too few images for two batches of " + std::to_string(a.batch_size));
+  if (batches < 1)
+    throw UsageError("--data_path holds too few images for two batches of " + std::to_string(a.batch_size));
   loader.start_epoch(0);
   loader.next();  // warm-up: threads started, caches filled
   start = std::chrono::steady_clock::now();
@@ -88,15 +92,14 @@ struct StepBenchArgs {
   int64_t steps = 10;
 };
 
-void print_step_result(const StepBenchmarkResult& r) {
-  std::cout << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
-            << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, "
-            << log::fixed(r.model_tflops, 3) << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1)
-            << " GFLOP/step)\n"
-            << "  peak host memory " << log::fixed(static_cast<double>(r.peak_host_bytes) / (1 << 20), 0) << " MiB";
+void print_step_result(std::ostream& out, const StepBenchmarkResult& r) {
+  out << "  " << log::fixed(r.images_per_second, 2) << " images/s, " << log::fixed(r.seconds_per_step * 1000, 1)
+      << " ms/step, " << log::fixed(r.tokens_per_second, 0) << " tokens/s, " << log::fixed(r.model_tflops, 3)
+      << " model TFLOP/s (" << log::fixed(r.flops_per_step / 1e9, 1) << " GFLOP/step)\n"
+      << "  peak host memory " << log::fixed(static_cast<double>(r.peak_host_bytes) / (1 << 20), 0) << " MiB";
   if (r.peak_device_bytes >= 0)
-    std::cout << ", peak device memory " << log::fixed(static_cast<double>(r.peak_device_bytes) / (1 << 20), 0) << " MiB";
-  std::cout << "\n";
+    out << ", peak device memory " << log::fixed(static_cast<double>(r.peak_device_bytes) / (1 << 20), 0) << " MiB";
+  out << "\n";
 }
 
 void run_step_bench(StepBenchArgs a) {
@@ -112,10 +115,31 @@ void run_step_bench(StepBenchArgs a) {
   } catch (const ConfigError& e) {
     throw UsageError(e.what());
   }
-  if (c.threads > 0) at::set_num_threads(c.threads);
+  // Under torchrun or srun (or RANK and WORLD_SIZE set by hand) each process times a step of one
+  // distributed run: gradient sums started during the backward pass against after it.
+  distributed::ProcessPlacement placement;
+  try {
+    placement = distributed::read_process_placement("env://");
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  std::shared_ptr<distributed::ProcessGroup> group;
+  if (placement.distributed()) {
+    group = distributed::ProcessGroup::connect(placement, std::chrono::seconds(c.dist_timeout));
+    if (device.is_cuda() && (c.device == "auto" || c.device == "cuda"))
+      device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(placement.local_rank));
+  }
+  const bool chief = !group || group->rank() == 0;  // the others time the same steps silently
+  std::ostringstream silent;
+  std::ostream& out = chief ? std::cout : silent;
+  const int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+  if (c.threads > 0)
+    at::set_num_threads(static_cast<int>(c.threads));
+  else if (group)
+    at::set_num_threads(static_cast<int>(std::max<int64_t>(1, cores / placement.local_world_size)));
   const CpuMatmul asked = parse_cpu_matmul(c.cpu_matmul);
   StepBenchmarkOptions options;
-  options.trainer = trainer_options(c, a.warmup_steps + a.steps, device);
+  options.trainer = trainer_options(c, a.warmup_steps + a.steps, device, group);
   options.batch_size = c.batch_size_per_gpu;
   options.global_crops_size = c.global_crops_size;
   options.local_crops_size = c.local_crops_size;
@@ -124,13 +148,34 @@ void run_step_bench(StepBenchArgs a) {
   options.timed_steps = a.steps;
   const auto& vit = options.trainer.vit;
   const std::string precision = !options.trainer.autocast_dtype ? "fp32"
-                                : *options.trainer.autocast_dtype == c10::ScalarType::BFloat16 ? "bf16 autocast"
-                                                                                              : "fp16 autocast + grad scaler";
-  std::cout << "step: " << vit_arch_name(vit) << "/" << vit.patch_size << " (dim " << vit.embed_dim << ", depth "
-            << vit.depth << ", heads " << vit.num_heads << "), head out_dim " << c.out_dim << ", " << c.optimizer
-            << "; batch " << c.batch_size_per_gpu << " x (2 x " << c.global_crops_size << " + " << c.local_crops_number
-            << " x " << c.local_crops_size << "); " << device.str() << ", " << precision << ", "
-            << at::get_num_threads() << " threads\n";
+                                : *options.trainer.autocast_dtype == c10::ScalarType::BFloat16
+                                    ? "bf16 autocast"
+                                    : "fp16 autocast + grad scaler";
+  out << "step: " << vit_arch_name(vit) << "/" << vit.patch_size << " (dim " << vit.embed_dim << ", depth " << vit.depth
+      << ", heads " << vit.num_heads << "), head out_dim " << c.out_dim << ", " << c.optimizer << "; batch "
+      << c.batch_size_per_gpu << " x (2 x " << c.global_crops_size << " + " << c.local_crops_number << " x "
+      << c.local_crops_size << "); " << device.str() << ", " << precision << ", " << at::get_num_threads()
+      << (at::get_num_threads() == 1 ? " thread\n" : " threads\n");
+  if (group) {
+    set_cpu_matmul(asked);
+    const auto world = static_cast<double>(group->world_size());
+    out << distributed::describe_placement(placement) << "; batch " << c.batch_size_per_gpu << " per process\n";
+    double seconds[2] = {0, 0};
+    for (const bool overlap : {false, true}) {
+      options.trainer.overlap_gradient_averaging = overlap;
+      out << (overlap ? "gradient sums started during the backward pass, bucket by bucket (as DDP):\n"
+                      : "gradient sums started after the backward pass:\n");
+      const auto r = benchmark_training_step(options);
+      print_step_result(out, r);
+      out << "  " << log::fixed(world * r.images_per_second, 2) << " images/s over the " << group->world_size()
+          << " processes; averaging not hidden by the backward pass "
+          << log::fixed(r.communication_seconds_per_step * 1000, 1) << " ms/step ("
+          << log::fixed(100 * r.communication_seconds_per_step / r.seconds_per_step, 1) << "% of the step)\n";
+      seconds[overlap ? 1 : 0] = r.seconds_per_step;
+    }
+    out << "  during / after (steps per second): " << log::fixed(seconds[0] / seconds[1], 3) << "x\n";
+    return;
+  }
   // fp32 on the CPU with --cpu_matmul auto: both paths where both work, in turn, so the choice can be
   // checked on this CPU; otherwise the one path asked for.
   const bool fp32_cpu = device.is_cpu() && !options.trainer.autocast_dtype;
@@ -142,16 +187,15 @@ void run_step_bench(StepBenchArgs a) {
   std::vector<double> rates;
   for (const CpuMatmul path : paths) {
     set_cpu_matmul(path);
-    if (fp32_cpu) std::cout << "matrix products: " << describe_cpu_matmul() << "\n";
+    if (fp32_cpu) out << "matrix products: " << describe_cpu_matmul() << "\n";
     const auto r = benchmark_training_step(options);
-    print_step_result(r);
+    print_step_result(out, r);
     rates.push_back(r.images_per_second);
   }
   if (fp32_cpu && asked == CpuMatmul::automatic) {
     set_cpu_matmul(CpuMatmul::automatic);
-    std::cout << "auto takes " << describe_cpu_matmul() << "\n";
-    if (rates.size() == 2)
-      std::cout << "  onednn / aten: " << log::fixed(rates[1] / rates[0], 2) << "x\n";
+    out << "auto takes " << describe_cpu_matmul() << "\n";
+    if (rates.size() == 2) out << "  onednn / aten: " << log::fixed(rates[1] / rates[0], 2) << "x\n";
   }
 }
 
@@ -176,9 +220,10 @@ void add_bench_command(CLI::App& app) {
   c.batch_size_per_gpu = 32;
   auto* step = bench->add_subcommand("step", "The full training step on synthetic crops: images/s and peak memory");
   // The settings a step depends on, as `dino train` takes them.
-  add_setting_flags(*step, c, {"arch", "patch_size", "embed_dim", "depth", "num_heads", "out_dim", "batch_size_per_gpu",
-                               "local_crops_number", "global_crops_size", "local_crops_size", "optimizer", "use_fp16",
-                               "precision", "device", "threads", "cpu_matmul"});
+  add_setting_flags(*step, c,
+                    {"arch", "patch_size", "embed_dim", "depth", "num_heads", "out_dim", "batch_size_per_gpu",
+                     "local_crops_number", "global_crops_size", "local_crops_size", "optimizer", "use_fp16",
+                     "precision", "device", "threads", "cpu_matmul", "dist_timeout"});
   step->add_option("--warmup_steps", s->warmup_steps, "Untimed steps first")->capture_default_str();
   step->add_option("--steps", s->steps, "Timed steps")->capture_default_str();
   step->callback([s] { run_step_bench(*s); });

@@ -10,7 +10,9 @@
 #include <dino/session/training_session.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
+#include <thread>
 
 namespace dino::cli {
 namespace {
@@ -35,29 +37,74 @@ std::string progress_line(const MetricRecord& r) {
          " img/s, " + approximate_duration(r.eta_seconds) + " left";
 }
 
+// Ctrl-C, and the SIGTERM with which Slurm, torchrun and the desktop app end a run: caught from the
+// start, so that one arriving while the run is still checking its settings or meeting the other
+// processes ends it as a stop, not as a kill.
+class InterruptHandlers {
+ public:
+  InterruptHandlers()
+      : previous_int_(std::signal(SIGINT, on_interrupt)), previous_term_(std::signal(SIGTERM, on_interrupt)) {}
+  ~InterruptHandlers() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+  InterruptHandlers(const InterruptHandlers&) = delete;
+  InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+
+ private:
+  void (*previous_int_)(int);
+  void (*previous_term_)(int);
+};
+
+// A signal handler may only set a flag: this thread turns it into a stop request, whatever the
+// run is doing (meeting the other processes, loading data, a k-NN evaluation, a step). The run
+// stops at its next step boundary.
+class StopOnInterrupt {
+ public:
+  explicit StopOnInterrupt(TrainingSession& session)
+      : watcher_([this, &session] {
+          while (!over_) {
+            if (interrupted.exchange(false)) {
+              log::info("interrupted: finishing the step and saving a checkpoint to resume from");
+              session.request_stop();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          }
+        }) {}
+  ~StopOnInterrupt() {
+    over_ = true;
+    watcher_.join();
+  }
+  StopOnInterrupt(const StopOnInterrupt&) = delete;
+  StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+
+ private:
+  std::atomic<bool> over_{false};
+  std::thread watcher_;
+};
+
 void run_train(const TrainingConfig& config) {
+  const InterruptHandlers handlers;
   try {
     config.validate();
     (void)dino::resolve_device(config);  // the device, --precision and --cpu_matmul on this machine
   } catch (const ConfigError& e) {
     throw UsageError(e.what());
   }
+  if (interrupted) {
+    log::info("interrupted before training began: nothing to save");
+    return;
+  }
   TrainingSession session(config);
   session.join_launched_processes();  // torchrun, srun or --dist_url (docs/distributed.md)
-  session.set_listener([&session, freq = config.print_freq](const MetricRecord& r) {
-    if (interrupted.exchange(false)) {
-      log::info("interrupted: finishing the step and saving a checkpoint to resume from");
-      session.request_stop();
-    }
+  session.set_listener([freq = config.print_freq](const MetricRecord& r) {
     if (r.kind == MetricRecord::Kind::Step && ((r.step % freq) == 0 || r.step + 1 == r.steps_per_epoch))
       log::info(progress_line(r));
   });
-  // Ctrl-C, and the SIGTERM that Slurm and torchrun send to end a job: finish the step and save.
-  auto previous_int = std::signal(SIGINT, on_interrupt);
-  auto previous_term = std::signal(SIGTERM, on_interrupt);
-  session.run();
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
+  {
+    const StopOnInterrupt stopper(session);
+    session.run();
+  }
   if (session.state() == TrainingSession::State::Failed) throw std::runtime_error(session.error());
 }
 

@@ -117,6 +117,32 @@ class TestTrainingController : public QObject {
     }
     QCOMPARE(iterations, (QList<int64_t>{0, 1, 2, 3, 4, 5, 6, 7}));  // rank 0's records alone, each once
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("checkpoint.pth"))));
+
+    // The next runs in the folder resume from its checkpoint and show their own records only, each
+    // once: one process trains epoch 1 in 16 steps of 32 (iterations 16 to 31), then two processes
+    // epoch 2 in 8 steps of 64 (iterations 16 to 23 of that epoch length).
+    const auto stepIterations = [&received] {
+      QList<int64_t> out;
+      for (const auto& r : received)
+        if (r.kind == dino::MetricRecord::Kind::Step) out << r.iteration;
+      return out;
+    };
+    received.clear();
+    settings.nproc_per_node = 1;
+    settings.epochs = 2;
+    QVERIFY2(controller.start(settings), qPrintable(controller.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isActive(), 180000);
+    QCOMPARE(controller.state(), dino::RunState::Finished);
+    QList<int64_t> expected;
+    for (int64_t i = 16; i < 32; ++i) expected << i;
+    QCOMPARE(stepIterations(), expected);
+    received.clear();
+    settings.nproc_per_node = 2;
+    settings.epochs = 3;
+    QVERIFY2(controller.start(settings), qPrintable(controller.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isActive(), 180000);
+    QCOMPARE(controller.state(), dino::RunState::Finished);
+    QCOMPARE(stepIterations(), (QList<int64_t>{16, 17, 18, 19, 20, 21, 22, 23}));
   }
 
   void severalProcessesPauseAsACheckpointAndResumeFromIt() {
@@ -143,8 +169,26 @@ class TestTrainingController : public QObject {
       if (received[i].kind == dino::MetricRecord::Kind::Step && received[i - 1].kind == dino::MetricRecord::Kind::Step)
         QVERIFY2(received[i].iteration == received[i - 1].iteration + 1,
                  qPrintable(QStringLiteral("%1 after %2").arg(received[i].iteration).arg(received[i - 1].iteration)));
+    // Stop pressed while a pause is being saved: the run ends Stopped.
+    controller.pause();
     controller.stop();
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Stopped, 60000);
+    const int64_t lastBeforeStop = received.last().iteration;
+
+    // Started again, it resumes at the next step; Stop pressed twice ends the processes at once.
+    QVERIFY2(controller.start(settings), qPrintable(controller.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(received.last().iteration > lastBeforeStop, 120000);
+    QCOMPARE(received.last().iteration, lastBeforeStop + 1);
+    controller.stop();
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Stopped, 30000);
+
+    // Stopped while the processes are still starting: a stop, not a failure.
+    QSignalSpy failed(&controller, &TrainingController::failed);
+    QVERIFY2(controller.start(settings), qPrintable(controller.lastError()));
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Stopped, 60000);
+    QCOMPARE(failed.count(), 0);
   }
 
   void severalProcessesReportTheFailingProcess() {

@@ -64,20 +64,25 @@ LaunchedRun::~LaunchedRun() {
 
 bool LaunchedRun::isRunning() const { return running_ > 0; }
 
-bool LaunchedRun::start(const dino::TrainingConfig& settings, QString* error) {
+bool LaunchedRun::start(const dino::TrainingConfig& settings, bool resuming, QString* error) {
   if (isRunning()) {
     *error = tr("A run is already going.");
     return false;
   }
   if (program_.isEmpty() || !QFileInfo(program_).isExecutable()) {
-    *error = tr("The command-line tool dino, which runs each process, was found neither beside this program nor "
-                "on PATH.");
+    *error =
+        tr("The command-line tool dino, which runs each process, was found neither beside this program nor "
+           "on PATH.");
     return false;
   }
-  const QString settingsFile = settingsDir_.filePath(QStringLiteral("settings.json"));
+  if (!settingsDir_) settingsDir_ = std::make_unique<QTemporaryDir>();
+  const QString settingsFile = settingsDir_->filePath(QStringLiteral("settings.json"));
+  // They meet where the variables below say, whatever rendezvous the settings name.
+  dino::TrainingConfig forProcesses = settings;
+  forProcesses.dist_url = "env://";
   QFile file(settingsFile);
-  if (!settingsDir_.isValid() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      file.write(QByteArray::fromStdString(settings.to_json())) < 0 || !file.flush()) {
+  if (!settingsDir_->isValid() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(QByteArray::fromStdString(forProcesses.to_json())) < 0 || !file.flush()) {
     *error = tr("Cannot write the run's settings for its processes to %1: %2")
                  .arg(QDir::toNativeSeparators(settingsFile), file.errorString());
     return false;
@@ -88,14 +93,21 @@ bool LaunchedRun::start(const dino::TrainingConfig& settings, QString* error) {
     *error = tr("No free port on 127.0.0.1 for the processes to meet on.");
     return false;
   }
-  const QString previousFolder = outputDir_;
-  outputDir_ = QFileInfo(QString::fromStdString(settings.output_dir)).absoluteFilePath();
-  // A resumed run (after a pause) appends to the same metrics.jsonl: keep reading where we were.
-  if (outputDir_ != previousFolder || follower_.folder().isEmpty()) {
-    follower_.stop();
-    followRetry_.start();
-  }
+  const QString folder = QFileInfo(QString::fromStdString(settings.output_dir)).absoluteFilePath();
+  // A resumed run appends to the metrics.jsonl it wrote: read on from where its records ended. A
+  // new start shows only what it writes, as a run in the app's own process does.
+  if (!resuming || folder != outputDir_)
+    followFrom_ = QFileInfo(QDir(folder).filePath(QStringLiteral("metrics.jsonl"))).size();
+  outputDir_ = folder;
+  follower_.stop();
+  followRetry_.start();
   firstFailure_.clear();
+  stopRequested_ = killed_ = rank0Completed_ = false;
+  // The last run's processes have all finished; their objects go once their signals are delivered.
+  for (auto& rank : ranks_) {
+    rank.process->disconnect(this);
+    rank.process.release()->deleteLater();
+  }
   ranks_.clear();
   const int world = static_cast<int>(settings.nproc_per_node);
   ranks_.resize(static_cast<size_t>(world));
@@ -116,9 +128,14 @@ bool LaunchedRun::start(const dino::TrainingConfig& settings, QString* error) {
     connect(rank.process.get(), &QProcess::readyReadStandardOutput, this, [this, r] { readOutput(r); });
     connect(rank.process.get(), &QProcess::finished, this,
             [this, r](int code, QProcess::ExitStatus status) { onRankFinished(r, code, status); });
-    connect(rank.process.get(), &QProcess::errorOccurred, this, [this, r](QProcess::ProcessError e) {
-      if (e == QProcess::FailedToStart) onRankFailedToStart(r);
-    });
+    // Queued: a process that fails to start may say so inside start(), before the caller has
+    // even learnt that the run began.
+    connect(
+        rank.process.get(), &QProcess::errorOccurred, this,
+        [this, r](QProcess::ProcessError e) {
+          if (e == QProcess::FailedToStart) onRankFailedToStart(r);
+        },
+        Qt::QueuedConnection);
   }
   running_ = world;
   for (auto& rank : ranks_)
@@ -127,8 +144,15 @@ bool LaunchedRun::start(const dino::TrainingConfig& settings, QString* error) {
 }
 
 void LaunchedRun::requestStop() {
+  stopRequested_ = true;
   for (auto& rank : ranks_)
     if (rank.process->state() != QProcess::NotRunning) rank.process->terminate();
+}
+
+void LaunchedRun::kill() {
+  stopRequested_ = killed_ = true;
+  for (auto& rank : ranks_)
+    if (rank.process->state() != QProcess::NotRunning) rank.process->kill();
 }
 
 void LaunchedRun::stopAndWait(int ms) {
@@ -142,9 +166,10 @@ void LaunchedRun::stopAndWait(int ms) {
   running_ = 0;
 }
 
-void LaunchedRun::readOutput(int r) {
+void LaunchedRun::readOutput(int r, bool atExit) {
   auto& rank = ranks_[static_cast<size_t>(r)];
   QByteArray data = rank.partialLine + rank.process->readAllStandardOutput();
+  if (atExit && !data.isEmpty() && !data.endsWith('\n')) data += '\n';  // its last words, unfinished
   const qsizetype end = data.lastIndexOf('\n');
   rank.partialLine = data.mid(end + 1);
   data.truncate(end + 1);
@@ -152,6 +177,8 @@ void LaunchedRun::readOutput(int r) {
     if (line.trimmed().isEmpty()) continue;
     rank.lastLines << QString::fromUtf8(line);
     if (rank.lastLines.size() > kTailLines) rank.lastLines.removeFirst();
+    // TrainingSession's last words when it trained to its last epoch (a stop ends it otherwise).
+    if (r == 0 && rank.lastLines.last().contains(QLatin1String(" done: checkpoints"))) rank0Completed_ = true;
     Q_EMIT outputLine(r, rank.lastLines.last());
   }
 }
@@ -163,14 +190,18 @@ QString LaunchedRun::failureOf(int r, int exitCode, QProcess::ExitStatus status)
   for (auto line = rank.lastLines.crbegin(); line != rank.lastLines.crend(); ++line)
     if (line->startsWith(errorPrefix)) return tr("Process %1: %2").arg(r).arg(line->mid(errorPrefix.size()));
   const QString tail = rank.lastLines.mid(std::max<qsizetype>(0, rank.lastLines.size() - 3)).join(QLatin1Char('\n'));
-  const QString how = status == QProcess::CrashExit ? tr("Process %1 of the run crashed.").arg(r)
-                                                    : tr("Process %1 of the run exited with code %2.").arg(r).arg(exitCode);
+  const QString how = status == QProcess::CrashExit
+                          ? tr("Process %1 of the run crashed.").arg(r)
+                          : tr("Process %1 of the run exited with code %2.").arg(r).arg(exitCode);
   return tail.isEmpty() ? how : how + QLatin1Char('\n') + tail;
 }
 
 void LaunchedRun::onRankFinished(int r, int exitCode, QProcess::ExitStatus status) {
-  readOutput(r);
-  const bool clean = status == QProcess::NormalExit && exitCode == 0;
+  readOutput(r, true);
+  // Ended by the stop asked for before it could act (a signal during start-up), or killed on
+  // request: not a failure. An error it reported still is one.
+  const bool clean =
+      (status == QProcess::NormalExit && exitCode == 0) || (status == QProcess::CrashExit && stopRequested_);
   if (!clean && firstFailure_.isEmpty()) {
     firstFailure_ = failureOf(r, exitCode, status);
     if (running_ > 1) endTheOthers_.start();
@@ -180,7 +211,8 @@ void LaunchedRun::onRankFinished(int r, int exitCode, QProcess::ExitStatus statu
 
 void LaunchedRun::onRankFailedToStart(int r) {
   if (firstFailure_.isEmpty()) {
-    firstFailure_ = tr("%1 could not be started: %2").arg(program_, ranks_[static_cast<size_t>(r)].process->errorString());
+    firstFailure_ =
+        tr("%1 could not be started: %2").arg(program_, ranks_[static_cast<size_t>(r)].process->errorString());
     // The ones that did start wait for this one at the rendezvous: end them now.
     for (auto& rank : ranks_)
       if (rank.process->state() != QProcess::NotRunning) rank.process->kill();
@@ -189,7 +221,7 @@ void LaunchedRun::onRankFailedToStart(int r) {
 }
 
 void LaunchedRun::followOutput() {
-  if (follower_.folder().isEmpty() && !follower_.follow(outputDir_)) return;  // not written yet
+  if (follower_.folder().isEmpty() && !follower_.follow(outputDir_, followFrom_)) return;  // not written yet
   followRetry_.stop();
 }
 
@@ -198,5 +230,10 @@ void LaunchedRun::finish() {
   followOutput();
   followRetry_.stop();
   follower_.poll();  // the records written just before the end
-  Q_EMIT ended(firstFailure_);
+  // Nothing more comes from this run; a resume reads on from here.
+  if (!follower_.folder().isEmpty()) followFrom_ = follower_.offset();
+  follower_.stop();
+  const bool completed = firstFailure_.isEmpty() && !killed_ && rank0Completed_;
+  // Queued: a listener may start the next run, which replaces the processes still emitting.
+  QTimer::singleShot(0, this, [this, error = firstFailure_, completed] { Q_EMIT ended(error, completed); });
 }

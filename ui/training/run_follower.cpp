@@ -13,7 +13,7 @@ RunFollower::RunFollower(QObject* parent) : QObject(parent) {
   connect(&watcher_, &QFileSystemWatcher::directoryChanged, this, &RunFollower::poll);
 }
 
-bool RunFollower::follow(const QString& folder) {
+bool RunFollower::follow(const QString& folder, qint64 fromOffset) {
   stop();
   const QDir dir(folder);
   if (!dir.exists()) {
@@ -26,7 +26,7 @@ bool RunFollower::follow(const QString& folder) {
     return false;
   }
   folder_ = dir.absolutePath();
-  offset_ = 0;
+  offset_ = fromOffset;
   partialLine_.clear();
   watcher_.addPath(folder_);
   const QString metrics = dir.filePath(QStringLiteral("metrics.jsonl"));

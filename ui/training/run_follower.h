@@ -19,11 +19,12 @@ class RunFollower : public QObject {
  public:
   explicit RunFollower(QObject* parent = nullptr);
 
-  // Starts reading <folder>/metrics.jsonl from its beginning; false, with errorString(), when the
-  // folder holds no metrics.jsonl (yet) and no config.json either.
-  bool follow(const QString& folder);
+  // Starts reading <folder>/metrics.jsonl at byte `fromOffset` (its beginning by default); false,
+  // with errorString(), when the folder holds no metrics.jsonl (yet) and no config.json either.
+  bool follow(const QString& folder, qint64 fromOffset = 0);
   void stop();
   QString folder() const { return folder_; }
+  qint64 offset() const { return offset_; }  // where the next read starts
   QString errorString() const { return error_; }
   // The run's config.json (out_dim for ln K, the settings for the panel); nullopt, with the reason
   // in `error`, when the folder has none or it cannot be read.

@@ -38,7 +38,7 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
       return false;
     }
     launchedSettings_ = settings;
-    if (!launch()) return false;
+    if (!launch(false)) return false;
     if (run_) {
       run_->wait();  // the previous, finished run's thread
       run_.reset();
@@ -103,7 +103,7 @@ void TrainingController::resume() {
     if (run_) run_->resume();
     return;
   }
-  if (!launch()) {
+  if (!launch(true)) {
     state_ = dino::RunState::Failed;
     Q_EMIT failed(lastError_);
     Q_EMIT stateChanged(state_);
@@ -120,9 +120,14 @@ void TrainingController::stop() {
       setState(dino::RunState::Stopped);
       return;
     }
+    if (ending_ == Ending::Stop) {  // pressed again while they save: end them now
+      launched_->kill();
+      return;
+    }
+    const bool alreadyStopping = ending_ == Ending::Pause;
     ending_ = Ending::Stop;
     setPhase(dino::RunPhase::Saving);
-    launched_->requestStop();
+    if (!alreadyStopping) launched_->requestStop();
     return;
   }
   if (!run_) return;
@@ -130,10 +135,10 @@ void TrainingController::stop() {
   run_->resume();  // a paused run must wake up to stop
 }
 
-bool TrainingController::launch() {
+bool TrainingController::launch(bool resuming) {
   ending_ = Ending::None;
   QString error;
-  if (!launched_->start(launchedSettings_, &error)) {
+  if (!launched_->start(launchedSettings_, resuming, &error)) {
     lastError_ = error;
     return false;
   }
@@ -141,11 +146,12 @@ bool TrainingController::launch() {
 }
 
 void TrainingController::onLaunchedRecords(const MetricRecords& records) {
+  if (!launchedMode_ || !isActive()) return;
   if (phase_ == dino::RunPhase::Starting) setPhase(dino::RunPhase::Training);
   Q_EMIT recordsArrived(records);
 }
 
-void TrainingController::onLaunchedEnded(const QString& error) {
+void TrainingController::onLaunchedEnded(const QString& error, bool completed) {
   if (!error.isEmpty()) {
     lastError_ = error;
     state_ = dino::RunState::Failed;
@@ -154,9 +160,11 @@ void TrainingController::onLaunchedEnded(const QString& error) {
     return;
   }
   setPhase(dino::RunPhase::Done);
-  setState(ending_ == Ending::Pause  ? dino::RunState::Paused
-           : ending_ == Ending::Stop ? dino::RunState::Stopped
-                                     : dino::RunState::Finished);
+  // A pause or stop asked for as the last step ended finds the run complete: it is Finished. One
+  // that nobody here asked for (a signal from outside) leaves it Stopped, resumable.
+  setState(completed                  ? dino::RunState::Finished
+           : ending_ == Ending::Pause ? dino::RunState::Paused
+                                      : dino::RunState::Stopped);
 }
 
 void TrainingController::setState(dino::RunState state) {

@@ -34,7 +34,9 @@ class TrainingController : public QObject {
   bool start(const dino::TrainingConfig& settings);
   void pause();
   void resume();
-  void stop();  // the run finishes its step, saves a resumable checkpoint and ends
+  // The run finishes its step, saves a resumable checkpoint and ends. For a run of several
+  // processes, a second stop() while they save ends them at once.
+  void stop();
   // The `dino` tool that runs the processes of a run of several (default: commandLineToolPath()).
   void setCommandLineTool(const QString& program);
 
@@ -52,11 +54,11 @@ class TrainingController : public QObject {
   void processOutput(int rank, const QString& line);
 
  private:
-  void deliver();    // GUI thread: hand the buffered records on
-  void pollState();  // GUI thread: notice pause, end, failure and the phase
-  bool launch();     // (re)starts the processes of launchedSettings_
+  void deliver();              // GUI thread: hand the buffered records on
+  void pollState();            // GUI thread: notice pause, end, failure and the phase
+  bool launch(bool resuming);  // (re)starts the processes of launchedSettings_
   void onLaunchedRecords(const MetricRecords& records);
-  void onLaunchedEnded(const QString& error);
+  void onLaunchedEnded(const QString& error, bool completed);
   void setState(dino::RunState state);
   void setPhase(dino::RunPhase phase);
 

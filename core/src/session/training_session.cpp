@@ -499,7 +499,8 @@ void TrainingSession::run() {
     if (loader.skipped_files() > 0)
       log::warn(std::to_string(loader.skipped_files()) + " image files could not be decoded and were skipped");
     if (group && step_seconds > 0)
-      log::info("averaging the gradients over " + std::to_string(world) + " processes took " +
+      log::info("averaging the gradients over " + std::to_string(world) +
+                " processes, beyond what the backward pass hid, took " +
                 fixed(100.0 * communication_seconds / step_seconds, 1) + "% of the steps' time (" +
                 fixed(communication_seconds, 1) + " s of " + fixed(step_seconds, 1) + " s on rank 0)");
     log::info("done: checkpoints, log.txt and metrics.jsonl in " + output_dir.string());

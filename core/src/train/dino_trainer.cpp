@@ -165,6 +165,8 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
   }
   // 3. Backward, per-parameter clipping, last-layer freeze, optimizer step.
   optimizer_->zero_grad();
+  // The sums of the gradient buckets start while backward still runs, as DDP's Reducer does.
+  if (gradient_averager_ && options_.overlap_gradient_averaging) gradient_averager_->prepare_for_backward();
   if (scaler_) {
     // reference.md §1.8 step 7 with fp16: unscale before clipping, skip the step on inf/NaN gradients.
     scaler_->scale(loss_value).backward();
@@ -190,7 +192,8 @@ StepResult DinoTrainer::step(const std::vector<torch::Tensor>& crops_in, int64_t
 }
 
 void DinoTrainer::average_gradients(StepResult& result) {
-  // As DDP does during the backward pass, before any clipping or unscaling (reference.md §1.8).
+  // As DDP does, before any clipping or unscaling (reference.md §1.8): what backward started is
+  // finished here.
   if (!gradient_averager_) return;
   gradient_averager_->average();
   result.communication_seconds = gradient_averager_->last_seconds();

@@ -200,6 +200,57 @@ class TestDistributed : public QObject {
     });
   }
 
+  void gradientSumsStartDuringBackward() {
+    if (!process_groups_available()) QSKIP(process_groups_unavailable_reason().c_str());
+    on_ranks(2, [](ProcessGroup& shared) {
+      const double r = static_cast<double>(shared.rank());
+      auto group = std::shared_ptr<ProcessGroup>(&shared, [](ProcessGroup*) {});
+      // A three-layer network, the same weights on both ranks; each rank its own inputs.
+      std::vector<torch::Tensor> params{torch::linspace(-1, 1, 16 * 8).view({16, 8}), torch::linspace(0, 1, 16),
+                                        torch::linspace(1, -1, 16 * 16).view({16, 16}), torch::linspace(-1, 0, 16),
+                                        torch::linspace(-0.5, 0.5, 4 * 16).view({4, 16})};
+      for (auto& p : params) p.requires_grad_(true);
+      const auto loss_of = [](const std::vector<torch::Tensor>& w, const torch::Tensor& x) {
+        auto h = torch::relu(torch::addmm(w[1], x, w[0].t()));
+        h = torch::tanh(torch::addmm(w[3], h, w[2].t()));
+        return torch::mm(h, w[4].t()).pow(2).sum();
+      };
+      // 256-byte buckets: most parameters alone in theirs, so several sums start one by one.
+      GradientAverager averager(params, group, 256);
+      require(averager.bucket_count() >= 4, "several buckets");
+      for (int step = 0; step < 2; ++step) {  // the second step reuses the buckets
+        const auto x = torch::linspace(-1, 1, 3 * 8).view({3, 8}) * (r + 1) + step;
+        // Independently: this rank's own gradients on copies without hooks, summed by a plain
+        // collective and halved.
+        std::vector<torch::Tensor> copies;
+        for (const auto& p : params) copies.push_back(p.detach().clone().requires_grad_(true));
+        auto expected = torch::autograd::grad({loss_of(copies, x)}, copies);
+        for (auto& p : params) p.mutable_grad() = torch::Tensor();
+        averager.prepare_for_backward();
+        loss_of(params, x).backward();
+        averager.average();
+        require(averager.buckets_started_in_backward() == averager.bucket_count(),
+                "every bucket's sum started in backward (" + std::to_string(averager.buckets_started_in_backward()) +
+                    " of " + std::to_string(averager.bucket_count()) + ")");
+        shared.all_reduce_sum(expected);
+        for (size_t k = 0; k < params.size(); ++k)
+          require(torch::allclose(params[k].grad(), expected[k] / 2, 1e-6, 1e-7),
+                  "step " + std::to_string(step) + ", gradient " + std::to_string(k));
+      }
+      // A backward not announced to the averager is left to average(), which reads .grad.
+      for (auto& p : params) p.mutable_grad() = torch::Tensor();
+      loss_of(params, torch::ones({2, 8}) * (r + 1)).backward();
+      std::vector<torch::Tensor> local;
+      for (const auto& p : params) local.push_back(p.grad().clone());
+      averager.average();
+      require(averager.buckets_started_in_backward() == 0, "no sum started by an unannounced backward");
+      shared.all_reduce_sum(local);
+      for (size_t k = 0; k < params.size(); ++k)
+        require(torch::allclose(params[k].grad(), local[k] / 2, 1e-6, 1e-7),
+                "unannounced, gradient " + std::to_string(k));
+    });
+  }
+
   void moduleStateFromRankZero() {
     if (!process_groups_available()) QSKIP(process_groups_unavailable_reason().c_str());
     on_ranks(2, [](ProcessGroup& g) {

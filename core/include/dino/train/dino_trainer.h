@@ -42,6 +42,9 @@ struct TrainerOptions {
   // Several processes (a distributed run): rank 0's weights at the start, gradients averaged and
   // the loss's centre and diagnostics summed over the ranks at every step. None: one process.
   std::shared_ptr<distributed::ProcessGroup> process_group;
+  // The gradient sums start during the backward pass, bucket by bucket, as DDP's do; false starts
+  // them all after it (`dino bench step` under a launcher times both).
+  bool overlap_gradient_averaging = true;
 };
 
 struct StepResult {
@@ -51,7 +54,7 @@ struct StepResult {
   double weight_decay = 0;
   double momentum = 0;
   bool optimizer_stepped = true;     // false when the gradient scaler skipped a non-finite step
-  double communication_seconds = 0;  // averaging the gradients over the ranks (distributed runs)
+  double communication_seconds = 0;  // the gradient averaging backward did not hide (distributed runs)
   DinoLossDiagnostics diagnostics;
 };
 
