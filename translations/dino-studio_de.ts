@@ -1676,6 +1676,10 @@ LibTorch %5, %6</translation>
         <source>Save a checkpoint after the current step and end the processes; Resume starts them again from it</source>
         <translation>Nach dem laufenden Schritt einen Checkpoint speichern und die Prozesse beenden; Fortsetzen startet sie von dort neu</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1802,6 +1806,139 @@ LibTorch %5, %6</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation>kollabiert</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Differs from the others</source>
+        <translation>Unterscheidet sich von den anderen</translation>
+    </message>
+    <message>
+        <source>Best k-NN</source>
+        <translation>Bester k-NN</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Every folder holding config.json and metrics.jsonl, up to three levels below the folders chosen, is a run. Double-click one to show it on the dashboard; F2 renames it (the name is kept in its run-name.txt).</source>
+        <translation>Jeder Ordner mit config.json und metrics.jsonl bis zu drei Ebenen unter den gewählten Ordnern ist ein Lauf. Ein Doppelklick zeigt ihn im Dashboard; F2 benennt ihn um (der Name steht in seiner run-name.txt).</translation>
+    </message>
+    <message>
+        <source>Add Folder...</source>
+        <translation>Ordner hinzufügen...</translation>
+    </message>
+    <message>
+        <source>A folder that holds runs</source>
+        <translation>Ein Ordner mit Läufen</translation>
+    </message>
+    <message>
+        <source>Stop Listing %1</source>
+        <translation>%1 nicht mehr auflisten</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No runs under %1.</source>
+        <translation>Keine Läufe unter %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) under %1.</source>
+        <translation>
+            <numerusform>%n Lauf unter %1.</numerusform>
+            <numerusform>%n Läufe unter %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Cannot write the name into %1.</source>
+        <translation>Der Name kann nicht in %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -2550,8 +2687,8 @@ LibTorch %5, %6</translation>
         <translation>Nach zehn Sekunden das Fenster als PNG speichern und beenden.</translation>
     </message>
     <message>
-        <source>The tab to show: welcome, dashboard, schedules, crops, attention, evaluate or log.</source>
-        <translation>Anzuzeigender Tab: welcome, dashboard, schedules, crops, attention, evaluate oder log.</translation>
+        <source>The tab to show: welcome, dashboard, runs, schedules, crops, attention, evaluate or log.</source>
+        <translation>Der anzuzeigende Reiter: welcome, dashboard, runs, schedules, crops, attention, evaluate oder log.</translation>
     </message>
 </context>
 </TS>

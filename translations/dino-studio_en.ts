@@ -83,4 +83,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RunsPanel</name>
+    <message numerus="yes">
+        <source>%n run(s) under %1.</source>
+        <translation>
+            <numerusform>%n run under %1.</numerusform>
+            <numerusform>%n runs under %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

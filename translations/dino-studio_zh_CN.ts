@@ -1666,6 +1666,10 @@ LibTorch %5，%6</translation>
         <source>Save a checkpoint after the current step and end the processes; Resume starts them again from it</source>
         <translation>在当前步骤之后保存检查点并结束各进程；“继续”会从该检查点重新启动它们</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练列表</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1792,6 +1796,138 @@ LibTorch %5，%6</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation>已坍缩</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Differs from the others</source>
+        <translation>与其他训练不同的设置</translation>
+    </message>
+    <message>
+        <source>Best k-NN</source>
+        <translation>最佳 k-NN</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Every folder holding config.json and metrics.jsonl, up to three levels below the folders chosen, is a run. Double-click one to show it on the dashboard; F2 renames it (the name is kept in its run-name.txt).</source>
+        <translation>所选文件夹下三层以内含有 config.json 和 metrics.jsonl 的每个文件夹都是一次训练。双击在仪表盘中显示；按 F2 重命名（名称保存在其 run-name.txt 中）。</translation>
+    </message>
+    <message>
+        <source>Add Folder...</source>
+        <translation>添加文件夹...</translation>
+    </message>
+    <message>
+        <source>A folder that holds runs</source>
+        <translation>存放训练的文件夹</translation>
+    </message>
+    <message>
+        <source>Stop Listing %1</source>
+        <translation>不再列出 %1</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>No runs under %1.</source>
+        <translation>%1 下没有训练。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) under %1.</source>
+        <translation>
+            <numerusform>%1 下有 %n 次训练。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Cannot write the name into %1.</source>
+        <translation>无法将名称写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -2540,8 +2676,8 @@ LibTorch %5，%6</translation>
         <translation>十秒后将窗口保存为 PNG 并退出。</translation>
     </message>
     <message>
-        <source>The tab to show: welcome, dashboard, schedules, crops, attention, evaluate or log.</source>
-        <translation>要显示的标签页：welcome、dashboard、schedules、crops、attention、evaluate 或 log。</translation>
+        <source>The tab to show: welcome, dashboard, runs, schedules, crops, attention, evaluate or log.</source>
+        <translation>要显示的标签页：welcome、dashboard、runs、schedules、crops、attention、evaluate 或 log。</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "dashboard/dashboard.h"
 #include "dashboard/figure_export_dialog.h"
 #include "evaluate/evaluate_panel.h"
+#include "runs/runs_panel.h"
 #include "log/log_panel.h"
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
@@ -77,6 +78,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   welcome_ = new WelcomePage;
   tabs->addTab(welcome_, tr("Welcome"));
   tabs->addTab(dashboard_, tr("Dashboard"));
+  runs_ = new RunsPanel;
+  tabs->addTab(runs_, tr("Runs"));
+  connect(runs_, &RunsPanel::openRun, this, [this](const QString& folder) {
+    // The run training here is already on the dashboard.
+    if (controller_->isActive() && QDir(folder) == QDir(runFolder_)) {
+      showTab(QStringLiteral("dashboard"));
+      return;
+    }
+    if (followRun(folder)) showTab(QStringLiteral("dashboard"));
+  });
   tabs->addTab(schedules_, tr("Schedules"));
   crops_ = new CropPreviewPanel;
   tabs->addTab(crops_, tr("Crops"));
@@ -342,13 +353,11 @@ void MainWindow::createActions() {
 
 bool MainWindow::showTab(const QString& name) {
   auto* tabs = qobject_cast<QTabWidget*>(centralWidget());
-  const QList<std::pair<QString, QWidget*>> pages{{QStringLiteral("welcome"), welcome_},
-                                                  {QStringLiteral("dashboard"), dashboard_},
-                                                  {QStringLiteral("schedules"), schedules_},
-                                                  {QStringLiteral("crops"), crops_},
-                                                  {QStringLiteral("attention"), attention_},
-                                                  {QStringLiteral("evaluate"), evaluate_},
-                                                  {QStringLiteral("log"), log_}};
+  const QList<std::pair<QString, QWidget*>> pages{
+      {QStringLiteral("welcome"), welcome_},   {QStringLiteral("dashboard"), dashboard_},
+      {QStringLiteral("runs"), runs_},         {QStringLiteral("schedules"), schedules_},
+      {QStringLiteral("crops"), crops_},       {QStringLiteral("attention"), attention_},
+      {QStringLiteral("evaluate"), evaluate_}, {QStringLiteral("log"), log_}};
   for (const auto& [pageName, page] : pages)
     if (tabs && pageName == name.toLower()) {
       tabs->setCurrentWidget(page);

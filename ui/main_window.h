@@ -15,6 +15,7 @@ class ConfigPanel;
 class CropPreviewPanel;
 class Dashboard;
 class EvaluatePanel;
+class RunsPanel;
 class LogPanel;
 class QAction;
 class QLabel;
@@ -41,6 +42,7 @@ class MainWindow : public QMainWindow {
   AttentionExplorer* attentionExplorer() const { return attention_; }
   WelcomePage* welcomePage() const { return welcome_; }
   EvaluatePanel* evaluatePanel() const { return evaluate_; }
+  RunsPanel* runsPanel() const { return runs_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
@@ -55,7 +57,8 @@ class MainWindow : public QMainWindow {
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;
-  // "welcome", "dashboard", "schedules", "crops", "attention", "evaluate" or "log"; false for another
+  // "welcome", "dashboard", "runs", "schedules", "crops", "attention", "evaluate" or "log"; false for
+  // another
   // name.
   bool showTab(const QString& name);
   // Closes without asking: a run or evaluation going is stopped as Quit's Yes would (the
@@ -104,6 +107,7 @@ class MainWindow : public QMainWindow {
   AttentionExplorer* attention_ = nullptr;
   WelcomePage* welcome_ = nullptr;
   EvaluatePanel* evaluate_ = nullptr;
+  RunsPanel* runs_ = nullptr;
   QString cropSettingsKey_;  // the settings the crop preview was opened with
   LogPanel* log_ = nullptr;
   TrainingController* controller_ = nullptr;

@@ -73,8 +73,8 @@ struct StudioOptions {
       QStringLiteral("file")};
   QCommandLineOption tab{
       QStringLiteral("tab"),
-      QCoreApplication::translate("main",
-                                  "The tab to show: welcome, dashboard, schedules, crops, attention, evaluate or log."),
+      QCoreApplication::translate(
+          "main", "The tab to show: welcome, dashboard, runs, schedules, crops, attention, evaluate or log."),
       QStringLiteral("name")};
 
   explicit StudioOptions(QCommandLineParser& parser) {
@@ -169,9 +169,10 @@ int main(int argc, char** argv) {
   else if ((parser.isSet(demo) || parser.isSet(follow) || parser.isSet(start)) && !parser.isSet(tab))
     window.showTab(QStringLiteral("dashboard"));
   if (parser.isSet(tab) && !window.showTab(parser.value(tab))) {
-    std::fprintf(stderr,
-                 "dino-studio: --tab %s: not one of welcome, dashboard, schedules, crops, attention, evaluate, log\n",
-                 qPrintable(parser.value(tab)));
+    std::fprintf(
+        stderr,
+        "dino-studio: --tab %s: not one of welcome, dashboard, runs, schedules, crops, attention, evaluate, log\n",
+        qPrintable(parser.value(tab)));
     return 2;
   }
   int exitCode = 0;

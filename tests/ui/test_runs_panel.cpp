@@ -1,0 +1,216 @@
+// The Runs tab on generated run folders: each status read from the files (finished, running with a
+// line still being written, stopped, failed, collapsed, a config.json that is not JSON), the best
+// k-NN, the device from train.log, the settings that differ, names kept beside the run, the
+// folders found (not too deep, not a run's own subfolders), and a double-click that opens a run.
+#include "runs/run_catalog.h"
+#include "runs/run_summary.h"
+#include "runs/runs_panel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+const QDateTime kHourAgo = QDateTime::currentDateTime().addSecs(-3600);
+
+struct RunFiles {
+  QString config = QStringLiteral(R"({"epochs": 2, "lr": 0.001, "out_dim": 64, "device": "auto", "output_dir": "x"})");
+  QStringList metrics;  // lines, each written with its newline
+  QString unfinishedLine;
+  QStringList log;  // train.log's messages, stamped
+  bool old = true;  // written an hour ago
+};
+
+QString stepLine(int iteration, double teacherEntropy = 2.0, double meanEntropy = 3.9, double kl = 0.5) {
+  return QStringLiteral(R"({"kind":"step","epoch":%1,"epochs":2,"iteration":%2,"step":%3,"steps_per_epoch":10,)"
+                        R"("loss":%4,"teacher_entropy":%5,"mean_teacher_entropy":%6,"kl":%7,"elapsed":%8})")
+      .arg(iteration / 10)
+      .arg(iteration)
+      .arg(iteration % 10)
+      .arg(teacherEntropy + kl)
+      .arg(teacherEntropy)
+      .arg(meanEntropy)
+      .arg(kl)
+      .arg(iteration * 1.5);
+}
+
+void writeRun(const QString& folder, const RunFiles& files) {
+  QDir().mkpath(folder);
+  const auto write = [](const QString& path, const QByteArray& data, bool old) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(data);
+    file.close();
+    if (old) {
+      QVERIFY(file.open(QIODevice::ReadWrite));  // setFileTime wants an open file
+      QVERIFY(file.setFileTime(kHourAgo, QFileDevice::FileModificationTime));
+    }
+  };
+  write(folder + QStringLiteral("/config.json"), files.config.toUtf8(), files.old);
+  QByteArray metrics;
+  for (const QString& line : files.metrics) metrics += line.toUtf8() + '\n';
+  metrics += files.unfinishedLine.toUtf8();
+  write(folder + QStringLiteral("/metrics.jsonl"), metrics, files.old);
+  if (!files.log.isEmpty()) {
+    QByteArray log;
+    for (const QString& message : files.log) log += "[2026-11-30 10:00:00.000] [info] " + message.toUtf8() + '\n';
+    write(folder + QStringLiteral("/train.log"), log, files.old);
+  }
+}
+
+// Six runs under `root`, one of each status.
+void writeSixRuns(const QString& root) {
+  RunFiles finished;
+  for (int i = 0; i < 20; ++i) finished.metrics << stepLine(i);
+  finished.metrics << QStringLiteral(R"({"kind":"epoch","epoch":1,"epochs":2,"iteration":19})")
+                   << QStringLiteral(R"({"kind":"knn","epoch":0,"knn_top1":40.5})")
+                   << QStringLiteral(R"({"kind":"knn","epoch":1,"knn_top1":55.25})");
+  finished.log << QStringLiteral("device: cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0")
+               << QStringLiteral("dino train: vit_small/16, 20 iterations per epoch")
+               << QStringLiteral("done: checkpoints, log.txt and metrics.jsonl in x");
+  writeRun(root + QStringLiteral("/finished"), finished);
+
+  RunFiles running;
+  running.config = QStringLiteral(R"({"epochs": 2, "lr": 0.002, "out_dim": 64, "device": "cpu", "output_dir": "y"})");
+  for (int i = 0; i < 3; ++i) running.metrics << stepLine(i);
+  running.unfinishedLine = QStringLiteral(R"({"kind":"step","epoch":0,"iter)");
+  running.log << QStringLiteral("dino train: resumed");
+  running.old = false;
+  writeRun(root + QStringLiteral("/group/running"), running);
+
+  RunFiles stopped = running;
+  stopped.unfinishedLine.clear();
+  stopped.log << QStringLiteral("stopped at epoch 0, step 3; x/checkpoint.pth resumes there");
+  stopped.old = true;
+  writeRun(root + QStringLiteral("/group/stopped"), stopped);
+
+  RunFiles failed = stopped;
+  failed.log = QStringList{QStringLiteral("dino train: first"), QStringLiteral("stopped at epoch 0, step 1; resumes"),
+                           QStringLiteral("dino train: resumed, then nothing more")};
+  writeRun(root + QStringLiteral("/group/failed"), failed);
+
+  RunFiles collapsed;  // the teacher's entropy and its batch mean's at 0 for 60 steps (patience 50)
+  for (int i = 0; i < 60; ++i) collapsed.metrics << stepLine(i, 0.001, 0.001, 0.0);
+  collapsed.log << QStringLiteral("dino train: x");
+  writeRun(root + QStringLiteral("/collapsed"), collapsed);
+
+  RunFiles unreadable;
+  unreadable.config = QStringLiteral("{\"epochs\": 2,");
+  writeRun(root + QStringLiteral("/unreadable"), unreadable);
+}
+
+}  // namespace
+
+class TestRunsPanel : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+  }
+
+  void eachStatusIsReadFromTheFiles() {
+    QTemporaryDir root;
+    writeSixRuns(root.path());
+    const auto read = [&](const QString& name) { return run_summary::read(root.filePath(name)); };
+
+    const RunSummary finished = read(QStringLiteral("finished"));
+    QCOMPARE(finished.status, RunStatus::Finished);
+    QCOMPARE(finished.bestKnnTop1.value_or(0), 55.25);
+    QCOMPARE(finished.device, QStringLiteral("cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0"));
+    QCOMPARE(finished.steps, int64_t{20});
+    QCOMPARE(finished.epoch, int64_t{1});
+    QCOMPARE(finished.trainedSeconds, 19 * 1.5);
+    QCOMPARE(finished.started, QDateTime(QDate(2026, 11, 30), QTime(10, 0)));
+
+    const RunSummary running = read(QStringLiteral("group/running"));
+    QCOMPARE(running.status, RunStatus::Running);
+    QCOMPARE(running.steps, int64_t{3});  // the line being written is not counted
+    QCOMPARE(running.device, QStringLiteral("cpu"));  // config.json's, with no device line in train.log
+    // The same files, read three minutes later with nothing more written: no longer running.
+    QCOMPARE(run_summary::read(root.filePath(QStringLiteral("group/running")),
+                               QDateTime::currentDateTime().addSecs(180))
+                 .status,
+             RunStatus::Failed);
+
+    QCOMPARE(read(QStringLiteral("group/stopped")).status, RunStatus::Stopped);
+    QCOMPARE(read(QStringLiteral("group/failed")).status, RunStatus::Failed);  // resumed, then silence
+    QCOMPARE(read(QStringLiteral("collapsed")).status, RunStatus::Collapsed);
+    const RunSummary unreadable = read(QStringLiteral("unreadable"));
+    QCOMPARE(unreadable.status, RunStatus::Unreadable);
+    QVERIFY2(unreadable.error.contains(QStringLiteral("config.json")), qPrintable(unreadable.error));
+  }
+
+  void differingSettingsAndNames() {
+    QTemporaryDir root;
+    writeSixRuns(root.path());
+    QList<RunSummary> runs;
+    for (const QString& name : {QStringLiteral("finished"), QStringLiteral("group/running")})
+      runs << run_summary::read(root.filePath(name));
+    // output_dir differs too, but says nothing of the training.
+    const QStringList differing = run_summary::differingSettings(runs);
+    QCOMPARE(differing, (QStringList{QStringLiteral("device"), QStringLiteral("lr")}));
+    QCOMPARE(run_summary::settingsText(runs[1], differing), QStringLiteral("device cpu, lr 0.002"));
+
+    QCOMPARE(runs[0].name, QStringLiteral("finished"));
+    QVERIFY(run_summary::rename(runs[0].folder, QStringLiteral("  baseline, lr 1e-3 ")));
+    QCOMPARE(run_summary::read(runs[0].folder).name, QStringLiteral("baseline, lr 1e-3"));
+    QVERIFY(run_summary::rename(runs[0].folder, QString()));
+    QCOMPARE(run_summary::read(runs[0].folder).name, QStringLiteral("finished"));
+  }
+
+  void runFoldersAreFoundThreeLevelsDeep() {
+    QTemporaryDir root;
+    writeSixRuns(root.path());
+    RunFiles deep;
+    writeRun(root.filePath(QStringLiteral("a/b/c/too-deep")), deep);
+    writeRun(root.filePath(QStringLiteral("a/b/deep-enough")), deep);
+    writeRun(root.filePath(QStringLiteral("finished/evaluations/not-a-run")), deep);
+    QStringList found = RunCatalog::findRunFolders({root.path()});
+    for (QString& folder : found) folder = QDir(root.path()).relativeFilePath(folder);
+    QCOMPARE(found, (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"),
+                                 QStringLiteral("finished"), QStringLiteral("group/failed"),
+                                 QStringLiteral("group/running"), QStringLiteral("group/stopped"),
+                                 QStringLiteral("unreadable")}));
+  }
+
+  void panelListsRenamesAndOpensRuns() {
+    QTemporaryDir root;
+    writeSixRuns(root.path());
+    RunsPanel panel;
+    panel.setRoots({root.path()});
+    QTableWidget* table = panel.table();
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 6, 10000);
+    int finishedRow = -1;
+    for (int row = 0; row < table->rowCount(); ++row)
+      if (panel.folderAt(row).endsWith(QStringLiteral("/finished"))) finishedRow = row;
+    QVERIFY(finishedRow >= 0);
+    QCOMPARE(table->item(finishedRow, RunsPanel::Status)->text(), QStringLiteral("finished"));
+    QCOMPARE(table->item(finishedRow, RunsPanel::BestKnn)->text(), QStringLiteral("55.25%"));
+    QCOMPARE(table->item(finishedRow, RunsPanel::Progress)->text(), QStringLiteral("epoch 2 of 2"));
+    QCOMPARE(table->item(finishedRow, RunsPanel::Differs)->text(), QStringLiteral("device auto, lr 0.001"));
+
+    // A name typed into the table is kept beside the run.
+    const QString folder = panel.folderAt(finishedRow);
+    table->item(finishedRow, RunsPanel::Name)->setText(QStringLiteral("baseline"));
+    QFile nameFile(folder + QStringLiteral("/run-name.txt"));
+    QVERIFY(nameFile.open(QIODevice::ReadOnly));
+    QCOMPARE(nameFile.readAll().trimmed(), QByteArray("baseline"));
+
+    QSignalSpy opened(&panel, &RunsPanel::openRun);
+    Q_EMIT table->cellDoubleClicked(finishedRow, RunsPanel::Status);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), folder);
+    // The folders chosen are remembered.
+    QCOMPARE(QSettings().value(QStringLiteral("Runs/roots")).toStringList(), QStringList{QDir(root.path()).absolutePath()});
+  }
+};
+
+QTEST_MAIN(TestRunsPanel)
+#include "test_runs_panel.moc"

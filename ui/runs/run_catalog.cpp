@@ -1,0 +1,71 @@
+#include "runs/run_catalog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QtConcurrent>
+
+namespace {
+
+constexpr int kDepth = 3;  // a root, its folders and theirs: runs/<experiment>/<seed> at most
+
+bool isRunFolder(const QDir& dir) {
+  return dir.exists(QStringLiteral("config.json")) && dir.exists(QStringLiteral("metrics.jsonl"));
+}
+
+void collect(const QDir& dir, int depth, QStringList& out) {
+  if (isRunFolder(dir)) {
+    out << dir.absolutePath();
+    return;  // a run's own subfolders (evaluations/) are not runs
+  }
+  if (depth == 0) return;
+  for (const QString& sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable))
+    collect(QDir(dir.filePath(sub)), depth - 1, out);
+}
+
+}  // namespace
+
+RunCatalog::RunCatalog(QObject* parent) : QObject(parent) {
+  connect(&reading_, &QFutureWatcher<QList<RunSummary>>::finished, this, &RunCatalog::onRead);
+  connect(&timer_, &QTimer::timeout, this, &RunCatalog::refresh);
+}
+
+void RunCatalog::setRoots(const QStringList& roots) {
+  roots_ = roots;
+  refresh();
+}
+
+void RunCatalog::setRefreshInterval(int ms) {
+  if (ms <= 0) {
+    timer_.stop();
+    return;
+  }
+  timer_.start(ms);
+}
+
+QStringList RunCatalog::findRunFolders(const QStringList& roots) {
+  QStringList folders;
+  for (const QString& root : roots) collect(QDir(root), kDepth, folders);
+  folders.removeDuplicates();  // nested roots
+  folders.sort();
+  return folders;
+}
+
+void RunCatalog::refresh() {
+  if (reading_.isRunning()) {
+    again_ = true;
+    return;
+  }
+  again_ = false;
+  reading_.setFuture(QtConcurrent::run([roots = roots_] {
+    QList<RunSummary> runs;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const QString& folder : findRunFolders(roots)) runs << run_summary::read(folder, now);
+    return runs;
+  }));
+}
+
+void RunCatalog::onRead() {
+  runs_ = reading_.result();
+  Q_EMIT runsChanged();
+  if (again_) refresh();
+}

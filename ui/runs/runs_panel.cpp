@@ -1,0 +1,205 @@
+#include "runs/runs_panel.h"
+
+#include "settings/recent_folders.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int kRefreshMs = 5000;
+const QString kRootsKey = QStringLiteral("Runs/roots");
+
+QString defaultRoot() {
+  return QDir(QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+      .filePath(QStringLiteral("dino-studio-runs"));
+}
+
+// "2 h 05 min", "14 min", "40 s"
+QString durationText(double seconds) {
+  const auto s = static_cast<qint64>(seconds);
+  if (s >= 3600) return RunsPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+  if (s >= 60) return RunsPanel::tr("%1 min").arg(s / 60);
+  return RunsPanel::tr("%1 s").arg(s);
+}
+
+// An item that sorts by a number rather than by its text.
+class NumberItem : public QTableWidgetItem {
+ public:
+  NumberItem(const QString& text, double key) : QTableWidgetItem(text) { setData(Qt::UserRole + 1, key); }
+  bool operator<(const QTableWidgetItem& other) const override {
+    return data(Qt::UserRole + 1).toDouble() < other.data(Qt::UserRole + 1).toDouble();
+  }
+};
+
+}  // namespace
+
+RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
+  folders_ = new QToolButton;
+  folders_->setText(tr("Folders"));
+  folders_->setPopupMode(QToolButton::InstantPopup);
+  folders_->setMenu(new QMenu(folders_));
+  auto* refresh = new QToolButton;
+  refresh->setText(tr("Refresh"));
+  connect(refresh, &QToolButton::clicked, &catalog_, &RunCatalog::refresh);
+  summary_ = new QLabel;
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(folders_);
+  bar->addWidget(refresh);
+  bar->addWidget(summary_, 1);
+
+  table_ = new QTableWidget(0, ColumnCount);
+  table_->setHorizontalHeaderLabels({tr("Name"), tr("Status"), tr("Differs from the others"), tr("Best k-NN"),
+                                     tr("Progress"), tr("Trained"), tr("Started"), tr("Device")});
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // The settings that differ can be many: a column of its own width, the whole text in its tooltip.
+  table_->horizontalHeader()->setSectionResizeMode(Differs, QHeaderView::Interactive);
+  table_->horizontalHeader()->resizeSection(Differs, 360);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->hide();
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  // A double-click shows the run; F2 or a click on a selected name edits it.
+  table_->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+  table_->setSortingEnabled(true);
+  table_->sortByColumn(Started, Qt::DescendingOrder);
+  connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { Q_EMIT openRun(folderAt(row)); });
+  connect(table_, &QTableWidget::cellChanged, this, &RunsPanel::onNameEdited);
+
+  auto* hint = new QLabel(tr("Every folder holding config.json and metrics.jsonl, up to three levels below the "
+                             "folders chosen, is a run. Double-click one to show it on the dashboard; F2 renames it "
+                             "(the name is kept in its run-name.txt)."));
+  hint->setWordWrap(true);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(bar);
+  layout->addWidget(table_, 1);
+  layout->addWidget(hint);
+
+  connect(&catalog_, &RunCatalog::runsChanged, this, &RunsPanel::populate);
+  QStringList roots = QSettings().value(kRootsKey).toStringList();
+  if (roots.isEmpty()) roots << defaultRoot();
+  setRoots(roots);
+}
+
+void RunsPanel::setRoots(const QStringList& roots) {
+  QStringList cleaned;
+  for (const QString& root : roots)
+    if (!root.isEmpty() && !cleaned.contains(QDir(root).absolutePath())) cleaned << QDir(root).absolutePath();
+  QSettings().setValue(kRootsKey, cleaned);
+  catalog_.setRoots(cleaned);
+  rebuildFoldersMenu();
+}
+
+void RunsPanel::rebuildFoldersMenu() {
+  QMenu* menu = folders_->menu();
+  menu->clear();
+  menu->addAction(tr("Add Folder..."), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("A folder that holds runs"),
+                                                             recent_folders::last(QStringLiteral("runs")));
+    if (folder.isEmpty()) return;
+    recent_folders::remember(QStringLiteral("runs"), folder);
+    setRoots(roots() << folder);
+  });
+  if (!roots().isEmpty()) menu->addSeparator();
+  for (const QString& root : roots())
+    menu->addAction(tr("Stop Listing %1").arg(QDir::toNativeSeparators(root)), this, [this, root] {
+      QStringList left = roots();
+      left.removeAll(root);
+      setRoots(left);
+    });
+}
+
+QString RunsPanel::folderAt(int row) const {
+  const QTableWidgetItem* item = table_->item(row, Name);
+  return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void RunsPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  catalog_.refresh();
+  catalog_.setRefreshInterval(kRefreshMs);
+}
+
+void RunsPanel::hideEvent(QHideEvent* event) {
+  QWidget::hideEvent(event);
+  catalog_.setRefreshInterval(0);
+}
+
+void RunsPanel::populate() {
+  // An open editor (a name being typed) is a child of the table with the focus.
+  const QWidget* focus = QApplication::focusWidget();
+  if (focus && focus != table_ && table_->isAncestorOf(focus)) {
+    pendingPopulate_ = true;  // after the edit: rebuilding would close the editor
+    return;
+  }
+  pendingPopulate_ = false;
+  const QList<RunSummary>& runs = catalog_.runs();
+  QStringList selected;
+  for (const auto& index : table_->selectionModel()->selectedRows()) selected << folderAt(index.row());
+  const QStringList differing = run_summary::differingSettings(runs);
+  const QLocale locale;
+
+  const QSignalBlocker blocker(table_);
+  table_->setSortingEnabled(false);
+  table_->setRowCount(static_cast<int>(runs.size()));
+  for (int row = 0; row < runs.size(); ++row) {
+    const RunSummary& run = runs[row];
+    auto* name = new QTableWidgetItem(run.name);
+    name->setData(Qt::UserRole, run.folder);
+    name->setToolTip(QDir::toNativeSeparators(run.folder));
+    table_->setItem(row, Name, name);
+    auto* status = new QTableWidgetItem(run_summary::statusText(run.status));
+    status->setToolTip(run.error);
+    table_->setItem(row, Status, status);
+    const bool readable = run.status != RunStatus::Unreadable;
+    table_->setItem(row, Started,
+                    new NumberItem(run.started.isValid() ? locale.toString(run.started, QLocale::ShortFormat) : QString(),
+                                   static_cast<double>(run.started.toSecsSinceEpoch())));
+    table_->setItem(row, Trained, new NumberItem(readable ? durationText(run.trainedSeconds) : QString(), run.trainedSeconds));
+    table_->setItem(row, Progress,
+                    new NumberItem(run.epoch >= 0 ? tr("epoch %1 of %2").arg(run.epoch + 1).arg(run.epochs) : QString(),
+                                   static_cast<double>(run.epoch)));
+    table_->setItem(row, BestKnn,
+                    new NumberItem(run.bestKnnTop1 ? tr("%1%").arg(*run.bestKnnTop1, 0, 'f', 2) : QString(),
+                                   run.bestKnnTop1.value_or(-1)));
+    auto* device = new QTableWidgetItem(run.device);
+    device->setToolTip(run.device);
+    table_->setItem(row, Device, device);
+    auto* differs = new QTableWidgetItem(readable ? run_summary::settingsText(run, differing) : run.error);
+    differs->setToolTip(differs->text());
+    table_->setItem(row, Differs, differs);
+    for (int column = Status; column < ColumnCount; ++column)
+      table_->item(row, column)->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+  }
+  table_->setSortingEnabled(true);
+  for (int row = 0; row < table_->rowCount(); ++row)
+    if (selected.contains(folderAt(row))) table_->selectRow(row);
+  summary_->setText(runs.isEmpty() ? tr("No runs under %1.").arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; "))))
+                                   : tr("%n run(s) under %1.", nullptr, static_cast<int>(runs.size()))
+                                         .arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; ")))));
+}
+
+void RunsPanel::onNameEdited(int row, int column) {
+  if (column != Name) return;
+  const QString folder = folderAt(row);
+  const QString name = table_->item(row, Name)->text();
+  if (!run_summary::rename(folder, name))
+    QMessageBox::warning(this, tr("Rename"),
+                         tr("Cannot write the name into %1.").arg(QDir::toNativeSeparators(folder)));
+  catalog_.refresh();
+}

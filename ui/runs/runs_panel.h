@@ -1,0 +1,48 @@
+// The Runs tab: every run under the chosen folders, one row each, with its name (editable, kept in
+// the run's run-name.txt), status, start, training time, progress, best k-NN accuracy, device and
+// the settings in which it differs from the others listed. Refreshed every few seconds while shown;
+// a double-click shows the run on the dashboard.
+#pragma once
+
+#include "runs/run_catalog.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+class QToolButton;
+
+class RunsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit RunsPanel(QWidget* parent = nullptr);
+
+  RunCatalog* catalog() { return &catalog_; }
+  QTableWidget* table() const { return table_; }
+  // The folders searched, kept in QSettings (default: ~/dino-studio-runs, where the app's runs go).
+  void setRoots(const QStringList& roots);
+  QStringList roots() const { return catalog_.roots(); }
+  // The folder shown in `row` of the table (sorted as the user sorted it).
+  QString folderAt(int row) const;
+
+  enum Column { Name, Status, Differs, BestKnn, Progress, Trained, Started, Device, ColumnCount };
+
+ Q_SIGNALS:
+  void openRun(const QString& folder);
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+  void hideEvent(QHideEvent* event) override;
+
+ private:
+  void populate();
+  void rebuildFoldersMenu();
+  void onNameEdited(int row, int column);
+
+  RunCatalog catalog_;
+  QToolButton* folders_ = nullptr;
+  QLabel* summary_ = nullptr;
+  QTableWidget* table_ = nullptr;
+  bool pendingPopulate_ = false;  // runs changed while a name was being edited
+};
