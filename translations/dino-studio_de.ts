@@ -846,14 +846,6 @@
         <translation>&lt;b&gt;Kollaps: gleichförmige Ausgabe.&lt;/b&gt; Seit Schritt %1 beträgt die Entropie des Lehrers %2 von höchstens ln K = %3 und KL(Lehrer || Schüler) beträgt %4: Der Schüler hat nichts mehr zu lernen. Die Schärfung ist zu schwach: Senken Sie --teacher_temp (0.04) oder --warmup_teacher_temp, lassen Sie --norm_last_layer auf true oder senken Sie die Lernrate.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
-        <translation>Die Abbildungen von &quot;%1&quot; können nicht in %2 geschrieben werden.</translation>
-    </message>
-    <message>
         <source>process memory</source>
         <translation>Prozessspeicher</translation>
     </message>
@@ -1703,6 +1695,14 @@ LibTorch %5, %6</translation>
         <source>Waiting for data...</source>
         <translation>Warte auf Daten...</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
+        <translation>Die Abbildungen von &quot;%1&quot; können nicht in %2 geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>MetricHistory</name>
@@ -1791,6 +1791,156 @@ LibTorch %5, %6</translation>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>k-NN top-1 (teacher)</source>
+        <translation>k-NN Top-1 (Lehrer)</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Teacher entropy h</source>
+        <translation>Entropie h des Lehrers</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <source>KL(teacher || student)</source>
+        <translation>KL(Lehrer || Schüler)</translation>
+    </message>
+    <message>
+        <source>Entropy of the mean teacher output</source>
+        <translation>Entropie der mittleren Lehrerausgabe</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Centre norm</source>
+        <translation>Norm des Zentrums</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>Bilder/s</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>By epoch, runs of different batch sizes line up: each run&apos;s steps are divided by its own steps per epoch.</source>
+        <translation>Nach Epochen liegen Läufe mit verschiedenen Batchgrößen übereinander: die Schritte jedes Laufs werden durch seine eigenen Schritte pro Epoche geteilt.</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source>Export Figures and CSV...</source>
+        <translation>Abbildungen und CSV exportieren...</translation>
+    </message>
+    <message>
+        <source>Only the settings that differ</source>
+        <translation>Nur die Einstellungen, die sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Select runs in the table above to compare them (Ctrl or Shift for several).</source>
+        <translation>Läufe in der Tabelle oben auswählen, um sie zu vergleichen (Strg oder Umschalt für mehrere).</translation>
+    </message>
+    <message>
+        <source>Show or hide %1 on every chart</source>
+        <translation>%1 in jedem Diagramm zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>only</source>
+        <translation>nur</translation>
+    </message>
+    <message>
+        <source>Show %1 alone; again: every run</source>
+        <translation>Nur %1 zeigen; erneut: alle Läufe</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

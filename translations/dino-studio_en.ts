@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>RunComparison</name>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n file written to %1.</numerusform>
+            <numerusform>%n files written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message numerus="yes">
         <source>%n run(s) under %1.</source>

@@ -837,14 +837,6 @@
         <translation>&lt;b&gt;坍塌：输出均匀。&lt;/b&gt;自第 %1 步起，教师的熵为 %2（上限为 ln K = %3），KL(教师 || 学生) 为 %4：学生已无可学的内容。锐化太弱：请降低 --teacher_temp（0.04）或 --warmup_teacher_temp，保持 --norm_last_layer true，或降低学习率。</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
-        <translation>无法在 %2 中写入“%1”的图表。</translation>
-    </message>
-    <message>
         <source>process memory</source>
         <translation>进程内存</translation>
     </message>
@@ -1693,6 +1685,14 @@ LibTorch %5，%6</translation>
         <source>Waiting for data...</source>
         <translation>正在等待数据...</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the figures of &quot;%1&quot; in %2.</source>
+        <translation>无法在 %2 中写入“%1”的图表。</translation>
+    </message>
 </context>
 <context>
     <name>MetricHistory</name>
@@ -1781,6 +1781,155 @@ LibTorch %5，%6</translation>
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>k-NN top-1 (teacher)</source>
+        <translation>k-NN top-1（教师）</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Teacher entropy h</source>
+        <translation>教师熵 h</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>KL(teacher || student)</source>
+        <translation>KL(教师 || 学生)</translation>
+    </message>
+    <message>
+        <source>Entropy of the mean teacher output</source>
+        <translation>平均教师输出的熵</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Centre norm</source>
+        <translation>中心范数</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>范数</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>图像/s</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>By epoch, runs of different batch sizes line up: each run&apos;s steps are divided by its own steps per epoch.</source>
+        <translation>按轮次显示时，不同批大小的训练可以对齐：每次训练的步数除以它自己每轮的步数。</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Export Figures and CSV...</source>
+        <translation>导出图表和 CSV...</translation>
+    </message>
+    <message>
+        <source>Only the settings that differ</source>
+        <translation>只显示不同的设置</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Select runs in the table above to compare them (Ctrl or Shift for several).</source>
+        <translation>在上方表格中选择训练进行比较（按住 Ctrl 或 Shift 可多选）。</translation>
+    </message>
+    <message>
+        <source>Show or hide %1 on every chart</source>
+        <translation>在所有图表中显示或隐藏 %1</translation>
+    </message>
+    <message>
+        <source>only</source>
+        <translation>仅此</translation>
+    </message>
+    <message>
+        <source>Show %1 alone; again: every run</source>
+        <translation>只显示 %1；再次点击：显示全部</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

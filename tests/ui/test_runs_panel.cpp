@@ -2,7 +2,9 @@
 // line still being written, stopped, failed, collapsed, a config.json that is not JSON), the best
 // k-NN, the device from train.log, the settings that differ, names kept beside the run, the
 // folders found (not too deep, not a run's own subfolders), and a double-click that opens a run.
+#include "dashboard/metric_chart.h"
 #include "runs/run_catalog.h"
+#include "runs/run_comparison.h"
 #include "runs/run_summary.h"
 #include "runs/runs_panel.h"
 
@@ -13,6 +15,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 namespace {
 
@@ -26,17 +30,19 @@ struct RunFiles {
   bool old = true;  // written an hour ago
 };
 
-QString stepLine(int iteration, double teacherEntropy = 2.0, double meanEntropy = 3.9, double kl = 0.5) {
-  return QStringLiteral(R"({"kind":"step","epoch":%1,"epochs":2,"iteration":%2,"step":%3,"steps_per_epoch":10,)"
+QString stepLine(int iteration, double teacherEntropy = 2.0, double meanEntropy = 3.9, double kl = 0.5,
+                 int stepsPerEpoch = 10) {
+  return QStringLiteral(R"({"kind":"step","epoch":%1,"epochs":2,"iteration":%2,"step":%3,"steps_per_epoch":%9,)"
                         R"("loss":%4,"teacher_entropy":%5,"mean_teacher_entropy":%6,"kl":%7,"elapsed":%8})")
-      .arg(iteration / 10)
+      .arg(iteration / stepsPerEpoch)
       .arg(iteration)
-      .arg(iteration % 10)
+      .arg(iteration % stepsPerEpoch)
       .arg(teacherEntropy + kl)
       .arg(teacherEntropy)
       .arg(meanEntropy)
       .arg(kl)
-      .arg(iteration * 1.5);
+      .arg(iteration * 1.5)
+      .arg(stepsPerEpoch);
 }
 
 void writeRun(const QString& folder, const RunFiles& files) {
@@ -131,13 +137,13 @@ class TestRunsPanel : public QObject {
 
     const RunSummary running = read(QStringLiteral("group/running"));
     QCOMPARE(running.status, RunStatus::Running);
-    QCOMPARE(running.steps, int64_t{3});  // the line being written is not counted
+    QCOMPARE(running.steps, int64_t{3});              // the line being written is not counted
     QCOMPARE(running.device, QStringLiteral("cpu"));  // config.json's, with no device line in train.log
     // The same files, read three minutes later with nothing more written: no longer running.
-    QCOMPARE(run_summary::read(root.filePath(QStringLiteral("group/running")),
-                               QDateTime::currentDateTime().addSecs(180))
-                 .status,
-             RunStatus::Failed);
+    QCOMPARE(
+        run_summary::read(root.filePath(QStringLiteral("group/running")), QDateTime::currentDateTime().addSecs(180))
+            .status,
+        RunStatus::Failed);
 
     QCOMPARE(read(QStringLiteral("group/stopped")).status, RunStatus::Stopped);
     QCOMPARE(read(QStringLiteral("group/failed")).status, RunStatus::Failed);  // resumed, then silence
@@ -174,10 +180,91 @@ class TestRunsPanel : public QObject {
     writeRun(root.filePath(QStringLiteral("finished/evaluations/not-a-run")), deep);
     QStringList found = RunCatalog::findRunFolders({root.path()});
     for (QString& folder : found) folder = QDir(root.path()).relativeFilePath(folder);
-    QCOMPARE(found, (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"),
-                                 QStringLiteral("finished"), QStringLiteral("group/failed"),
-                                 QStringLiteral("group/running"), QStringLiteral("group/stopped"),
-                                 QStringLiteral("unreadable")}));
+    QCOMPARE(found,
+             (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"), QStringLiteral("finished"),
+                          QStringLiteral("group/failed"), QStringLiteral("group/running"),
+                          QStringLiteral("group/stopped"), QStringLiteral("unreadable")}));
+  }
+
+  void runsAreOverlaidOnEveryChart() {
+    QTemporaryDir root;
+    // A: 10 steps an epoch, loss 2.5 (h 2 + KL 0.5); B: 20 steps an epoch (a batch half as big),
+    // loss 3.25 (h 3 + KL 0.25), and another learning rate.
+    RunFiles a, b;
+    for (int i = 0; i < 20; ++i) a.metrics << stepLine(i);
+    a.metrics << QStringLiteral(R"({"kind":"knn","epoch":1,"iteration":20,"knn_top1":61.5})");
+    b.config = QStringLiteral(R"({"epochs": 2, "lr": 0.002, "out_dim": 64, "device": "auto", "output_dir": "b"})");
+    for (int i = 0; i < 40; ++i) b.metrics << stepLine(i, 3.0, 3.9, 0.25, 20);
+    writeRun(root.filePath(QStringLiteral("a")), a);
+    writeRun(root.filePath(QStringLiteral("b")), b);
+    QList<RunComparison::Run> runs;
+    for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")})
+      runs << RunComparison::load(run_summary::read(root.filePath(name)));
+    QCOMPARE(runs[1].steps.size(), size_t{40});
+
+    RunComparison comparison;
+    comparison.setRuns(runs);
+    const auto charts = comparison.charts();
+    QCOMPARE(charts.size(), 10);
+    MetricChart* loss = charts[0];
+    QCOMPARE(loss->title(), QStringLiteral("Loss"));
+    QCOMPARE(loss->seriesCount(), 2);
+    QCOMPARE(loss->pointCount(0), 20);
+    QCOMPARE(loss->pointCount(1), 40);
+    QCOMPARE(loss->valueAt(0, 7), 2.5);
+    QCOMPARE(loss->valueAt(1, 7), 3.25);
+    QCOMPARE(charts[1]->pointCount(0), 1);  // A's k-NN evaluation; B has none
+    QCOMPARE(charts[1]->pointCount(1), 0);
+    QCOMPARE(RunComparison::runColour(0), QColor(0, 114, 178));
+
+    // By epoch each run is divided by its own epoch length: B's step 30 and A's step 15 are both
+    // epoch 1.5.
+    comparison.setByEpoch(true);
+    loss = comparison.charts()[0];
+    QCOMPARE(loss->pointCount(1), 40);
+    QCOMPARE(loss->valueAt(1, 1.5), 3.25);
+    QCOMPARE(loss->valueAt(1, 0.0), 3.25);
+    QVERIFY(std::isnan(loss->valueAt(1, -0.1)));
+    // A's k-NN record (iteration 20) takes its epoch length from A's steps: epoch 2.
+    QCOMPARE(comparison.charts()[1]->valueAt(0, 2.0), 61.5);
+    QVERIFY(std::isnan(comparison.charts()[1]->valueAt(0, 1.9)));
+    comparison.setCursor(1.5);
+    const QString readout = comparison.cursorReadout();
+    QVERIFY2(readout.contains(QStringLiteral("a: 2.5")) && readout.contains(QStringLiteral("b: 3.25")),
+             qPrintable(readout));
+    comparison.setByEpoch(false);
+
+    // Hide, solo, and solo again for every run.
+    comparison.setRunVisible(1, false);
+    QCOMPARE(comparison.charts()[0]->seriesCount(), 1);
+    comparison.setRunVisible(1, true);
+    comparison.solo(1);
+    QCOMPARE(comparison.charts()[0]->seriesCount(), 1);
+    QVERIFY(!comparison.runVisible(0) && comparison.runVisible(1));
+    comparison.solo(1);
+    QCOMPARE(comparison.charts()[0]->seriesCount(), 2);
+
+    // The settings side by side: lr differs (output_dir says nothing of the training).
+    QTableWidget* settings = comparison.settingsTable();
+    QCOMPARE(settings->rowCount(), 1);
+    QCOMPARE(settings->verticalHeaderItem(0)->text(), QStringLiteral("lr"));
+    QCOMPARE(settings->item(0, 1)->text(), QStringLiteral("0.002"));
+    QVERIFY(settings->item(0, 0)->font().bold());
+
+    // Figures and a CSV per chart, a column per run.
+    QTemporaryDir out;
+    QString error;
+    const QStringList written = comparison.exportAll(out.path(), 600, 400, 96, &error);
+    QVERIFY2(!written.isEmpty(), qPrintable(error));
+    QCOMPARE(written.size(), 10 * 4);
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("loss.svg"))));
+    QFile csv(out.filePath(QStringLiteral("loss.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 40);  // the header, then steps 0 to 39
+    QCOMPARE(lines[0], QStringLiteral("step,\"a\",\"b\""));
+    QCOMPARE(lines[1 + 7], QStringLiteral("7,2.5,3.25"));
+    QCOMPARE(lines[1 + 30], QStringLiteral("30,,3.25"));  // A has no step 30
   }
 
   void panelListsRenamesAndOpensRuns() {
@@ -203,12 +290,20 @@ class TestRunsPanel : public QObject {
     QVERIFY(nameFile.open(QIODevice::ReadOnly));
     QCOMPARE(nameFile.readAll().trimmed(), QByteArray("baseline"));
 
+    // Two rows selected: both on the comparison's charts.
+    table->selectRow(0);
+    table->selectionModel()->select(table->model()->index(1, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.comparison()->runCount(), 2, 10000);
+    QCOMPARE(panel.comparison()->charts()[0]->seriesCount(), 2);
+
     QSignalSpy opened(&panel, &RunsPanel::openRun);
     Q_EMIT table->cellDoubleClicked(finishedRow, RunsPanel::Status);
     QCOMPARE(opened.count(), 1);
     QCOMPARE(opened.at(0).at(0).toString(), folder);
     // The folders chosen are remembered.
-    QCOMPARE(QSettings().value(QStringLiteral("Runs/roots")).toStringList(), QStringList{QDir(root.path()).absolutePath()});
+    QCOMPARE(QSettings().value(QStringLiteral("Runs/roots")).toStringList(),
+             QStringList{QDir(root.path()).absolutePath()});
   }
 };
 

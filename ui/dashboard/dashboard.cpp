@@ -272,27 +272,9 @@ void Dashboard::updateBanner() {
 }
 
 QStringList Dashboard::exportAll(const QString& folder, int width, int height, double dpi, QString* error) {
-  QStringList written;
-  if (!QDir().mkpath(folder)) {
-    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
-    return {};
-  }
-  const QDir dir(folder);
-  for (auto* chart : charts_) {
-    QString base = chart->title().toLower();
-    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    base.remove(QRegularExpression(QStringLiteral("^-|-$")));
-    const QString png = dir.filePath(base + QStringLiteral(".png"));
-    const QString svg = dir.filePath(base + QStringLiteral(".svg"));
-    const QString pdf = dir.filePath(base + QStringLiteral(".pdf"));
-    if (!chart->exportFigure(png, width, height, dpi) || !chart->exportFigure(svg, width, height, dpi) ||
-        !chart->exportFigure(pdf, width, height, dpi)) {
-      if (error) *error = tr("Cannot write the figures of \"%1\" in %2.").arg(chart->title(), folder);
-      return {};
-    }
-    written << png << svg << pdf;
-  }
-  const QString csv = dir.filePath(QStringLiteral("metrics.csv"));
+  QStringList written = MetricChart::exportCharts(charts_, folder, width, height, dpi, error);
+  if (written.isEmpty()) return {};
+  const QString csv = QDir(folder).filePath(QStringLiteral("metrics.csv"));
   if (!history_.writeCsv(csv, error)) return {};
   written << csv;
   return written;

@@ -4,7 +4,9 @@
 #include "dashboard/plot_palette.h"
 
 #include <QContextMenuEvent>
+#include <QDir>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QToolTip>
 
 #include <algorithm>
@@ -462,4 +464,28 @@ void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
   log->setChecked(logScale_);
   menu.addAction(tr("Fit to the Data"), this, [this] { resetView(); });
   menu.exec(event->globalPos());
+}
+
+QStringList MetricChart::exportCharts(const QList<MetricChart*>& charts, const QString& folder, int width, int height,
+                                      double dpi, QString* error) {
+  QStringList written;
+  if (!QDir().mkpath(folder)) {
+    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
+    return {};
+  }
+  const QDir dir(folder);
+  for (auto* chart : charts) {
+    QString base = chart->title().toLower();
+    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    base.remove(QRegularExpression(QStringLiteral("^-|-$")));
+    for (const QString& extension : {QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf")}) {
+      const QString file = dir.filePath(base + extension);
+      if (!chart->exportFigure(file, width, height, dpi)) {
+        if (error) *error = tr("Cannot write the figures of \"%1\" in %2.").arg(chart->title(), folder);
+        return {};
+      }
+      written << file;
+    }
+  }
+  return written;
 }

@@ -57,6 +57,10 @@ class MetricChart : public QCustomPlot {
 
   // By the file's extension, .png, .svg or .pdf (plot_export.h), without the step cursor.
   bool exportFigure(const QString& file, int width, int height, double dpi);
+  // <folder>/<title as a file name>.png, .svg and .pdf for each chart; the files written, or an
+  // empty list with `error` set.
+  static QStringList exportCharts(const QList<MetricChart*>& charts, const QString& folder, int width, int height,
+                                  double dpi, QString* error);
   // False while no series has a finite value: the chart then says it is waiting for data.
   bool hasData() const;
 

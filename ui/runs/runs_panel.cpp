@@ -13,15 +13,18 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QtConcurrent>
 #include <QVBoxLayout>
 
 namespace {
 
 constexpr int kRefreshMs = 5000;
 const QString kRootsKey = QStringLiteral("Runs/roots");
+const QString kSelectedKey = QStringLiteral("Runs/compared");
 
 QString defaultRoot() {
   return QDir(QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
@@ -80,15 +83,42 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { Q_EMIT openRun(folderAt(row)); });
   connect(table_, &QTableWidget::cellChanged, this, &RunsPanel::onNameEdited);
 
-  auto* hint = new QLabel(tr("Every folder holding config.json and metrics.jsonl, up to three levels below the "
-                             "folders chosen, is a run. Double-click one to show it on the dashboard; F2 renames it "
-                             "(the name is kept in its run-name.txt)."));
+  auto* hint =
+      new QLabel(tr("Every folder holding config.json and metrics.jsonl, up to three levels below the "
+                    "folders chosen, is a run. Double-click one to show it on the dashboard; F2 renames it "
+                    "(the name is kept in its run-name.txt)."));
   hint->setWordWrap(true);
 
+  auto* top = new QWidget;
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->addLayout(bar);
+  topLayout->addWidget(table_, 1);
+  topLayout->addWidget(hint);
+  comparison_ = new RunComparison;
+  auto* split = new QSplitter(Qt::Vertical);
+  split->addWidget(top);
+  split->addWidget(comparison_);
+  // Two fifths for the list: on a 768-pixel screen that is still five or six runs.
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  split->setSizes({400, 600});
   auto* layout = new QVBoxLayout(this);
-  layout->addLayout(bar);
-  layout->addWidget(table_, 1);
-  layout->addWidget(hint);
+  layout->addWidget(split);
+
+  selectionSettled_.setSingleShot(true);
+  selectionSettled_.setInterval(250);
+  connect(&selectionSettled_, &QTimer::timeout, this, &RunsPanel::compareSelection);
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    selectionSettled_.start();
+    if (populating_) return;
+    // The runs compared are remembered, and compared again at the next start.
+    QStringList folders;
+    for (const auto& index : table_->selectionModel()->selectedRows()) folders << folderAt(index.row());
+    QSettings().setValue(kSelectedKey, folders);
+  });
+  connect(&loading_, &QFutureWatcher<QList<RunComparison::Run>>::finished, this,
+          [this] { comparison_->setRuns(loading_.result()); });
 
   connect(&catalog_, &RunCatalog::runsChanged, this, &RunsPanel::populate);
   QStringList roots = QSettings().value(kRootsKey).toStringList();
@@ -151,6 +181,8 @@ void RunsPanel::populate() {
   const QList<RunSummary>& runs = catalog_.runs();
   QStringList selected;
   for (const auto& index : table_->selectionModel()->selectedRows()) selected << folderAt(index.row());
+  if (table_->rowCount() == 0) selected = QSettings().value(kSelectedKey).toStringList();  // the last session's
+  populating_ = true;
   const QStringList differing = run_summary::differingSettings(runs);
   const QLocale locale;
 
@@ -167,10 +199,12 @@ void RunsPanel::populate() {
     status->setToolTip(run.error);
     table_->setItem(row, Status, status);
     const bool readable = run.status != RunStatus::Unreadable;
-    table_->setItem(row, Started,
-                    new NumberItem(run.started.isValid() ? locale.toString(run.started, QLocale::ShortFormat) : QString(),
-                                   static_cast<double>(run.started.toSecsSinceEpoch())));
-    table_->setItem(row, Trained, new NumberItem(readable ? durationText(run.trainedSeconds) : QString(), run.trainedSeconds));
+    table_->setItem(
+        row, Started,
+        new NumberItem(run.started.isValid() ? locale.toString(run.started, QLocale::ShortFormat) : QString(),
+                       static_cast<double>(run.started.toSecsSinceEpoch())));
+    table_->setItem(row, Trained,
+                    new NumberItem(readable ? durationText(run.trainedSeconds) : QString(), run.trainedSeconds));
     table_->setItem(row, Progress,
                     new NumberItem(run.epoch >= 0 ? tr("epoch %1 of %2").arg(run.epoch + 1).arg(run.epochs) : QString(),
                                    static_cast<double>(run.epoch)));
@@ -187,11 +221,17 @@ void RunsPanel::populate() {
       table_->item(row, column)->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
   }
   table_->setSortingEnabled(true);
+  table_->clearSelection();
   for (int row = 0; row < table_->rowCount(); ++row)
-    if (selected.contains(folderAt(row))) table_->selectRow(row);
-  summary_->setText(runs.isEmpty() ? tr("No runs under %1.").arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; "))))
-                                   : tr("%n run(s) under %1.", nullptr, static_cast<int>(runs.size()))
-                                         .arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; ")))));
+    if (selected.contains(folderAt(row)))
+      table_->selectionModel()->select(table_->model()->index(row, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  populating_ = false;
+  compareSelection();  // the runs compared may have grown
+  summary_->setText(runs.isEmpty()
+                        ? tr("No runs under %1.").arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; "))))
+                        : tr("%n run(s) under %1.", nullptr, static_cast<int>(runs.size()))
+                              .arg(QDir::toNativeSeparators(roots().join(QStringLiteral("; ")))));
 }
 
 void RunsPanel::onNameEdited(int row, int column) {
@@ -202,4 +242,29 @@ void RunsPanel::onNameEdited(int row, int column) {
     QMessageBox::warning(this, tr("Rename"),
                          tr("Cannot write the name into %1.").arg(QDir::toNativeSeparators(folder)));
   catalog_.refresh();
+}
+
+void RunsPanel::compareSelection() {
+  QList<RunSummary> chosen;
+  QString key;
+  for (const auto& index : table_->selectionModel()->selectedRows()) {
+    const QString folder = folderAt(index.row());
+    for (const RunSummary& run : catalog_.runs())
+      if (run.folder == folder && run.status != RunStatus::Unreadable) {
+        chosen << run;
+        key += run.folder + QLatin1Char('|') + run.name + QLatin1Char('|') + QString::number(run.steps) +
+               QLatin1Char('|') + run.lastWritten.toString(Qt::ISODateWithMs) + QLatin1Char('\n');
+      }
+  }
+  if (key == comparedKey_) return;
+  if (loading_.isRunning()) {
+    selectionSettled_.start();  // once this reading is done
+    return;
+  }
+  comparedKey_ = key;
+  loading_.setFuture(QtConcurrent::run([chosen] {
+    QList<RunComparison::Run> runs;
+    for (const RunSummary& summary : chosen) runs << RunComparison::load(summary);
+    return runs;
+  }));
 }

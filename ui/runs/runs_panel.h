@@ -1,11 +1,15 @@
 // The Runs tab: every run under the chosen folders, one row each, with its name (editable, kept in
 // the run's run-name.txt), status, start, training time, progress, best k-NN accuracy, device and
 // the settings in which it differs from the others listed. Refreshed every few seconds while shown;
-// a double-click shows the run on the dashboard.
+// a double-click shows the run on the dashboard. The runs selected are compared below the table
+// (RunComparison), and read again as they grow.
 #pragma once
 
 #include "runs/run_catalog.h"
+#include "runs/run_comparison.h"
 
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -25,6 +29,7 @@ class RunsPanel : public QWidget {
   QStringList roots() const { return catalog_.roots(); }
   // The folder shown in `row` of the table (sorted as the user sorted it).
   QString folderAt(int row) const;
+  RunComparison* comparison() const { return comparison_; }
 
   enum Column { Name, Status, Differs, BestKnn, Progress, Trained, Started, Device, ColumnCount };
 
@@ -39,10 +44,16 @@ class RunsPanel : public QWidget {
   void populate();
   void rebuildFoldersMenu();
   void onNameEdited(int row, int column);
+  void compareSelection();  // reads the selected runs' records again when they changed
 
   RunCatalog catalog_;
   QToolButton* folders_ = nullptr;
   QLabel* summary_ = nullptr;
   QTableWidget* table_ = nullptr;
   bool pendingPopulate_ = false;  // runs changed while a name was being edited
+  bool populating_ = false;       // selection changes are the table's rebuild, not the user's
+  RunComparison* comparison_ = nullptr;
+  QTimer selectionSettled_;  // a selection dragged over rows reads once
+  QFutureWatcher<QList<RunComparison::Run>> loading_;
+  QString comparedKey_;  // the runs compared and how far they were written
 };
