@@ -1992,6 +1992,14 @@ LibTorch %5, %6</translation>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>not responding</source>
+        <translation>reagiert nicht</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
@@ -2068,10 +2076,6 @@ LibTorch %5, %6</translation>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <source>%1%</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>No runs under %1.</source>
         <translation>Keine Läufe unter %1.</translation>
     </message>
@@ -2089,6 +2093,14 @@ LibTorch %5, %6</translation>
     <message>
         <source>Cannot write the name into %1.</source>
         <translation>Der Name kann nicht in %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Nothing written for %1 minutes and no word of an end: stopped from outside, hung, or no longer synced.</source>
+        <translation>Seit %1 Minuten nichts geschrieben und kein Wort von einem Ende: von außen beendet, hängt oder wird nicht mehr synchronisiert.</translation>
+    </message>
+    <message>
+        <source>%L1%</source>
+        <translation>%L1 %</translation>
     </message>
 </context>
 <context>

@@ -1981,6 +1981,14 @@ LibTorch %5，%6</translation>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>not responding</source>
+        <translation>无响应</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
@@ -2057,10 +2065,6 @@ LibTorch %5，%6</translation>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <source>%1%</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
         <source>No runs under %1.</source>
         <translation>%1 下没有训练。</translation>
     </message>
@@ -2077,6 +2081,14 @@ LibTorch %5，%6</translation>
     <message>
         <source>Cannot write the name into %1.</source>
         <translation>无法将名称写入 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing written for %1 minutes and no word of an end: stopped from outside, hung, or no longer synced.</source>
+        <translation>已有 %1 分钟没有写入，也没有结束记录：被外部终止、卡住，或不再同步。</translation>
+    </message>
+    <message>
+        <source>%L1%</source>
+        <translation>%L1%</translation>
     </message>
 </context>
 <context>

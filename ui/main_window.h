@@ -57,9 +57,8 @@ class MainWindow : public QMainWindow {
   // Every figure (PNG, SVG, PDF) and metrics.csv into `folder`.
   bool exportAll(const QString& folder, QString* error = nullptr);
   QString commandLine() const;
-  // "welcome", "dashboard", "runs", "schedules", "crops", "attention", "evaluate" or "log"; false for
-  // another
-  // name.
+  // "welcome", "dashboard", "runs", "schedules", "crops", "attention", "evaluate" or "log"; false
+  // for another name.
   bool showTab(const QString& name);
   // Closes without asking: a run or evaluation going is stopped as Quit's Yes would (the
   // --screenshot option's end, taken mid-run).

@@ -69,8 +69,8 @@ void writeRun(const QString& folder, const RunFiles& files) {
   }
 }
 
-// Six runs under `root`, one of each status.
-void writeSixRuns(const QString& root) {
+// Eight runs under `root`, one of each status.
+void writeEightRuns(const QString& root) {
   RunFiles finished;
   for (int i = 0; i < 20; ++i) finished.metrics << stepLine(i);
   finished.metrics << QStringLiteral(R"({"kind":"epoch","epoch":1,"epochs":2,"iteration":19})")
@@ -95,10 +95,18 @@ void writeSixRuns(const QString& root) {
   stopped.old = true;
   writeRun(root + QStringLiteral("/group/stopped"), stopped);
 
+  RunFiles silent = stopped;  // stopped once, resumed, then nothing more: killed, or hung
+  silent.log = QStringList{QStringLiteral("device: cpu"), QStringLiteral("stopped at epoch 0, step 1; resumes"),
+                           QStringLiteral("device: cpu"), QStringLiteral("dino train: resumed")};
+  writeRun(root + QStringLiteral("/group/silent"), silent);
+
   RunFiles failed = stopped;
-  failed.log = QStringList{QStringLiteral("dino train: first"), QStringLiteral("stopped at epoch 0, step 1; resumes"),
-                           QStringLiteral("dino train: resumed, then nothing more")};
+  failed.log = QStringList{QStringLiteral("device: cpu"), QStringLiteral("failed: loss is nan at epoch 0")};
   writeRun(root + QStringLiteral("/group/failed"), failed);
+
+  RunFiles paused = stopped;
+  paused.log = QStringList{QStringLiteral("device: cpu"), QStringLiteral("paused")};
+  writeRun(root + QStringLiteral("/group/paused"), paused);
 
   RunFiles collapsed;  // the teacher's entropy and its batch mean's at 0 for 60 steps (patience 50)
   for (int i = 0; i < 60; ++i) collapsed.metrics << stepLine(i, 0.001, 0.001, 0.0);
@@ -123,7 +131,7 @@ class TestRunsPanel : public QObject {
 
   void eachStatusIsReadFromTheFiles() {
     QTemporaryDir root;
-    writeSixRuns(root.path());
+    writeEightRuns(root.path());
     const auto read = [&](const QString& name) { return run_summary::read(root.filePath(name)); };
 
     const RunSummary finished = read(QStringLiteral("finished"));
@@ -143,19 +151,54 @@ class TestRunsPanel : public QObject {
     QCOMPARE(
         run_summary::read(root.filePath(QStringLiteral("group/running")), QDateTime::currentDateTime().addSecs(180))
             .status,
-        RunStatus::Failed);
+        RunStatus::Silent);
 
     QCOMPARE(read(QStringLiteral("group/stopped")).status, RunStatus::Stopped);
-    QCOMPARE(read(QStringLiteral("group/failed")).status, RunStatus::Failed);  // resumed, then silence
+    QCOMPARE(read(QStringLiteral("group/silent")).status, RunStatus::Silent);  // resumed, then silence
+    const RunSummary failed = read(QStringLiteral("group/failed"));
+    QCOMPARE(failed.status, RunStatus::Failed);
+    QCOMPARE(failed.error, QStringLiteral("loss is nan at epoch 0"));
+    QCOMPARE(read(QStringLiteral("group/paused")).status, RunStatus::Paused);
     QCOMPARE(read(QStringLiteral("collapsed")).status, RunStatus::Collapsed);
     const RunSummary unreadable = read(QStringLiteral("unreadable"));
     QCOMPARE(unreadable.status, RunStatus::Unreadable);
     QVERIFY2(unreadable.error.contains(QStringLiteral("config.json")), qPrintable(unreadable.error));
   }
 
+  void aReaderReadsOnlyWhatWasAppended() {
+    QTemporaryDir root;
+    writeEightRuns(root.path());
+    const QString folder = root.filePath(QStringLiteral("group/running"));
+    RunReader reader(folder);
+    QCOMPARE(reader.read().steps, int64_t{3});
+    // The half-written line is finished, two more follow, and a k-NN evaluation.
+    QFile metrics(folder + QStringLiteral("/metrics.jsonl"));
+    QVERIFY(metrics.open(QIODevice::Append));
+    metrics.write("ation\":3,\"step\":3,\"steps_per_epoch\":10,\"loss\":2.5,\"elapsed\":4.5}\n");
+    metrics.write(stepLine(4).toUtf8() + '\n' + stepLine(5).toUtf8() + '\n');
+    metrics.write("{\"kind\":\"knn\",\"epoch\":0,\"knn_top1\":33.5}\n");
+    metrics.close();
+    RunSummary again = reader.read();
+    QCOMPARE(again.steps, int64_t{6});
+    QCOMPARE(again.bestKnnTop1.value_or(0), 33.5);
+    QCOMPARE(again.trainedSeconds, 5 * 1.5);
+    // A resumed session's clock starts again at 0: its time adds to the first session's.
+    QVERIFY(metrics.open(QIODevice::Append));
+    metrics.write("{\"kind\":\"step\",\"epoch\":0,\"iteration\":6,\"elapsed\":2}\n");
+    metrics.close();
+    QCOMPARE(reader.read().trainedSeconds, 5 * 1.5 + 2);
+    // Replaced by a shorter file (a new run in the folder): read from its start.
+    QVERIFY(metrics.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    metrics.write(stepLine(0).toUtf8() + '\n');
+    metrics.close();
+    again = reader.read();
+    QCOMPARE(again.steps, int64_t{1});
+    QVERIFY(!again.bestKnnTop1);
+  }
+
   void differingSettingsAndNames() {
     QTemporaryDir root;
-    writeSixRuns(root.path());
+    writeEightRuns(root.path());
     QList<RunSummary> runs;
     for (const QString& name : {QStringLiteral("finished"), QStringLiteral("group/running")})
       runs << run_summary::read(root.filePath(name));
@@ -173,28 +216,30 @@ class TestRunsPanel : public QObject {
 
   void runFoldersAreFoundThreeLevelsDeep() {
     QTemporaryDir root;
-    writeSixRuns(root.path());
+    writeEightRuns(root.path());
     RunFiles deep;
     writeRun(root.filePath(QStringLiteral("a/b/c/too-deep")), deep);
     writeRun(root.filePath(QStringLiteral("a/b/deep-enough")), deep);
     writeRun(root.filePath(QStringLiteral("finished/evaluations/not-a-run")), deep);
     QStringList found = RunCatalog::findRunFolders({root.path()});
     for (QString& folder : found) folder = QDir(root.path()).relativeFilePath(folder);
-    QCOMPARE(found,
-             (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"), QStringLiteral("finished"),
-                          QStringLiteral("group/failed"), QStringLiteral("group/running"),
-                          QStringLiteral("group/stopped"), QStringLiteral("unreadable")}));
+    QCOMPARE(
+        found,
+        (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"), QStringLiteral("finished"),
+                     QStringLiteral("group/failed"), QStringLiteral("group/paused"), QStringLiteral("group/running"),
+                     QStringLiteral("group/silent"), QStringLiteral("group/stopped"), QStringLiteral("unreadable")}));
   }
 
   void runsAreOverlaidOnEveryChart() {
     QTemporaryDir root;
     // A: 10 steps an epoch, loss 2.5 (h 2 + KL 0.5); B: 20 steps an epoch (a batch half as big),
-    // loss 3.25 (h 3 + KL 0.25), and another learning rate.
+    // loss 100 + its step (so that where a step lands on the axis shows), another learning rate.
     RunFiles a, b;
     for (int i = 0; i < 20; ++i) a.metrics << stepLine(i);
-    a.metrics << QStringLiteral(R"({"kind":"knn","epoch":1,"iteration":20,"knn_top1":61.5})");
+    // After the first epoch, as the trainer writes it: the epochs trained so far, and their steps.
+    a.metrics << QStringLiteral(R"({"kind":"knn","epoch":1,"iteration":10,"knn_top1":61.5})");
     b.config = QStringLiteral(R"({"epochs": 2, "lr": 0.002, "out_dim": 64, "device": "auto", "output_dir": "b"})");
-    for (int i = 0; i < 40; ++i) b.metrics << stepLine(i, 3.0, 3.9, 0.25, 20);
+    for (int i = 0; i < 40; ++i) b.metrics << stepLine(i, 100.0 + i - 0.25, 3.9, 0.25, 20);
     writeRun(root.filePath(QStringLiteral("a")), a);
     writeRun(root.filePath(QStringLiteral("b")), b);
     QList<RunComparison::Run> runs;
@@ -212,7 +257,7 @@ class TestRunsPanel : public QObject {
     QCOMPARE(loss->pointCount(0), 20);
     QCOMPARE(loss->pointCount(1), 40);
     QCOMPARE(loss->valueAt(0, 7), 2.5);
-    QCOMPARE(loss->valueAt(1, 7), 3.25);
+    QCOMPARE(loss->valueAt(1, 7), 107.0);
     QCOMPARE(charts[1]->pointCount(0), 1);  // A's k-NN evaluation; B has none
     QCOMPARE(charts[1]->pointCount(1), 0);
     QCOMPARE(RunComparison::runColour(0), QColor(0, 114, 178));
@@ -222,15 +267,17 @@ class TestRunsPanel : public QObject {
     comparison.setByEpoch(true);
     loss = comparison.charts()[0];
     QCOMPARE(loss->pointCount(1), 40);
-    QCOMPARE(loss->valueAt(1, 1.5), 3.25);
-    QCOMPARE(loss->valueAt(1, 0.0), 3.25);
+    QCOMPARE(loss->valueAt(1, 1.5), 130.0);   // step 30, of 20 an epoch
+    QCOMPARE(loss->valueAt(1, 1.49), 129.0);  // step 29 is epoch 1.45
+    QCOMPARE(loss->valueAt(1, 0.0), 100.0);
     QVERIFY(std::isnan(loss->valueAt(1, -0.1)));
     // A's k-NN record (iteration 20) takes its epoch length from A's steps: epoch 2.
-    QCOMPARE(comparison.charts()[1]->valueAt(0, 2.0), 61.5);
-    QVERIFY(std::isnan(comparison.charts()[1]->valueAt(0, 1.9)));
+    QCOMPARE(comparison.charts()[1]->valueAt(0, 1.0), 61.5);
+    QVERIFY(std::isnan(comparison.charts()[1]->valueAt(0, 0.9)));
     comparison.setCursor(1.5);
     const QString readout = comparison.cursorReadout();
-    QVERIFY2(readout.contains(QStringLiteral("a: 2.5")) && readout.contains(QStringLiteral("b: 3.25")),
+    QVERIFY2(readout.startsWith(QStringLiteral("epoch 1.5\n")) && readout.contains(QStringLiteral("a: 2.5")) &&
+                 readout.contains(QStringLiteral("b: 130")),
              qPrintable(readout));
     comparison.setByEpoch(false);
 
@@ -243,6 +290,39 @@ class TestRunsPanel : public QObject {
     QVERIFY(!comparison.runVisible(0) && comparison.runVisible(1));
     comparison.solo(1);
     QCOMPARE(comparison.charts()[0]->seriesCount(), 2);
+
+    // Read further as the runs grow: only the new points are added, and a hidden run stays hidden.
+    comparison.setRunVisible(1, false);
+    QFile grown(root.filePath(QStringLiteral("a/metrics.jsonl")));
+    QVERIFY(grown.open(QIODevice::Append));
+    for (int i = 20; i < 25; ++i) grown.write(stepLine(i).toUtf8() + '\n');
+    grown.close();
+    QList<RunComparison::Run> further = comparison.runs();
+    for (auto& run : further) RunComparison::readMore(run);
+    MetricChart* before = comparison.charts()[0];
+    comparison.updateRuns(further);
+    QCOMPARE(comparison.charts()[0], before);  // the same chart, not a new one
+    QCOMPARE(before->pointCount(0), 25);
+    QVERIFY(!comparison.runVisible(1));
+    comparison.setRunVisible(1, true);
+    // A session resumed from step 3 trains steps 3 on again: they replace the first session's.
+    QVERIFY(grown.open(QIODevice::Append));
+    grown.write(stepLine(3).toUtf8() + '\n');
+    grown.close();
+    further = comparison.runs();
+    RunComparison::readMore(further[0]);
+    QVERIFY(further[0].rewound);
+    QCOMPARE(further[0].steps.size(), size_t{4});
+    comparison.updateRuns(further);
+    QCOMPARE(comparison.charts()[0]->pointCount(0), 4);
+    // Back to the first files for what follows.
+    QVERIFY(grown.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    for (int i = 0; i < 20; ++i) grown.write(stepLine(i).toUtf8() + '\n');
+    grown.write(R"({"kind":"knn","epoch":1,"iteration":10,"knn_top1":61.5})"
+                "\n");
+    grown.close();
+    runs[0] = RunComparison::load(run_summary::read(root.filePath(QStringLiteral("a"))));
+    comparison.setRuns(runs);
 
     // The settings side by side: lr differs (output_dir says nothing of the training).
     QTableWidget* settings = comparison.settingsTable();
@@ -263,17 +343,28 @@ class TestRunsPanel : public QObject {
     const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 40);  // the header, then steps 0 to 39
     QCOMPARE(lines[0], QStringLiteral("step,\"a\",\"b\""));
-    QCOMPARE(lines[1 + 7], QStringLiteral("7,2.5,3.25"));
-    QCOMPARE(lines[1 + 30], QStringLiteral("30,,3.25"));  // A has no step 30
+    QCOMPARE(lines[1 + 7], QStringLiteral("7,2.5,107"));
+    QCOMPARE(lines[1 + 30], QStringLiteral("30,,130"));  // A has no step 30
+    // By epoch: B's steps fall between A's.
+    comparison.setByEpoch(true);
+    QVERIFY2(!comparison.exportAll(out.path(), 600, 400, 96, &error).isEmpty(), qPrintable(error));
+    QFile byEpoch(out.filePath(QStringLiteral("loss.csv")));
+    QVERIFY(byEpoch.open(QIODevice::ReadOnly));
+    const QStringList epochLines = QString::fromUtf8(byEpoch.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(epochLines.size(), 1 + 40);  // A's 20 epoch positions are among B's 40
+    QCOMPARE(epochLines[0], QStringLiteral("epoch,\"a\",\"b\""));
+    QCOMPARE(epochLines[1 + 3], QStringLiteral("0.15,,103"));     // B's step 3 alone
+    QCOMPARE(epochLines[1 + 30], QStringLiteral("1.5,2.5,130"));  // A's step 15 and B's step 30
   }
 
   void panelListsRenamesAndOpensRuns() {
     QTemporaryDir root;
-    writeSixRuns(root.path());
+    writeEightRuns(root.path());
+    QSettings().setValue(QStringLiteral("Runs/roots"), QStringList{root.path()});  // not ~/dino-studio-runs
     RunsPanel panel;
-    panel.setRoots({root.path()});
+    panel.show();  // the runs are read once the tab is shown
     QTableWidget* table = panel.table();
-    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 6, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 8, 10000);
     int finishedRow = -1;
     for (int row = 0; row < table->rowCount(); ++row)
       if (panel.folderAt(row).endsWith(QStringLiteral("/finished"))) finishedRow = row;

@@ -63,30 +63,32 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   scroll->setWidget(grid_host);
   layout->addWidget(scroll, 1);
 
-  addChart(tr("Loss"), tr("cross-entropy"), {},
+  addChart(QStringLiteral("loss"), tr("Loss"), tr("cross-entropy"), {},
            {{tr("loss"), kBlue, false, false, [](const MetricRecord& r) { return r.loss; }}});
-  addChart(tr("Learning rate and weight decay"), tr("learning rate"), tr("weight decay"),
+  addChart(QStringLiteral("learning-rate-and-weight-decay"), tr("Learning rate and weight decay"), tr("learning rate"),
+           tr("weight decay"),
            {{tr("lr"), kBlue, false, false, [](const MetricRecord& r) { return r.lr; }},
             {tr("weight decay"), kOrange, true, false, [](const MetricRecord& r) { return r.weight_decay; }}});
   addChart(
-      tr("Teacher temperature and momentum"), tr("temperature"), tr("momentum"),
+      QStringLiteral("teacher-temperature-and-momentum"), tr("Teacher temperature and momentum"), tr("temperature"),
+      tr("momentum"),
       {{tr("teacher temperature"), kRed, false, false, [](const MetricRecord& r) { return r.teacher_temperature; }},
        {tr("teacher momentum"), kGreen, true, false, [](const MetricRecord& r) { return r.momentum; }}});
-  addChart(tr("Centre"), tr("value"), tr("norm"),
+  addChart(QStringLiteral("centre"), tr("Centre"), tr("value"), tr("norm"),
            {{tr("mean"), kBlue, false, false, [](const MetricRecord& r) { return r.center_mean; }},
             {tr("std"), kOrange, false, false, [](const MetricRecord& r) { return r.center_std; }},
             {tr("norm"), kBlack, true, false, [](const MetricRecord& r) { return r.center_norm; }}});
-  addChart(tr("Collapse monitor"), tr("nats"), {},
+  addChart(QStringLiteral("collapse-monitor"), tr("Collapse monitor"), tr("nats"), {},
            {{tr("teacher entropy h"), kBlue, false, false, [](const MetricRecord& r) { return r.teacher_entropy; }},
             {tr("KL(teacher || student)"), kRed, false, false, [](const MetricRecord& r) { return r.kl_divergence; }},
             {tr("H = h + KL"), kBlack, false, false,
              [](const MetricRecord& r) { return r.teacher_entropy + r.kl_divergence; }},
             {tr("entropy of the mean teacher output"), kPurple, false, false,
              [](const MetricRecord& r) { return r.mean_teacher_entropy; }}});
-  addChart(tr("k-NN accuracy (teacher)"), tr("%"), {},
+  addChart(QStringLiteral("k-nn-accuracy-teacher"), tr("k-NN accuracy (teacher)"), tr("%"), {},
            {{tr("top-1"), kBlue, false, true, [](const MetricRecord& r) { return r.knn_top1.value_or(qQNaN()); }},
             {tr("top-5"), kSky, false, true, [](const MetricRecord& r) { return r.knn_top5.value_or(qQNaN()); }}});
-  addChart(tr("Throughput and memory"), tr("images/s"), tr("MiB"),
+  addChart(QStringLiteral("throughput-and-memory"), tr("Throughput and memory"), tr("images/s"), tr("MiB"),
            {{tr("images/s"), kGreen, false, false, [](const MetricRecord& r) { return r.images_per_second; }},
             {tr("process memory"), kPurple, true, false,
              [](const MetricRecord& r) {
@@ -112,9 +114,10 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
 
 Dashboard::~Dashboard() = default;
 
-void Dashboard::addChart(const QString& title, const QString& left, const QString& right,
+void Dashboard::addChart(const QString& exportName, const QString& title, const QString& left, const QString& right,
                          std::vector<SeriesSpec> series) {
   auto* chart = new MetricChart(title, left);
+  chart->setExportName(exportName);
   if (!right.isEmpty()) chart->setRightLabel(right);
   for (const auto& s : series)
     chart->addSeries(s.name, s.colour, s.rightAxis ? MetricChart::Axis::Right : MetricChart::Axis::Left, s.fromKnn);

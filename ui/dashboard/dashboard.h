@@ -68,7 +68,9 @@ class Dashboard : public QWidget {
     MetricChart* chart = nullptr;
     std::vector<SeriesSpec> series;
   };
-  void addChart(const QString& title, const QString& left, const QString& right, std::vector<SeriesSpec> series);
+  // `exportName`: its files' name in every language (loss.png).
+  void addChart(const QString& exportName, const QString& title, const QString& left, const QString& right,
+                std::vector<SeriesSpec> series);
   // The history's step records from `firstStep` on and k-NN records from `firstKnn` on.
   void appendToCharts(size_t firstStep, size_t firstKnn);
   void rebuildCharts();

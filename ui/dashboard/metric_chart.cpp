@@ -144,6 +144,7 @@ void MetricChart::setRightLabel(const QString& label) {
 void MetricChart::setXLabel(const QString& label) { xAxis->setLabel(label); }
 
 void MetricChart::setWholeNumberTicks(bool on) {
+  wholeNumberTicks_ = on;
   if (on)
     xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new WholeNumberTicker));
   else
@@ -403,7 +404,9 @@ double MetricChart::valueAt(int index, double x) const {
 }
 
 QString MetricChart::readout(double x) const {
-  QString text = QStringLiteral("%1 %2").arg(xAxis->label()).arg(x, 0, 'f', 0);
+  // Steps are whole; epochs fall between.
+  QString text =
+      QStringLiteral("%1 %2").arg(xAxis->label()).arg(x, 0, wholeNumberTicks_ ? 'f' : 'g', wholeNumberTicks_ ? 0 : 4);
   for (int i = 0; i < seriesCount(); ++i) {
     const double v = valueAt(i, x);
     if (std::isfinite(v)) text += QStringLiteral("\n%1: %2").arg(series_[i].name).arg(v, 0, 'g', 5);
@@ -466,6 +469,14 @@ void MetricChart::contextMenuEvent(QContextMenuEvent* event) {
   menu.exec(event->globalPos());
 }
 
+QString MetricChart::exportName() const {
+  if (!exportName_.isEmpty()) return exportName_;
+  QString base = title_.toLower();
+  base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+  base.remove(QRegularExpression(QStringLiteral("^-|-$")));
+  return base.isEmpty() ? QStringLiteral("chart") : base;
+}
+
 QStringList MetricChart::exportCharts(const QList<MetricChart*>& charts, const QString& folder, int width, int height,
                                       double dpi, QString* error) {
   QStringList written;
@@ -475,9 +486,7 @@ QStringList MetricChart::exportCharts(const QList<MetricChart*>& charts, const Q
   }
   const QDir dir(folder);
   for (auto* chart : charts) {
-    QString base = chart->title().toLower();
-    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    base.remove(QRegularExpression(QStringLiteral("^-|-$")));
+    const QString base = chart->exportName();
     for (const QString& extension : {QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf")}) {
       const QString file = dir.filePath(base + extension);
       if (!chart->exportFigure(file, width, height, dpi)) {

@@ -57,8 +57,12 @@ class MetricChart : public QCustomPlot {
 
   // By the file's extension, .png, .svg or .pdf (plot_export.h), without the step cursor.
   bool exportFigure(const QString& file, int width, int height, double dpi);
-  // <folder>/<title as a file name>.png, .svg and .pdf for each chart; the files written, or an
-  // empty list with `error` set.
+  // The name its exported files take ("loss": loss.png, ...), the same in every language; by
+  // default the title made a file name.
+  void setExportName(const QString& name) { exportName_ = name; }
+  QString exportName() const;
+  // <folder>/<export name>.png, .svg and .pdf for each chart; the files written, or an empty list
+  // with `error` set.
   static QStringList exportCharts(const QList<MetricChart*>& charts, const QString& folder, int width, int height,
                                   double dpi, QString* error);
   // False while no series has a finite value: the chart then says it is waiting for data.
@@ -100,6 +104,8 @@ class MetricChart : public QCustomPlot {
   static double smoothed(Series& s, double y, double weight);
 
   QString title_;
+  QString exportName_;
+  bool wholeNumberTicks_ = true;
   QVector<Series> series_;
   double smoothing_ = 0;
   bool logScale_ = false;

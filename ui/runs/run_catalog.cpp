@@ -25,13 +25,9 @@ void collect(const QDir& dir, int depth, QStringList& out) {
 }  // namespace
 
 RunCatalog::RunCatalog(QObject* parent) : QObject(parent) {
+  pool_.setMaxThreadCount(1);
   connect(&reading_, &QFutureWatcher<QList<RunSummary>>::finished, this, &RunCatalog::onRead);
   connect(&timer_, &QTimer::timeout, this, &RunCatalog::refresh);
-}
-
-void RunCatalog::setRoots(const QStringList& roots) {
-  roots_ = roots;
-  refresh();
 }
 
 void RunCatalog::setRefreshInterval(int ms) {
@@ -56,15 +52,28 @@ void RunCatalog::refresh() {
     return;
   }
   again_ = false;
-  reading_.setFuture(QtConcurrent::run([roots = roots_] {
+  readingRoots_ = roots_;
+  // The readers are used by one reading at a time, on its thread: each reads what its run gained.
+  reading_.setFuture(QtConcurrent::run(&pool_, [roots = roots_, readers = readers_] {
     QList<RunSummary> runs;
     const QDateTime now = QDateTime::currentDateTime();
-    for (const QString& folder : findRunFolders(roots)) runs << run_summary::read(folder, now);
+    const QStringList folders = findRunFolders(roots);
+    for (const QString& folder : folders) {
+      auto& reader = (*readers)[folder];
+      if (!reader) reader = std::make_shared<RunReader>(folder);
+      runs << reader->read(now);
+    }
+    for (auto it = readers->begin(); it != readers->end();)  // runs gone, or no longer listed
+      it = folders.contains(it.key()) ? std::next(it) : readers->erase(it);
     return runs;
   }));
 }
 
 void RunCatalog::onRead() {
+  if (readingRoots_ != roots_) {  // the folders changed while it read
+    refresh();
+    return;
+  }
   runs_ = reading_.result();
   Q_EMIT runsChanged();
   if (again_) refresh();

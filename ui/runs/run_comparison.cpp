@@ -24,6 +24,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -54,24 +55,46 @@ RunComparison::Run RunComparison::load(const RunSummary& summary) {
   run.name = summary.name;
   run.folder = summary.folder;
   run.settings = summary.settings;
-  QFile metrics(QDir(summary.folder).filePath(QStringLiteral("metrics.jsonl")));
-  if (!metrics.open(QIODevice::ReadOnly)) return run;
+  readMore(run);
+  return run;
+}
+
+void RunComparison::readMore(Run& run) {
+  run.rewound = false;
+  QFile metrics(QDir(run.folder).filePath(QStringLiteral("metrics.jsonl")));
+  if (!metrics.open(QIODevice::ReadOnly)) return;
+  if (metrics.size() < run.metricsOffset) {  // replaced: a new run in the folder
+    run.steps.clear();
+    run.knn.clear();
+    run.metricsOffset = 0;
+  }
+  metrics.seek(run.metricsOffset);
   while (!metrics.atEnd()) {
     const QByteArray line = metrics.readLine();
-    if (!line.endsWith('\n')) break;  // still being written
+    if (!line.endsWith('\n')) break;  // still being written: read it whole next time
+    run.metricsOffset += line.size();
     const auto record = MetricRecord::from_json(line.toStdString());
     if (!record) continue;
-    if (record->kind == MetricRecord::Kind::Step)
+    if (record->kind == MetricRecord::Kind::Step) {
+      // A session resumed from an older checkpoint trains some steps again: its records replace
+      // the first session's from there, so that x only grows.
+      if (!run.steps.empty() && record->iteration <= run.steps.back().iteration) {
+        const auto from =
+            std::lower_bound(run.steps.begin(), run.steps.end(), record->iteration,
+                             [](const MetricRecord& r, int64_t iteration) { return r.iteration < iteration; });
+        run.steps.erase(from, run.steps.end());
+        run.rewound = true;
+      }
       run.steps.push_back(*record);
-    else if (record->kind == MetricRecord::Kind::Knn)
+    } else if (record->kind == MetricRecord::Kind::Knn) {
       run.knn.push_back(*record);
+    }
   }
-  return run;
 }
 
 QColor RunComparison::runColour(int index) {
   // Okabe and Ito's colour-blind-safe colours, black left for the text.
-  static const QColor colours[] = {QColor(0, 114, 178),  QColor(230, 159, 0),  QColor(0, 158, 115),
+  static const QColor colours[] = {QColor(0, 114, 178),  QColor(230, 159, 0),   QColor(0, 158, 115),
                                    QColor(213, 94, 0),   QColor(204, 121, 167), QColor(86, 180, 233),
                                    QColor(240, 228, 66), QColor(120, 120, 120)};
   return colours[index % static_cast<int>(std::size(colours))];
@@ -79,27 +102,34 @@ QColor RunComparison::runColour(int index) {
 
 RunComparison::RunComparison(QWidget* parent) : QWidget(parent), cursor_(qQNaN()) {
   const auto knn = [](const MetricRecord& r) { return r.knn_top1.value_or(qQNaN()); };
+  const auto id = [](const char* name) { return QString::fromLatin1(name); };
   metrics_ = {
-      {tr("Loss"), tr("cross-entropy"), false, [](const MetricRecord& r) { return r.loss; }},
-      {tr("k-NN top-1 (teacher)"), tr("%"), true, knn},
-      {tr("Teacher entropy h"), tr("nats"), false, [](const MetricRecord& r) { return r.teacher_entropy; }},
-      {tr("KL(teacher || student)"), tr("nats"), false, [](const MetricRecord& r) { return r.kl_divergence; }},
-      {tr("Entropy of the mean teacher output"), tr("nats"), false,
+      {id("loss"), tr("Loss"), tr("cross-entropy"), false, [](const MetricRecord& r) { return r.loss; }},
+      {id("knn-top1"), tr("k-NN top-1 (teacher)"), tr("%"), true, knn},
+      {id("teacher-entropy"), tr("Teacher entropy h"), tr("nats"), false,
+       [](const MetricRecord& r) { return r.teacher_entropy; }},
+      {id("kl"), tr("KL(teacher || student)"), tr("nats"), false,
+       [](const MetricRecord& r) { return r.kl_divergence; }},
+      {id("mean-teacher-entropy"), tr("Entropy of the mean teacher output"), tr("nats"), false,
        [](const MetricRecord& r) { return r.mean_teacher_entropy; }},
-      {tr("Learning rate"), tr("learning rate"), false, [](const MetricRecord& r) { return r.lr; }},
-      {tr("Weight decay"), tr("weight decay"), false, [](const MetricRecord& r) { return r.weight_decay; }},
-      {tr("Teacher temperature"), tr("temperature"), false,
+      {id("learning-rate"), tr("Learning rate"), tr("learning rate"), false,
+       [](const MetricRecord& r) { return r.lr; }},
+      {id("weight-decay"), tr("Weight decay"), tr("weight decay"), false,
+       [](const MetricRecord& r) { return r.weight_decay; }},
+      {id("teacher-temperature"), tr("Teacher temperature"), tr("temperature"), false,
        [](const MetricRecord& r) { return r.teacher_temperature; }},
-      {tr("Centre norm"), tr("norm"), false, [](const MetricRecord& r) { return r.center_norm; }},
-      {tr("Throughput"), tr("images/s"), false, [](const MetricRecord& r) { return r.images_per_second; }},
+      {id("centre-norm"), tr("Centre norm"), tr("norm"), false, [](const MetricRecord& r) { return r.center_norm; }},
+      {id("throughput"), tr("Throughput"), tr("images/s"), false,
+       [](const MetricRecord& r) { return r.images_per_second; }},
   };
 
   auto* controls = new QHBoxLayout;
   controls->addWidget(new QLabel(tr("X axis:")));
   xMode_ = new QComboBox;
   xMode_->addItems({tr("Step"), tr("Epoch")});
-  xMode_->setToolTip(tr("By epoch, runs of different batch sizes line up: each run's steps are divided by its own "
-                        "steps per epoch."));
+  xMode_->setToolTip(
+      tr("By epoch, runs of different batch sizes line up: each run's steps are divided by its own "
+         "steps per epoch."));
   controls->addWidget(xMode_);
   controls->addSpacing(16);
   controls->addWidget(new QLabel(tr("Smoothing:")));
@@ -175,6 +205,27 @@ void RunComparison::setRuns(QList<Run> runs) {
   rebuildSettings();
 }
 
+void RunComparison::updateRuns(QList<Run> runs) {
+  bool same = runs.size() == runs_.size();
+  for (int r = 0; same && r < runs.size(); ++r)
+    same = runs[r].folder == runs_[r].folder && runs[r].name == runs_[r].name &&
+           runs[r].settings == runs_[r].settings && !runs[r].rewound && runs[r].steps.size() >= runs_[r].steps.size() &&
+           runs[r].knn.size() >= runs_[r].knn.size();
+  if (!same) {
+    setRuns(std::move(runs));
+    return;
+  }
+  std::vector<std::pair<size_t, size_t>> known;
+  for (const Run& run : runs_) known.emplace_back(run.steps.size(), run.knn.size());
+  runs_ = std::move(runs);
+  for (int r = 0; r < runs_.size(); ++r)
+    appendToCharts(r, known[static_cast<size_t>(r)].first, known[static_cast<size_t>(r)].second);
+  for (auto* chart : charts_) {
+    chart->autoRange();
+    chart->requestReplot();
+  }
+}
+
 void RunComparison::setRunVisible(int index, bool visible) {
   if (index < 0 || index >= visible_.size() || visible_[index] == visible) return;
   visible_[index] = visible;
@@ -200,9 +251,10 @@ void RunComparison::setByEpoch(bool byEpoch) {
 
 void RunComparison::setSmoothing(double weight) {
   smoothing_ = weight;
-  for (auto* chart : charts_) {
-    chart->setSmoothing(weight);
-    chart->requestReplot();
+  for (int m = 0; m < charts_.size(); ++m) {
+    if (metrics_[static_cast<size_t>(m)].fromKnn) continue;  // a few evaluations, each one shown as it is
+    charts_[m]->setSmoothing(weight);
+    charts_[m]->requestReplot();
   }
 }
 
@@ -220,14 +272,13 @@ QString RunComparison::cursorReadout() const {
   return charts_.front()->readout(cursor_);  // the loss chart: a line per visible run
 }
 
-double RunComparison::xOf(const Run& run, const MetricRecord& record) const {
+double RunComparison::xOf(const MetricRecord& record) const {
   const double iteration = static_cast<double>(record.iteration);
   if (!byEpoch_) return iteration;
-  // k-NN records carry no epoch length: a step record of the same run gives it.
-  const int64_t stepsPerEpoch = record.steps_per_epoch > 0 ? record.steps_per_epoch
-                                : run.steps.empty()         ? 0
-                                                            : run.steps.front().steps_per_epoch;
-  return stepsPerEpoch > 0 ? iteration / static_cast<double>(stepsPerEpoch) : static_cast<double>(record.epoch);
+  // A k-NN record's epoch is the number of epochs trained before it (0: at the start).
+  if (record.kind == MetricRecord::Kind::Knn) return static_cast<double>(record.epoch);
+  return record.steps_per_epoch > 0 ? iteration / static_cast<double>(record.steps_per_epoch)
+                                    : static_cast<double>(record.epoch);
 }
 
 void RunComparison::rebuildCharts() {
@@ -236,36 +287,49 @@ void RunComparison::rebuildCharts() {
   for (size_t m = 0; m < metrics_.size(); ++m) {
     const Metric& metric = metrics_[m];
     auto* chart = new MetricChart(metric.title, metric.axis);
+    chart->setExportName(metric.id);
     chart->setXLabel(byEpoch_ ? tr("epoch") : tr("step"));
     chart->setWholeNumberTicks(!byEpoch_);
-    for (int r = 0; r < runs_.size(); ++r) {
-      if (!visible_[r]) continue;
-      const Run& run = runs_[r];
-      const int series = chart->addSeries(run.name, runColour(r), MetricChart::Axis::Left, metric.fromKnn);
-      QVector<double> xs, ys;
-      const auto& records = metric.fromKnn ? run.knn : run.steps;
-      xs.reserve(static_cast<qsizetype>(records.size()));
-      ys.reserve(static_cast<qsizetype>(records.size()));
-      for (const auto& record : records) {
-        xs << xOf(run, record);
-        ys << metric.value(record);
-      }
-      chart->appendPoints(series, xs, ys);
-    }
+    for (int r = 0; r < runs_.size(); ++r)
+      if (visible_[r]) chart->addSeries(runs_[r].name, runColour(r), MetricChart::Axis::Left, metric.fromKnn);
     chart->setSmoothing(metric.fromKnn ? 0 : smoothing_);
     chart->setCursor(cursor_);
-    chart->autoRange();
-    chart->requestReplot();
     connect(chart, &MetricChart::cursorRequested, this, &RunComparison::setCursor);
     grid_->addWidget(chart, static_cast<int>(m / 2), static_cast<int>(m % 2));
     charts_ << chart;
   }
+  for (int r = 0; r < runs_.size(); ++r) appendToCharts(r, 0, 0);
+  for (auto* chart : charts_) {
+    chart->autoRange();
+    chart->requestReplot();
+  }
   readout_->setText(cursorReadout().replace(QLatin1Char('\n'), QStringLiteral("; ")));
+}
+
+void RunComparison::appendToCharts(int r, size_t firstStep, size_t firstKnn) {
+  if (!visible_[r]) return;
+  const int series = static_cast<int>(std::count(visible_.begin(), visible_.begin() + r, true));
+  const Run& run = runs_[r];
+  for (size_t m = 0; m < metrics_.size(); ++m) {
+    const Metric& metric = metrics_[m];
+    const auto& records = metric.fromKnn ? run.knn : run.steps;
+    const size_t first = metric.fromKnn ? firstKnn : firstStep;
+    if (first >= records.size()) continue;
+    QVector<double> xs, ys;
+    xs.reserve(static_cast<qsizetype>(records.size() - first));
+    ys.reserve(static_cast<qsizetype>(records.size() - first));
+    for (size_t i = first; i < records.size(); ++i) {
+      xs << xOf(records[i]);
+      ys << metric.value(records[i]);
+    }
+    charts_[static_cast<int>(m)]->appendPoints(series, xs, ys);
+  }
 }
 
 void RunComparison::rebuildLegend() {
   while (QLayoutItem* item = legend_->takeAt(0)) {
-    delete item->widget();
+    // Later: the box or button clicked may be the one emitting now.
+    if (item->widget()) item->widget()->deleteLater();
     delete item;
   }
   if (runs_.isEmpty()) {
@@ -340,7 +404,7 @@ bool RunComparison::writeCsv(int metric, const QString& file, QString* error) co
     for (const auto& record : spec.fromKnn ? run.knn : run.steps) {
       const double value = spec.value(record);
       if (!std::isfinite(value)) continue;
-      QStringList& row = rows[xOf(run, record)];
+      QStringList& row = rows[xOf(record)];
       if (row.isEmpty()) row = QStringList(shown.size());
       row[column] = QString::number(value, 'g', 9);
     }
@@ -351,11 +415,14 @@ bool RunComparison::writeCsv(int metric, const QString& file, QString* error) co
     return false;
   }
   QTextStream text(&out);
-  const auto quoted = [](QString cell) { return QLatin1Char('"') + cell.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+  const auto quoted = [](QString cell) {
+    return QLatin1Char('"') + cell.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+  };
   text << (byEpoch_ ? "epoch" : "step");
   for (int r : shown) text << ',' << quoted(runs_[r].name);
   text << '\n';
-  for (const auto& [x, cells] : rows) text << QString::number(x, 'g', 12) << ',' << cells.join(QLatin1Char(',')) << '\n';
+  for (const auto& [x, cells] : rows)
+    text << QString::number(x, 'g', 12) << ',' << cells.join(QLatin1Char(',')) << '\n';
   text.flush();
   if (!out.commit()) {
     if (error) *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
@@ -369,8 +436,7 @@ QStringList RunComparison::exportAll(const QString& folder, int width, int heigh
   if (written.isEmpty()) return {};
   for (int m = 0; m < static_cast<int>(metrics_.size()); ++m) {
     // The CSV beside its figures, named as they are.
-    QString csv = written[m * 3];
-    csv.replace(csv.size() - 4, 4, QStringLiteral(".csv"));
+    const QString csv = QDir(folder).filePath(metrics_[static_cast<size_t>(m)].id + QStringLiteral(".csv"));
     if (!writeCsv(m, csv, error)) return {};
     written << csv;
   }

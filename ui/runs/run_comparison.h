@@ -34,10 +34,14 @@ class RunComparison : public QWidget {
     QString name, folder;
     QJsonObject settings;
     std::vector<dino::MetricRecord> steps, knn;
+    qint64 metricsOffset = 0;  // where the records read so far end in metrics.jsonl
+    bool rewound = false;      // the last read cut steps a resumed session trained again
   };
   // A run's records from its metrics.jsonl (a last line still being written is left out). Slow for
   // long runs: call it off the GUI thread.
   static Run load(const RunSummary& summary);
+  // The records appended since `run` was read; the whole file again when it shrank (a new run).
+  static void readMore(Run& run);
   // The colour of the run at `index` in the comparison (colour-blind-safe, then repeating).
   static QColor runColour(int index);
 
@@ -45,6 +49,10 @@ class RunComparison : public QWidget {
   ~RunComparison() override;
 
   void setRuns(QList<Run> runs);
+  // The same runs read further: only their new points are added to the charts (a run of a million
+  // steps is not drawn again from its start every few seconds). Other runs: setRuns().
+  void updateRuns(QList<Run> runs);
+  const QList<Run>& runs() const { return runs_; }
   int runCount() const { return static_cast<int>(runs_.size()); }
   void setRunVisible(int index, bool visible);
   void solo(int index);  // this run alone; again: every run
@@ -65,12 +73,15 @@ class RunComparison : public QWidget {
 
  private:
   struct Metric {
+    QString id;  // its files' name: loss.png, loss.csv
     QString title, axis;
     bool fromKnn = false;
     std::function<double(const dino::MetricRecord&)> value;
   };
-  double xOf(const Run& run, const dino::MetricRecord& record) const;
+  double xOf(const dino::MetricRecord& record) const;
   void rebuildCharts();
+  // Adds run `r`'s steps from `firstStep` and k-NN records from `firstKnn` to every chart.
+  void appendToCharts(int r, size_t firstStep, size_t firstKnn);
   void rebuildLegend();
   void rebuildSettings();
   bool writeCsv(int metric, const QString& file, QString* error) const;

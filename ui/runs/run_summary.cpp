@@ -14,7 +14,6 @@
 
 #include <algorithm>
 
-namespace run_summary {
 namespace {
 
 const QString kNameFile = QStringLiteral("run-name.txt");
@@ -31,41 +30,104 @@ QDateTime newest(const QDateTime& a, const QDateTime& b) {
   return std::max(a, b);
 }
 
-// What train.log says: when the run began, its device, and whether its last session ended, and how.
-struct LogFacts {
-  bool exists = false;
-  QDateTime started;
-  QString device;
-  enum class End { None, Done, Stopped } end = End::None;
-};
-
-LogFacts readTrainLog(const QString& file) {
-  LogFacts facts;
-  QFile log(file);
-  if (!log.open(QIODevice::ReadOnly)) return facts;
-  facts.exists = true;
-  while (!log.atEnd()) {
-    const QByteArray line = log.readLine();
-    if (!facts.started.isValid()) facts.started = logLineTime(line);
-    // Each start of the run (a resume included) begins a new account of how it ends.
-    if (line.contains("] dino train: "))
-      facts.end = LogFacts::End::None;
-    else if (line.contains("] done: checkpoints"))
-      facts.end = LogFacts::End::Done;
-    else if (line.contains("] stopped at epoch "))
-      facts.end = LogFacts::End::Stopped;
-    else if (const qsizetype at = line.indexOf("] device: "); at >= 0)
-      facts.device = QString::fromUtf8(line.mid(at + 10)).trimmed();
-  }
-  return facts;
-}
-
 }  // namespace
 
-RunSummary read(const QString& folder, const QDateTime& now) {
+RunReader::RunReader(const QString& folder) : folder_(QDir(folder).absolutePath()) {}
+
+RunReader::~RunReader() = default;
+
+void RunReader::reset(qint64 outDim) {
+  metricsOffset_ = logOffset_ = 0;
+  outDim_ = outDim;
+  // Without the head's width there is no ln K to read a collapse against.
+  collapse_ = outDim >= 2 ? std::make_unique<dino::CollapseMonitor>(outDim) : nullptr;
+  trainedSeconds_ = sessionSeconds_ = 0;
+  epoch_ = -1;
+  epochs_ = steps_ = 0;
+  bestKnnTop1_.reset();
+  lastEpochDone_ = logExists_ = false;
+  logStarted_ = {};
+  logDevice_.clear();
+  logEnd_ = End::None;
+  logFailure_.clear();
+}
+
+void RunReader::readMetrics(const QString& file, int64_t configEpochs) {
+  QFile metrics(file);
+  if (!metrics.open(QIODevice::ReadOnly)) return;
+  if (metrics.size() < metricsOffset_) reset(outDim_);  // replaced or truncated: a new run there, both files
+  if (epochs_ == 0) epochs_ = configEpochs;
+  metrics.seek(metricsOffset_);
+  while (!metrics.atEnd()) {
+    const QByteArray line = metrics.readLine();
+    if (!line.endsWith('\n')) break;  // the line being written: read it whole next time
+    metricsOffset_ += line.size();
+    const auto record = dino::MetricRecord::from_json(line.toStdString());
+    if (!record) continue;
+    if (record->elapsed_seconds < sessionSeconds_) {  // a resumed session's clock starts again
+      trainedSeconds_ += sessionSeconds_;
+      sessionSeconds_ = 0;
+    }
+    sessionSeconds_ = std::max(sessionSeconds_, record->elapsed_seconds);
+    if (record->epochs > 0) epochs_ = record->epochs;
+    switch (record->kind) {
+      case dino::MetricRecord::Kind::Step:
+        ++steps_;
+        epoch_ = record->epoch;
+        if (collapse_) collapse_->add(*record);
+        break;
+      case dino::MetricRecord::Kind::Epoch:
+        epoch_ = record->epoch;
+        lastEpochDone_ = record->epoch + 1 >= epochs_;
+        break;
+      case dino::MetricRecord::Kind::Knn:
+        if (record->knn_top1 && (!bestKnnTop1_ || *record->knn_top1 > *bestKnnTop1_)) bestKnnTop1_ = record->knn_top1;
+        break;
+    }
+  }
+}
+
+void RunReader::readLog(const QString& file) {
+  QFile log(file);
+  if (!log.open(QIODevice::ReadOnly)) return;
+  if (log.size() < logOffset_) {  // replaced: its account starts again
+    logOffset_ = 0;
+    logStarted_ = {};
+    logDevice_.clear();
+    logEnd_ = End::None;
+    logFailure_.clear();
+  }
+  logExists_ = true;
+  log.seek(logOffset_);
+  while (!log.atEnd()) {
+    const QByteArray line = log.readLine();
+    if (!line.endsWith('\n')) break;
+    logOffset_ += line.size();
+    if (!logStarted_.isValid()) logStarted_ = logLineTime(line);
+    // A session's first line names the device: each start of the run (a resume included) begins
+    // a new account of how it ends.
+    if (const qsizetype at = line.indexOf("] device: "); at >= 0) {
+      logDevice_ = QString::fromUtf8(line.mid(at + 10)).trimmed();
+      logEnd_ = End::None;
+    } else if (line.contains("] resumed")) {
+      logEnd_ = End::None;
+    } else if (line.contains("] paused")) {
+      logEnd_ = End::Paused;
+    } else if (line.contains("] done: checkpoints")) {
+      logEnd_ = End::Done;
+    } else if (line.contains("] stopped at epoch ")) {
+      logEnd_ = End::Stopped;
+    } else if (const qsizetype failed = line.indexOf("] failed: "); failed >= 0) {
+      logEnd_ = End::Failed;
+      logFailure_ = QString::fromUtf8(line.mid(failed + 10)).trimmed();
+    }
+  }
+}
+
+RunSummary RunReader::read(const QDateTime& now) {
   RunSummary run;
-  const QDir dir(folder);
-  run.folder = dir.absolutePath();
+  const QDir dir(folder_);
+  run.folder = folder_;
   run.name = dir.dirName();
   if (QFile nameFile(dir.filePath(kNameFile)); nameFile.open(QIODevice::ReadOnly)) {
     const QString name = QString::fromUtf8(nameFile.readAll()).trimmed();
@@ -89,56 +151,44 @@ RunSummary read(const QString& folder, const QDateTime& now) {
   }
   run.settings = document.object();
   run.device = run.settings.value(QStringLiteral("device")).toString();
-  run.epochs = run.settings.value(QStringLiteral("epochs")).toInteger();
 
+  // The collapse test depends on ln K: another out_dim reads the steps again.
+  const qint64 outDim = run.settings.value(QStringLiteral("out_dim")).toInteger(0);
+  if (outDim != outDim_ || (outDim >= 2) != (collapse_ != nullptr)) reset(outDim);
   const QString metricsFile = dir.filePath(QStringLiteral("metrics.jsonl"));
-  const qint64 outDim = std::max<qint64>(2, run.settings.value(QStringLiteral("out_dim")).toInteger(65536));
-  dino::CollapseMonitor collapse(outDim);
-  bool lastEpochDone = false;
-  if (QFile metrics(metricsFile); metrics.open(QIODevice::ReadOnly)) {
-    while (!metrics.atEnd()) {
-      const QByteArray line = metrics.readLine();
-      if (!line.endsWith('\n')) break;  // the line being written: not yet a record
-      const auto record = dino::MetricRecord::from_json(line.toStdString());
-      if (!record) continue;
-      run.trainedSeconds = std::max(run.trainedSeconds, record->elapsed_seconds);
-      if (record->epochs > 0) run.epochs = record->epochs;
-      switch (record->kind) {
-        case dino::MetricRecord::Kind::Step:
-          ++run.steps;
-          run.epoch = record->epoch;
-          collapse.add(*record);
-          break;
-        case dino::MetricRecord::Kind::Epoch:
-          run.epoch = record->epoch;
-          lastEpochDone = record->epoch + 1 >= run.epochs;
-          break;
-        case dino::MetricRecord::Kind::Knn:
-          if (record->knn_top1 && (!run.bestKnnTop1 || *record->knn_top1 > *run.bestKnnTop1))
-            run.bestKnnTop1 = record->knn_top1;
-          break;
-      }
-    }
-  }
   const QString logFile = dir.filePath(QStringLiteral("train.log"));
-  const LogFacts log = readTrainLog(logFile);
-  if (!log.device.isEmpty()) run.device = log.device;
+  readMetrics(metricsFile, run.settings.value(QStringLiteral("epochs")).toInteger());
+  readLog(logFile);
+  run.trainedSeconds = trainedSeconds_ + sessionSeconds_;
+  run.epoch = epoch_;
+  run.epochs = epochs_;
+  run.steps = steps_;
+  run.bestKnnTop1 = bestKnnTop1_;
+  if (!logDevice_.isEmpty()) run.device = logDevice_;
   run.lastWritten = newest(QFileInfo(metricsFile).lastModified(), QFileInfo(logFile).lastModified());
-  run.started = log.started.isValid() ? log.started : QFileInfo(configFile).lastModified();
-  const bool recent = run.lastWritten.isValid() && run.lastWritten.secsTo(now) < kStaleSeconds;
+  run.started = logStarted_.isValid() ? logStarted_ : QFileInfo(configFile).lastModified();
+  const bool recent = run.lastWritten.isValid() && run.lastWritten.secsTo(now) < run_summary::kStaleSeconds;
 
-  if (collapse.status().kind != dino::CollapseKind::None)
+  if (collapse_ && collapse_->status().kind != dino::CollapseKind::None) {
     run.status = RunStatus::Collapsed;
-  else if (log.end == LogFacts::End::Done || (!log.exists && lastEpochDone))
-    run.status = RunStatus::Finished;
-  else if (log.end == LogFacts::End::Stopped)
-    run.status = RunStatus::Stopped;
-  else if (recent)
-    run.status = RunStatus::Running;
-  else
+  } else if (logEnd_ == End::Failed) {
     run.status = RunStatus::Failed;
+    run.error = logFailure_;
+  } else if (logEnd_ == End::Done || (!logExists_ && lastEpochDone_)) {
+    run.status = RunStatus::Finished;
+  } else if (logEnd_ == End::Stopped) {
+    run.status = RunStatus::Stopped;
+  } else if (logEnd_ == End::Paused) {
+    run.status = RunStatus::Paused;
+  } else {
+    run.status = recent ? RunStatus::Running : RunStatus::Silent;
+  }
   return run;
 }
+
+namespace run_summary {
+
+RunSummary read(const QString& folder, const QDateTime& now) { return RunReader(folder).read(now); }
 
 bool rename(const QString& folder, const QString& name) {
   const QString file = QDir(folder).filePath(kNameFile);
@@ -156,9 +206,12 @@ QStringList differingSettings(const QList<RunSummary>& runs) {
       if (!keys.contains(key)) keys << key;
   // Where each run writes its output says nothing of how it trained.
   keys.removeAll(QStringLiteral("output_dir"));
+  // Compared with the first run that has settings: an unreadable one has none to differ from.
+  const auto firstReadable =
+      std::find_if(runs.begin(), runs.end(), [](const RunSummary& run) { return run.status != RunStatus::Unreadable; });
   QStringList differing;
   for (const QString& key : keys) {
-    const auto first = runs.isEmpty() ? QJsonValue() : runs.front().settings.value(key);
+    const auto first = firstReadable == runs.end() ? QJsonValue() : firstReadable->settings.value(key);
     for (const auto& run : runs)
       if (run.status != RunStatus::Unreadable && run.settings.value(key) != first) {
         differing << key;
@@ -195,8 +248,12 @@ QString statusText(RunStatus status) {
       return QCoreApplication::translate("RunSummary", "finished");
     case RunStatus::Stopped:
       return QCoreApplication::translate("RunSummary", "stopped");
+    case RunStatus::Paused:
+      return QCoreApplication::translate("RunSummary", "paused");
     case RunStatus::Failed:
       return QCoreApplication::translate("RunSummary", "failed");
+    case RunStatus::Silent:
+      return QCoreApplication::translate("RunSummary", "not responding");
     case RunStatus::Collapsed:
       return QCoreApplication::translate("RunSummary", "collapsed");
     case RunStatus::Unreadable:

@@ -10,22 +10,25 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 enum class RunStatus {
   Running,    // its files changed within the last minutes and it has not said it ended
+  Paused,     // paused in the app that trains it
   Finished,   // it trained to its last epoch
   Stopped,    // it stopped on request with a checkpoint to resume from
-  Failed,     // it ended without finishing or saving (an error, or the process was killed)
+  Failed,     // it stopped on an error: `error` says which
+  Silent,     // nothing written for minutes and no word of an end: killed, hung, or no longer synced
   Collapsed,  // its last steps read as a collapse (CollapseMonitor)
-  Unreadable  // config.json cannot be read: the error says why
+  Unreadable  // config.json cannot be read: `error` says why
 };
 
 struct RunSummary {
   QString folder;  // absolute
   QString name;    // run-name.txt in the folder, else the folder's name
   RunStatus status = RunStatus::Failed;
-  QString error;  // for Unreadable
+  QString error;  // for Failed and Unreadable
   QDateTime started, lastWritten;
   double trainedSeconds = 0;  // the last record's elapsed time
   int64_t epoch = -1, epochs = 0;
@@ -35,12 +38,53 @@ struct RunSummary {
   QJsonObject settings;  // config.json
 };
 
+namespace dino {
+class CollapseMonitor;
+}
+
+// Reads a run folder again and again, each time only what its files gained since the last time (a
+// long run's metrics.jsonl holds a million lines): RunCatalog keeps one per run. A file that
+// shrank, or a new out_dim, is read again from its start.
+class RunReader {
+ public:
+  explicit RunReader(const QString& folder);
+  ~RunReader();
+  RunReader(const RunReader&) = delete;
+  RunReader& operator=(const RunReader&) = delete;
+
+  // `now` decides what "recently written" means (tests pass their own).
+  RunSummary read(const QDateTime& now = QDateTime::currentDateTime());
+
+ private:
+  void reset(qint64 outDim);  // as new: every file read again from its start
+  void readMetrics(const QString& file, int64_t configEpochs);
+  void readLog(const QString& file);
+
+  QString folder_;
+  // metrics.jsonl so far
+  qint64 metricsOffset_ = 0;
+  qint64 outDim_ = 0;
+  std::unique_ptr<dino::CollapseMonitor> collapse_;
+  double trainedSeconds_ = 0;  // the sessions before the last, summed (each starts its clock at 0)
+  double sessionSeconds_ = 0;  // the last session's
+  int64_t epoch_ = -1, epochs_ = 0, steps_ = 0;
+  std::optional<double> bestKnnTop1_;
+  bool lastEpochDone_ = false;
+  // train.log so far
+  qint64 logOffset_ = 0;
+  bool logExists_ = false;
+  QDateTime logStarted_;
+  QString logDevice_;
+  enum class End { None, Paused, Done, Stopped, Failed } logEnd_ = End::None;
+  QString logFailure_;
+};
+
 namespace run_summary {
 
 // Two minutes without a write and no word of an end: no longer running.
 constexpr qint64 kStaleSeconds = 120;
 
-// Reads the folder's files; `now` decides what "recently written" means (tests pass their own).
+// The folder read once (RunReader's first read).
 RunSummary read(const QString& folder, const QDateTime& now = QDateTime::currentDateTime());
 
 // The name shown for the run; an empty name removes run-name.txt. False when it cannot be written.

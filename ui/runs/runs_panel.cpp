@@ -2,6 +2,7 @@
 
 #include "settings/recent_folders.h"
 
+#include <QAbstractItemDelegate>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
@@ -82,6 +83,9 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   table_->sortByColumn(Started, Qt::DescendingOrder);
   connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { Q_EMIT openRun(folderAt(row)); });
   connect(table_, &QTableWidget::cellChanged, this, &RunsPanel::onNameEdited);
+  connect(table_->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+    if (pendingPopulate_) QTimer::singleShot(0, this, &RunsPanel::populate);  // once the editor is gone
+  });
 
   auto* hint =
       new QLabel(tr("Every folder holding config.json and metrics.jsonl, up to three levels below the "
@@ -118,7 +122,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     QSettings().setValue(kSelectedKey, folders);
   });
   connect(&loading_, &QFutureWatcher<QList<RunComparison::Run>>::finished, this,
-          [this] { comparison_->setRuns(loading_.result()); });
+          [this] { comparison_->updateRuns(loading_.result()); });
 
   connect(&catalog_, &RunCatalog::runsChanged, this, &RunsPanel::populate);
   QStringList roots = QSettings().value(kRootsKey).toStringList();
@@ -132,6 +136,7 @@ void RunsPanel::setRoots(const QStringList& roots) {
     if (!root.isEmpty() && !cleaned.contains(QDir(root).absolutePath())) cleaned << QDir(root).absolutePath();
   QSettings().setValue(kRootsKey, cleaned);
   catalog_.setRoots(cleaned);
+  if (isVisible()) catalog_.refresh();  // otherwise when the tab is first shown
   rebuildFoldersMenu();
 }
 
@@ -196,7 +201,11 @@ void RunsPanel::populate() {
     name->setToolTip(QDir::toNativeSeparators(run.folder));
     table_->setItem(row, Name, name);
     auto* status = new QTableWidgetItem(run_summary::statusText(run.status));
-    status->setToolTip(run.error);
+    status->setToolTip(run.status == RunStatus::Silent
+                           ? tr("Nothing written for %1 minutes and no word of an end: stopped from outside, "
+                                "hung, or no longer synced.")
+                                 .arg(run_summary::kStaleSeconds / 60)
+                           : run.error);
     table_->setItem(row, Status, status);
     const bool readable = run.status != RunStatus::Unreadable;
     table_->setItem(
@@ -209,7 +218,7 @@ void RunsPanel::populate() {
                     new NumberItem(run.epoch >= 0 ? tr("epoch %1 of %2").arg(run.epoch + 1).arg(run.epochs) : QString(),
                                    static_cast<double>(run.epoch)));
     table_->setItem(row, BestKnn,
-                    new NumberItem(run.bestKnnTop1 ? tr("%1%").arg(*run.bestKnnTop1, 0, 'f', 2) : QString(),
+                    new NumberItem(run.bestKnnTop1 ? tr("%L1%").arg(*run.bestKnnTop1, 0, 'f', 2) : QString(),
                                    run.bestKnnTop1.value_or(-1)));
     auto* device = new QTableWidgetItem(run.device);
     device->setToolTip(run.device);
@@ -245,26 +254,40 @@ void RunsPanel::onNameEdited(int row, int column) {
 }
 
 void RunsPanel::compareSelection() {
+  QStringList folders;
+  for (const auto& index : table_->selectionModel()->selectedRows()) folders << folderAt(index.row());
+  // In the catalog's order (by folder), whatever order they were picked or the table is sorted
+  // in: each run keeps its colour.
   QList<RunSummary> chosen;
   QString key;
-  for (const auto& index : table_->selectionModel()->selectedRows()) {
-    const QString folder = folderAt(index.row());
-    for (const RunSummary& run : catalog_.runs())
-      if (run.folder == folder && run.status != RunStatus::Unreadable) {
-        chosen << run;
-        key += run.folder + QLatin1Char('|') + run.name + QLatin1Char('|') + QString::number(run.steps) +
-               QLatin1Char('|') + run.lastWritten.toString(Qt::ISODateWithMs) + QLatin1Char('\n');
-      }
-  }
+  for (const RunSummary& run : catalog_.runs())
+    if (folders.contains(run.folder) && run.status != RunStatus::Unreadable) {
+      chosen << run;
+      key += run.folder + QLatin1Char('|') + run.name + QLatin1Char('|') + QString::number(run.steps) +
+             QLatin1Char('|') + run.lastWritten.toString(Qt::ISODateWithMs) + QLatin1Char('\n');
+    }
   if (key == comparedKey_) return;
   if (loading_.isRunning()) {
     selectionSettled_.start();  // once this reading is done
     return;
   }
   comparedKey_ = key;
-  loading_.setFuture(QtConcurrent::run([chosen] {
+  // Runs already on the charts are read on from where they were; others from their start.
+  loading_.setFuture(QtConcurrent::run(catalog_.pool(), [chosen, shown = comparison_->runs()] {
     QList<RunComparison::Run> runs;
-    for (const RunSummary& summary : chosen) runs << RunComparison::load(summary);
+    for (const RunSummary& summary : chosen) {
+      const auto known = std::find_if(shown.begin(), shown.end(),
+                                      [&](const RunComparison::Run& run) { return run.folder == summary.folder; });
+      if (known == shown.end()) {
+        runs << RunComparison::load(summary);
+        continue;
+      }
+      RunComparison::Run run = *known;
+      run.name = summary.name;
+      run.settings = summary.settings;
+      RunComparison::readMore(run);
+      runs << run;
+    }
     return runs;
   }));
 }

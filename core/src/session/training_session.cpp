@@ -27,6 +27,18 @@
 namespace dino {
 namespace {
 
+// "[2026-12-01 01:44:29.687] [error] failed: <why>", as the log's file sink writes its lines.
+void append_failure_line(const std::filesystem::path& file, const std::string& why) {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  std::ofstream out(file, std::ios::app);
+  out << '[' << std::put_time(&local, "%Y-%m-%d %H:%M:%S") << '.' << std::setw(3) << std::setfill('0') << millis
+      << "] [error] failed: " << why << '\n';
+}
+
 using Clock = std::chrono::steady_clock;
 
 using log::fixed;
@@ -247,6 +259,7 @@ void TrainingSession::run() {
   } release_at_end;
   state_ = State::Running;
   std::shared_ptr<distributed::ProcessGroup> group;  // several processes: torchrun, Slurm or --dist_url
+  std::filesystem::path train_log;                   // once rank 0 writes one: where the reason of a failure goes too
   try {
     const auto run_start = Clock::now();
     TrainingConfig c = config_;  // --time_budget settles some of it below
@@ -293,7 +306,10 @@ void TrainingSession::run() {
     const std::filesystem::path output_dir(c.output_dir);
     std::filesystem::create_directories(output_dir);
     std::optional<log::FileSink> run_log;  // this run's, for as long as it runs
-    if (chief) run_log.emplace(output_dir / "train.log");
+    if (chief) {
+      train_log = output_dir / "train.log";
+      run_log.emplace(train_log);
+    }
     const auto amp = autocast_dtype(c, device_info(device));
     log::info("device: " + device_description(device_info(device)));
     log::info(
@@ -514,6 +530,9 @@ void TrainingSession::run() {
       std::string what = e.what();
       error_ = what.substr(0, what.find('\n'));
     }
+    // The log file's sink closed with the block above; the run's account ends with why, for
+    // whoever reads the folder later (the app's Runs tab), and not a second time on the console.
+    if (!train_log.empty()) append_failure_line(train_log, error());
     state_ = State::Failed;
   }
 }
