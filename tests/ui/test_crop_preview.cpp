@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -69,6 +71,21 @@ class TestCropPreview : public QObject {
     settings.data_path = "/nowhere/images";
     panel.setSettings(settings);
     QTRY_VERIFY_WITH_TIMEOUT(panel.errorText().contains(QStringLiteral("/nowhere/images")), 20000);
+  }
+
+  void anUndecodableImageIsNamedAndTheAppStillQuits() {
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("broken.png")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not an image at all");
+    broken.close();
+    {
+      CropPreviewPanel panel;
+      auto settings = demoSettings();
+      settings.data_path = dir.path().toStdString();
+      panel.setSettings(settings);
+      QTRY_VERIFY_WITH_TIMEOUT(panel.errorText().contains(QStringLiteral("broken.png")), 20000);
+    }  // the failed sample's exception stays in its future: destroying the panel must not rethrow it
   }
 };
 

@@ -74,7 +74,7 @@ void writeEightRuns(const QString& root) {
   RunFiles finished;
   for (int i = 0; i < 20; ++i) finished.metrics << stepLine(i);
   finished.metrics << QStringLiteral(R"({"kind":"epoch","epoch":1,"epochs":2,"iteration":19})")
-                   << QStringLiteral(R"({"kind":"knn","epoch":0,"knn_top1":40.5})")
+                   << QStringLiteral(R"({"kind":"knn","epoch":0,"knn_top1":58.0})")
                    << QStringLiteral(R"({"kind":"knn","epoch":1,"knn_top1":55.25})");
   finished.log << QStringLiteral("device: cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0")
                << QStringLiteral("dino train: vit_small/16, 20 iterations per epoch")
@@ -136,7 +136,7 @@ class TestRunsPanel : public QObject {
 
     const RunSummary finished = read(QStringLiteral("finished"));
     QCOMPARE(finished.status, RunStatus::Finished);
-    QCOMPARE(finished.bestKnnTop1.value_or(0), 55.25);
+    QCOMPARE(finished.bestKnnTop1.value_or(0), 55.25);  // not the random weights' 58 at initialisation
     QCOMPARE(finished.device, QStringLiteral("cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0"));
     QCOMPARE(finished.steps, int64_t{20});
     QCOMPARE(finished.epoch, int64_t{1});
@@ -176,7 +176,7 @@ class TestRunsPanel : public QObject {
     QVERIFY(metrics.open(QIODevice::Append));
     metrics.write("ation\":3,\"step\":3,\"steps_per_epoch\":10,\"loss\":2.5,\"elapsed\":4.5}\n");
     metrics.write(stepLine(4).toUtf8() + '\n' + stepLine(5).toUtf8() + '\n');
-    metrics.write("{\"kind\":\"knn\",\"epoch\":0,\"knn_top1\":33.5}\n");
+    metrics.write("{\"kind\":\"knn\",\"epoch\":1,\"knn_top1\":33.5}\n");
     metrics.close();
     RunSummary again = reader.read();
     QCOMPARE(again.steps, int64_t{6});
@@ -279,6 +279,9 @@ class TestRunsPanel : public QObject {
     QVERIFY2(readout.startsWith(QStringLiteral("epoch 1.5\n")) && readout.contains(QStringLiteral("a: 2.5")) &&
                  readout.contains(QStringLiteral("b: 130")),
              qPrintable(readout));
+    // Past the end of A's steps (epoch 1.9), only B has a value.
+    comparison.setCursor(1.95);
+    QCOMPARE(comparison.cursorReadout(), QStringLiteral("epoch 1.95\nb: 139"));
     comparison.setByEpoch(false);
 
     // Hide, solo, and solo again for every run.

@@ -109,8 +109,15 @@ CropPreviewPanel::CropPreviewPanel(QWidget* parent) : QWidget(parent) {
 }
 
 CropPreviewPanel::~CropPreviewPanel() {
-  openWatcher_.waitForFinished();
-  sampleWatcher_.waitForFinished();
+  // A sample that could not be drawn keeps its exception in its future (the status line said
+  // why); waiting rethrows it, and a destructor must not let it out: the app would abort on quit.
+  for (QFutureWatcherBase* watcher :
+       {static_cast<QFutureWatcherBase*>(&openWatcher_), static_cast<QFutureWatcherBase*>(&sampleWatcher_)}) {
+    try {
+      watcher->waitForFinished();
+    } catch (...) {
+    }
+  }
 }
 
 void CropPreviewPanel::setUnavailable(const QString& reason) {

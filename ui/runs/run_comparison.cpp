@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -142,7 +143,19 @@ RunComparison::RunComparison(QWidget* parent) : QWidget(parent), cursor_(qQNaN()
   auto* exportButton = new QPushButton(tr("Export Figures and CSV..."));
   controls->addWidget(exportButton);
 
-  legend_ = new QHBoxLayout;
+  // The runs' boxes in one row that scrolls, however many runs: the window stays as wide as the screen.
+  auto* legendHost = new QWidget;
+  legend_ = new QHBoxLayout(legendHost);
+  legend_->setContentsMargins(0, 0, 0, 0);
+  auto* legendScroll = new QScrollArea;
+  legendScroll->setWidget(legendHost);
+  legendScroll->setWidgetResizable(true);
+  legendScroll->setFrameShape(QFrame::NoFrame);
+  legendScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  legendScroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  // A row of buttons and room for the scroll bar under it.
+  const int rowHeight = QToolButton().sizeHint().height();
+  legendScroll->setFixedHeight(rowHeight + legendScroll->horizontalScrollBar()->sizeHint().height() + 6);
   readout_ = new QLabel;
   readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   readout_->setWordWrap(true);
@@ -172,7 +185,7 @@ RunComparison::RunComparison(QWidget* parent) : QWidget(parent), cursor_(qQNaN()
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(controls);
-  layout->addLayout(legend_);
+  layout->addWidget(legendScroll);
   layout->addWidget(readout_);
   layout->addWidget(pages, 1);
 
@@ -269,7 +282,19 @@ void RunComparison::setCursor(double x) {
 
 QString RunComparison::cursorReadout() const {
   if (std::isnan(cursor_) || charts_.isEmpty()) return {};
-  return charts_.front()->readout(cursor_);  // the loss chart: a line per visible run
+  // The loss of each visible run there, and only of runs whose steps reach that far: a run that
+  // ended before the cursor has no value at it.
+  QString text =
+      QStringLiteral("%1 %2").arg(byEpoch_ ? tr("epoch") : tr("step")).arg(cursor_, 0, 'g', byEpoch_ ? 4 : 12);
+  int series = 0;
+  for (int r = 0; r < runs_.size(); ++r) {
+    if (!visible_[r]) continue;
+    const Run& run = runs_[r];
+    const double value = charts_.front()->valueAt(series++, cursor_);
+    if (run.steps.empty() || xOf(run.steps.back()) < cursor_ || !std::isfinite(value)) continue;
+    text += QStringLiteral("\n%1: %2").arg(run.name).arg(value, 0, 'g', 5);
+  }
+  return text;
 }
 
 double RunComparison::xOf(const MetricRecord& record) const {

@@ -81,7 +81,10 @@ void RunReader::readMetrics(const QString& file, int64_t configEpochs) {
         lastEpochDone_ = record->epoch + 1 >= epochs_;
         break;
       case dino::MetricRecord::Kind::Knn:
-        if (record->knn_top1 && (!bestKnnTop1_ || *record->knn_top1 > *bestKnnTop1_)) bestKnnTop1_ = record->knn_top1;
+        // The evaluation at initialisation (epoch 0: no epoch trained) measures the random
+        // weights, not the run.
+        if (record->epoch > 0 && record->knn_top1 && (!bestKnnTop1_ || *record->knn_top1 > *bestKnnTop1_))
+          bestKnnTop1_ = record->knn_top1;
         break;
     }
   }
