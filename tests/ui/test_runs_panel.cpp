@@ -221,13 +221,23 @@ class TestRunsPanel : public QObject {
     writeRun(root.filePath(QStringLiteral("a/b/c/too-deep")), deep);
     writeRun(root.filePath(QStringLiteral("a/b/deep-enough")), deep);
     writeRun(root.filePath(QStringLiteral("finished/evaluations/not-a-run")), deep);
+    // A run that failed before its first record: config.json and train.log only.
+    QDir().mkpath(root.filePath(QStringLiteral("early")));
+    QVERIFY(QFile::copy(root.filePath(QStringLiteral("group/failed/config.json")),
+                        root.filePath(QStringLiteral("early/config.json"))));
+    QVERIFY(QFile::copy(root.filePath(QStringLiteral("group/failed/train.log")),
+                        root.filePath(QStringLiteral("early/train.log"))));
+    QCOMPARE(run_summary::read(root.filePath(QStringLiteral("early"))).status, RunStatus::Failed);
+    QDir().mkpath(root.filePath(QStringLiteral("config-only")));  // a settings file alone is no run
+    QVERIFY(QFile::copy(root.filePath(QStringLiteral("early/config.json")),
+                        root.filePath(QStringLiteral("config-only/config.json"))));
     QStringList found = RunCatalog::findRunFolders({root.path()});
     for (QString& folder : found) folder = QDir(root.path()).relativeFilePath(folder);
-    QCOMPARE(
-        found,
-        (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"), QStringLiteral("finished"),
-                     QStringLiteral("group/failed"), QStringLiteral("group/paused"), QStringLiteral("group/running"),
-                     QStringLiteral("group/silent"), QStringLiteral("group/stopped"), QStringLiteral("unreadable")}));
+    QCOMPARE(found,
+             (QStringList{QStringLiteral("a/b/deep-enough"), QStringLiteral("collapsed"), QStringLiteral("early"),
+                          QStringLiteral("finished"), QStringLiteral("group/failed"), QStringLiteral("group/paused"),
+                          QStringLiteral("group/running"), QStringLiteral("group/silent"),
+                          QStringLiteral("group/stopped"), QStringLiteral("unreadable")}));
   }
 
   void runsAreOverlaidOnEveryChart() {

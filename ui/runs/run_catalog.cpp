@@ -8,8 +8,11 @@ namespace {
 
 constexpr int kDepth = 3;  // a root, its folders and theirs: runs/<experiment>/<seed> at most
 
+// config.json and metrics.jsonl; or config.json and train.log, a run that stopped (or failed)
+// before its first record.
 bool isRunFolder(const QDir& dir) {
-  return dir.exists(QStringLiteral("config.json")) && dir.exists(QStringLiteral("metrics.jsonl"));
+  return dir.exists(QStringLiteral("config.json")) &&
+         (dir.exists(QStringLiteral("metrics.jsonl")) || dir.exists(QStringLiteral("train.log")));
 }
 
 void collect(const QDir& dir, int depth, QStringList& out) {

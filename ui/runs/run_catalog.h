@@ -1,7 +1,7 @@
 // The runs under a few root folders, kept current: every folder within three levels of a root that
-// holds config.json and metrics.jsonl is a run. Reading them (their metrics.jsonl may hold a
-// million lines) happens off the GUI thread, again every few seconds while the Runs tab watches,
-// and then only what each run's files gained.
+// holds config.json and metrics.jsonl (or train.log, before the first record) is a run. Reading them (their
+// metrics.jsonl may hold a million lines) happens off the GUI thread, again every few seconds while the Runs tab
+// watches, and then only what each run's files gained.
 #pragma once
 
 #include "runs/run_summary.h"
