@@ -10,7 +10,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
@@ -32,16 +31,6 @@
 using dino::MetricRecord;
 
 namespace {
-
-QString valueText(const QJsonValue& value) {
-  if (value.isUndefined()) return QStringLiteral("-");
-  if (value.isArray()) {
-    QStringList items;
-    for (const auto& item : value.toArray()) items << item.toVariant().toString();
-    return items.join(QLatin1Char(' '));
-  }
-  return value.toVariant().toString();
-}
 
 QIcon swatch(const QColor& colour) {
   QPixmap pixmap(12, 12);
@@ -404,7 +393,7 @@ void RunComparison::rebuildSettings() {
   for (int row = 0; row < keys.size(); ++row) {
     const bool differs = differing.contains(keys[row]);
     for (int c = 0; c < runs_.size(); ++c) {
-      auto* item = new QTableWidgetItem(valueText(runs_[c].settings.value(keys[row])));
+      auto* item = new QTableWidgetItem(run_summary::valueText(runs_[c].settings.value(keys[row])));
       if (differs) {
         QFont bold = item->font();
         bold.setBold(true);

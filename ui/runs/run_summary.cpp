@@ -224,21 +224,20 @@ QStringList differingSettings(const QList<RunSummary>& runs) {
   return differing;
 }
 
+QString valueText(const QJsonValue& value) {
+  if (value.isUndefined()) return QStringLiteral("-");
+  if (value.isArray()) {
+    QStringList items;
+    for (const auto& item : value.toArray()) items << item.toVariant().toString();
+    return items.join(QLatin1Char(' '));
+  }
+  return value.toVariant().toString();
+}
+
 QString settingsText(const RunSummary& run, const QStringList& keys) {
   QStringList parts;
   for (const QString& key : keys) {
-    const QJsonValue value = run.settings.value(key);
-    QString text;
-    if (value.isArray()) {
-      QStringList items;
-      for (const auto& item : value.toArray()) items << item.toVariant().toString();
-      text = items.join(QLatin1Char(' '));
-    } else if (value.isUndefined()) {
-      text = QStringLiteral("-");
-    } else {
-      text = value.toVariant().toString();
-    }
-    parts << QStringLiteral("%1 %2").arg(key, text);
+    parts << QStringLiteral("%1 %2").arg(key, valueText(run.settings.value(key)));
   }
   return parts.join(QStringLiteral(", "));
 }

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -93,6 +94,8 @@ bool rename(const QString& folder, const QString& name);
 // The settings whose values differ among `runs` (keys in config.json order of the first run, then
 // any others), for the table's "differs" column and the comparison.
 QStringList differingSettings(const QList<RunSummary>& runs);
+// A setting's value as the command line writes it: "0.001", "0.4 1" for a pair, "-" when absent.
+QString valueText(const QJsonValue& value);
 // "lr 0.001, epochs 10": the run's values of `keys`.
 QString settingsText(const RunSummary& run, const QStringList& keys);
 
