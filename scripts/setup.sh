@@ -3,7 +3,9 @@
 # only checks what is already there.
 #   - Debian packages: compiler tool-chain, Qt 6, QCustomPlot, OpenCV, spdlog, nlohmann-json,
 #     CLI11, OpenSSL (hashes of weights files), libjpeg, Xvfb, the Fashion-MNIST demo data set,
-#     and the packaging tools (help2man for the manual pages, lintian and appstream to check).
+#     the packaging tools (help2man for the manual pages, lintian and appstream to check), and
+#     OpenSSH: the app drives runs on servers with the client, and the tests start a server of
+#     their own on 127.0.0.1 to drive (the package's service is not needed and not started here).
 #   - A Python virtual environment in .venv holding the PyTorch wheel; its LibTorch is what CMake
 #     builds against by default (see CMakePresets.json), and its python writes and reads the
 #     checkpoint files that the interoperability tests exchange with C++.
@@ -20,6 +22,7 @@ apt_packages=(
   xvfb xauth dataset-fashion-mnist
   libgloo-dev
   help2man lintian appstream fakeroot
+  openssh-client openssh-server
 )
 
 missing=()

@@ -551,6 +551,18 @@
         <source>%1 (MNIST layout)</source>
         <translation>%1 (MNIST-Format)</translation>
     </message>
+    <message>
+        <source>cpu (the server&apos;s processor)</source>
+        <translation>cpu (der Prozessor des Servers)</translation>
+    </message>
+    <message>
+        <source>cuda (the server&apos;s first GPU)</source>
+        <translation>cuda (die erste GPU des Servers)</translation>
+    </message>
+    <message>
+        <source>The images are read on %1 when the run starts.</source>
+        <translation>Die Bilder werden beim Start des Laufs auf %1 gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>
@@ -1167,6 +1179,49 @@
     </message>
 </context>
 <context>
+    <name>HostCheck</name>
+    <message>
+        <source>dino %1 is there.</source>
+        <translation>dino %1 ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>No GPU: runs there train on its CPU.</source>
+        <translation>Keine GPU: Läufe dort trainieren auf seiner CPU.</translation>
+    </message>
+    <message>
+        <source>GPUs: %1.</source>
+        <translation>GPUs: %1.</translation>
+    </message>
+    <message>
+        <source>%1 free for runs.</source>
+        <translation>%1 frei für Läufe.</translation>
+    </message>
+    <message>
+        <source>That is little: checkpoints may not fit.</source>
+        <translation>Das ist wenig: Checkpoints passen womöglich nicht.</translation>
+    </message>
+    <message>
+        <source>torchrun is not there: runs of several processes need it.</source>
+        <translation>torchrun fehlt dort: Läufe mit mehreren Prozessen brauchen es.</translation>
+    </message>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>Der ssh-Client konnte nicht gestartet werden (%1): Installieren Sie den OpenSSH-Client.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed to list its devices: %3</source>
+        <translation>%1 auf %2 konnte seine Geräte nicht auflisten: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not DINO Studio&apos;s dino (or too old a version): &apos;info --devices --json&apos; printed no devices.</source>
+        <translation>%1 auf %2 ist nicht das dino von DINO Studio (oder eine zu alte Version): &apos;info --devices --json&apos; nannte keine Geräte.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is version %3, this app is %4: install the same version there (the app reads the files that version writes, and starts it with this version&apos;s settings).</source>
+        <translation>%1 auf %2 hat Version %3, diese App %4: Installieren Sie dort dieselbe Version (die App liest die Dateien, die jene Version schreibt, und startet sie mit den Einstellungen dieser Version).</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceLanguage</name>
     <message>
         <source>System language</source>
@@ -1211,8 +1266,12 @@
 <context>
     <name>LogPanel</name>
     <message>
-        <source>process %1: %2</source>
-        <translation>Prozess %1: %2</translation>
+        <source>process %1</source>
+        <translation>Prozess %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1731,38 @@ LibTorch %5, %6</translation>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
+    <message>
+        <source>Fetch Checkpoint</source>
+        <translation>Checkpoint holen</translation>
+    </message>
+    <message>
+        <source>Checkpoint copied to %1</source>
+        <translation>Checkpoint nach %1 kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Checkpoint from Server</source>
+        <translation>Checkpoint vom Server &amp;holen</translation>
+    </message>
+    <message>
+        <source>Copy the run&apos;s last checkpoint from the server into its folder here, for the attention explorer and evaluations</source>
+        <translation>Den letzten Checkpoint des Laufs vom Server in seinen Ordner hier kopieren, für den Attention-Explorer und Auswertungen</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>Copying the checkpoint from %1...</source>
+        <translation>Checkpoint wird von %1 kopiert...</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>The run goes on on %1 after the app quits. Follow its folder here (%2) to see it again. Quit?</source>
+        <translation>Der Lauf geht auf %1 weiter, wenn die App beendet wird. Folgen Sie seinem Ordner hier (%2), um ihn wieder zu sehen. Beenden?</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1791,6 +1882,81 @@ LibTorch %5, %6</translation>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>Der ssh-Client konnte nicht gestartet werden (%1): Installieren Sie den OpenSSH-Client.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>A run is already going.</source>
+        <translation>Es läuft bereits ein Lauf.</translation>
+    </message>
+    <message>
+        <source>No server is chosen to run on.</source>
+        <translation>Es ist kein Server zum Ausführen gewählt.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 does not say where a run on a server is (%2 missing).</source>
+        <translation>%1 sagt nicht, wo ein Lauf auf einem Server ist (%2 fehlt).</translation>
+    </message>
+    <message>
+        <source>%1 is not a description of a run on a server: it needs &quot;host&quot; and &quot;folder&quot;.</source>
+        <translation>%1 beschreibt keinen Lauf auf einem Server: Es braucht &quot;host&quot; und &quot;folder&quot;.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>Auf %1: %2</translation>
+    </message>
+    <message>
+        <source>The run on %1 exited with code %2.</source>
+        <translation>Der Lauf auf %1 endete mit Code %2.</translation>
+    </message>
+    <message>
+        <source>The run on %1 ended without an exit status: its process was killed (out of memory?), or the server restarted. Its last checkpoint stands: Start resumes from it.</source>
+        <translation>Der Lauf auf %1 endete ohne Exit-Status: Sein Prozess wurde beendet (Speicher voll?), oder der Server startete neu. Sein letzter Checkpoint bleibt: Start setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>No run was started in %1 on %2.</source>
+        <translation>In %1 auf %2 wurde kein Lauf gestartet.</translation>
+    </message>
+    <message>
+        <source>no word from %1 for %2 s</source>
+        <translation>%2 s lang keine Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost (%2); the run goes on there. Trying again in %3 s.</source>
+        <translation>Verbindung zu %1 verloren (%2); der Lauf geht dort weiter. Neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run: %2 It is stopped on the next connection.</source>
+        <translation>%1 war zum Anhalten des Laufs nicht erreichbar: %2 Er wird bei der nächsten Verbindung angehalten.</translation>
+    </message>
+    <message>
+        <source>No run on a server is known here.</source>
+        <translation>Hier ist kein Lauf auf einem Server bekannt.</translation>
+    </message>
+    <message>
+        <source>The copy of the checkpoint from %1 is incomplete (%2 of %3 bytes): try again.</source>
+        <translation>Die Kopie des Checkpoints von %1 ist unvollständig (%2 von %3 Bytes): Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2122,29 @@ LibTorch %5, %6</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>RunLocationBox</name>
+    <message>
+        <source>Where Start trains: this machine, or a server reached with ssh</source>
+        <translation>Wo Start trainiert: auf diesem Rechner oder auf einem per ssh erreichten Server</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Add a Server...</source>
+        <translation>Server hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Edit %1...</source>
+        <translation>%1 bearbeiten...</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2337,132 @@ LibTorch %5, %6</translation>
     <message>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Runs started on a server go on there when the connection closes. The app uses this machine&apos;s ssh with your keys: &quot;ssh HOST&quot; must log in without a password.</source>
+        <translation>Auf einem Server gestartete Läufe gehen dort weiter, wenn die Verbindung endet. Die App nutzt das ssh dieses Rechners mit Ihren Schlüsseln: &quot;ssh HOST&quot; muss sich ohne Passwort anmelden.</translation>
+    </message>
+    <message>
+        <source>gpu-box, or user@gpu-box.example.org (as in ~/.ssh/config)</source>
+        <translation>gpu-box oder user@gpu-box.example.org (wie in ~/.ssh/config)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. -p 2222 -i ~/.ssh/id_ed25519 -J jumphost</source>
+        <translation>optional, z. B. -p 2222 -i ~/.ssh/id_ed25519 -J jumphost</translation>
+    </message>
+    <message>
+        <source>The dino command-line tool on the server: a name on its PATH or a full path. It must be this app&apos;s version.</source>
+        <translation>Das Kommandozeilenwerkzeug dino auf dem Server: ein Name in seinem PATH oder ein vollständiger Pfad. Es muss die Version dieser App sein.</translation>
+    </message>
+    <message>
+        <source>Each run goes in a folder of this name as the run&apos;s folder here. A relative path is taken from the home folder there.</source>
+        <translation>Jeder Lauf kommt dort in einen Ordner mit dem Namen seines Ordners hier. Ein relativer Pfad gilt ab dem Home-Ordner dort.</translation>
+    </message>
+    <message>
+        <source>Starts the processes of a run on several GPUs (Processes on this machine above 1).</source>
+        <translation>Startet die Prozesse eines Laufs auf mehreren GPUs (Prozesse auf diesem Rechner über 1).</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>ssh options:</source>
+        <translation>ssh-Optionen:</translation>
+    </message>
+    <message>
+        <source>dino program there:</source>
+        <translation>dino-Programm dort:</translation>
+    </message>
+    <message>
+        <source>Runs folder there:</source>
+        <translation>Ordner für Läufe dort:</translation>
+    </message>
+    <message>
+        <source>torchrun there:</source>
+        <translation>torchrun dort:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Asking %1...</source>
+        <translation>%1 wird gefragt...</translation>
+    </message>
+</context>
+<context>
+    <name>SshFailure</name>
+    <message>
+        <source>%1 was not found on %2: install DINO Studio&apos;s dino there, or give its full path as the program.</source>
+        <translation>%1 wurde auf %2 nicht gefunden: Installieren Sie dort das dino von DINO Studio, oder geben Sie seinen vollständigen Pfad als Programm an.</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2: a run of several processes needs torchrun there (it comes with PyTorch), or give its full path.</source>
+        <translation>%1 wurde auf %2 nicht gefunden: Ein Lauf mit mehreren Prozessen braucht dort torchrun (es kommt mit PyTorch), oder geben Sie seinen vollständigen Pfad an.</translation>
+    </message>
+    <message>
+        <source>A run is already going in that folder on %1: follow it (File &gt; Follow a Run Folder on the mirror folder), or choose another folder.</source>
+        <translation>In diesem Ordner auf %1 läuft bereits ein Lauf: Folgen Sie ihm (Datei &gt; Einem Laufordner folgen, auf dem Spiegelordner), oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 is gone (or cannot be entered).</source>
+        <translation>Der Ordner des Laufs auf %1 ist verschwunden (oder nicht zugänglich).</translation>
+    </message>
+    <message>
+        <source>The run on %1 has not saved a checkpoint yet.</source>
+        <translation>Der Lauf auf %1 hat noch keinen Checkpoint gespeichert.</translation>
+    </message>
+    <message>
+        <source>The disk on %1 is full (or your quota there is used up): free space in %2 there, or choose another folder for runs.</source>
+        <translation>Der Datenträger auf %1 ist voll (oder Ihr Kontingent dort aufgebraucht): Schaffen Sie dort Platz in %2, oder wählen Sie einen anderen Ordner für Läufe.</translation>
+    </message>
+    <message>
+        <source>%1 is not a host this machine knows: check the name, or add it to ~/.ssh/config.</source>
+        <translation>%1 ist kein Host, den dieser Rechner kennt: Prüfen Sie den Namen, oder tragen Sie ihn in ~/.ssh/config ein.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known here, or it changed: connect once with &quot;ssh %1&quot; in a terminal to check it and accept it.</source>
+        <translation>Der Host-Schlüssel von %1 ist hier unbekannt oder hat sich geändert: Verbinden Sie sich einmal mit &quot;ssh %1&quot; in einem Terminal, um ihn zu prüfen und anzunehmen.</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: &quot;ssh %1&quot; must work without a password. Load your key into ssh-agent, or name it with IdentityFile in ~/.ssh/config (or with -i in the ssh options).</source>
+        <translation>%1 hat die Anmeldung abgelehnt: &quot;ssh %1&quot; muss ohne Passwort funktionieren. Laden Sie Ihren Schlüssel in ssh-agent, oder nennen Sie ihn mit IdentityFile in ~/.ssh/config (oder mit -i in den ssh-Optionen).</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: no SSH server listens there on that port.</source>
+        <translation>%1 hat die Verbindung abgelehnt: Dort lauscht kein SSH-Server auf diesem Port.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (no answer, or no route to it): is it on, and is this machine on its network or VPN?</source>
+        <translation>%1 ist nicht erreichbar (keine Antwort oder keine Route): Ist er eingeschaltet, und ist dieser Rechner in seinem Netz oder VPN?</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>ssh %1 failed.</source>
+        <translation>ssh %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>ssh %1 failed: %2</source>
+        <translation>ssh %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The command on %1 failed with exit code %2.</source>
+        <translation>Der Befehl auf %1 ist mit Exit-Code %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>Auf %1: %2</translation>
     </message>
 </context>
 <context>

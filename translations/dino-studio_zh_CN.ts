@@ -542,6 +542,18 @@
         <source>%1 (MNIST layout)</source>
         <translation>%1（MNIST 格式）</translation>
     </message>
+    <message>
+        <source>cpu (the server&apos;s processor)</source>
+        <translation>cpu（服务器的处理器）</translation>
+    </message>
+    <message>
+        <source>cuda (the server&apos;s first GPU)</source>
+        <translation>cuda（服务器的第一块 GPU）</translation>
+    </message>
+    <message>
+        <source>The images are read on %1 when the run starts.</source>
+        <translation>图像在运行开始时于 %1 上读取。</translation>
+    </message>
 </context>
 <context>
     <name>CropPreviewPanel</name>
@@ -1158,6 +1170,49 @@
     </message>
 </context>
 <context>
+    <name>HostCheck</name>
+    <message>
+        <source>dino %1 is there.</source>
+        <translation>已找到 dino %1。</translation>
+    </message>
+    <message>
+        <source>No GPU: runs there train on its CPU.</source>
+        <translation>没有 GPU：那里的运行在其 CPU 上训练。</translation>
+    </message>
+    <message>
+        <source>GPUs: %1.</source>
+        <translation>GPU：%1。</translation>
+    </message>
+    <message>
+        <source>%1 free for runs.</source>
+        <translation>可用于运行的空间：%1。</translation>
+    </message>
+    <message>
+        <source>That is little: checkpoints may not fit.</source>
+        <translation>空间较少：检查点可能放不下。</translation>
+    </message>
+    <message>
+        <source>torchrun is not there: runs of several processes need it.</source>
+        <translation>那里没有 torchrun：多进程运行需要它。</translation>
+    </message>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>无法启动 ssh 客户端（%1）：请安装 OpenSSH 客户端。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed to list its devices: %3</source>
+        <translation>%2 上的 %1 未能列出其设备：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not DINO Studio&apos;s dino (or too old a version): &apos;info --devices --json&apos; printed no devices.</source>
+        <translation>%2 上的 %1 不是 DINO Studio 的 dino（或版本太旧）：&apos;info --devices --json&apos; 没有列出设备。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is version %3, this app is %4: install the same version there (the app reads the files that version writes, and starts it with this version&apos;s settings).</source>
+        <translation>%2 上的 %1 版本为 %3，本应用为 %4：请在那里安装相同版本（应用读取该版本写入的文件，并以本版本的设置启动它）。</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceLanguage</name>
     <message>
         <source>System language</source>
@@ -1202,8 +1257,12 @@
 <context>
     <name>LogPanel</name>
     <message>
-        <source>process %1: %2</source>
-        <translation>进程 %1：%2</translation>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1721,38 @@ LibTorch %5，%6</translation>
         <source>Runs</source>
         <translation>训练列表</translation>
     </message>
+    <message>
+        <source>Fetch Checkpoint</source>
+        <translation>获取检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoint copied to %1</source>
+        <translation>检查点已复制到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Checkpoint from Server</source>
+        <translation>从服务器获取检查点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy the run&apos;s last checkpoint from the server into its folder here, for the attention explorer and evaluations</source>
+        <translation>将运行的最新检查点从服务器复制到本地的运行文件夹，供注意力浏览器和评估使用</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <source>Copying the checkpoint from %1...</source>
+        <translation>正在从 %1 复制检查点...</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The run goes on on %1 after the app quits. Follow its folder here (%2) to see it again. Quit?</source>
+        <translation>应用退出后，运行会在 %1 上继续。跟踪本地的文件夹（%2）即可再次查看。要退出吗？</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1781,6 +1872,81 @@ LibTorch %5，%6</translation>
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>无法启动 ssh 客户端（%1）：请安装 OpenSSH 客户端。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A run is already going.</source>
+        <translation>已有一个运行在进行。</translation>
+    </message>
+    <message>
+        <source>No server is chosen to run on.</source>
+        <translation>未选择运行所用的服务器。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 does not say where a run on a server is (%2 missing).</source>
+        <translation>%1 没有说明服务器上的运行在哪里（缺少 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a description of a run on a server: it needs &quot;host&quot; and &quot;folder&quot;.</source>
+        <translation>%1 不是服务器上运行的描述：需要 &quot;host&quot; 和 &quot;folder&quot;。</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>The run on %1 exited with code %2.</source>
+        <translation>%1 上的运行以代码 %2 退出。</translation>
+    </message>
+    <message>
+        <source>The run on %1 ended without an exit status: its process was killed (out of memory?), or the server restarted. Its last checkpoint stands: Start resumes from it.</source>
+        <translation>%1 上的运行结束时没有退出状态：其进程被终止（内存不足？），或服务器已重启。最后的检查点仍在：“开始”会从那里继续。</translation>
+    </message>
+    <message>
+        <source>No run was started in %1 on %2.</source>
+        <translation>%2 上的 %1 中没有启动过运行。</translation>
+    </message>
+    <message>
+        <source>no word from %1 for %2 s</source>
+        <translation>%1 已 %2 秒没有回应</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost (%2); the run goes on there. Trying again in %3 s.</source>
+        <translation>与 %1 的连接已断开（%2）；运行在那里继续。%3 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run: %2 It is stopped on the next connection.</source>
+        <translation>无法连接 %1 以停止运行：%2 将在下次连接时停止。</translation>
+    </message>
+    <message>
+        <source>No run on a server is known here.</source>
+        <translation>这里不知道任何服务器上的运行。</translation>
+    </message>
+    <message>
+        <source>The copy of the checkpoint from %1 is incomplete (%2 of %3 bytes): try again.</source>
+        <translation>从 %1 复制的检查点不完整（%2 / %3 字节）：请重试。</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2111,29 @@ LibTorch %5，%6</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>RunLocationBox</name>
+    <message>
+        <source>Where Start trains: this machine, or a server reached with ssh</source>
+        <translation>“开始”在哪里训练：本机，或通过 ssh 连接的服务器</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Add a Server...</source>
+        <translation>添加服务器...</translation>
+    </message>
+    <message>
+        <source>Edit %1...</source>
+        <translation>编辑 %1...</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2325,132 @@ LibTorch %5，%6</translation>
     <message>
         <source>Schedules</source>
         <translation>调度</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Runs started on a server go on there when the connection closes. The app uses this machine&apos;s ssh with your keys: &quot;ssh HOST&quot; must log in without a password.</source>
+        <translation>在服务器上启动的运行在连接关闭后继续进行。应用使用本机的 ssh 和您的密钥：&quot;ssh HOST&quot; 必须无需密码即可登录。</translation>
+    </message>
+    <message>
+        <source>gpu-box, or user@gpu-box.example.org (as in ~/.ssh/config)</source>
+        <translation>gpu-box 或 user@gpu-box.example.org（同 ~/.ssh/config）</translation>
+    </message>
+    <message>
+        <source>optional, e.g. -p 2222 -i ~/.ssh/id_ed25519 -J jumphost</source>
+        <translation>可选，例如 -p 2222 -i ~/.ssh/id_ed25519 -J jumphost</translation>
+    </message>
+    <message>
+        <source>The dino command-line tool on the server: a name on its PATH or a full path. It must be this app&apos;s version.</source>
+        <translation>服务器上的 dino 命令行工具：其 PATH 中的名称或完整路径。版本必须与本应用相同。</translation>
+    </message>
+    <message>
+        <source>Each run goes in a folder of this name as the run&apos;s folder here. A relative path is taken from the home folder there.</source>
+        <translation>每个运行放在那里与本地运行文件夹同名的文件夹中。相对路径从那里的主文件夹算起。</translation>
+    </message>
+    <message>
+        <source>Starts the processes of a run on several GPUs (Processes on this machine above 1).</source>
+        <translation>启动多 GPU 运行的各个进程（“本机进程数”大于 1 时）。</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>ssh options:</source>
+        <translation>ssh 选项：</translation>
+    </message>
+    <message>
+        <source>dino program there:</source>
+        <translation>那里的 dino 程序：</translation>
+    </message>
+    <message>
+        <source>Runs folder there:</source>
+        <translation>那里的运行文件夹：</translation>
+    </message>
+    <message>
+        <source>torchrun there:</source>
+        <translation>那里的 torchrun：</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Asking %1...</source>
+        <translation>正在询问 %1...</translation>
+    </message>
+</context>
+<context>
+    <name>SshFailure</name>
+    <message>
+        <source>%1 was not found on %2: install DINO Studio&apos;s dino there, or give its full path as the program.</source>
+        <translation>在 %2 上找不到 %1：请在那里安装 DINO Studio 的 dino，或填写其完整路径作为程序。</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2: a run of several processes needs torchrun there (it comes with PyTorch), or give its full path.</source>
+        <translation>在 %2 上找不到 %1：多进程运行需要那里有 torchrun（随 PyTorch 提供），或填写其完整路径。</translation>
+    </message>
+    <message>
+        <source>A run is already going in that folder on %1: follow it (File &gt; Follow a Run Folder on the mirror folder), or choose another folder.</source>
+        <translation>%1 上的该文件夹中已有运行在进行：请跟踪它（文件 &gt; 跟踪运行文件夹，选择本地镜像文件夹），或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 is gone (or cannot be entered).</source>
+        <translation>%1 上的运行文件夹已不存在（或无法进入）。</translation>
+    </message>
+    <message>
+        <source>The run on %1 has not saved a checkpoint yet.</source>
+        <translation>%1 上的运行尚未保存检查点。</translation>
+    </message>
+    <message>
+        <source>The disk on %1 is full (or your quota there is used up): free space in %2 there, or choose another folder for runs.</source>
+        <translation>%1 上的磁盘已满（或您在那里的配额已用完）：请在那里的 %2 中释放空间，或为运行选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is not a host this machine knows: check the name, or add it to ~/.ssh/config.</source>
+        <translation>本机不认识主机 %1：请检查名称，或将其加入 ~/.ssh/config。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known here, or it changed: connect once with &quot;ssh %1&quot; in a terminal to check it and accept it.</source>
+        <translation>%1 的主机密钥在本机未知或已改变：请在终端中用 &quot;ssh %1&quot; 连接一次，检查并接受它。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: &quot;ssh %1&quot; must work without a password. Load your key into ssh-agent, or name it with IdentityFile in ~/.ssh/config (or with -i in the ssh options).</source>
+        <translation>%1 拒绝了登录：&quot;ssh %1&quot; 必须无需密码即可使用。请将密钥加载到 ssh-agent，或在 ~/.ssh/config 中用 IdentityFile 指定（或在 ssh 选项中用 -i）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: no SSH server listens there on that port.</source>
+        <translation>%1 拒绝了连接：那里的该端口上没有 SSH 服务器在监听。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (no answer, or no route to it): is it on, and is this machine on its network or VPN?</source>
+        <translation>无法连接 %1（无应答或无路由）：它是否开机，本机是否在其网络或 VPN 中？</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>ssh %1 failed.</source>
+        <translation>ssh %1 失败。</translation>
+    </message>
+    <message>
+        <source>ssh %1 failed: %2</source>
+        <translation>ssh %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The command on %1 failed with exit code %2.</source>
+        <translation>%1 上的命令失败，退出代码 %2。</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>在 %1 上：%2</translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,14 @@
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
 #include "training/run_follower.h"
+#include "remote/remote_run.h"
+#include "remote/run_location_box.h"
 #include "training/training_controller.h"
 #include "welcome/welcome_page.h"
 
 #include <dino/api/build_info.h>
 #include <dino/api/training_run.h>
+#include <dino/session/detached_run.h>
 #include <dino/log/human_readable.h>
 #include <dino/session/training_settings.h>
 
@@ -197,7 +200,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
            "change the settings and press Start to resume from it.")
             .arg(message));
   });
-  connect(controller_, &TrainingController::processOutput, log_, &LogPanel::appendProcessOutput);
+  connect(controller_, &TrainingController::processOutput, this, [this](int rank, const QString& line) {
+    if (rank < 0)
+      log_->appendServerOutput(controller_->serverRun()->target().host, line);
+    else
+      log_->appendProcessOutput(rank, line);
+  });
+  connect(controller_, &TrainingController::serverConnectionChanged, this, &MainWindow::onServerConnectionChanged);
+  connect(controller_->serverRun(), &RemoteRun::checkpointFetched, this,
+          [this](const QString& file, const QString& error) {
+            fetchCheckpoint_->setEnabled(controller_->isOnServer());
+            if (!error.isEmpty()) {
+              if (isVisible()) QMessageBox::warning(this, tr("Fetch Checkpoint"), error);
+              return;
+            }
+            statusBar()->showMessage(tr("Checkpoint copied to %1").arg(QDir::toNativeSeparators(file)), 8000);
+            announceRunFolder();  // the attention explorer can show its teacher now
+          });
+  onServerChosen();
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(config_, &ConfigPanel::settingsChanged, this, [this] { previewTimer_.start(); });
   connect(config_, &ConfigPanel::dataScanned, this, [this] { previewTimer_.start(); });
@@ -246,10 +266,21 @@ void MainWindow::createActions() {
         QApplication::clipboard()->setText(commandLine());
         statusBar()->showMessage(tr("Copied: %1").arg(commandLine()), 5000);
       });
+  fetchCheckpoint_ = run->addAction(tr("&Fetch Checkpoint from Server"), this, &MainWindow::fetchServerCheckpoint);
+  fetchCheckpoint_->setToolTip(
+      tr("Copy the run's last checkpoint from the server into its folder here, for the "
+         "attention explorer and evaluations"));
   tintRunIcons();
   for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
   toolbar->addSeparator();
   toolbar->addAction(copyCommand_);
+  toolbar->addSeparator();
+  auto* runOnLabel = new QLabel(tr("Run on:"));
+  runOnLabel->setContentsMargins(4, 0, 4, 0);
+  toolbar->addWidget(runOnLabel);
+  runLocation_ = new RunLocationBox;
+  toolbar->addWidget(runLocation_);
+  connect(runLocation_, &RunLocationBox::locationChanged, this, &MainWindow::onServerChosen);
   // Chinese (and Japanese) menus put the mnemonic after the text, "开始(&S)"; Qt strips only the
   // '&' for the toolbar, which would read "开始(S)".
   static const QRegularExpression trailingMnemonic(QStringLiteral("\\(&\\w\\)$"));
@@ -557,6 +588,7 @@ bool MainWindow::followRun(const QString& folder) {
     QMessageBox::information(this, tr("Follow"), tr("Stop the current run first."));
     return false;
   }
+  if (QFileInfo::exists(QDir(folder).filePath(RemoteRun::mirrorFileName()))) return followServerRun(folder);
   dashboard_->clear();
   runHalted_ = false;  // a followed run's own records tell its state
   if (!follower_->follow(folder)) {
@@ -579,6 +611,69 @@ bool MainWindow::followRun(const QString& folder) {
   updateActions();
   announceRunFolder();
   // A run chosen from the welcome page (or File > Follow) is what the window should show.
+  if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget()); tabs && tabs->currentWidget() == welcome_)
+    showTab(QStringLiteral("dashboard"));
+  return true;
+}
+
+void MainWindow::onServerChosen() {
+  const SshTarget server = runLocation_->current();
+  controller_->setServer(server);
+  config_->setServer(server.host);
+  updateActions();
+}
+
+void MainWindow::onServerConnectionChanged(bool connected, const QString& message) {
+  // A dead connection is said as such: the run itself goes on there.
+  if (!connected) {
+    stateLabel_->setText(QStringLiteral("<span style='color:#d55e00'>%1</span>").arg(message.toHtmlEscaped()));
+    stateLabel_->setToolTip(message);
+    return;
+  }
+  stateLabel_->setToolTip(message);
+  onStateChanged(controller_->state());
+  statusBar()->showMessage(message, 4000);
+}
+
+void MainWindow::fetchServerCheckpoint() {
+  if (!controller_->isOnServer()) return;
+  fetchCheckpoint_->setEnabled(false);
+  statusBar()->showMessage(tr("Copying the checkpoint from %1...").arg(controller_->serverRun()->target().host));
+  controller_->serverRun()->fetchCheckpoint();
+}
+
+bool MainWindow::followServerRun(const QString& folder) {
+  dashboard_->clear();
+  runHalted_ = false;
+  follower_->stop();
+  // What the mirror already holds, at once; the controller then brings what the run writes next.
+  RunFollower history;
+  connect(&history, &RunFollower::recordsArrived, dashboard_, &Dashboard::addRecords);
+  if (history.follow(folder)) {
+    const auto settings = history.settings();
+    dashboard_->setOutputDim(settings ? settings->out_dim : 0);
+  }
+  history.stop();
+  if (!controller_->attachToServerRun(folder)) {
+    if (isVisible()) QMessageBox::warning(this, tr("Follow"), controller_->lastError());
+    return false;
+  }
+  // The end of what the run printed so far, from the mirror, before what it prints next.
+  if (QFile output(QDir(folder).filePath(QString::fromLatin1(dino::detached_run::kOutputFile)));
+      output.open(QIODevice::ReadOnly)) {
+    constexpr qint64 kTailBytes = 64 * 1024;
+    if (output.size() > kTailBytes) output.seek(output.size() - kTailBytes);
+    QList<QByteArray> lines = output.readAll().split('\n');
+    if (output.size() > kTailBytes && !lines.isEmpty()) lines.removeFirst();  // cut by the seek
+    for (const QByteArray& line : lines)
+      if (!line.trimmed().isEmpty())
+        log_->appendServerOutput(controller_->serverRun()->target().host, QString::fromUtf8(line));
+  }
+  runFolder_ = QDir(folder).absolutePath();
+  rememberRun(runFolder_);
+  onRecords();
+  updateActions();
+  announceRunFolder();
   if (auto* tabs = qobject_cast<QTabWidget*>(centralWidget()); tabs && tabs->currentWidget() == welcome_)
     showTab(QStringLiteral("dashboard"));
   return true;
@@ -616,6 +711,11 @@ void MainWindow::onRecords() {
 }
 
 QString MainWindow::phaseText() const {
+  if (controller_->isOnServer()) return tr("%1 on %2").arg(phaseTextHere(), controller_->serverRun()->target().host);
+  return phaseTextHere();
+}
+
+QString MainWindow::phaseTextHere() const {
   switch (controller_->phase()) {
     case dino::RunPhase::Starting:
       return tr("Starting");
@@ -692,7 +792,8 @@ void MainWindow::updateActions() {
           : tr("Cannot start: %1").arg(config_->problem()));
   pause_->setEnabled(state == dino::RunState::Running);
   // Processes held in a pause would time each other out: a run of several saves and ends instead.
-  const bool severalProcesses = config_->value(QStringLiteral("nproc_per_node")).toInt() > 1;
+  const bool severalProcesses =
+      config_->value(QStringLiteral("nproc_per_node")).toInt() > 1 || runLocation_->current().isValid();
   pause_->setToolTip(tr("%1 (%2)").arg(
       severalProcesses ? tr("Save a checkpoint after the current step and end the processes; Resume starts them again "
                             "from it")
@@ -700,6 +801,8 @@ void MainWindow::updateActions() {
       pause_->shortcut().toString(QKeySequence::NativeText)));
   resume_->setEnabled(state == dino::RunState::Paused);
   stop_->setEnabled(active);
+  fetchCheckpoint_->setEnabled(controller_->isOnServer());
+  runLocation_->setEnabled(!active);
   follow_->setEnabled(!active);
   config_->setEnabled(!active);
 }
@@ -767,7 +870,19 @@ void MainWindow::closeWithoutAsking() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (controller_->isActive()) {
+  if (controller_->isActive() && controller_->isOnServer()) {
+    // Nothing to stop: the run goes on there, and following it again picks it up.
+    if (askBeforeClosing_ && isVisible() &&
+        QMessageBox::question(this, tr("Quit"),
+                              tr("The run goes on on %1 after the app quits. Follow its folder here (%2) to see it "
+                                 "again. Quit?")
+                                  .arg(controller_->serverRun()->target().host,
+                                       QDir::toNativeSeparators(controller_->serverRun()->localFolder()))) !=
+            QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+  } else if (controller_->isActive()) {
     if (askBeforeClosing_ && isVisible() &&
         QMessageBox::question(this, tr("Quit"),
                               tr("A run is training. Stop it (saving a checkpoint to resume from) and quit?")) !=

@@ -22,6 +22,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class RunFollower;
+class RunLocationBox;
 class SchedulePreview;
 class TrainingController;
 class WelcomePage;
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   WelcomePage* welcomePage() const { return welcome_; }
   EvaluatePanel* evaluatePanel() const { return evaluate_; }
   RunsPanel* runsPanel() const { return runs_; }
+  RunLocationBox* runLocation() const { return runLocation_; }
 
   // Run controls, also behind the toolbar's actions. startRun asks before resuming an output folder
   // that holds a checkpoint unless `interactive` is false (it then resumes, as `dino train` does).
@@ -82,7 +84,8 @@ class MainWindow : public QMainWindow {
   void createActions();
   void tintRunIcons();
   void onStateChanged(dino::RunState state);
-  QString phaseText() const;  // the status line while a run runs
+  QString phaseText() const;  // the status line while a run runs ("Training on gpu-box")
+  QString phaseTextHere() const;
   void onRecords();
   void updateActions();
   // The run on display offered where it matters: its checkpoint.pth to the attention explorer as the
@@ -98,6 +101,11 @@ class MainWindow : public QMainWindow {
   void createLanguageMenu(QMenu* view);
   void createAppearanceMenu(QMenu* view);
   bool refuseWhileRunning(const QString& title);  // true, after saying so, while a run is going
+  // A run on a server: where Start trains, its connection in the status line, its checkpoint fetched.
+  void onServerChosen();
+  void onServerConnectionChanged(bool connected, const QString& message);
+  void fetchServerCheckpoint();
+  bool followServerRun(const QString& folder);  // a mirror folder (remote.json): follow the run there
 
   ConfigPanel* config_ = nullptr;
   Dashboard* dashboard_ = nullptr;
@@ -113,6 +121,8 @@ class MainWindow : public QMainWindow {
   RunFollower* follower_ = nullptr;
   QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
   QAction *follow_ = nullptr, *openFolder_ = nullptr, *copyCommand_ = nullptr, *exportAll_ = nullptr;
+  QAction* fetchCheckpoint_ = nullptr;
+  RunLocationBox* runLocation_ = nullptr;
   QMenu* recent_ = nullptr;
   QLabel* stateLabel_ = nullptr;
   QLabel* progressLabel_ = nullptr;

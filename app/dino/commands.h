@@ -15,6 +15,7 @@ void add_linear_command(CLI::App& app);
 void add_retrieval_command(CLI::App& app);
 void add_copydetect_command(CLI::App& app);
 void add_attention_command(CLI::App& app);
+void add_follow_command(CLI::App& app);
 // `dino bench attention`, registered on the bench command.
 void add_attention_bench(CLI::App& bench);
 

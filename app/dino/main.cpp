@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   dino::cli::add_copydetect_command(app);
   dino::cli::add_attention_command(app);
   dino::cli::add_bench_command(app);
+  dino::cli::add_follow_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include "config/config_panel.h"
 #include "dashboard/dashboard.h"
 #include "main_window.h"
+#include "training/training_controller.h"
 #include "settings/appearance.h"
 #include "settings/interface_language.h"
 #include "training/run_follower.h"
@@ -147,7 +148,10 @@ int main(int argc, char** argv) {
   if (parser.isSet(outputDir)) window.configPanel()->setValue(QStringLiteral("output_dir"), parser.value(outputDir));
   // Before the window shows: a folder that cannot be followed is an error on stderr, not a modal box.
   if (parser.isSet(follow) && !window.followRun(parser.value(follow))) {
-    std::fprintf(stderr, "dino-studio: %s\n", qPrintable(window.follower()->errorString()));
+    // A run on a server (a folder with remote.json) is followed by the controller, a local one by the follower.
+    const QString why = window.controller()->lastError().isEmpty() ? window.follower()->errorString()
+                                                                   : window.controller()->lastError();
+    std::fprintf(stderr, "dino-studio: %s\n", qPrintable(why));
     return 2;
   }
   window.show();

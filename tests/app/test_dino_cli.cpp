@@ -81,6 +81,40 @@ class TestDinoCli : public QObject {
     QVERIFY2(result.ok, qPrintable(result.error));
   }
 
+  // `dino follow` (what the app reads over SSH from a run on a server): whole lines only, each file
+  // from its offset and tagged, then how the run ended, once everything written is out.
+  void followStreamsWholeLinesFromOffsetsThenTheEnd() {
+    QTemporaryDir run;
+    const auto write = [&run](const char* name, const QByteArray& bytes) {
+      QFile file(run.filePath(QString::fromLatin1(name)));
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write(bytes);
+    };
+    write("metrics.jsonl", "{\"a\":1}\n{\"b\":");  // the writer is mid-line: the second is not sent
+    write("train.log", "x\ny\n");
+    write("detached.out", "o1\n");
+    // No process file yet: no detached run there.
+    auto none = run_dino({"follow", "--output_dir", run.path(), "--log_from", "2"});
+    QCOMPARE(none.exit_code, 0);
+    QCOMPARE(none.out, QStringLiteral("m {\"a\":1}\nl y\no o1\ns none\n"));
+    // A process id nobody has any more, and no exit status: the run is gone.
+    QProcess finished;
+    finished.start(QStringLiteral("true"), {});
+    QVERIFY(finished.waitForFinished());
+    write("detached.pid", QByteArray::number(finished.processId()) + "\n");
+    auto gone = run_dino(
+        {"follow", "--output_dir", run.path(), "--metrics_from", "8", "--log_from", "4", "--output_from", "3"});
+    QCOMPARE(gone.out, QStringLiteral("s gone\n"));
+    write("detached.exit", "137\n");
+    auto ended = run_dino({"follow", "--output_dir", run.path(), "--metrics_from", "8"});
+    QCOMPARE(ended.out, QStringLiteral("l x\nl y\no o1\ns ended 137\n"));
+    auto nowhere = run_dino({"follow", "--output_dir", run.filePath("nope")});
+    QCOMPARE(nowhere.exit_code, 1);
+    QVERIFY2(
+        nowhere.err.contains(QStringLiteral("--output_dir ")) && nowhere.err.contains(QStringLiteral("no such folder")),
+        qPrintable(nowhere.err));
+  }
+
   void infoOnABackboneFile() {
     auto run = run_dino({"info", "--pretrained_weights", dir_.filePath("backbone.pth")});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));

@@ -108,6 +108,35 @@ class TestConfigPanel : public QObject {
     }
   }
 
+  // On a server, its data folder and its GPUs are not this machine's: a folder missing here and a
+  // GPU this machine lacks do not stop Start, while a bad setting still does; back on this machine,
+  // both are checked again.
+  void aServerRunChecksOnlyTheSettings() {
+    ConfigPanel panel;
+    QVERIFY(panel.applyPreset(QStringLiteral("fashion-mnist-demo")));
+    panel.setValue(QStringLiteral("data_path"), QStringLiteral("/data/on/the/server/only"));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);
+    QVERIFY(!panel.canStart());
+    panel.setServer(QStringLiteral("gpu-box"));
+    QVERIFY2(panel.canStart(), qPrintable(panel.problem()));
+    auto* device = panel.findChild<QComboBox*>(QStringLiteral("device"));
+    QVERIFY(device);
+    QVERIFY(device->findData(QStringLiteral("cuda")) >= 0);
+    panel.setValue(QStringLiteral("device"), QStringLiteral("cuda"));
+    QVERIFY2(panel.canStart(), qPrintable(panel.problem()));
+    panel.setValue(QStringLiteral("local_crops_size"), 2);
+    QVERIFY(!panel.canStart());
+    QCOMPARE(panel.problemKey(), QStringLiteral("local_crops_size"));
+    panel.setValue(QStringLiteral("local_crops_size"), 12);
+    QVERIFY(panel.canStart());
+    panel.setServer(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.dataScanPending(), 20000);
+    QVERIFY(!panel.canStart());
+    // This machine has no GPU here: the device is named first; with one, the data folder is.
+    const bool hasGpu = dino::run_settings::devices().size() > 1;
+    QCOMPARE(panel.problemKey(), hasGpu ? QStringLiteral("data_path") : QStringLiteral("device"));
+  }
+
   void settingsFilesAreCheckedLikeTheCommandLine() {
     ConfigPanel panel;
     QString error;

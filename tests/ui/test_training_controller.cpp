@@ -18,15 +18,7 @@
 namespace {
 
 dino::TrainingConfig tinySettings(const QString& outputDir, int epochs = 1) {
-  auto settings = dino::test::demo_settings();
-  settings.output_dir = outputDir.toStdString();
-  settings.epochs = epochs;
-  settings.limit_images = 512;
-  settings.batch_size_per_gpu = 32;
-  settings.eval_knn = false;
-  settings.depth = 1;
-  settings.num_workers = 1;
-  return settings;
+  return dino::test::tiny_demo_settings(outputDir.toStdString(), epochs);
 }
 
 }  // namespace

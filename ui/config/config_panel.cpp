@@ -171,6 +171,7 @@ ConfigPanel::ConfigPanel(QWidget* parent) : QWidget(parent) {
   connect(&scanWatcher_, &QFutureWatcher<dino::run_settings::DataSummary>::finished, this, [this] {
     scanning_ = false;
     if (scanTimer_.isActive()) return;  // the settings changed meanwhile: a newer scan follows
+    if (!server_.isEmpty()) return;     // the data is the server's now
     data_ = scanWatcher_.result();
     knownPath_ = scannedPath_;
     knownLimit_ = scannedLimit_;
@@ -433,7 +434,16 @@ void ConfigPanel::validate() {
     problemKey_ = localErrors_.begin().key();
     problem_ = localErrors_.begin().value();
   } else {
-    problem_ = QString::fromStdString(dino::run_settings::problem(config_));
+    if (server_.isEmpty()) {
+      problem_ = QString::fromStdString(dino::run_settings::problem(config_));
+    } else {  // this machine's devices say nothing of the server's
+      try {
+        config_.validate();
+        problem_.clear();
+      } catch (const std::exception& e) {
+        problem_ = QString::fromStdString(e.what());
+      }
+    }
     // The core names the flag (--lr) or the key ('lr'): mark that field.
     const QRegularExpression flag(QStringLiteral("(?:--|')([a-z_0-9]+)"));
     for (auto match = flag.globalMatch(problem_); match.hasNext();) {
@@ -448,7 +458,7 @@ void ConfigPanel::validate() {
         break;
       }
     }
-    if (problem_.isEmpty() && !dataScanPending() && !data_.ok) {
+    if (problem_.isEmpty() && server_.isEmpty() && !dataScanPending() && !data_.ok) {
       problem_ = QString::fromStdString(data_.description);
       problemKey_ = QStringLiteral("data_path");
     }
@@ -462,10 +472,39 @@ void ConfigPanel::validate() {
   }
 }
 
-bool ConfigPanel::canStart() const { return problem_.isEmpty() && !dataScanPending() && data_.ok; }
+bool ConfigPanel::canStart() const {
+  return problem_.isEmpty() && (!server_.isEmpty() || (!dataScanPending() && data_.ok));
+}
+
+void ConfigPanel::setServer(const QString& host) {
+  if (host == server_) return;
+  server_ = host;
+  // The device choices: this machine's, or what any server can be asked for.
+  if (auto* combo = qobject_cast<QComboBox*>(editors_.value(QStringLiteral("device")))) {
+    QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
+    if (server_.isEmpty()) {
+      for (const auto& device : dino::run_settings::devices())
+        combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
+    } else {
+      combo->addItem(tr("cpu (the server's processor)"), QStringLiteral("cpu"));
+      combo->addItem(tr("cuda (the server's first GPU)"), QStringLiteral("cuda"));
+    }
+  }
+  knownPath_.clear();  // scan again when back on this machine
+  refreshEditors();
+  startScan();
+}
 
 void ConfigPanel::startScan() {
   const QString path = QString::fromStdString(config_.data_path);
+  if (!server_.isEmpty()) {
+    dataLabel_->setText(tr("The images are read on %1 when the run starts.").arg(server_));
+    validate();
+    Q_EMIT dataScanned();
+    return;
+  }
   const qint64 limit = config_.limit_images;
   if (scanning_) {  // finish the old scan first, then look again
     scanTimer_.start();

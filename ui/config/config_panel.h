@@ -34,6 +34,11 @@ class ConfigPanel : public QWidget {
   void setValue(const QString& key, const QJsonValue& value);
   QJsonValue value(const QString& key) const;
 
+  // Runs train on this server (its host; empty: this machine). The data folder and devices are the
+  // server's then: the folder is not scanned here, and only the settings themselves are checked.
+  void setServer(const QString& host);
+  QString server() const { return server_; }
+
   bool canStart() const;
   QString problem() const { return problem_; }        // why not, when !canStart()
   QString problemKey() const { return problemKey_; }  // the field at fault, if one is
@@ -77,4 +82,5 @@ class ConfigPanel : public QWidget {
   bool scanning_ = false;  // until the watcher has delivered (its future may finish earlier)
   bool lastValidity_ = false;
   bool loading_ = false;
+  QString server_;
 };

@@ -35,7 +35,11 @@ void LogPanel::appendMessage(int level, const QString& message) {
                            QLatin1String(names[std::clamp(level, 0, 3)]), message));
 }
 
-void LogPanel::appendProcessOutput(int rank, const QString& line) {
+void LogPanel::appendProcessOutput(int rank, const QString& line) { appendToolLine(tr("process %1").arg(rank), line); }
+
+void LogPanel::appendServerOutput(const QString& host, const QString& line) { appendToolLine(host, line); }
+
+void LogPanel::appendToolLine(const QString& source, const QString& line) {
   // The console's colour codes, if the tool thought it wrote to a terminal, are not text.
   static const QRegularExpression colour(QStringLiteral("\\x1b\\[[0-9;]*m"));
   static const QRegularExpression levelPrefix(QStringLiteral("^\\[(debug|info|warning|error)\\] "));
@@ -51,5 +55,5 @@ void LogPanel::appendProcessOutput(int rank, const QString& line) {
     level = static_cast<int>(dino::log::Level::Error);
     text = text.mid(13);
   }
-  appendMessage(level, tr("process %1: %2").arg(rank).arg(text));
+  appendMessage(level, tr("%1: %2").arg(source, text));
 }

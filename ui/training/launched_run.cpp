@@ -40,7 +40,7 @@ QProcessEnvironment childEnvironment() {
 
 }  // namespace
 
-LaunchedRun::LaunchedRun(QObject* parent) : QObject(parent), program_(commandLineToolPath()) {
+LaunchedRun::LaunchedRun(QObject* parent) : ExternalRun(parent), program_(commandLineToolPath()) {
   endTheOthers_.setSingleShot(true);
   endTheOthers_.setInterval(kSurvivorsGraceMs);
   connect(&endTheOthers_, &QTimer::timeout, this, [this] {
@@ -178,7 +178,7 @@ void LaunchedRun::readOutput(int r, bool atExit) {
     rank.lastLines << QString::fromUtf8(line);
     if (rank.lastLines.size() > kTailLines) rank.lastLines.removeFirst();
     // TrainingSession's last words when it trained to its last epoch (a stop ends it otherwise).
-    if (r == 0 && rank.lastLines.last().contains(QLatin1String(" done: checkpoints"))) rank0Completed_ = true;
+    if (r == 0 && saysRunCompleted(rank.lastLines.last())) rank0Completed_ = true;
     Q_EMIT outputLine(r, rank.lastLines.last());
   }
 }

@@ -7,7 +7,7 @@
 // failure is reported with the failing rank's own message.
 #pragma once
 
-#include "training/metric_types.h"
+#include "training/external_run.h"
 #include "training/run_follower.h"
 
 #include <dino/session/training_config.h>
@@ -22,7 +22,7 @@
 #include <memory>
 #include <vector>
 
-class LaunchedRun : public QObject {
+class LaunchedRun : public ExternalRun {
   Q_OBJECT
 
  public:
@@ -37,24 +37,17 @@ class LaunchedRun : public QObject {
   // on are read, as for a run in the app's own process. False, with `error`, when the program is
   // missing or the settings cannot be handed over; a problem the processes find is reported by
   // ended().
-  bool start(const dino::TrainingConfig& settings, bool resuming, QString* error);
+  bool start(const dino::TrainingConfig& settings, bool resuming, QString* error) override;
   // SIGTERM to every process, as Slurm and torchrun end a job: each finishes its step, rank 0 saves
   // a checkpoint that resumes there, and they exit together.
-  void requestStop();
+  void requestStop() override;
   // Ends every process at once (a stop that takes too long): the last checkpoint saved stands.
-  void kill();
+  void kill() override;
   // requestStop(), then waits up to `ms` for the processes (the app quitting); kills what is left.
   void stopAndWait(int ms);
-  bool isRunning() const;
+  bool isRunning() const override;
   // After a failure, the time the other processes get to stop on their own before they are killed.
   void setSurvivorsGrace(int ms) { endTheOthers_.setInterval(ms); }
-
- Q_SIGNALS:
-  void recordsArrived(const MetricRecords& records);
-  void outputLine(int rank, const QString& line);  // what a process printed, a line at a time
-  // Every process has exited. `error` is empty when none failed; `completed`: the run trained to
-  // its last epoch (rather than stopping early on request).
-  void ended(const QString& error, bool completed);
 
  private:
   struct Rank {

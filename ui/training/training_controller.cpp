@@ -1,25 +1,37 @@
 #include "training/training_controller.h"
 
+#include "remote/remote_run.h"
 #include "training/launched_run.h"
 
 #include <dino/api/training_run.h>
 
+#include <QDir>
 #include <QMetaObject>
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent), launched_(new LaunchedRun(this)) {
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), launched_(new LaunchedRun(this)), remote_(new RemoteRun(this)) {
   qRegisterMetaType<MetricRecords>();
   qRegisterMetaType<dino::RunState>();
   qRegisterMetaType<dino::RunPhase>();
   statePoll_.setInterval(100);
   connect(&statePoll_, &QTimer::timeout, this, &TrainingController::pollState);
-  connect(launched_, &LaunchedRun::recordsArrived, this, &TrainingController::onLaunchedRecords);
-  connect(launched_, &LaunchedRun::ended, this, &TrainingController::onLaunchedEnded);
-  connect(launched_, &LaunchedRun::outputLine, this, &TrainingController::processOutput);
+  for (ExternalRun* run : {static_cast<ExternalRun*>(launched_), static_cast<ExternalRun*>(remote_)}) {
+    connect(run, &ExternalRun::recordsArrived, this, [this, run](const MetricRecords& records) {
+      if (run == external_) onLaunchedRecords(records);
+    });
+    connect(run, &ExternalRun::ended, this, [this, run](const QString& error, bool completed) {
+      if (run == external_) onLaunchedEnded(error, completed);
+    });
+    connect(run, &ExternalRun::outputLine, this, &TrainingController::processOutput);
+  }
+  connect(remote_, &RemoteRun::connectionChanged, this, &TrainingController::serverConnectionChanged);
 }
 
 TrainingController::~TrainingController() {
   // As for a run in this process: the processes finish their step and save before the app goes.
+  // A run on a server goes on there; only the following ends.
   if (launched_->isRunning()) launched_->stopAndWait(60000);
+  remote_->detach();
   if (run_) {
     run_->request_stop();
     run_->resume();
@@ -32,11 +44,24 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
     lastError_ = tr("A run is already going.");
     return false;
   }
-  if (settings.nproc_per_node > 1) {
-    if (const std::string why = dino::run_settings::problem(settings); !why.empty()) {
+  if (settings.nproc_per_node > 1 || server_.isValid()) {
+    // A server's devices are not this machine's: only the settings themselves are checked here.
+    std::string why;
+    if (server_.isValid()) {
+      try {
+        settings.validate();
+      } catch (const std::exception& e) {
+        why = e.what();
+      }
+    } else {
+      why = dino::run_settings::problem(settings);
+    }
+    if (!why.empty()) {
       lastError_ = QString::fromStdString(why);
       return false;
     }
+    if (server_.isValid()) remote_->setTarget(server_);
+    external_ = server_.isValid() ? static_cast<ExternalRun*>(remote_) : static_cast<ExternalRun*>(launched_);
     launchedSettings_ = settings;
     if (!launch(false)) return false;
     if (run_) {
@@ -50,6 +75,7 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
     return true;
   }
   launchedMode_ = false;
+  external_ = nullptr;
   std::unique_ptr<dino::TrainingRun> run;
   try {
     run = std::make_unique<dino::TrainingRun>(settings);
@@ -83,6 +109,38 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
 
 void TrainingController::setCommandLineTool(const QString& program) { launched_->setProgram(program); }
 
+bool TrainingController::isOnServer() const { return external_ && external_ == remote_; }
+
+bool TrainingController::attachToServerRun(const QString& folder) {
+  if (isActive()) {
+    lastError_ = tr("A run is already going.");
+    return false;
+  }
+  QString error;
+  if (!remote_->attach(folder, &error)) {
+    lastError_ = error;
+    return false;
+  }
+  if (run_) {
+    run_->wait();
+    run_.reset();
+  }
+  external_ = remote_;
+  launchedMode_ = true;
+  ending_ = Ending::None;
+  lastError_.clear();
+  // Pause and Resume start it again with the settings it was started with.
+  launchedSettings_ = dino::TrainingConfig();
+  try {
+    launchedSettings_.merge_json_file(QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
+  } catch (const std::exception&) {
+  }
+  launchedSettings_.output_dir = remote_->localFolder().toStdString();
+  setPhase(dino::RunPhase::Starting);
+  setState(dino::RunState::Running);
+  return true;
+}
+
 void TrainingController::pause() {
   if (state_ != dino::RunState::Running) return;
   if (!launchedMode_) {
@@ -94,7 +152,7 @@ void TrainingController::pause() {
   if (ending_ != Ending::None) return;
   ending_ = Ending::Pause;
   setPhase(dino::RunPhase::Saving);
-  launched_->requestStop();
+  external_->requestStop();
 }
 
 void TrainingController::resume() {
@@ -121,13 +179,13 @@ void TrainingController::stop() {
       return;
     }
     if (ending_ == Ending::Stop) {  // pressed again while they save: end them now
-      launched_->kill();
+      external_->kill();
       return;
     }
     const bool alreadyStopping = ending_ == Ending::Pause;
     ending_ = Ending::Stop;
     setPhase(dino::RunPhase::Saving);
-    if (!alreadyStopping) launched_->requestStop();
+    if (!alreadyStopping) external_->requestStop();
     return;
   }
   if (!run_) return;
@@ -138,7 +196,7 @@ void TrainingController::stop() {
 bool TrainingController::launch(bool resuming) {
   ending_ = Ending::None;
   QString error;
-  if (!launched_->start(launchedSettings_, resuming, &error)) {
+  if (!external_->start(launchedSettings_, resuming, &error)) {
     lastError_ = error;
     return false;
   }

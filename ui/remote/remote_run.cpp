@@ -1,0 +1,465 @@
+#include "remote/remote_run.h"
+
+#include <dino/session/detached_run.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <filesystem>
+
+namespace {
+
+constexpr int kSilenceLimitMs = 20000;  // `dino follow` speaks every 2 s; ssh gives up after 15 s
+const QString kMirrorFile = QStringLiteral("remote.json");
+
+QString word(const QString& text) { return ssh::shellWord(text); }
+QString word(const char* text) { return ssh::shellWord(QString::fromLatin1(text)); }
+
+}  // namespace
+
+RemoteRun::RemoteRun(QObject* parent) : ExternalRun(parent) {
+  silence_.setSingleShot(true);
+  silence_.setInterval(kSilenceLimitMs);
+  connect(&silence_, &QTimer::timeout, this, [this] {
+    if (!follow_) return;
+    endStatus_.clear();
+    follow_->setProperty("silent", true);
+    follow_->kill();  // its end reports the lost connection
+  });
+  reconnect_.setSingleShot(true);
+  connect(&reconnect_, &QTimer::timeout, this, [this] {
+    if (phase_ != Phase::Reconnecting) return;
+    sendPendingSignal([this] { follow(); });
+  });
+}
+
+RemoteRun::~RemoteRun() { detach(); }
+
+QString RemoteRun::mirrorFileName() { return kMirrorFile; }
+
+void RemoteRun::setReconnectDelays(int firstMs, int maxMs) {
+  firstDelayMs_ = delayMs_ = firstMs;
+  maxDelayMs_ = maxMs;
+}
+
+qint64 RemoteRun::followProcessId() const { return follow_ ? follow_->processId() : 0; }
+
+bool RemoteRun::isRunning() const {
+  return phase_ == Phase::Starting || phase_ == Phase::Following || phase_ == Phase::Reconnecting;
+}
+
+void RemoteRun::runScript(const QString& script, ScriptDone done, int timeoutMs) {
+  auto* process = new QProcess(this);
+  auto* timeout = new QTimer(process);
+  timeout->setSingleShot(true);
+  connect(timeout, &QTimer::timeout, process, [process] { process->kill(); });
+  connect(process, &QProcess::finished, this, [process, done](int code, QProcess::ExitStatus status) {
+    const QByteArray output = process->readAllStandardOutput();
+    const QString errors = QString::fromUtf8(process->readAllStandardError());
+    process->deleteLater();
+    done(status == QProcess::NormalExit ? code : 255, output, errors);
+  });
+  connect(process, &QProcess::errorOccurred, this, [process, done](QProcess::ProcessError error) {
+    if (error != QProcess::FailedToStart) return;
+    process->deleteLater();
+    done(255, {},
+         tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(process->errorString()));
+  });
+  ssh::startScript(*process, target_, script);
+  timeout->start(timeoutMs);
+}
+
+QString RemoteRun::enterFolderScript() const {
+  return QStringLiteral("prog=%1\ncd -- %2 2>/dev/null || { echo %3 >&2; exit 4; }\n")
+      .arg(word(target_.program), word(remoteFolder_), word(ssh::kNoFolder));
+}
+
+bool RemoteRun::writeMirrorDescription(QString* error) {
+  QJsonObject json = target_.toJson();
+  json.insert(QStringLiteral("folder"), remoteFolder_);
+  QSaveFile file(QDir(localFolder_).filePath(kMirrorFile));
+  if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit()) {
+    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool RemoteRun::openMirror(QString* error) {
+  for (auto [file, name] : {std::pair{&metrics_, "metrics.jsonl"}, std::pair{&log_, "train.log"},
+                            std::pair{&output_, dino::detached_run::kOutputFile}}) {
+    file->close();
+    file->setFileName(QDir(localFolder_).filePath(QString::fromLatin1(name)));
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+      *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file->fileName()), file->errorString());
+      return false;
+    }
+  }
+  return true;
+}
+
+bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QString* error) {
+  if (isRunning()) {
+    *error = tr("A run is already going.");
+    return false;
+  }
+  if (!target_.isValid()) {
+    *error = tr("No server is chosen to run on.");
+    return false;
+  }
+  const QFileInfo local(QString::fromStdString(settings.output_dir));
+  localFolder_ = local.absoluteFilePath();
+  if (!QDir().mkpath(localFolder_)) {
+    *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(localFolder_));
+    return false;
+  }
+  // A resumed run keeps the absolute folder its start found; a new one goes in the runs folder
+  // under the local folder's name.
+  if (!resuming || remoteFolder_.isEmpty()) {
+    QString runs = target_.runsFolder.trimmed();
+    if (runs.isEmpty()) runs = QStringLiteral("~");
+    while (runs.size() > 1 && runs.endsWith(QLatin1Char('/'))) runs.chop(1);
+    remoteFolder_ = runs + QLatin1Char('/') + local.fileName();
+  }
+  dino::TrainingConfig remote = settings;
+  remote.output_dir = remoteFolder_.toStdString();
+  remote.dist_url = "env://";  // torchrun's variables say where the processes meet
+  // The mirror's config.json is the run's, as dino train writes it there: the Runs tab lists it.
+  QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
+  if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(remote.to_json())) < 0 ||
+      !config.commit()) {
+    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
+    return false;
+  }
+  if (!writeMirrorDescription(error) || !openMirror(error)) return false;
+
+  const int processes = static_cast<int>(std::max<int64_t>(1, settings.nproc_per_node));
+  // The detached shell: dino train (under torchrun for several processes), its process id, and its
+  // exit status when it ends, all beside the run's outputs (dino/session/detached_run.h).
+  const QString launcher =
+      processes > 1 ? QStringLiteral("\"$1\" --standalone --nproc_per_node %1 --no-python \"$0\"").arg(processes)
+                    : QStringLiteral("\"$0\"");
+  const QString detached = QStringLiteral(
+                               "%1 train --config %2 --output_dir \"$PWD\" >> %3 2>&1 & echo $! > %4; "
+                               "wait $!; echo $? > %5")
+                               .arg(launcher, QString::fromLatin1(dino::detached_run::kSettingsFile),
+                                    QString::fromLatin1(dino::detached_run::kOutputFile),
+                                    QString::fromLatin1(dino::detached_run::kProcessFile),
+                                    QString::fromLatin1(dino::detached_run::kExitFile));
+  QString script = QStringLiteral("prog=%1\ntorchrun=%2\nfolder=%3\n")
+                       .arg(word(target_.program), word(target_.torchrun), word(remoteFolder_));
+  script +=
+      QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n").arg(word(ssh::kNoProgram));
+  if (processes > 1)
+    script += QStringLiteral("command -v \"$torchrun\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n")
+                  .arg(word(ssh::kNoTorchrun));
+  script += QStringLiteral("mkdir -p -- \"$folder\" && cd -- \"$folder\" || exit 4\n");
+  script +=
+      QStringLiteral("if [ -s %1 ] && [ ! -s %2 ] && kill -0 \"$(cat %1)\" 2>/dev/null; then echo %3 >&2; exit 5; fi\n")
+          .arg(word(dino::detached_run::kProcessFile), word(dino::detached_run::kExitFile), word(ssh::kAlreadyRunning));
+  script += QStringLiteral("cat > %1 <<'DINO_STUDIO_SETTINGS_END' || exit 4\n%2\nDINO_STUDIO_SETTINGS_END\n")
+                .arg(word(dino::detached_run::kSettingsFile), QString::fromStdString(remote.to_json()).trimmed());
+  script +=
+      QStringLiteral("rm -f %1 %2\n").arg(word(dino::detached_run::kProcessFile), word(dino::detached_run::kExitFile));
+  script += QStringLiteral("nohup setsid sh -c %1 \"$prog\" \"$torchrun\" > /dev/null 2>&1 < /dev/null &\n")
+                .arg(word(detached));
+  script += QStringLiteral("n=0; while [ ! -s %1 ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n+1)); done\n")
+                .arg(word(dino::detached_run::kProcessFile));
+  script += QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\necho \"$PWD\"\n")
+                .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted));
+
+  phase_ = Phase::Starting;
+  endStatus_.clear();
+  lastError_.clear();
+  stopRequested_ = killed_ = completed_ = false;
+  pendingSignal_.clear();
+  delayMs_ = firstDelayMs_;
+  runScript(script, [this](int code, const QByteArray& output, const QString& errors) {
+    if (phase_ != Phase::Starting) return;
+    if (code != 0) {
+      finish(ssh::explainFailure(target_, code, errors), false);
+      return;
+    }
+    const QString folder = QString::fromUtf8(output).trimmed().split(QLatin1Char('\n')).constLast();
+    if (!folder.isEmpty()) remoteFolder_ = folder;
+    QString error;
+    if (!writeMirrorDescription(&error)) {  // the run goes on there; say where it could not be noted
+      Q_EMIT outputLine(-1, error);
+    }
+    sendPendingSignal([this] { follow(); });  // a Stop pressed while it started
+  });
+  return true;
+}
+
+bool RemoteRun::attach(const QString& localFolder, QString* error) {
+  if (isRunning()) {
+    *error = tr("A run is already going.");
+    return false;
+  }
+  const QString description = QDir(localFolder).filePath(kMirrorFile);
+  QFile file(description);
+  if (!file.open(QIODevice::ReadOnly)) {
+    *error = tr("%1 does not say where a run on a server is (%2 missing).")
+                 .arg(QDir::toNativeSeparators(localFolder), kMirrorFile);
+    return false;
+  }
+  QJsonParseError parseError;
+  const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parseError);
+  const QString folder = json.object().value(QStringLiteral("folder")).toString();
+  target_ = SshTarget::fromJson(json.object());
+  if (parseError.error != QJsonParseError::NoError || !target_.isValid() || folder.isEmpty()) {
+    *error = tr("%1 is not a description of a run on a server: it needs \"host\" and \"folder\".")
+                 .arg(QDir::toNativeSeparators(description));
+    return false;
+  }
+  localFolder_ = QFileInfo(localFolder).absoluteFilePath();
+  remoteFolder_ = folder;
+  if (!openMirror(error)) return false;
+  endStatus_.clear();
+  lastError_.clear();
+  stopRequested_ = killed_ = completed_ = false;
+  pendingSignal_.clear();
+  delayMs_ = firstDelayMs_;
+  phase_ = Phase::Reconnecting;  // as after a lost connection: follow from what the mirror holds
+  follow();
+  return true;
+}
+
+void RemoteRun::follow() {
+  if (follow_) return;
+  phase_ = Phase::Following;
+  metrics_.flush();
+  log_.flush();
+  output_.flush();
+  QString script = enterFolderScript();
+  script +=
+      QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n").arg(word(ssh::kNoProgram));
+  script +=
+      QStringLiteral("exec \"$prog\" follow --output_dir \"$PWD\" --metrics_from %1 --log_from %2 --output_from %3\n")
+          .arg(metrics_.size())
+          .arg(log_.size())
+          .arg(output_.size());
+  followBuffer_.clear();
+  endStatus_.clear();
+  follow_ = new QProcess(this);
+  connect(follow_, &QProcess::readyReadStandardOutput, this, &RemoteRun::readFollowOutput);
+  connect(follow_, &QProcess::finished, this, &RemoteRun::onFollowFinished);
+  connect(follow_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+    if (error != QProcess::FailedToStart) return;
+    const QString why = follow_->errorString();
+    follow_->deleteLater();
+    follow_ = nullptr;
+    finish(tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(why), false);
+  });
+  silence_.start();
+  ssh::startScript(*follow_, target_, script);
+}
+
+void RemoteRun::readFollowOutput() {
+  if (!follow_) return;
+  silence_.start();
+  followBuffer_ += follow_->readAllStandardOutput();
+  const qsizetype end = followBuffer_.lastIndexOf('\n');
+  if (end < 0) return;
+  const QByteArray whole = followBuffer_.left(end + 1);
+  followBuffer_.remove(0, end + 1);
+  if (!connected_) {
+    connected_ = true;
+    delayMs_ = firstDelayMs_;
+    Q_EMIT connectionChanged(true, tr("Connected to %1.").arg(target_.host));
+  }
+  MetricRecords records;
+  qsizetype begin = 0;
+  while (begin < whole.size()) {
+    const qsizetype newline = whole.indexOf('\n', begin);
+    const QByteArray line = whole.mid(begin, newline - begin);
+    begin = newline + 1;
+    if (line.size() < 2 || line[1] != ' ') continue;
+    const QByteArray text = line.mid(2);
+    switch (line[0]) {
+      case 'm':
+        metrics_.write(text + '\n');
+        if (auto record = dino::MetricRecord::from_json(text.toStdString())) records.append(*record);
+        break;
+      case 'l':
+        log_.write(text + '\n');
+        break;
+      case 'o': {
+        output_.write(text + '\n');
+        const QString printed = QString::fromUtf8(text);
+        if (saysRunCompleted(printed)) completed_ = true;
+        static const QString errorPrefix = QStringLiteral("dino: error: ");
+        if (printed.startsWith(errorPrefix)) lastError_ = printed.mid(errorPrefix.size());
+        Q_EMIT outputLine(-1, printed);
+        break;
+      }
+      case 's':
+        if (text != "running") endStatus_ = QString::fromUtf8(text);
+        break;
+      default:
+        break;
+    }
+  }
+  metrics_.flush();
+  log_.flush();
+  output_.flush();
+  if (!records.isEmpty()) Q_EMIT recordsArrived(records);
+}
+
+void RemoteRun::onFollowFinished(int exitCode, QProcess::ExitStatus status) {
+  readFollowOutput();
+  const bool silent = follow_->property("silent").toBool();
+  const QString errors = QString::fromUtf8(follow_->readAllStandardError());
+  follow_->deleteLater();
+  follow_ = nullptr;
+  silence_.stop();
+  if (phase_ != Phase::Following) return;  // detached, or ended otherwise
+  const QString host = target_.host;
+  if (endStatus_.startsWith(QLatin1String("ended "))) {
+    bool ok = false;
+    const int code = endStatus_.mid(6).trimmed().toInt(&ok);
+    if (ok && code == 0) return finish({}, completed_);
+    if (killed_) return finish({}, false);
+    finish(!lastError_.isEmpty() ? tr("On %1: %2").arg(host, lastError_)
+                                 : tr("The run on %1 exited with code %2.").arg(host, endStatus_.mid(6).trimmed()),
+           false);
+    return;
+  }
+  if (endStatus_ == QLatin1String("gone")) {
+    if (killed_) return finish({}, false);
+    return finish(tr("The run on %1 ended without an exit status: its process was killed (out of memory?), or the "
+                     "server restarted. Its last checkpoint stands: Start resumes from it.")
+                      .arg(host),
+                  false);
+  }
+  if (endStatus_ == QLatin1String("none"))
+    return finish(tr("No run was started in %1 on %2.").arg(remoteFolder_, host), false);
+  if (silent) return connectionLost(tr("no word from %1 for %2 s").arg(host).arg(silence_.interval() / 1000));
+  if (status == QProcess::CrashExit || ssh::isConnectionFailure(exitCode))
+    return connectionLost(ssh::explainFailure(target_, 255, errors));
+  // The server answered, but could not follow the run (its folder gone, dino missing there).
+  finish(ssh::explainFailure(target_, exitCode, errors), false);
+}
+
+void RemoteRun::connectionLost(const QString& why) {
+  connected_ = false;
+  phase_ = Phase::Reconnecting;
+  Q_EMIT connectionChanged(false, tr("Connection to %1 lost (%2); the run goes on there. Trying again in %3 s.")
+                                      .arg(target_.host, why)
+                                      .arg((delayMs_ + 999) / 1000));
+  reconnect_.start(delayMs_);
+  delayMs_ = std::min(maxDelayMs_, delayMs_ * 2);
+}
+
+void RemoteRun::requestStop() {
+  if (!isRunning()) return;
+  stopRequested_ = true;
+  if (pendingSignal_.isEmpty()) pendingSignal_ = QStringLiteral("TERM");
+  if (phase_ == Phase::Following) sendPendingSignal({});
+}
+
+void RemoteRun::kill() {
+  if (!isRunning()) return;
+  stopRequested_ = killed_ = true;
+  pendingSignal_ = QStringLiteral("KILL");
+  if (phase_ == Phase::Following) sendPendingSignal({});
+}
+
+void RemoteRun::sendPendingSignal(const std::function<void()>& then) {
+  if (pendingSignal_.isEmpty()) {
+    if (then) then();
+    return;
+  }
+  const QString signal = pendingSignal_;
+  QString script = enterFolderScript();
+  script += QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\n[ -s %3 ] && exit 0\nkill -%4 \"$(cat %1)\"\n")
+                .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted),
+                     word(dino::detached_run::kExitFile), signal);
+  runScript(script, [this, signal, then](int code, const QByteArray&, const QString& errors) {
+    if (code == 0 || !ssh::isConnectionFailure(code)) {
+      if (pendingSignal_ == signal) pendingSignal_.clear();
+      // The process may have ended between the two tests: kill then finds nobody, which is fine.
+      if (code != 0 && !errors.contains(QLatin1String("No such process")))
+        Q_EMIT outputLine(-1, ssh::explainFailure(target_, code, errors));
+    } else {
+      Q_EMIT connectionChanged(false, tr("Could not reach %1 to stop the run: %2 It is stopped on the next "
+                                         "connection.")
+                                          .arg(target_.host, ssh::explainFailure(target_, code, errors)));
+    }
+    if (then) then();
+  });
+}
+
+void RemoteRun::detach() {
+  phase_ = Phase::Idle;
+  reconnect_.stop();
+  silence_.stop();
+  if (follow_) {
+    follow_->disconnect(this);
+    follow_->kill();
+    follow_->waitForFinished(2000);
+    delete follow_;
+  }
+  connected_ = false;
+  metrics_.close();
+  log_.close();
+  output_.close();
+}
+
+void RemoteRun::finish(const QString& error, bool completed) {
+  phase_ = Phase::Ended;
+  reconnect_.stop();
+  silence_.stop();
+  connected_ = false;
+  metrics_.close();
+  log_.close();
+  output_.close();
+  // Queued: a listener may start the run again at once.
+  QTimer::singleShot(0, this, [this, error, completed] { Q_EMIT ended(error, completed); });
+}
+
+void RemoteRun::fetchCheckpoint() {
+  if (localFolder_.isEmpty() || remoteFolder_.isEmpty()) {
+    Q_EMIT checkpointFetched({}, tr("No run on a server is known here."));
+    return;
+  }
+  const QString target = QDir(localFolder_).filePath(QStringLiteral("checkpoint.pth"));
+  const QString part = target + QStringLiteral(".part");
+  QString script = enterFolderScript();
+  script += QStringLiteral(
+                "[ -f checkpoint.pth ] || { echo %1 >&2; exit 7; }\n"
+                "echo \"dino-studio-size $(wc -c < checkpoint.pth)\" >&2\nexec cat checkpoint.pth\n")
+                .arg(word(ssh::kNoCheckpoint));
+  auto* process = new QProcess(this);
+  process->setStandardOutputFile(part, QIODevice::Truncate);
+  connect(process, &QProcess::finished, this, [this, process, target, part](int code, QProcess::ExitStatus status) {
+    process->deleteLater();
+    const QString errors = QString::fromUtf8(process->readAllStandardError());
+    QString error;
+    if (status != QProcess::NormalExit || code != 0) {
+      error = ssh::explainFailure(target_, status == QProcess::NormalExit ? code : 255, errors);
+    } else {
+      // wc's figure against what arrived: a connection cut short must not pass for a checkpoint.
+      const auto match = QRegularExpression(QStringLiteral("dino-studio-size\\s+(\\d+)")).match(errors);
+      const qint64 expected = match.hasMatch() ? match.captured(1).toLongLong() : -1;
+      if (expected != QFileInfo(part).size())
+        error = tr("The copy of the checkpoint from %1 is incomplete (%2 of %3 bytes): try again.")
+                    .arg(target_.host)
+                    .arg(QFileInfo(part).size())
+                    .arg(expected);
+    }
+    if (error.isEmpty()) {
+      std::error_code renameError;
+      std::filesystem::rename(part.toStdString(), target.toStdString(), renameError);
+      if (renameError)
+        error = tr("Cannot replace %1: %2")
+                    .arg(QDir::toNativeSeparators(target), QString::fromStdString(renameError.message()));
+    }
+    if (!error.isEmpty()) QFile::remove(part);
+    Q_EMIT checkpointFetched(error.isEmpty() ? target : QString(), error);
+  });
+  ssh::startScript(*process, target_, script);
+}

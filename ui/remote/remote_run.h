@@ -1,0 +1,96 @@
+// A training run on a server, started and followed over SSH (ssh_target.h). Start sends the
+// settings to <runs folder>/<name of the run's folder> there and starts `dino train` detached
+// (nohup, setsid; torchrun for several processes), so it survives the connection, the app and the
+// laptop sleeping. `dino follow` on the server streams what the run writes; the local output folder
+// becomes its mirror: config.json and remote.json (where the run is) at start, then metrics.jsonl,
+// train.log and detached.out as they grow there. A dropped connection is reported as such and tried
+// again with growing delays, and picks up from what the mirror holds, so nothing is lost or read
+// twice. The app quitting leaves the run going; attach() follows it again later.
+#pragma once
+
+#include "remote/ssh_target.h"
+#include "training/external_run.h"
+
+#include <QFile>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+#include <functional>
+
+class RemoteRun : public ExternalRun {
+  Q_OBJECT
+
+ public:
+  explicit RemoteRun(QObject* parent = nullptr);
+  ~RemoteRun() override;  // stops following; the run goes on on the server
+
+  void setTarget(const SshTarget& target) { target_ = target; }
+  const SshTarget& target() const { return target_; }
+
+  // Asynchronous: false only when there is no host or the local folder cannot be written; ssh's
+  // answer comes later, as ended(error) when the start failed.
+  bool start(const dino::TrainingConfig& settings, bool resuming, QString* error) override;
+  // Follows again the run mirrored in `localFolder` (its remote.json says where), from what the
+  // mirror already holds. False, with `error`, when the folder is no such mirror.
+  bool attach(const QString& localFolder, QString* error);
+  // SIGTERM to the run there (it saves and ends) or SIGKILL; a signal the connection cannot carry
+  // now is sent on the next reconnect.
+  void requestStop() override;
+  void kill() override;
+  bool isRunning() const override;
+  // Stops following without touching the run (the app quitting).
+  void detach();
+  // Copies the run's checkpoint.pth into the mirror (through a .part file, renamed when whole);
+  // checkpointFetched() says how it went.
+  void fetchCheckpoint();
+  bool isConnected() const { return connected_; }
+  QString localFolder() const { return localFolder_; }
+  QString remoteFolder() const { return remoteFolder_; }
+
+  // For tests: the delays between reconnections, how long a silent connection is trusted, and the
+  // ssh process that follows the run (killing it drops the connection).
+  void setReconnectDelays(int firstMs, int maxMs);
+  void setSilenceLimit(int ms) { silence_.setInterval(ms); }
+  qint64 followProcessId() const;
+
+  static QString mirrorFileName();  // "remote.json"
+
+ Q_SIGNALS:
+  // Connected (again), or lost with the reason and when the next try is.
+  void connectionChanged(bool connected, const QString& message);
+  void checkpointFetched(const QString& file, const QString& error);
+
+ private:
+  enum class Phase { Idle, Starting, Following, Reconnecting, Ended };
+  using ScriptDone = std::function<void(int exitCode, const QByteArray& output, const QString& errors)>;
+
+  // Runs `script` on the host; `done` gets ssh's exit code (255 for a connection failure) and what
+  // the script printed. A script that has not finished within `timeoutMs` is killed.
+  void runScript(const QString& script, ScriptDone done, int timeoutMs = 60000);
+  QString enterFolderScript() const;  // sets prog, enters the run's folder or fails with kNoFolder
+  bool writeMirrorDescription(QString* error);
+  bool openMirror(QString* error);
+  void follow();
+  void readFollowOutput();
+  void onFollowFinished(int exitCode, QProcess::ExitStatus status);
+  void handleLine(const QByteArray& line);
+  void connectionLost(const QString& why);
+  void sendPendingSignal(const std::function<void()>& then);
+  void finish(const QString& error, bool completed);
+
+  SshTarget target_;
+  QString localFolder_, remoteFolder_;
+  Phase phase_ = Phase::Idle;
+  QPointer<QProcess> follow_;
+  QByteArray followBuffer_;
+  QString endStatus_;  // "ended <code>", "gone" or "none", once the server said it
+  QTimer silence_;     // no word from the server for this long: the connection is dead
+  QTimer reconnect_;
+  int firstDelayMs_ = 2000, maxDelayMs_ = 30000, delayMs_ = 2000;
+  bool connected_ = false;
+  QString pendingSignal_;  // "TERM" or "KILL", when the connection could not carry it yet
+  bool stopRequested_ = false, killed_ = false, completed_ = false;
+  QString lastError_;             // the run's last "dino: error: ..." line
+  QFile metrics_, log_, output_;  // the mirror, appended to
+};
