@@ -1205,10 +1205,6 @@
         <translation>torchrun fehlt dort: Läufe mit mehreren Prozessen brauchen es.</translation>
     </message>
     <message>
-        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
-        <translation>Der ssh-Client konnte nicht gestartet werden (%1): Installieren Sie den OpenSSH-Client.</translation>
-    </message>
-    <message>
         <source>%1 on %2 failed to list its devices: %3</source>
         <translation>%1 auf %2 konnte seine Geräte nicht auflisten: %3</translation>
     </message>
@@ -1763,6 +1759,14 @@ LibTorch %5, %6</translation>
         <source>The run goes on on %1 after the app quits. Follow its folder here (%2) to see it again. Quit?</source>
         <translation>Der Lauf geht auf %1 weiter, wenn die App beendet wird. Folgen Sie seinem Ordner hier (%2), um ihn wieder zu sehen. Beenden?</translation>
     </message>
+    <message>
+        <source>Stop &amp;Following the Server</source>
+        <translation>Dem Server nicht mehr &amp;folgen</translation>
+    </message>
+    <message>
+        <source>Leave the run on the server going, and stop following it here (File &gt; Follow a Run Folder on its folder follows it again)</source>
+        <translation>Den Lauf auf dem Server weiterlaufen lassen und ihm hier nicht mehr folgen (Datei &gt; Einem Laufordner folgen, auf seinem Ordner, folgt ihm wieder)</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1887,10 +1891,6 @@ LibTorch %5, %6</translation>
 <context>
     <name>RemoteRun</name>
     <message>
-        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
-        <translation>Der ssh-Client konnte nicht gestartet werden (%1): Installieren Sie den OpenSSH-Client.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -1943,10 +1943,6 @@ LibTorch %5, %6</translation>
         <translation>Verbindung zu %1 verloren (%2); der Lauf geht dort weiter. Neuer Versuch in %3 s.</translation>
     </message>
     <message>
-        <source>Could not reach %1 to stop the run: %2 It is stopped on the next connection.</source>
-        <translation>%1 war zum Anhalten des Laufs nicht erreichbar: %2 Er wird bei der nächsten Verbindung angehalten.</translation>
-    </message>
-    <message>
         <source>No run on a server is known here.</source>
         <translation>Hier ist kein Lauf auf einem Server bekannt.</translation>
     </message>
@@ -1957,6 +1953,18 @@ LibTorch %5, %6</translation>
     <message>
         <source>Cannot replace %1: %2</source>
         <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder %1 has no name to give its folder on the server.</source>
+        <translation>Der Ordner %1 des Laufs hat keinen Namen, den sein Ordner auf dem Server tragen könnte.</translation>
+    </message>
+    <message>
+        <source>%1 holds a run trained on this machine: choose a new folder for a run on a server.</source>
+        <translation>%1 enthält einen auf diesem Rechner trainierten Lauf: Wählen Sie für einen Lauf auf einem Server einen neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run: %2 Trying again.</source>
+        <translation>%1 war zum Anhalten des Laufs nicht erreichbar: %2 Neuer Versuch folgt.</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2197,10 @@ LibTorch %5, %6</translation>
         <source>not responding</source>
         <translation>reagiert nicht</translation>
     </message>
+    <message>
+        <source>on a server</source>
+        <translation>auf einem Server</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
@@ -2290,6 +2302,10 @@ LibTorch %5, %6</translation>
     <message>
         <source>%L1%</source>
         <translation>%L1 %</translation>
+    </message>
+    <message>
+        <source>The run is on %1, and its copy here grows only while the app follows it: a double-click follows it again.</source>
+        <translation>Der Lauf ist auf %1, und seine Kopie hier wächst nur, solange die App ihm folgt: Ein Doppelklick folgt ihm wieder.</translation>
     </message>
 </context>
 <context>
@@ -2413,10 +2429,6 @@ LibTorch %5, %6</translation>
         <translation>In diesem Ordner auf %1 läuft bereits ein Lauf: Folgen Sie ihm (Datei &gt; Einem Laufordner folgen, auf dem Spiegelordner), oder wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <source>The run&apos;s folder on %1 is gone (or cannot be entered).</source>
-        <translation>Der Ordner des Laufs auf %1 ist verschwunden (oder nicht zugänglich).</translation>
-    </message>
-    <message>
         <source>The run on %1 has not saved a checkpoint yet.</source>
         <translation>Der Lauf auf %1 hat noch keinen Checkpoint gespeichert.</translation>
     </message>
@@ -2463,6 +2475,26 @@ LibTorch %5, %6</translation>
     <message>
         <source>On %1: %2</source>
         <translation>Auf %1: %2</translation>
+    </message>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>Der ssh-Client konnte nicht gestartet werden (%1): Installieren Sie den OpenSSH-Client.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not this app&apos;s version (%3; this app is %4): install the same version there, since the app reads the files it writes.</source>
+        <translation>%1 auf %2 hat nicht die Version dieser App (%3; diese App ist %4): Installieren Sie dort dieselbe Version, da die App die Dateien liest, die es schreibt.</translation>
+    </message>
+    <message>
+        <source>no version</source>
+        <translation>keine Version</translation>
+    </message>
+    <message>
+        <source>The folder for this run on %1 already exists (a run of another folder of the same name?): choose a new folder here, whose name names the one there.</source>
+        <translation>Der Ordner für diesen Lauf auf %1 existiert bereits (ein Lauf eines anderen Ordners gleichen Namens?): Wählen Sie hier einen neuen Ordner; sein Name benennt den Ordner dort.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 is gone, or cannot be made or entered there (its permissions?).</source>
+        <translation>Der Ordner des Laufs auf %1 fehlt oder kann dort nicht angelegt oder betreten werden (seine Rechte?).</translation>
     </message>
 </context>
 <context>

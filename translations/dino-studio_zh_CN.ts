@@ -1196,10 +1196,6 @@
         <translation>那里没有 torchrun：多进程运行需要它。</translation>
     </message>
     <message>
-        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
-        <translation>无法启动 ssh 客户端（%1）：请安装 OpenSSH 客户端。</translation>
-    </message>
-    <message>
         <source>%1 on %2 failed to list its devices: %3</source>
         <translation>%2 上的 %1 未能列出其设备：%3</translation>
     </message>
@@ -1753,6 +1749,14 @@ LibTorch %5，%6</translation>
         <source>The run goes on on %1 after the app quits. Follow its folder here (%2) to see it again. Quit?</source>
         <translation>应用退出后，运行会在 %1 上继续。跟踪本地的文件夹（%2）即可再次查看。要退出吗？</translation>
     </message>
+    <message>
+        <source>Stop &amp;Following the Server</source>
+        <translation>停止跟踪服务器(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Leave the run on the server going, and stop following it here (File &gt; Follow a Run Folder on its folder follows it again)</source>
+        <translation>让服务器上的运行继续，在本地停止跟踪（文件 &gt; 跟踪运行文件夹，选择其文件夹即可再次跟踪）</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1877,10 +1881,6 @@ LibTorch %5，%6</translation>
 <context>
     <name>RemoteRun</name>
     <message>
-        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
-        <translation>无法启动 ssh 客户端（%1）：请安装 OpenSSH 客户端。</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1933,10 +1933,6 @@ LibTorch %5，%6</translation>
         <translation>与 %1 的连接已断开（%2）；运行在那里继续。%3 秒后重试。</translation>
     </message>
     <message>
-        <source>Could not reach %1 to stop the run: %2 It is stopped on the next connection.</source>
-        <translation>无法连接 %1 以停止运行：%2 将在下次连接时停止。</translation>
-    </message>
-    <message>
         <source>No run on a server is known here.</source>
         <translation>这里不知道任何服务器上的运行。</translation>
     </message>
@@ -1947,6 +1943,18 @@ LibTorch %5，%6</translation>
     <message>
         <source>Cannot replace %1: %2</source>
         <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder %1 has no name to give its folder on the server.</source>
+        <translation>运行文件夹 %1 没有可用作服务器上文件夹的名称。</translation>
+    </message>
+    <message>
+        <source>%1 holds a run trained on this machine: choose a new folder for a run on a server.</source>
+        <translation>%1 中有一个在本机训练的运行：请为服务器上的运行选择一个新文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run: %2 Trying again.</source>
+        <translation>无法连接 %1 以停止运行：%2 将重试。</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2186,10 @@ LibTorch %5，%6</translation>
         <source>not responding</source>
         <translation>无响应</translation>
     </message>
+    <message>
+        <source>on a server</source>
+        <translation>在服务器上</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
@@ -2278,6 +2290,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>%L1%</source>
         <translation>%L1%</translation>
+    </message>
+    <message>
+        <source>The run is on %1, and its copy here grows only while the app follows it: a double-click follows it again.</source>
+        <translation>该运行在 %1 上，本地副本只在应用跟踪时增长：双击即可再次跟踪。</translation>
     </message>
 </context>
 <context>
@@ -2401,10 +2417,6 @@ LibTorch %5，%6</translation>
         <translation>%1 上的该文件夹中已有运行在进行：请跟踪它（文件 &gt; 跟踪运行文件夹，选择本地镜像文件夹），或选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The run&apos;s folder on %1 is gone (or cannot be entered).</source>
-        <translation>%1 上的运行文件夹已不存在（或无法进入）。</translation>
-    </message>
-    <message>
         <source>The run on %1 has not saved a checkpoint yet.</source>
         <translation>%1 上的运行尚未保存检查点。</translation>
     </message>
@@ -2451,6 +2463,26 @@ LibTorch %5，%6</translation>
     <message>
         <source>On %1: %2</source>
         <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>The ssh client could not be started (%1): install OpenSSH&apos;s client.</source>
+        <translation>无法启动 ssh 客户端（%1）：请安装 OpenSSH 客户端。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not this app&apos;s version (%3; this app is %4): install the same version there, since the app reads the files it writes.</source>
+        <translation>%2 上的 %1 与本应用版本不同（%3；本应用为 %4）：请在那里安装相同版本，因为应用要读取它写入的文件。</translation>
+    </message>
+    <message>
+        <source>no version</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>The folder for this run on %1 already exists (a run of another folder of the same name?): choose a new folder here, whose name names the one there.</source>
+        <translation>%1 上此运行的文件夹已存在（另一个同名文件夹的运行？）：请在本地选择一个新文件夹，那里的文件夹以它命名。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 is gone, or cannot be made or entered there (its permissions?).</source>
+        <translation>%1 上的运行文件夹不存在，或无法在那里创建或进入（权限问题？）。</translation>
     </message>
 </context>
 <context>

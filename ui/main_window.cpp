@@ -190,7 +190,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(follower_, &RunFollower::restarted, dashboard_, &Dashboard::clear);
   connect(controller_, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
   connect(controller_, &TrainingController::phaseChanged, this, [this](dino::RunPhase) {
-    if (controller_->state() == dino::RunState::Running) stateLabel_->setText(phaseText());
+    if (controller_->state() == dino::RunState::Running) showRunningState();
   });
   connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
     if (!isVisible()) return;  // headless runs report through the log and the exit code
@@ -209,7 +209,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(controller_, &TrainingController::serverConnectionChanged, this, &MainWindow::onServerConnectionChanged);
   connect(controller_->serverRun(), &RemoteRun::checkpointFetched, this,
           [this](const QString& file, const QString& error) {
-            fetchCheckpoint_->setEnabled(controller_->isOnServer());
+            updateActions();
             if (!error.isEmpty()) {
               if (isVisible()) QMessageBox::warning(this, tr("Fetch Checkpoint"), error);
               return;
@@ -270,6 +270,11 @@ void MainWindow::createActions() {
   fetchCheckpoint_->setToolTip(
       tr("Copy the run's last checkpoint from the server into its folder here, for the "
          "attention explorer and evaluations"));
+  stopFollowing_ =
+      run->addAction(tr("Stop &Following the Server"), this, [this] { controller_->stopFollowingServerRun(); });
+  stopFollowing_->setToolTip(
+      tr("Leave the run on the server going, and stop following it here (File > Follow a "
+         "Run Folder on its folder follows it again)"));
   tintRunIcons();
   for (QAction* a : {start_, pause_, resume_, stop_}) toolbar->addAction(a);
   toolbar->addSeparator();
@@ -588,7 +593,11 @@ bool MainWindow::followRun(const QString& folder) {
     QMessageBox::information(this, tr("Follow"), tr("Stop the current run first."));
     return false;
   }
-  if (QFileInfo::exists(QDir(folder).filePath(RemoteRun::mirrorFileName()))) return followServerRun(folder);
+  // The mirror of a run on a server is followed there, unless it says the run has ended: then it is
+  // read here as any run folder.
+  if (QFileInfo::exists(QDir(folder).filePath(RemoteRun::mirrorFileName())) &&
+      !QFileInfo::exists(QDir(folder).filePath(QString::fromLatin1(dino::detached_run::kExitFile))))
+    return followServerRun(folder);
   dashboard_->clear();
   runHalted_ = false;  // a followed run's own records tell its state
   if (!follower_->follow(folder)) {
@@ -624,15 +633,21 @@ void MainWindow::onServerChosen() {
 }
 
 void MainWindow::onServerConnectionChanged(bool connected, const QString& message) {
-  // A dead connection is said as such: the run itself goes on there.
-  if (!connected) {
-    stateLabel_->setText(QStringLiteral("<span style='color:#d55e00'>%1</span>").arg(message.toHtmlEscaped()));
-    stateLabel_->setToolTip(message);
-    return;
+  if (!controller_->isActive()) return;  // a word about a run that has ended
+  serverProblem_ = connected ? QString() : message;
+  if (controller_->state() == dino::RunState::Running) showRunningState();
+  if (connected) statusBar()->showMessage(message, 4000);
+}
+
+void MainWindow::showRunningState() {
+  // A dead connection is said as such, not as a stalled run: the run itself goes on there.
+  if (!serverProblem_.isEmpty()) {
+    stateLabel_->setText(QStringLiteral("<span style='color:#d55e00'>%1</span>").arg(serverProblem_.toHtmlEscaped()));
+    stateLabel_->setToolTip(serverProblem_);
+  } else {
+    stateLabel_->setText(phaseText());
+    stateLabel_->setToolTip(QString());
   }
-  stateLabel_->setToolTip(message);
-  onStateChanged(controller_->state());
-  statusBar()->showMessage(message, 4000);
 }
 
 void MainWindow::fetchServerCheckpoint() {
@@ -738,7 +753,7 @@ QString MainWindow::phaseTextHere() const {
 void MainWindow::onStateChanged(dino::RunState state) {
   switch (state) {
     case dino::RunState::Running:
-      stateLabel_->setText(phaseText());
+      showRunningState();
       break;
     case dino::RunState::Paused:
       stateLabel_->setText(tr("Paused"));
@@ -757,6 +772,8 @@ void MainWindow::onStateChanged(dino::RunState state) {
       break;
   }
   runHalted_ = state == dino::RunState::Stopped || state == dino::RunState::Failed;
+  if (!controller_->isActive()) serverProblem_.clear();
+  if (state != dino::RunState::Running) stateLabel_->setToolTip(QString());
   onRecords();
   updateActions();
   announceRunFolder();
@@ -792,8 +809,10 @@ void MainWindow::updateActions() {
           : tr("Cannot start: %1").arg(config_->problem()));
   pause_->setEnabled(state == dino::RunState::Running);
   // Processes held in a pause would time each other out: a run of several saves and ends instead.
+  // A run going says what it is; otherwise the settings for the next.
   const bool severalProcesses =
-      config_->value(QStringLiteral("nproc_per_node")).toInt() > 1 || runLocation_->current().isValid();
+      active ? controller_->launchesProcesses()
+             : config_->value(QStringLiteral("nproc_per_node")).toInt() > 1 || runLocation_->current().isValid();
   pause_->setToolTip(tr("%1 (%2)").arg(
       severalProcesses ? tr("Save a checkpoint after the current step and end the processes; Resume starts them again "
                             "from it")
@@ -801,7 +820,8 @@ void MainWindow::updateActions() {
       pause_->shortcut().toString(QKeySequence::NativeText)));
   resume_->setEnabled(state == dino::RunState::Paused);
   stop_->setEnabled(active);
-  fetchCheckpoint_->setEnabled(controller_->isOnServer());
+  fetchCheckpoint_->setEnabled(controller_->isOnServer() && !controller_->serverRun()->isFetching());
+  stopFollowing_->setEnabled(active && controller_->isOnServer());
   runLocation_->setEnabled(!active);
   follow_->setEnabled(!active);
   config_->setEnabled(!active);

@@ -104,6 +104,7 @@ class MainWindow : public QMainWindow {
   // A run on a server: where Start trains, its connection in the status line, its checkpoint fetched.
   void onServerChosen();
   void onServerConnectionChanged(bool connected, const QString& message);
+  void showRunningState();  // the phase, or the lost connection to the server
   void fetchServerCheckpoint();
   bool followServerRun(const QString& folder);  // a mirror folder (remote.json): follow the run there
 
@@ -121,7 +122,8 @@ class MainWindow : public QMainWindow {
   RunFollower* follower_ = nullptr;
   QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
   QAction *follow_ = nullptr, *openFolder_ = nullptr, *copyCommand_ = nullptr, *exportAll_ = nullptr;
-  QAction* fetchCheckpoint_ = nullptr;
+  QAction *fetchCheckpoint_ = nullptr, *stopFollowing_ = nullptr;
+  QString serverProblem_;  // the lost connection to the run's server, while it is lost
   RunLocationBox* runLocation_ = nullptr;
   QMenu* recent_ = nullptr;
   QLabel* stateLabel_ = nullptr;

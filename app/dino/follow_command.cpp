@@ -86,7 +86,8 @@ std::string run_status(const fs::path& folder) {
   } catch (const std::exception&) {
     return "none";
   }
-  if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) return "running";
+  // EPERM would be another user's process: the id was reused, the run is not it.
+  if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0) return "running";
   // Its shell writes the status right after the process ends: look once more before calling it gone.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   if (const auto status = read_first_line(folder / detached_run::kExitFile)) return "ended " + *status;

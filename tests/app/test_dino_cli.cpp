@@ -98,13 +98,29 @@ class TestDinoCli : public QObject {
     QCOMPARE(none.exit_code, 0);
     QCOMPARE(none.out, QStringLiteral("m {\"a\":1}\nl y\no o1\ns none\n"));
     // A process id nobody has any more, and no exit status: the run is gone.
+    // A process that has ended (and been reaped) names its own id: nobody has it now.
     QProcess finished;
-    finished.start(QStringLiteral("true"), {});
+    finished.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("echo $$")});
     QVERIFY(finished.waitForFinished());
-    write("detached.pid", QByteArray::number(finished.processId()) + "\n");
+    const QByteArray deadPid = finished.readAllStandardOutput().trimmed();
+    QVERIFY(deadPid.toLongLong() > 0);
+    write("detached.pid", deadPid + " " + deadPid + "\n");  // the app's file: process, then its group
     auto gone = run_dino(
         {"follow", "--output_dir", run.path(), "--metrics_from", "8", "--log_from", "4", "--output_from", "3"});
     QCOMPARE(gone.out, QStringLiteral("s gone\n"));
+    // A live process (this test) is running: a heartbeat, and the stream goes on until it is cut.
+    write("detached.pid", QByteArray::number(QCoreApplication::applicationPid()) + "\n");
+    QProcess live;
+    live.start(QStringLiteral(DINO_CLI_PATH), {"follow", "--output_dir", run.path(), "--metrics_from", "8",
+                                               "--log_from", "4", "--output_from", "3", "--heartbeat", "0.2"});
+    QByteArray streamed;  // what arrived so far (a QTRY condition is evaluated more than once)
+    QTRY_VERIFY_WITH_TIMEOUT((streamed += live.readAllStandardOutput()).contains("s running\n"), 10000);
+    write("train.log", "x\ny\nz\n");
+    QTRY_VERIFY_WITH_TIMEOUT((streamed += live.readAllStandardOutput()).contains("l z\n"), 10000);
+    QVERIFY2(!streamed.contains("l y\n"), streamed.constData());  // from its offset on
+    live.kill();
+    live.waitForFinished();
+    write("train.log", "x\ny\n");
     write("detached.exit", "137\n");
     auto ended = run_dino({"follow", "--output_dir", run.path(), "--metrics_from", "8"});
     QCOMPARE(ended.out, QStringLiteral("l x\nl y\no o1\ns ended 137\n"));

@@ -161,6 +161,9 @@ class TestRemoteRun : public QObject {
     full.runsFolder = path(QStringLiteral("full-disk"));
     QVERIFY(QDir().mkpath(full.runsFolder + QStringLiteral("/run")));
     QVERIFY(QFile::link(QStringLiteral("/dev/full"), full.runsFolder + QStringLiteral("/run/launch.json")));
+    // The folder there is in use, so the one here must be its mirror (a run started there before).
+    QVERIFY(QDir().mkpath(path(QStringLiteral("local/run"))));
+    write(QStringLiteral("local/run/remote.json"), QStringLiteral("{}"));
     RemoteRun remote;
     remote.setTarget(full);
     QSignalSpy ended(&remote, &RemoteRun::ended);
@@ -187,7 +190,7 @@ class TestRemoteRun : public QObject {
     QVERIFY(controller.isOnServer());
     QTRY_VERIFY_WITH_TIMEOUT(stepIterations(received).size() >= 3, 120000);
     const QString remote = controller.serverRun()->remoteFolder();
-    QCOMPARE(remote, path(QStringLiteral("remote-runs/followed")));
+    QCOMPARE(remote, path(QStringLiteral("remote runs/it's $HOME/followed")));
 
     // The connection dropped: reported lost, then back, and the steps go on without a gap.
     const qint64 ssh = controller.serverRun()->followProcessId();
@@ -200,12 +203,18 @@ class TestRemoteRun : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(stepIterations(received).size() >= before + 3, 120000);
 
     // A connection that goes silent (a sleeping laptop: the ssh process stopped) is given up on.
-    controller.serverRun()->setSilenceLimit(1500);
+    QStringList messages;
+    connect(&controller, &TrainingController::serverConnectionChanged, this,
+            [&messages](bool, const QString& message) { messages << message; });
+    controller.serverRun()->setSilenceLimit(5000);  // `dino follow` speaks every 2 s
     const qint64 frozen = controller.serverRun()->followProcessId();
     ::kill(static_cast<pid_t>(frozen), SIGSTOP);
     connections.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(connections.contains(false), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(connections.contains(false), 15000);
+    QVERIFY2(messages.join(QLatin1Char('\n')).contains(QStringLiteral("no word from dino-test-server for 5 s")),
+             qPrintable(messages.join(QLatin1Char('\n'))));
     QTRY_VERIFY_WITH_TIMEOUT(connections.endsWith(true), 30000);
+    QVERIFY(controller.serverRun()->followProcessId() != frozen);
     ::kill(static_cast<pid_t>(frozen), SIGCONT);  // already killed by then; harmless
     controller.serverRun()->setSilenceLimit(20000);
 
@@ -231,6 +240,8 @@ class TestRemoteRun : public QObject {
                contents(remote + QLatin1Char('/') + QLatin1String(name)));
     QVERIFY(QFile::exists(local + QStringLiteral("/config.json")));
     QVERIFY(QFile::exists(local + QStringLiteral("/remote.json")));
+    // The mirror says the run ended, as the server's folder does.
+    QCOMPARE(contents(local + QStringLiteral("/detached.exit")).trimmed(), QByteArray("0"));
 
     // The checkpoint, fetched: the same bytes.
     QSignalSpy fetched(controller.serverRun(), &RemoteRun::checkpointFetched);
@@ -240,6 +251,53 @@ class TestRemoteRun : public QObject {
     QCOMPARE(fetched.first().at(0).toString(), local + QStringLiteral("/checkpoint.pth"));
     QCOMPARE(contents(local + QStringLiteral("/checkpoint.pth")), contents(remote + QStringLiteral("/checkpoint.pth")));
     QVERIFY(!QFile::exists(local + QStringLiteral("/checkpoint.pth.part")));
+  }
+
+  // Stop pressed while the run is still starting there (before dino train handles signals): a stop,
+  // not a failure. A folder here that holds a run trained here is refused, and so is a folder there
+  // that a run of another folder of the same name already uses.
+  void aStopDuringStartUpIsAStopAndFoldersAreNotShared() {
+    TrainingController controller;
+    controller.setServer(target());
+    QSignalSpy failed(&controller, &TrainingController::failed);
+    QVERIFY2(controller.start(tinySettings(path(QStringLiteral("local/early")), 200)),
+             qPrintable(controller.lastError()));
+    controller.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isActive(), 60000);
+    QCOMPARE(controller.state(), dino::RunState::Stopped);
+    QCOMPARE(failed.count(), 0);
+
+    QVERIFY(QDir().mkpath(path(QStringLiteral("elsewhere/early"))));
+    QVERIFY(controller.start(tinySettings(path(QStringLiteral("elsewhere/early")), 1)));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isActive(), 60000);
+    QCOMPARE(controller.state(), dino::RunState::Failed);
+    QVERIFY2(controller.lastError().contains(QStringLiteral("already exists")), qPrintable(controller.lastError()));
+
+    const QString trainedHere = path(QStringLiteral("local/trained-here"));
+    QVERIFY(QDir().mkpath(trainedHere));
+    QFile log(trainedHere + QStringLiteral("/train.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.close();
+    QVERIFY(!controller.start(tinySettings(trainedHere, 1)));
+    QVERIFY2(controller.lastError().contains(QStringLiteral("holds a run trained on this machine")),
+             qPrintable(controller.lastError()));
+  }
+
+  // The server's dino must be this app's version: the start says which it found.
+  void anotherVersionThereIsRefused() {
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.0.1-other"));
+    RemoteRun remote;
+    remote.setTarget(target());
+    QSignalSpy ended(&remote, &RemoteRun::ended);
+    QString error;
+    QVERIFY(remote.start(tinySettings(path(QStringLiteral("local/versioned")), 1), false, &error));
+    const bool answered = ended.wait(60000);
+    QCoreApplication::setApplicationVersion(QString());
+    QVERIFY(answered);
+    error = ended.first().first().toString();
+    QVERIFY2(
+        error.contains(QStringLiteral("is not this app's version")) && error.contains(QStringLiteral("0.0.1-other")),
+        qPrintable(error));
   }
 
   void theRunOutlivesTheAppAndIsPickedUpAgain() {
@@ -258,7 +316,8 @@ class TestRemoteRun : public QObject {
       lastSeen = stepIterations(received).last();
     }  // the app quits: the run goes on there
     QTest::qWait(1500);
-    const QByteArray pid = contents(remote + QStringLiteral("/detached.pid")).trimmed();
+    const QByteArray pid =
+        contents(remote + QStringLiteral("/detached.pid")).trimmed().split(' ').first();  // its process, then its group
     QVERIFY(::kill(static_cast<pid_t>(pid.toLongLong()), 0) == 0);
     QVERIFY(!QFile::exists(remote + QStringLiteral("/detached.exit")));
 
@@ -270,6 +329,16 @@ class TestRemoteRun : public QObject {
     QVERIFY2(controller.attachToServerRun(local), qPrintable(controller.lastError()));
     QTRY_VERIFY_WITH_TIMEOUT(!stepIterations(received).isEmpty(), 60000);
     QCOMPARE(stepIterations(received).first(), lastSeen + 1);
+    // Stop Following leaves it going there; following again goes on where the mirror ends.
+    controller.stopFollowingServerRun();
+    QCOMPARE(controller.state(), dino::RunState::Idle);
+    const int64_t lastFollowed = stepIterations(received).last();
+    QTest::qWait(1000);
+    QVERIFY(::kill(static_cast<pid_t>(pid.toLongLong()), 0) == 0);
+    received.clear();
+    QVERIFY2(controller.attachToServerRun(local), qPrintable(controller.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(!stepIterations(received).isEmpty(), 60000);
+    QCOMPARE(stepIterations(received).first(), lastFollowed + 1);
     controller.stop();
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), dino::RunState::Stopped, 60000);
     QCOMPARE(contents(local + QStringLiteral("/metrics.jsonl")), contents(remote + QStringLiteral("/metrics.jsonl")));
@@ -296,7 +365,8 @@ class TestRemoteRun : public QObject {
     t.host = QStringLiteral("dino-test-server");
     t.sshOptions = {QStringLiteral("-F"), path(QStringLiteral("ssh_config"))};
     t.program = QStringLiteral(DINO_CLI_PATH);
-    t.runsFolder = path(QStringLiteral("remote-runs"));
+    // A space, a quote and a dollar: the scripts' quoting is tested by every run.
+    t.runsFolder = path(QStringLiteral("remote runs/it's $HOME"));
     return t;
   }
 

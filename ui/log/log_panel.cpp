@@ -1,5 +1,7 @@
 #include "log/log_panel.h"
 
+#include "training/external_run.h"
+
 #include <dino/log/log.h>
 
 #include <QApplication>
@@ -51,9 +53,9 @@ void LogPanel::appendToolLine(const QString& source, const QString& line) {
                                    QStringLiteral("error")};
     level = static_cast<int>(names.indexOf(match.captured(1)));
     text = text.mid(match.capturedLength());
-  } else if (text.startsWith(QLatin1String("dino: error: "))) {
+  } else if (const QString error = toolError(text); !error.isEmpty()) {
     level = static_cast<int>(dino::log::Level::Error);
-    text = text.mid(13);
+    text = error;
   }
   appendMessage(level, tr("%1: %2").arg(source, text));
 }

@@ -56,8 +56,7 @@ void HostCheck::check(const SshTarget& target) {
   QString script = QStringLiteral("prog=%1\ntorchrun=%2\nd=%3\n")
                        .arg(ssh::shellWord(target.program), ssh::shellWord(target.torchrun),
                             ssh::shellWord(target.runsFolder.isEmpty() ? QStringLiteral("~") : target.runsFolder));
-  script += QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n")
-                .arg(ssh::shellWord(QString::fromLatin1(ssh::kNoProgram)));
+  script += ssh::requireProgramScript({});  // the version is read below, to be named
   script += QStringLiteral("echo %1\n\"$prog\" info --devices --json || exit 8\necho %2\n")
                 .arg(QString::fromLatin1(kDevicesBegin), QString::fromLatin1(kDevicesEnd));
   // The space where runs will go: the runs folder, or the nearest folder above it that exists.
@@ -82,8 +81,7 @@ void HostCheck::check(const SshTarget& target) {
   connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
     if (error != QProcess::FailedToStart) return;
     HostReport report;
-    report.error =
-        tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(process_->errorString());
+    report.error = ssh::clientFailedToStart(process_->errorString());
     process_->deleteLater();
     process_ = nullptr;
     Q_EMIT finished(report);

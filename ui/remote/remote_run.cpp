@@ -29,6 +29,11 @@ RemoteRun::RemoteRun(QObject* parent) : ExternalRun(parent) {
     follow_->setProperty("silent", true);
     follow_->kill();  // its end reports the lost connection
   });
+  signalRetry_.setSingleShot(true);
+  signalRetry_.setInterval(5000);
+  connect(&signalRetry_, &QTimer::timeout, this, [this] {
+    if (phase_ == Phase::Following) sendPendingSignal({});
+  });
   reconnect_.setSingleShot(true);
   connect(&reconnect_, &QTimer::timeout, this, [this] {
     if (phase_ != Phase::Reconnecting) return;
@@ -65,8 +70,7 @@ void RemoteRun::runScript(const QString& script, ScriptDone done, int timeoutMs)
   connect(process, &QProcess::errorOccurred, this, [process, done](QProcess::ProcessError error) {
     if (error != QProcess::FailedToStart) return;
     process->deleteLater();
-    done(255, {},
-         tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(process->errorString()));
+    done(255, {}, ssh::clientFailedToStart(process->errorString()));
   });
   ssh::startScript(*process, target_, script);
   timeout->start(timeoutMs);
@@ -88,12 +92,16 @@ bool RemoteRun::writeMirrorDescription(QString* error) {
   return true;
 }
 
-bool RemoteRun::openMirror(QString* error) {
+bool RemoteRun::openMirror(QString* error, const QList<qint64>& serverSizes) {
+  qsizetype index = 0;
   for (auto [file, name] : {std::pair{&metrics_, "metrics.jsonl"}, std::pair{&log_, "train.log"},
                             std::pair{&output_, dino::detached_run::kOutputFile}}) {
     file->close();
     file->setFileName(QDir(localFolder_).filePath(QString::fromLatin1(name)));
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+    // Longer here than there: not a copy of the server's file (replaced there since): copy it anew.
+    const qint64 there = serverSizes.value(index++, -1);
+    const bool anew = there >= 0 && QFileInfo(file->fileName()).size() > there;
+    if (!file->open(QIODevice::WriteOnly | (anew ? QIODevice::Truncate : QIODevice::Append))) {
       *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file->fileName()), file->errorString());
       return false;
     }
@@ -110,8 +118,20 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
     *error = tr("No server is chosen to run on.");
     return false;
   }
-  const QFileInfo local(QString::fromStdString(settings.output_dir));
-  localFolder_ = local.absoluteFilePath();
+  const QDir local(QDir::cleanPath(QFileInfo(QString::fromStdString(settings.output_dir)).absoluteFilePath()));
+  if (local.dirName().isEmpty()) {
+    *error = tr("The run's folder %1 has no name to give its folder on the server.").arg(local.path());
+    return false;
+  }
+  localFolder_ = local.path();
+  const bool mirrored = local.exists(kMirrorFile);
+  // The mirror takes the server's files: a run trained here must not be written over.
+  for (const char* name : {"metrics.jsonl", "train.log"})
+    if (!mirrored && local.exists(QString::fromLatin1(name))) {
+      *error = tr("%1 holds a run trained on this machine: choose a new folder for a run on a server.")
+                   .arg(QDir::toNativeSeparators(localFolder_));
+      return false;
+    }
   if (!QDir().mkpath(localFolder_)) {
     *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(localFolder_));
     return false;
@@ -122,28 +142,26 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
     QString runs = target_.runsFolder.trimmed();
     if (runs.isEmpty()) runs = QStringLiteral("~");
     while (runs.size() > 1 && runs.endsWith(QLatin1Char('/'))) runs.chop(1);
-    remoteFolder_ = runs + QLatin1Char('/') + local.fileName();
+    remoteFolder_ = runs + QLatin1Char('/') + local.dirName();
   }
   dino::TrainingConfig remote = settings;
   remote.output_dir = remoteFolder_.toStdString();
   remote.dist_url = "env://";  // torchrun's variables say where the processes meet
-  // The mirror's config.json is the run's, as dino train writes it there: the Runs tab lists it.
-  QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
-  if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(remote.to_json())) < 0 ||
-      !config.commit()) {
-    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
-    return false;
-  }
-  if (!writeMirrorDescription(error) || !openMirror(error)) return false;
+  const QByteArray remoteSettings = QByteArray::fromStdString(remote.to_json()).trimmed();
 
   const int processes = static_cast<int>(std::max<int64_t>(1, settings.nproc_per_node));
-  // The detached shell: dino train (under torchrun for several processes), its process id, and its
-  // exit status when it ends, all beside the run's outputs (dino/session/detached_run.h).
-  const QString launcher =
-      processes > 1 ? QStringLiteral("\"$1\" --standalone --nproc_per_node %1 --no-python \"$0\"").arg(processes)
-                    : QStringLiteral("\"$0\"");
+  // The detached shell (a session and process group of its own): dino train, under torchrun for
+  // several processes (given time to save on SIGTERM: its default 30 s can cut a checkpoint short);
+  // the ids of that process and of the group, and its exit status when it ends, beside the run's
+  // outputs (dino/session/detached_run.h).
+  const QString launcher = processes > 1
+                               ? QStringLiteral(
+                                     "TORCH_ELASTIC_SHUTDOWN_TIMEOUT=600 \"$1\" --standalone --nproc_per_node %1 "
+                                     "--no-python \"$0\"")
+                                     .arg(processes)
+                               : QStringLiteral("\"$0\"");
   const QString detached = QStringLiteral(
-                               "%1 train --config %2 --output_dir \"$PWD\" >> %3 2>&1 & echo $! > %4; "
+                               "%1 train --config %2 --output_dir \"$PWD\" >> %3 2>&1 & echo \"$! $$\" > %4; "
                                "wait $!; echo $? > %5")
                                .arg(launcher, QString::fromLatin1(dino::detached_run::kSettingsFile),
                                     QString::fromLatin1(dino::detached_run::kOutputFile),
@@ -151,24 +169,36 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
                                     QString::fromLatin1(dino::detached_run::kExitFile));
   QString script = QStringLiteral("prog=%1\ntorchrun=%2\nfolder=%3\n")
                        .arg(word(target_.program), word(target_.torchrun), word(remoteFolder_));
-  script +=
-      QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n").arg(word(ssh::kNoProgram));
+  script += ssh::requireProgramScript(QCoreApplication::applicationVersion());
   if (processes > 1)
     script += QStringLiteral("command -v \"$torchrun\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n")
                   .arg(word(ssh::kNoTorchrun));
-  script += QStringLiteral("mkdir -p -- \"$folder\" && cd -- \"$folder\" || exit 4\n");
+  // A new run's folder there must be new too: the same name from another folder here would resume
+  // that other run.
+  if (!mirrored)
+    script += QStringLiteral("if [ -n \"$(ls -A -- \"$folder\" 2>/dev/null)\" ]; then echo %1 >&2; exit 5; fi\n")
+                  .arg(word(ssh::kFolderTaken));
+  script += QStringLiteral("mkdir -p -- \"$folder\" && cd -- \"$folder\" || { echo %1 >&2; exit 4; }\n")
+                .arg(word(ssh::kNoFolder));
   script +=
-      QStringLiteral("if [ -s %1 ] && [ ! -s %2 ] && kill -0 \"$(cat %1)\" 2>/dev/null; then echo %3 >&2; exit 5; fi\n")
+      QStringLiteral(
+          "if [ -s %1 ] && [ ! -s %2 ]; then set -- $(cat %1); "
+          "if kill -0 \"$1\" 2>/dev/null; then echo %3 >&2; exit 5; fi; fi\n")
           .arg(word(dino::detached_run::kProcessFile), word(dino::detached_run::kExitFile), word(ssh::kAlreadyRunning));
   script += QStringLiteral("cat > %1 <<'DINO_STUDIO_SETTINGS_END' || exit 4\n%2\nDINO_STUDIO_SETTINGS_END\n")
-                .arg(word(dino::detached_run::kSettingsFile), QString::fromStdString(remote.to_json()).trimmed());
+                .arg(word(dino::detached_run::kSettingsFile), QString::fromUtf8(remoteSettings));
+  // What the files hold before the run appends: where the mirror must stand.
+  script += QStringLiteral(
+                "size() { if [ -f \"$1\" ]; then wc -c < \"$1\"; else echo 0; fi; }\n"
+                "echo \"dino-studio-sizes $(size metrics.jsonl) $(size train.log) $(size %1)\"\n")
+                .arg(word(dino::detached_run::kOutputFile));
   script +=
       QStringLiteral("rm -f %1 %2\n").arg(word(dino::detached_run::kProcessFile), word(dino::detached_run::kExitFile));
   script += QStringLiteral("nohup setsid sh -c %1 \"$prog\" \"$torchrun\" > /dev/null 2>&1 < /dev/null &\n")
                 .arg(word(detached));
   script += QStringLiteral("n=0; while [ ! -s %1 ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n+1)); done\n")
                 .arg(word(dino::detached_run::kProcessFile));
-  script += QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\necho \"$PWD\"\n")
+  script += QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\necho \"dino-studio-folder $PWD\"\n")
                 .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted));
 
   phase_ = Phase::Starting;
@@ -177,18 +207,28 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
   stopRequested_ = killed_ = completed_ = false;
   pendingSignal_.clear();
   delayMs_ = firstDelayMs_;
-  runScript(script, [this](int code, const QByteArray& output, const QString& errors) {
+  QFile::remove(local.filePath(QString::fromLatin1(dino::detached_run::kExitFile)));
+  runScript(script, [this, remote](int code, const QByteArray& output, const QString& errors) {
     if (phase_ != Phase::Starting) return;
     if (code != 0) {
       finish(ssh::explainFailure(target_, code, errors), false);
       return;
     }
-    const QString folder = QString::fromUtf8(output).trimmed().split(QLatin1Char('\n')).constLast();
-    if (!folder.isEmpty()) remoteFolder_ = folder;
-    QString error;
-    if (!writeMirrorDescription(&error)) {  // the run goes on there; say where it could not be noted
-      Q_EMIT outputLine(-1, error);
+    QList<qint64> sizes;
+    for (const QByteArray& line : output.split('\n')) {
+      if (line.startsWith("dino-studio-folder ")) remoteFolder_ = QString::fromUtf8(line.mid(19));
+      if (line.startsWith("dino-studio-sizes "))
+        for (const QByteArray& size : line.mid(18).split(' ')) sizes << size.trimmed().toLongLong();
     }
+    // The run goes on there whatever happens here: what cannot be written is said, not fatal.
+    QString error;
+    QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
+    if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(remote.to_json())) < 0 ||
+        !config.commit())
+      error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
+    if (error.isEmpty()) writeMirrorDescription(&error);
+    if (error.isEmpty()) openMirror(&error, sizes);
+    if (!error.isEmpty()) Q_EMIT outputLine(-1, error);
     sendPendingSignal([this] { follow(); });  // a Stop pressed while it started
   });
   return true;
@@ -221,6 +261,12 @@ bool RemoteRun::attach(const QString& localFolder, QString* error) {
   endStatus_.clear();
   lastError_.clear();
   stopRequested_ = killed_ = completed_ = false;
+  // What the run said before, as the lines that arrive now would tell it.
+  if (QFile output(output_.fileName()); output.open(QIODevice::ReadOnly)) {
+    constexpr qint64 kTailBytes = 64 * 1024;
+    if (output.size() > kTailBytes) output.seek(output.size() - kTailBytes);
+    for (const QByteArray& line : output.readAll().split('\n')) noteOutput(QString::fromUtf8(line));
+  }
   pendingSignal_.clear();
   delayMs_ = firstDelayMs_;
   phase_ = Phase::Reconnecting;  // as after a lost connection: follow from what the mirror holds
@@ -235,8 +281,7 @@ void RemoteRun::follow() {
   log_.flush();
   output_.flush();
   QString script = enterFolderScript();
-  script +=
-      QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n").arg(word(ssh::kNoProgram));
+  script += ssh::requireProgramScript(QCoreApplication::applicationVersion());
   script +=
       QStringLiteral("exec \"$prog\" follow --output_dir \"$PWD\" --metrics_from %1 --log_from %2 --output_from %3\n")
           .arg(metrics_.size())
@@ -252,7 +297,7 @@ void RemoteRun::follow() {
     const QString why = follow_->errorString();
     follow_->deleteLater();
     follow_ = nullptr;
-    finish(tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(why), false);
+    finish(ssh::clientFailedToStart(why), false);
   });
   silence_.start();
   ssh::startScript(*follow_, target_, script);
@@ -290,9 +335,7 @@ void RemoteRun::readFollowOutput() {
       case 'o': {
         output_.write(text + '\n');
         const QString printed = QString::fromUtf8(text);
-        if (saysRunCompleted(printed)) completed_ = true;
-        static const QString errorPrefix = QStringLiteral("dino: error: ");
-        if (printed.startsWith(errorPrefix)) lastError_ = printed.mid(errorPrefix.size());
+        noteOutput(printed);
         Q_EMIT outputLine(-1, printed);
         break;
       }
@@ -309,6 +352,11 @@ void RemoteRun::readFollowOutput() {
   if (!records.isEmpty()) Q_EMIT recordsArrived(records);
 }
 
+void RemoteRun::noteOutput(const QString& line) {
+  if (saysRunCompleted(line)) completed_ = true;
+  if (const QString error = toolError(line); !error.isEmpty()) lastError_ = error;
+}
+
 void RemoteRun::onFollowFinished(int exitCode, QProcess::ExitStatus status) {
   readFollowOutput();
   const bool silent = follow_->property("silent").toBool();
@@ -322,14 +370,16 @@ void RemoteRun::onFollowFinished(int exitCode, QProcess::ExitStatus status) {
     bool ok = false;
     const int code = endStatus_.mid(6).trimmed().toInt(&ok);
     if (ok && code == 0) return finish({}, completed_);
-    if (killed_) return finish({}, false);
+    // Asked to stop, it ended: by its own handler, by the signal itself before dino train had set one
+    // up (128 + 15), or as torchrun ends after passing a SIGTERM on (status 1). Its own error stands.
+    if (killed_ || (stopRequested_ && lastError_.isEmpty())) return finish({}, false);
     finish(!lastError_.isEmpty() ? tr("On %1: %2").arg(host, lastError_)
                                  : tr("The run on %1 exited with code %2.").arg(host, endStatus_.mid(6).trimmed()),
            false);
     return;
   }
   if (endStatus_ == QLatin1String("gone")) {
-    if (killed_) return finish({}, false);
+    if (killed_) return finish({}, false);  // its whole process group, the waiting shell with it
     return finish(tr("The run on %1 ended without an exit status: its process was killed (out of memory?), or the "
                      "server restarted. Its last checkpoint stands: Start resumes from it.")
                       .arg(host),
@@ -369,27 +419,42 @@ void RemoteRun::kill() {
 }
 
 void RemoteRun::sendPendingSignal(const std::function<void()>& then) {
-  if (pendingSignal_.isEmpty()) {
+  if (pendingSignal_.isEmpty() || signalInFlight_) {
     if (then) then();
     return;
   }
   const QString signal = pendingSignal_;
+  // TERM to dino train (or torchrun, which passes it on); KILL to the whole process group, so that
+  // torchrun's workers and the waiting shell go too.
   QString script = enterFolderScript();
-  script += QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\n[ -s %3 ] && exit 0\nkill -%4 \"$(cat %1)\"\n")
-                .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted),
-                     word(dino::detached_run::kExitFile), signal);
+  script +=
+      QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\n[ -s %3 ] && exit 0\nset -- $(cat %1)\n")
+          .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted), word(dino::detached_run::kExitFile));
+  script += signal == QLatin1String("KILL") ? QStringLiteral("kill -KILL -- \"-$2\" 2>/dev/null || kill -KILL \"$1\"\n")
+                                            : QStringLiteral("kill -TERM \"$1\"\n");
+  signalInFlight_ = true;
   runScript(script, [this, signal, then](int code, const QByteArray&, const QString& errors) {
+    signalInFlight_ = false;
+    bool retryLater = false;
     if (code == 0 || !ssh::isConnectionFailure(code)) {
       if (pendingSignal_ == signal) pendingSignal_.clear();
       // The process may have ended between the two tests: kill then finds nobody, which is fine.
       if (code != 0 && !errors.contains(QLatin1String("No such process")))
         Q_EMIT outputLine(-1, ssh::explainFailure(target_, code, errors));
     } else {
-      Q_EMIT connectionChanged(false, tr("Could not reach %1 to stop the run: %2 It is stopped on the next "
-                                         "connection.")
+      retryLater = true;
+      Q_EMIT connectionChanged(false, tr("Could not reach %1 to stop the run: %2 Trying again.")
                                           .arg(target_.host, ssh::explainFailure(target_, code, errors)));
     }
     if (then) then();
+    // A signal asked for meanwhile (KILL after TERM), or one that did not get through while the run
+    // is followed (a reconnection sends it otherwise).
+    if (!pendingSignal_.isEmpty() && phase_ == Phase::Following) {
+      if (retryLater)
+        signalRetry_.start();
+      else
+        sendPendingSignal({});
+    }
   });
 }
 
@@ -397,6 +462,7 @@ void RemoteRun::detach() {
   phase_ = Phase::Idle;
   reconnect_.stop();
   silence_.stop();
+  signalRetry_.stop();
   if (follow_) {
     follow_->disconnect(this);
     follow_->kill();
@@ -413,6 +479,16 @@ void RemoteRun::finish(const QString& error, bool completed) {
   phase_ = Phase::Ended;
   reconnect_.stop();
   silence_.stop();
+  signalRetry_.stop();
+  // The mirror says the run has ended, as the server's folder does: opened again, it is read here
+  // without asking the server.
+  if (endStatus_.startsWith(QLatin1String("ended ")) || endStatus_ == QLatin1String("gone")) {
+    QSaveFile exit(QDir(localFolder_).filePath(QString::fromLatin1(dino::detached_run::kExitFile)));
+    if (exit.open(QIODevice::WriteOnly)) {
+      exit.write(endStatus_ == QLatin1String("gone") ? QByteArray("gone\n") : endStatus_.mid(6).toUtf8() + '\n');
+      exit.commit();
+    }
+  }
   connected_ = false;
   metrics_.close();
   log_.close();
@@ -422,6 +498,7 @@ void RemoteRun::finish(const QString& error, bool completed) {
 }
 
 void RemoteRun::fetchCheckpoint() {
+  if (fetching_) return;  // the copy going on writes the same .part file
   if (localFolder_.isEmpty() || remoteFolder_.isEmpty()) {
     Q_EMIT checkpointFetched({}, tr("No run on a server is known here."));
     return;
@@ -435,7 +512,16 @@ void RemoteRun::fetchCheckpoint() {
                 .arg(word(ssh::kNoCheckpoint));
   auto* process = new QProcess(this);
   process->setStandardOutputFile(part, QIODevice::Truncate);
+  fetching_ = true;
+  connect(process, &QProcess::errorOccurred, this, [this, process, part](QProcess::ProcessError error) {
+    if (error != QProcess::FailedToStart) return;
+    fetching_ = false;
+    process->deleteLater();
+    QFile::remove(part);
+    Q_EMIT checkpointFetched({}, ssh::clientFailedToStart(process->errorString()));
+  });
   connect(process, &QProcess::finished, this, [this, process, target, part](int code, QProcess::ExitStatus status) {
+    fetching_ = false;
     process->deleteLater();
     const QString errors = QString::fromUtf8(process->readAllStandardError());
     QString error;

@@ -4,8 +4,8 @@
 // laptop sleeping. `dino follow` on the server streams what the run writes; the local output folder
 // becomes its mirror: config.json and remote.json (where the run is) at start, then metrics.jsonl,
 // train.log and detached.out as they grow there. A dropped connection is reported as such and tried
-// again with growing delays, and picks up from what the mirror holds, so nothing is lost or read
-// twice. The app quitting leaves the run going; attach() follows it again later.
+// again with growing delays, and picks up from the bytes the mirror holds, so no whole line is lost
+// or read twice. The app quitting leaves the run going; attach() follows it again later.
 #pragma once
 
 #include "remote/ssh_target.h"
@@ -28,8 +28,9 @@ class RemoteRun : public ExternalRun {
   void setTarget(const SshTarget& target) { target_ = target; }
   const SshTarget& target() const { return target_; }
 
-  // Asynchronous: false only when there is no host or the local folder cannot be written; ssh's
-  // answer comes later, as ended(error) when the start failed.
+  // Asynchronous: false, with `error`, when a run is going, no server is chosen, or the local folder
+  // cannot be the mirror (it cannot be made, or holds a run trained here); the server's answer comes
+  // later, as ended(error) when the start failed there.
   bool start(const dino::TrainingConfig& settings, bool resuming, QString* error) override;
   // Follows again the run mirrored in `localFolder` (its remote.json says where), from what the
   // mirror already holds. False, with `error`, when the folder is no such mirror.
@@ -44,6 +45,7 @@ class RemoteRun : public ExternalRun {
   // Copies the run's checkpoint.pth into the mirror (through a .part file, renamed when whole);
   // checkpointFetched() says how it went.
   void fetchCheckpoint();
+  bool isFetching() const { return fetching_; }
   bool isConnected() const { return connected_; }
   QString localFolder() const { return localFolder_; }
   QString remoteFolder() const { return remoteFolder_; }
@@ -70,11 +72,13 @@ class RemoteRun : public ExternalRun {
   void runScript(const QString& script, ScriptDone done, int timeoutMs = 60000);
   QString enterFolderScript() const;  // sets prog, enters the run's folder or fails with kNoFolder
   bool writeMirrorDescription(QString* error);
-  bool openMirror(QString* error);
+  // Opens the mirror's files to append; `serverSizes` (metrics.jsonl, train.log, detached.out there),
+  // when known, restarts a file here that is longer than the server's.
+  bool openMirror(QString* error, const QList<qint64>& serverSizes = {});
   void follow();
   void readFollowOutput();
   void onFollowFinished(int exitCode, QProcess::ExitStatus status);
-  void handleLine(const QByteArray& line);
+  void noteOutput(const QString& line);  // the run's last words: completed, or its error
   void connectionLost(const QString& why);
   void sendPendingSignal(const std::function<void()>& then);
   void finish(const QString& error, bool completed);
@@ -87,9 +91,12 @@ class RemoteRun : public ExternalRun {
   QString endStatus_;  // "ended <code>", "gone" or "none", once the server said it
   QTimer silence_;     // no word from the server for this long: the connection is dead
   QTimer reconnect_;
+  QTimer signalRetry_;  // a signal that did not get through while the run is followed
   int firstDelayMs_ = 2000, maxDelayMs_ = 30000, delayMs_ = 2000;
   bool connected_ = false;
-  QString pendingSignal_;  // "TERM" or "KILL", when the connection could not carry it yet
+  QString pendingSignal_;  // "TERM" or "KILL", until the server has it
+  bool signalInFlight_ = false;
+  bool fetching_ = false;
   bool stopRequested_ = false, killed_ = false, completed_ = false;
   QString lastError_;             // the run's last "dino: error: ..." line
   QFile metrics_, log_, output_;  // the mirror, appended to

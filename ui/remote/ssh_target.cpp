@@ -45,11 +45,13 @@ QString shellWord(const QString& text) {
 QStringList scriptArguments(const SshTarget& target) {
   // Batch mode: a password or host-key question fails at once instead of waiting for an answer
   // nobody can type. Keep-alives tell a dead connection from a quiet run within 15 s.
-  QStringList arguments{QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-                        QStringLiteral("-o"), QStringLiteral("ConnectTimeout=15"),
-                        QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=5"),
-                        QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=3")};
-  arguments << target.sshOptions << QStringLiteral("--") << target.host.trimmed() << QStringLiteral("sh -s");
+  // The user's options first: ssh keeps the first value it is given for an option.
+  QStringList arguments = target.sshOptions;
+  arguments << QStringList{QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
+                           QStringLiteral("-o"), QStringLiteral("ConnectTimeout=15"),
+                           QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=5"),
+                           QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=3")};
+  arguments << QStringLiteral("--") << target.host.trimmed() << QStringLiteral("sh -s");
   return arguments;
 }
 
@@ -64,13 +66,44 @@ QString explainFailure(const SshTarget& target, int exitCode, const QString& err
   return SshFailure::explain(target, exitCode, errorOutput);
 }
 
+QString clientFailedToStart(const QString& why) { return SshFailure::clientFailedToStart(why); }
+
+QString requireProgramScript(const QString& version) {
+  QString script = QStringLiteral("command -v \"$prog\" >/dev/null 2>&1 || { echo %1 >&2; exit 3; }\n")
+                       .arg(shellWord(QString::fromLatin1(kNoProgram)));
+  if (!version.isEmpty())  // `dino --version` says "dino (DINO Studio 0.14.0), ..."
+    script += QStringLiteral(
+                  "v=$(\"$prog\" --version 2>/dev/null | head -n 1)\n"
+                  "case \"$v\" in *%1*) ;; *) echo %2 \"$v\" >&2; exit 3;; esac\n")
+                  .arg(shellWord(QStringLiteral("(DINO Studio %1)").arg(version)),
+                       shellWord(QString::fromLatin1(kOtherVersion)));
+  return script;
+}
+
 }  // namespace ssh
+
+QString SshFailure::clientFailedToStart(const QString& why) {
+  return tr("The ssh client could not be started (%1): install OpenSSH's client.").arg(why);
+}
 
 QString SshFailure::explain(const SshTarget& target, int exitCode, const QString& errorOutput) {
   using namespace ssh;
   if (exitCode == 0) return {};
   const QString host = target.host.trimmed();
   const auto says = [&](const char* text) { return errorOutput.contains(QLatin1String(text), Qt::CaseInsensitive); };
+  if (says(kOtherVersion)) {
+    const qsizetype at = errorOutput.indexOf(QLatin1String(kOtherVersion));
+    const QString theirs =
+        errorOutput.mid(at + qsizetype(qstrlen(kOtherVersion))).section(QLatin1Char('\n'), 0, 0).trimmed();
+    return tr("%1 on %2 is not this app's version (%3; this app is %4): install the same version there, since the "
+              "app reads the files it writes.")
+        .arg(target.program, host, theirs.isEmpty() ? tr("no version") : theirs,
+             QCoreApplication::applicationVersion());
+  }
+  if (says(kFolderTaken))
+    return tr("The folder for this run on %1 already exists (a run of another folder of the same name?): choose a "
+              "new folder here, whose name names the one there.")
+        .arg(host);
   if (says(kNoProgram))
     return tr("%1 was not found on %2: install DINO Studio's dino there, or give its full path as the program.")
         .arg(target.program, host);
@@ -82,12 +115,20 @@ QString SshFailure::explain(const SshTarget& target, int exitCode, const QString
     return tr("A run is already going in that folder on %1: follow it (File > Follow a Run Folder on the mirror "
               "folder), or choose another folder.")
         .arg(host);
-  if (says(kNoFolder)) return tr("The run's folder on %1 is gone (or cannot be entered).").arg(host);
+  if (says(kNoFolder))
+    return tr("The run's folder on %1 is gone, or cannot be made or entered there (its permissions?).").arg(host);
   if (says(kNoCheckpoint)) return tr("The run on %1 has not saved a checkpoint yet.").arg(host);
   if (says("No space left on device") || says("Disk quota exceeded"))
     return tr("The disk on %1 is full (or your quota there is used up): free space in %2 there, or choose "
               "another folder for runs.")
         .arg(host, target.runsFolder);
+  // ssh's own words only when ssh itself failed: a script's "Permission denied" is about a file.
+  if (exitCode != 255) {
+    const QStringList lines = errorOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QString last = lines.isEmpty() ? QString() : lines.constLast().trimmed();
+    return last.isEmpty() ? tr("The command on %1 failed with exit code %2.").arg(host).arg(exitCode)
+                          : tr("On %1: %2").arg(host, last);
+  }
   if (says("Could not resolve hostname"))
     return tr("%1 is not a host this machine knows: check the name, or add it to ~/.ssh/config.").arg(host);
   if (says("Host key verification failed") || says("REMOTE HOST IDENTIFICATION HAS CHANGED"))

@@ -33,6 +33,7 @@ class SshFailure {
 
  public:
   static QString explain(const SshTarget& target, int exitCode, const QString& errorOutput);
+  static QString clientFailedToStart(const QString& why);
 };
 
 namespace ssh {
@@ -43,6 +44,13 @@ QString shellWord(const QString& text);
 
 // The arguments that run a script read from standard input on the target's host.
 QStringList scriptArguments(const SshTarget& target);
+
+// The lines of a script that stop it, with kNoProgram or kOtherVersion, unless "$prog" is there and
+// (when `version` is not empty) is that version of dino.
+QString requireProgramScript(const QString& version);
+
+// The message when the ssh client itself cannot be started.
+QString clientFailedToStart(const QString& why);
 
 // Starts `ssh` with scriptArguments() and writes `script` to it; the caller connects to finished.
 void startScript(QProcess& process, const SshTarget& target, const QString& script);
@@ -61,5 +69,7 @@ inline constexpr const char* kAlreadyRunning = "dino-studio: already running";
 inline constexpr const char* kNoFolder = "dino-studio: no folder";
 inline constexpr const char* kNoCheckpoint = "dino-studio: no checkpoint";
 inline constexpr const char* kNotStarted = "dino-studio: not started";
+inline constexpr const char* kFolderTaken = "dino-studio: folder taken";
+inline constexpr const char* kOtherVersion = "dino-studio: other version";
 
 }  // namespace ssh

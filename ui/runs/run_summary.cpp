@@ -1,5 +1,7 @@
 #include "runs/run_summary.h"
 
+#include <dino/session/detached_run.h>
+
 #include <dino/session/collapse_monitor.h>
 #include <dino/session/metric_record.h>
 
@@ -186,6 +188,12 @@ RunSummary RunReader::read(const QDateTime& now) {
   } else {
     run.status = recent ? RunStatus::Running : RunStatus::Silent;
   }
+  // A server's run is copied here only while the app follows it: its quiet copy says nothing of it.
+  if (QFile remote(QDir(folder_).filePath(QStringLiteral("remote.json"))); remote.open(QIODevice::ReadOnly)) {
+    run.server = QJsonDocument::fromJson(remote.readAll()).object().value(QStringLiteral("host")).toString();
+    if (run.status == RunStatus::Silent && !QDir(folder_).exists(QString::fromLatin1(dino::detached_run::kExitFile)))
+      run.status = RunStatus::OnServer;
+  }
   return run;
 }
 
@@ -256,6 +264,8 @@ QString statusText(RunStatus status) {
       return QCoreApplication::translate("RunSummary", "failed");
     case RunStatus::Silent:
       return QCoreApplication::translate("RunSummary", "not responding");
+    case RunStatus::OnServer:
+      return QCoreApplication::translate("RunSummary", "on a server");
     case RunStatus::Collapsed:
       return QCoreApplication::translate("RunSummary", "collapsed");
     case RunStatus::Unreadable:

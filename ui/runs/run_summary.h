@@ -21,6 +21,7 @@ enum class RunStatus {
   Stopped,    // it stopped on request with a checkpoint to resume from
   Failed,     // it stopped on an error: `error` says which
   Silent,     // nothing written for minutes and no word of an end: killed, hung, or no longer synced
+  OnServer,   // the mirror of a run on a server (remote.json) that the app is not following now
   Collapsed,  // its last steps read as a collapse (CollapseMonitor)
   Unreadable  // config.json cannot be read: `error` says why
 };
@@ -36,6 +37,7 @@ struct RunSummary {
   int64_t steps = 0;  // step records
   std::optional<double> bestKnnTop1;
   QString device;        // as the run described it ("cpu", or train.log's "device:" line)
+  QString server;        // the host of a run on a server, from its mirror's remote.json
   QJsonObject settings;  // config.json
 };
 

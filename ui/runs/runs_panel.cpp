@@ -201,11 +201,16 @@ void RunsPanel::populate() {
     name->setToolTip(QDir::toNativeSeparators(run.folder));
     table_->setItem(row, Name, name);
     auto* status = new QTableWidgetItem(run_summary::statusText(run.status));
-    status->setToolTip(run.status == RunStatus::Silent
-                           ? tr("Nothing written for %1 minutes and no word of an end: stopped from outside, "
-                                "hung, or no longer synced.")
-                                 .arg(run_summary::kStaleSeconds / 60)
-                           : run.error);
+    status->setToolTip(
+        run.status == RunStatus::Silent
+            ? tr("Nothing written for %1 minutes and no word of an end: stopped from outside, hung, or no longer "
+                 "synced.")
+                  .arg(run_summary::kStaleSeconds / 60)
+        : run.status == RunStatus::OnServer
+            ? tr("The run is on %1, and its copy here grows only while the app follows it: a double-click "
+                 "follows it again.")
+                  .arg(run.server)
+            : run.error);
     table_->setItem(row, Status, status);
     const bool readable = run.status != RunStatus::Unreadable;
     table_->setItem(

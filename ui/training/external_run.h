@@ -36,3 +36,10 @@ class ExternalRun : public QObject {
 // The last words of a run that trained to its last epoch (TrainingSession's), which a stop or a
 // failure never writes.
 inline bool saysRunCompleted(const QString& line) { return line.contains(QLatin1String(" done: checkpoints")); }
+
+// The error of `dino`'s last line "dino: error: <what>" (which names the file, flag or rank at
+// fault); empty for any other line.
+inline QString toolError(const QString& line) {
+  static const QString prefix = QStringLiteral("dino: error: ");
+  return line.startsWith(prefix) ? line.mid(prefix.size()) : QString();
+}

@@ -185,10 +185,8 @@ void LaunchedRun::readOutput(int r, bool atExit) {
 
 QString LaunchedRun::failureOf(int r, int exitCode, QProcess::ExitStatus status) const {
   const auto& rank = ranks_[static_cast<size_t>(r)];
-  // The tool ends with "dino: error: <what>", which already names the file, flag or rank at fault.
-  static const QString errorPrefix = QStringLiteral("dino: error: ");
   for (auto line = rank.lastLines.crbegin(); line != rank.lastLines.crend(); ++line)
-    if (line->startsWith(errorPrefix)) return tr("Process %1: %2").arg(r).arg(line->mid(errorPrefix.size()));
+    if (const QString error = toolError(*line); !error.isEmpty()) return tr("Process %1: %2").arg(r).arg(error);
   const QString tail = rank.lastLines.mid(std::max<qsizetype>(0, rank.lastLines.size() - 3)).join(QLatin1Char('\n'));
   const QString how = status == QProcess::CrashExit
                           ? tr("Process %1 of the run crashed.").arg(r)

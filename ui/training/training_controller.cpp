@@ -61,9 +61,13 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
       return false;
     }
     if (server_.isValid()) remote_->setTarget(server_);
+    ExternalRun* const previous = external_;
     external_ = server_.isValid() ? static_cast<ExternalRun*>(remote_) : static_cast<ExternalRun*>(launched_);
     launchedSettings_ = settings;
-    if (!launch(false)) return false;
+    if (!launch(false)) {
+      external_ = previous;  // nothing started: the last run stays the one shown
+      return false;
+    }
     if (run_) {
       run_->wait();  // the previous, finished run's thread
       run_.reset();
@@ -111,6 +115,12 @@ void TrainingController::setCommandLineTool(const QString& program) { launched_-
 
 bool TrainingController::isOnServer() const { return external_ && external_ == remote_; }
 
+void TrainingController::stopFollowingServerRun() {
+  if (!isOnServer() || !isActive()) return;
+  remote_->detach();
+  setState(dino::RunState::Idle);
+}
+
 bool TrainingController::attachToServerRun(const QString& folder) {
   if (isActive()) {
     lastError_ = tr("A run is already going.");
@@ -121,6 +131,15 @@ bool TrainingController::attachToServerRun(const QString& folder) {
     lastError_ = error;
     return false;
   }
+  // Pause and Resume start it again with the settings it was started with: they must be readable.
+  dino::TrainingConfig settings;
+  try {
+    settings.merge_json_file(QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
+  } catch (const std::exception& e) {
+    remote_->detach();
+    lastError_ = QString::fromStdString(e.what());
+    return false;
+  }
   if (run_) {
     run_->wait();
     run_.reset();
@@ -129,12 +148,7 @@ bool TrainingController::attachToServerRun(const QString& folder) {
   launchedMode_ = true;
   ending_ = Ending::None;
   lastError_.clear();
-  // Pause and Resume start it again with the settings it was started with.
-  launchedSettings_ = dino::TrainingConfig();
-  try {
-    launchedSettings_.merge_json_file(QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
-  } catch (const std::exception&) {
-  }
+  launchedSettings_ = settings;
   launchedSettings_.output_dir = remote_->localFolder().toStdString();
   setPhase(dino::RunPhase::Starting);
   setState(dino::RunState::Running);

@@ -49,8 +49,11 @@ class TrainingController : public QObject {
   // Follows again a run on a server whose local mirror is `folder` (its remote.json says where),
   // with Pause and Stop acting on it. False, with lastError(), when the folder is no such mirror.
   bool attachToServerRun(const QString& folder);
+  // Leaves the run on the server alone (it goes on there) and stops following it: Idle.
+  void stopFollowingServerRun();
   // The current (or last) run is on a server: its checkpoint can be fetched, its connection shown.
   bool isOnServer() const;
+  bool launchesProcesses() const { return launchedMode_; }  // the run is in other processes
   RemoteRun* serverRun() const { return remote_; }
 
   dino::RunState state() const { return state_; }
