@@ -416,6 +416,42 @@
             <numerusform>Karten für %n Checkpoints werden berechnet...</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Compare With...</source>
+        <translation>Vergleichen mit...</translation>
+    </message>
+    <message>
+        <source>Another run&apos;s teacher (its checkpoint.pth) or any weights, under this model&apos;s maps, with their difference</source>
+        <translation>Der Lehrer eines anderen Laufs (seine checkpoint.pth) oder beliebige Gewichte, unter den Karten dieses Modells, mit ihrer Differenz</translation>
+    </message>
+    <message>
+        <source>Weights to compare with</source>
+        <translation>Gewichte zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Stop Comparing</source>
+        <translation>Vergleich beenden</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>Verglichen mit %1</translation>
+    </message>
+    <message>
+        <source>random weights</source>
+        <translation>zufällige Gewichte</translation>
+    </message>
+    <message>
+        <source>%1 (compared)</source>
+        <translation>%1 (verglichen)</translation>
+    </message>
+    <message>
+        <source>Beside it: the teacher of %1 (%2)</source>
+        <translation>Daneben: der Lehrer von %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>AttentionFigure</name>
@@ -426,22 +462,6 @@
     <message>
         <source>mean of the heads</source>
         <translation>Mittel der Köpfe</translation>
-    </message>
-    <message>
-        <source>student head %1</source>
-        <translation>Schüler-Kopf %1</translation>
-    </message>
-    <message>
-        <source>student mean</source>
-        <translation>Schüler-Mittel</translation>
-    </message>
-    <message>
-        <source>teacher - student, head %1</source>
-        <translation>Lehrer − Schüler, Kopf %1</translation>
-    </message>
-    <message>
-        <source>teacher - student, mean</source>
-        <translation>Lehrer − Schüler, Mittel</translation>
     </message>
     <message>
         <source>rollout</source>
@@ -478,6 +498,30 @@
     <message>
         <source>Cannot write the grid figures in %1.</source>
         <translation>Die Rasterabbildungen können nicht in %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>Lehrer</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>Schüler</translation>
+    </message>
+    <message>
+        <source>%1 head %2</source>
+        <translation>%1, Kopf %2</translation>
+    </message>
+    <message>
+        <source>%1 mean</source>
+        <translation>%1, Mittel</translation>
+    </message>
+    <message>
+        <source>%1 - %2, head %3</source>
+        <translation>%1 − %2, Kopf %3</translation>
+    </message>
+    <message>
+        <source>%1 - %2, mean</source>
+        <translation>%1 − %2, Mittel</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1811,10 @@ LibTorch %5, %6</translation>
         <source>Leave the run on the server going, and stop following it here (File &gt; Follow a Run Folder on its folder follows it again)</source>
         <translation>Den Lauf auf dem Server weiterlaufen lassen und ihm hier nicht mehr folgen (Datei &gt; Einem Laufordner folgen, auf seinem Ordner, folgt ihm wieder)</translation>
     </message>
+    <message>
+        <source>Attention Side by Side</source>
+        <translation>Attention nebeneinander</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -2306,6 +2354,14 @@ LibTorch %5, %6</translation>
     <message>
         <source>The run is on %1, and its copy here grows only while the app follows it: a double-click follows it again.</source>
         <translation>Der Lauf ist auf %1, und seine Kopie hier wächst nur, solange die App ihm folgt: Ein Doppelklick folgt ihm wieder.</translation>
+    </message>
+    <message>
+        <source>Attention Side by Side</source>
+        <translation>Attention nebeneinander</translation>
+    </message>
+    <message>
+        <source>Select two runs with a checkpoint: the attention explorer shows both teachers&apos; maps on the same image, with their difference</source>
+        <translation>Wählen Sie zwei Läufe mit Checkpoint: Der Attention-Explorer zeigt die Karten beider Lehrer auf demselben Bild, mit ihrer Differenz</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3254,10 @@ LibTorch %5, %6</translation>
     <message>
         <source>The tab to show: welcome, dashboard, runs, schedules, crops, attention, evaluate or log.</source>
         <translation>Der anzuzeigende Reiter: welcome, dashboard, runs, schedules, crops, attention, evaluate oder log.</translation>
+    </message>
+    <message>
+        <source>Weights shown beside --weights in the attention explorer (another run&apos;s teacher), with their difference.</source>
+        <translation>Gewichte, die der Attention-Explorer neben --weights zeigt (der Lehrer eines anderen Laufs), mit ihrer Differenz.</translation>
     </message>
 </context>
 </TS>

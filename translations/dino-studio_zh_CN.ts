@@ -410,6 +410,42 @@
             <numerusform>正在计算 %n 个检查点的注意力图...</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Compare With...</source>
+        <translation>比较...</translation>
+    </message>
+    <message>
+        <source>Another run&apos;s teacher (its checkpoint.pth) or any weights, under this model&apos;s maps, with their difference</source>
+        <translation>另一次运行的教师（其 checkpoint.pth）或任意权重，显示在本模型的图下方，并给出两者之差</translation>
+    </message>
+    <message>
+        <source>Weights to compare with</source>
+        <translation>用于比较的权重</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Stop Comparing</source>
+        <translation>停止比较</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>与 %1 比较</translation>
+    </message>
+    <message>
+        <source>random weights</source>
+        <translation>随机权重</translation>
+    </message>
+    <message>
+        <source>%1 (compared)</source>
+        <translation>%1（比较）</translation>
+    </message>
+    <message>
+        <source>Beside it: the teacher of %1 (%2)</source>
+        <translation>并排：%1 的教师（%2）</translation>
+    </message>
 </context>
 <context>
     <name>AttentionFigure</name>
@@ -420,22 +456,6 @@
     <message>
         <source>mean of the heads</source>
         <translation>各头平均</translation>
-    </message>
-    <message>
-        <source>student head %1</source>
-        <translation>学生头 %1</translation>
-    </message>
-    <message>
-        <source>student mean</source>
-        <translation>学生平均</translation>
-    </message>
-    <message>
-        <source>teacher - student, head %1</source>
-        <translation>教师 − 学生，头 %1</translation>
-    </message>
-    <message>
-        <source>teacher - student, mean</source>
-        <translation>教师 − 学生，平均</translation>
     </message>
     <message>
         <source>rollout</source>
@@ -472,6 +492,30 @@
     <message>
         <source>Cannot write the grid figures in %1.</source>
         <translation>无法在 %1 中写入网格图。</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>%1 head %2</source>
+        <translation>%1 头 %2</translation>
+    </message>
+    <message>
+        <source>%1 mean</source>
+        <translation>%1 平均</translation>
+    </message>
+    <message>
+        <source>%1 - %2, head %3</source>
+        <translation>%1 − %2，头 %3</translation>
+    </message>
+    <message>
+        <source>%1 - %2, mean</source>
+        <translation>%1 − %2，平均</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1801,10 @@ LibTorch %5，%6</translation>
         <source>Leave the run on the server going, and stop following it here (File &gt; Follow a Run Folder on its folder follows it again)</source>
         <translation>让服务器上的运行继续，在本地停止跟踪（文件 &gt; 跟踪运行文件夹，选择其文件夹即可再次跟踪）</translation>
     </message>
+    <message>
+        <source>Attention Side by Side</source>
+        <translation>并排显示注意力</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -2294,6 +2342,14 @@ LibTorch %5，%6</translation>
     <message>
         <source>The run is on %1, and its copy here grows only while the app follows it: a double-click follows it again.</source>
         <translation>该运行在 %1 上，本地副本只在应用跟踪时增长：双击即可再次跟踪。</translation>
+    </message>
+    <message>
+        <source>Attention Side by Side</source>
+        <translation>并排显示注意力</translation>
+    </message>
+    <message>
+        <source>Select two runs with a checkpoint: the attention explorer shows both teachers&apos; maps on the same image, with their difference</source>
+        <translation>选择两次带检查点的运行：注意力浏览器在同一图像上显示两个教师的注意力图及其差异</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3242,10 @@ LibTorch %5，%6</translation>
     <message>
         <source>The tab to show: welcome, dashboard, runs, schedules, crops, attention, evaluate or log.</source>
         <translation>要显示的标签页：welcome、dashboard、runs、schedules、crops、attention、evaluate 或 log。</translation>
+    </message>
+    <message>
+        <source>Weights shown beside --weights in the attention explorer (another run&apos;s teacher), with their difference.</source>
+        <translation>在注意力浏览器中与 --weights 并排显示的权重（另一次运行的教师），并给出差异。</translation>
     </message>
 </context>
 </TS>

@@ -91,6 +91,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     }
     if (followRun(folder)) showTab(QStringLiteral("dashboard"));
   });
+  connect(runs_, &RunsPanel::compareAttention, this, [this](const QString& first, const QString& second) {
+    QString error;
+    if (!attention_->loadWeights(first, &error) || !attention_->compareWith(second, &error)) {
+      QMessageBox::warning(this, tr("Attention Side by Side"), error);
+      return;
+    }
+    showTab(QStringLiteral("attention"));
+  });
   tabs->addTab(schedules_, tr("Schedules"));
   crops_ = new CropPreviewPanel;
   tabs->addTab(crops_, tr("Crops"));

@@ -68,6 +68,12 @@ struct StudioOptions {
       QStringLiteral("weights"),
       QCoreApplication::translate("main", "Weights or a training checkpoint for the attention explorer."),
       QStringLiteral("file")};
+  QCommandLineOption compare{
+      QStringLiteral("compare"),
+      QCoreApplication::translate("main",
+                                  "Weights shown beside --weights in the attention explorer (another run's "
+                                  "teacher), with their difference."),
+      QStringLiteral("file")};
   QCommandLineOption screenshot{
       QStringLiteral("screenshot"),
       QCoreApplication::translate("main", "After ten seconds, save the window as a PNG and quit."),
@@ -83,7 +89,8 @@ struct StudioOptions {
         QCoreApplication::translate("main", "Train DINO vision transformers and watch them learn."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({demo, settings, follow, start, exportWhenDone, outputDir, image, weights, screenshot, tab});
+    parser.addOptions(
+        {demo, settings, follow, start, exportWhenDone, outputDir, image, weights, compare, screenshot, tab});
   }
 };
 
@@ -131,7 +138,8 @@ int main(int argc, char** argv) {
   QCommandLineParser parser;
   const StudioOptions options(parser);
   parser.process(app);
-  const auto& [demo, settings, follow, start, exportWhenDone, outputDir, image, weights, screenshot, tab] = options;
+  const auto& [demo, settings, follow, start, exportWhenDone, outputDir, image, weights, compare, screenshot, tab] =
+      options;
 
   MainWindow window;
   if (parser.isSet(demo)) window.resetToDemo();
@@ -159,6 +167,13 @@ int main(int argc, char** argv) {
     QString error;
     if (!window.attentionExplorer()->loadWeights(parser.value(weights), &error)) {
       std::fprintf(stderr, "dino-studio: --weights %s: %s\n", qPrintable(parser.value(weights)), qPrintable(error));
+      return 2;
+    }
+  }
+  if (parser.isSet(compare)) {
+    QString error;
+    if (!window.attentionExplorer()->compareWith(parser.value(compare), &error)) {
+      std::fprintf(stderr, "dino-studio: --compare %s: %s\n", qPrintable(parser.value(compare)), qPrintable(error));
       return 2;
     }
   }

@@ -4,6 +4,7 @@
 // they were made; a folder exports in the background. The maps themselves are checked against hand computations in
 // core's tests.
 #include "attention/attention_explorer.h"
+#include "image_conversion.h"
 
 #include "demo_settings.h"
 
@@ -306,6 +307,37 @@ class TestAttentionExplorer : public QObject {
     QCOMPARE(static_cast<int>(rgb[0]), 255);
     QVERIFY(std::abs(static_cast<int>(rgb[1]) - static_cast<int>(std::lround(255 * (1 - bestValue / extent)))) <= 1);
     QCOMPARE(rgb[1], rgb[2]);
+
+    // Two runs' teachers side by side (here the run's first checkpoint's teacher under its last's),
+    // named by their runs; the difference is the one the two teachers' own maps give.
+    const QString firstCheckpoint = dir.filePath(QStringLiteral("run/checkpoint0000.pth"));
+    QCOMPARE(AttentionExplorer::modelLabel(checkpoint), QStringLiteral("run"));
+    QVERIFY2(explorer.compareWith(firstCheckpoint, &error), qPrintable(error));
+    QVERIFY(ready.wait(60000));
+    const QStringList compared = explorer.tileNames();
+    QCOMPARE(compared.indexOf(QStringLiteral("run (checkpoint0000.pth) head 0")), heads + 1);
+    QVERIFY(compared.contains(QStringLiteral("run (checkpoint0000.pth) mean")));
+    const auto otherTile = compared.indexOf(QStringLiteral("run - run (checkpoint0000.pth), head 0"));
+    QVERIFY2(otherTile > 0, qPrintable(compared.join(QStringLiteral(", "))));
+    auto earlier = dino::AttentionModel::from_weights(firstCheckpoint.toStdString(), "teacher");
+    const auto earlierView = earlier->compute(file.toStdString(), request);
+    QVERIFY(earlierView.maps[0] != explorer.view().maps[0]);  // two different teachers
+    QCOMPARE(explorer.tiles()[otherTile], toQImage(dino::difference_pictures(explorer.view(), earlierView)[0]));
+    const QString comparedOut = dir.filePath(QStringLiteral("compared-figure"));
+    QVERIFY2(explorer.exportView(comparedOut, &error), qPrintable(error));
+    QFile comparedJson(QDir(comparedOut).filePath(QStringLiteral("figure.json")));
+    QVERIFY(comparedJson.open(QIODevice::ReadOnly));
+    const auto comparedWith =
+        QJsonDocument::fromJson(comparedJson.readAll()).object()[QStringLiteral("compared_with")].toObject();
+    QCOMPARE(comparedWith[QStringLiteral("weights")].toString(), firstCheckpoint);
+    QCOMPARE(comparedWith[QStringLiteral("checkpoint_key")].toString(), QStringLiteral("teacher"));
+    QFile firstWeights(firstCheckpoint);
+    QVERIFY(firstWeights.open(QIODevice::ReadOnly));
+    QCOMPARE(comparedWith[QStringLiteral("weights_sha256")].toString(),
+             QString::fromLatin1(QCryptographicHash::hash(firstWeights.readAll(), QCryptographicHash::Sha256).toHex()));
+    explorer.stopComparing();
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(explorer.tileNames().size(), heads + 1);  // one model again
 
     explorer.setHeadsFigure(true, {0, 2});
     QVERIFY(ready.wait(60000));  // the threshold was switched on for the masks

@@ -155,6 +155,23 @@ class TestRunsPanel : public QObject {
 
     QCOMPARE(read(QStringLiteral("group/stopped")).status, RunStatus::Stopped);
     QCOMPARE(read(QStringLiteral("group/silent")).status, RunStatus::Silent);  // resumed, then silence
+    // The same silence in the mirror of a run on a server says nothing of the run: it is there,
+    // not followed; once the mirror holds its end, the run's own account stands again.
+    RunFiles mirrored;
+    for (int i = 0; i < 3; ++i) mirrored.metrics << stepLine(i);
+    writeRun(root.filePath(QStringLiteral("mirror")), mirrored);
+    QFile remote(root.filePath(QStringLiteral("mirror/remote.json")));
+    QVERIFY(remote.open(QIODevice::WriteOnly));
+    remote.write(R"({"host": "gpu-box", "folder": "/srv/runs/mirror"})");
+    remote.close();
+    const RunSummary onServer = read(QStringLiteral("mirror"));
+    QCOMPARE(onServer.status, RunStatus::OnServer);
+    QCOMPARE(onServer.server, QStringLiteral("gpu-box"));
+    QFile exit(root.filePath(QStringLiteral("mirror/detached.exit")));
+    QVERIFY(exit.open(QIODevice::WriteOnly));
+    exit.write("0\n");
+    exit.close();
+    QCOMPARE(read(QStringLiteral("mirror")).status, RunStatus::Silent);
     const RunSummary failed = read(QStringLiteral("group/failed"));
     QCOMPARE(failed.status, RunStatus::Failed);
     QCOMPARE(failed.error, QStringLiteral("loss is nan at epoch 0"));

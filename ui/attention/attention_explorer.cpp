@@ -54,9 +54,26 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   teacher_->setEnabled(false);
   modelLabel_ = new QLabel(tr("No model: choose weights, the training teacher or random weights."));
   modelLabel_->setWordWrap(true);
+  compare_ = new QPushButton(tr("Compare With..."));
+  compare_->setToolTip(
+      tr("Another run's teacher (its checkpoint.pth) or any weights, under this model's maps, "
+         "with their difference"));
   for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(weights), static_cast<QWidget*>(random),
-                     static_cast<QWidget*>(teacher_)})
+                     static_cast<QWidget*>(teacher_), static_cast<QWidget*>(compare_)})
     modelRow->addWidget(w);
+  connect(compare_, &QPushButton::clicked, this, [this] {
+    if (compareKey_ == QLatin1String("teacher")) {
+      stopComparing();
+      return;
+    }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Weights to compare with"),
+                                                      recent_folders::last(QStringLiteral("weights")),
+                                                      tr("PyTorch files (*.pth *.pt);;All files (*)"));
+    if (file.isEmpty()) return;
+    recent_folders::remember(QStringLiteral("weights"), file);
+    QString error;
+    if (!compareWith(file, &error)) QMessageBox::warning(this, tr("Compare With"), error);
+  });
   modelRow->addWidget(modelLabel_, 1);
   layout->addLayout(modelRow);
 
@@ -218,9 +235,8 @@ AttentionExplorer::~AttentionExplorer() {
 
 bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
   if (!on) {
-    student_.reset();
+    if (compareKey_ == QLatin1String("student")) stopComparing();
     controls_->showStudent(false);
-    recompute();
     return true;
   }
   if (weightsFile_.isEmpty()) {
@@ -233,12 +249,67 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
     student_ = dino::AttentionModel::from_weights(weightsFile_.toStdString(), "student");
   } catch (const std::exception& e) {
     if (error) *error = tr("%1 has no student that fits: %2").arg(weightsFile_, QString::fromStdString(e.what()));
-    controls_->showStudent(student_ != nullptr);
+    controls_->showStudent(student_ != nullptr && compareKey_ == QLatin1String("student"));
     return false;
   }
+  compareFile_ = weightsFile_;
+  compareKey_ = QStringLiteral("student");
+  showModelLabel();
   controls_->showStudent(true);
+  compare_->setText(tr("Compare With..."));
   recompute();
   return true;
+}
+
+bool AttentionExplorer::compareWith(const QString& weightsFile, QString* error) {
+  std::shared_ptr<dino::AttentionModel> other;
+  try {
+    other = dino::AttentionModel::from_weights(weightsFile.toStdString(), "teacher");
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+  student_ = std::move(other);
+  compareFile_ = weightsFile;
+  compareKey_ = QStringLiteral("teacher");
+  controls_->showStudent(false);
+  compare_->setText(tr("Stop Comparing"));
+  compare_->setToolTip(tr("Compared with %1").arg(QDir::toNativeSeparators(weightsFile)));
+  showModelLabel();
+  recompute();
+  return true;
+}
+
+void AttentionExplorer::showModelLabel() {
+  if (!model_) return;
+  QString text = QString::fromStdString(model_->description());
+  if (compareKey_ == QLatin1String("teacher"))
+    text +=
+        QLatin1Char('\n') +
+        tr("Beside it: the teacher of %1 (%2)").arg(modelLabel(compareFile_), QDir::toNativeSeparators(compareFile_));
+  modelLabel_->setText(text);
+}
+
+void AttentionExplorer::stopComparing() {
+  student_.reset();
+  compareFile_.clear();
+  compareKey_.clear();
+  showModelLabel();
+  compare_->setText(tr("Compare With..."));
+  compare_->setToolTip(
+      tr("Another run's teacher (its checkpoint.pth) or any weights, under this model's maps, "
+         "with their difference"));
+  recompute();
+}
+
+QString AttentionExplorer::modelLabel(const QString& weightsFile) {
+  if (weightsFile.isEmpty()) return tr("random weights");
+  const QFileInfo file(weightsFile);
+  const QString run = file.absoluteDir().dirName();
+  if (file.fileName() == QLatin1String("checkpoint.pth")) return run;
+  if (file.fileName().startsWith(QLatin1String("checkpoint")))
+    return QStringLiteral("%1 (%2)").arg(run, file.fileName());
+  return file.completeBaseName();
 }
 
 void AttentionExplorer::setHeadsFigure(bool on, const QList<int>& heads) {
@@ -266,7 +337,7 @@ void AttentionExplorer::pinProbe() {
   probeLabel_->setText(tr("Computing the maps at %n checkpoint(s)...", nullptr, static_cast<int>(paths.size())));
   const Item item = items_[current_];
   const auto req = request();
-  pendingProbe_ = {req, item, weightsFile_, model_->description(), model_->arch(), false, {}};
+  pendingProbe_ = {req, item, weightsFile_, model_->description(), model_->arch(), false, {}, {}, {}};
   probeTotal_ = static_cast<int>(paths.size());
   if (probeCancel_) probeCancel_->store(true);
   probeCancel_ = std::make_shared<std::atomic<bool>>(false);
@@ -331,7 +402,7 @@ void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, co
                          model_->shape().img_size == model->shape().img_size;
   model_ = std::move(model);
   weightsFile_ = weightsFile;
-  modelLabel_->setText(QString::fromStdString(model_->description()));
+  showModelLabel();
   if (!sameShape) {  // the input size follows the model; a checkpoint of the same run keeps the user's choice
     const int side = dino::default_attention_side(model_->shape());
     const int patch = model_->patch_size();
@@ -340,8 +411,9 @@ void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, co
   controls_->setDepth(model_->depth());
   controls_->setHeadCount(model_->heads());
   query_ = 0;
-  // The student follows the model: reloaded from the new file, or dropped when it has none.
-  if (student_ && !setCompareStudent(true))
+  // A student follows the model: reloaded from the new file, or dropped when it has none. Another
+  // run's teacher stays.
+  if (student_ && compareKey_ == QLatin1String("student") && !setCompareStudent(true))
     setCompareStudent(false);
   else
     recompute();
@@ -453,7 +525,15 @@ void AttentionExplorer::recompute() {
   const bool withoutLimits = ignoreLimitsOnce_;
   const dino::AttentionLimits limits = withoutLimits ? dino::AttentionLimits{} : currentLimits();
   ignoreLimitsOnce_ = false;
-  const Shown shown{req, item, weightsFile_, model->description(), model->arch(), withoutLimits, loadedStamp_};
+  const Shown shown{req,
+                    item,
+                    weightsFile_,
+                    model->description(),
+                    model->arch(),
+                    withoutLimits,
+                    loadedStamp_,
+                    student ? compareFile_ : QString(),
+                    student ? compareKey_ : QString()};
   QString cost;
   if (size.isValid()) {
     const dino::AttentionEstimate estimate = model->estimate(size.width(), size.height(), req, limits);
@@ -598,6 +678,12 @@ AttentionFigureStyle AttentionExplorer::figureStyle() const {
   AttentionFigureStyle style = controls_->style();
   style.headsFigure = headsFigure_;
   style.figureHeads = figureHeads_;
+  // Two runs' teachers are named by their runs; a student keeps "teacher" and "student".
+  if (compareKey_ == QLatin1String("teacher")) {
+    style.firstLabel = modelLabel(weightsFile_);
+    style.secondLabel = modelLabel(compareFile_);
+    if (style.firstLabel == style.secondLabel) style.secondLabel = tr("%1 (compared)").arg(style.secondLabel);
+  }
   return style;
 }
 
@@ -702,6 +788,10 @@ dino::FigureProvenance AttentionExplorer::provenance() const {
     f.image = (f.image_is_file ? item->file : item->name).toStdString();
   }
   f.opacity = controls_->style().opacity;
+  if (viewed ? !shown_.comparedWeights.isEmpty() : student_ != nullptr) {
+    f.compared_weights = (viewed ? shown_.comparedWeights : compareFile_).toStdString();
+    f.compared_checkpoint_key = (viewed ? shown_.comparedKey : compareKey_).toStdString();
+  }
   f.app_version = QCoreApplication::applicationVersion().toStdString();
   return f;
 }

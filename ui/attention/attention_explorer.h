@@ -72,6 +72,14 @@ class AttentionExplorer : public QWidget {
 
   // Teacher and student side by side, with their difference (a training checkpoint's "student").
   bool setCompareStudent(bool on, QString* error = nullptr);
+  // Another model's maps under this one's, with their difference: the teacher of another run's
+  // checkpoint (or any weights file), named by its run. Replaces the student, and the reverse.
+  bool compareWith(const QString& weightsFile, QString* error = nullptr);
+  void stopComparing();
+  QString comparedWeights() const { return compareFile_; }  // empty when one model is shown
+  // What a figure calls the model of a weights file: its run folder's name, with the file's when it
+  // is not the run's last checkpoint.
+  static QString modelLabel(const QString& weightsFile);
   // The paper's Figure 3 style: the chosen heads' masks (all when empty) in one colour each.
   void setHeadsFigure(bool on, const QList<int>& heads = {});
   // Attention through training: the current image's maps at every checkpoint*.pth beside the
@@ -126,8 +134,9 @@ class AttentionExplorer : public QWidget {
     Item item;
     QString weights;  // empty for random weights
     std::string model, arch;
-    bool withoutLimits = false;  // computed with Compute Anyway
-    FileStamp weightsStamp;      // of the weights file then; none for a probe point
+    bool withoutLimits = false;            // computed with Compute Anyway
+    FileStamp weightsStamp;                // of the weights file then; none for a probe point
+    QString comparedWeights, comparedKey;  // the second model's, when there was one
   };
   struct Result {
     dino::AttentionView view;
@@ -143,6 +152,7 @@ class AttentionExplorer : public QWidget {
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
   };
   void recompute();
+  void showModelLabel();  // the model's description, and the compared run's
   void onComputed();
   void showRefusal(const dino::AttentionEstimate& estimate);
   void showComputing(bool on);
@@ -171,7 +181,8 @@ class AttentionExplorer : public QWidget {
   dino::AttentionView view_;
   QFutureWatcher<Result> watcher_;
   QFutureWatcher<AttentionProbe> probeWatcher_;
-  std::shared_ptr<dino::AttentionModel> student_;
+  std::shared_ptr<dino::AttentionModel> student_;  // the second model: a student or another run's teacher
+  QString compareFile_, compareKey_;               // its weights file and key
   dino::AttentionView studentView_;
   bool hasStudentView_ = false;
   double lastMilliseconds_ = -1;  // how long the view on display took to compute
@@ -196,6 +207,7 @@ class AttentionExplorer : public QWidget {
   QPushButton* anyway_ = nullptr;
   QListWidget* thumbnails_ = nullptr;
   QPushButton* teacher_ = nullptr;
+  QPushButton* compare_ = nullptr;
   AttentionControls* controls_ = nullptr;
   QSlider* probeSlider_ = nullptr;
   QLabel* probeLabel_ = nullptr;

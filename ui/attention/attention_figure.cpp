@@ -42,7 +42,7 @@ void paintGrid(QPaintDevice* device, const AttentionFigure& figure, int columns,
 
 }  // namespace
 
-AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino::AttentionView* student,
+AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino::AttentionView* second,
                                     const AttentionFigureStyle& style) {
   AttentionFigure f;
   auto add = [&f](const QImage& tile, const QString& name) {
@@ -53,17 +53,22 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
     add(overlay(view, view.head_pictures[static_cast<size_t>(j)], style.opacity),
         AttentionFigureText::tr("head %1").arg(j));
   add(overlay(view, view.mean_picture, style.opacity), AttentionFigureText::tr("mean of the heads"));
-  if (student) {  // under the teacher's tiles, head under head
+  if (second) {  // under the first model's tiles, head under head
+    const QString first = style.firstLabel.isEmpty() ? AttentionFigureText::tr("teacher") : style.firstLabel;
+    const QString other = style.secondLabel.isEmpty() ? AttentionFigureText::tr("student") : style.secondLabel;
     f.columns = view.heads + 1;
-    for (int j = 0; j < student->heads; ++j)
-      add(overlay(view, student->head_pictures[static_cast<size_t>(j)], style.opacity),
-          AttentionFigureText::tr("student head %1").arg(j));
-    add(overlay(view, student->mean_picture, style.opacity), AttentionFigureText::tr("student mean"));
-    const auto differences = dino::difference_pictures(view, *student);
-    for (size_t j = 0; j < differences.size(); ++j)
-      add(toQImage(differences[j]), j + 1 < differences.size()
-                                        ? AttentionFigureText::tr("teacher - student, head %1").arg(j)
-                                        : AttentionFigureText::tr("teacher - student, mean"));
+    for (int j = 0; j < second->heads; ++j)
+      add(overlay(view, second->head_pictures[static_cast<size_t>(j)], style.opacity),
+          AttentionFigureText::tr("%1 head %2").arg(other).arg(j));
+    add(overlay(view, second->mean_picture, style.opacity), AttentionFigureText::tr("%1 mean").arg(other));
+    // Two runs may differ in heads or patches: their maps then have no difference to draw.
+    if (second->heads == view.heads && second->grid_h == view.grid_h && second->grid_w == view.grid_w) {
+      const auto differences = dino::difference_pictures(view, *second);
+      for (size_t j = 0; j < differences.size(); ++j)
+        add(toQImage(differences[j]), j + 1 < differences.size()
+                                          ? AttentionFigureText::tr("%1 - %2, head %3").arg(first, other).arg(j)
+                                          : AttentionFigureText::tr("%1 - %2, mean").arg(first, other));
+    }
   }
   if (!view.rollout.empty())
     add(overlay(view, view.rollout_picture, style.opacity), AttentionFigureText::tr("rollout"));
@@ -132,6 +137,8 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
     if (!view.rollout.empty()) provenance.files.emplace_back("rollout.npy");
     if (!provenance.weights.empty() && provenance.weights_sha256.empty())
       provenance.weights_sha256 = dino::sha256_of_file(provenance.weights);
+    if (!provenance.compared_weights.empty() && provenance.compared_weights_sha256.empty())
+      provenance.compared_weights_sha256 = dino::sha256_of_file(provenance.compared_weights);
     dino::write_figure_sidecar(provenance, dir.filePath(QStringLiteral("figure.json")).toStdString());
   } catch (const std::exception& e) {
     return fail(QString::fromStdString(e.what()));
@@ -141,7 +148,7 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
 
 AttentionBatchResult exportAttentionFigures(const QStringList& files, const QString& outputFolder,
                                             std::shared_ptr<dino::AttentionModel> model,
-                                            std::shared_ptr<dino::AttentionModel> student,
+                                            std::shared_ptr<dino::AttentionModel> second,
                                             const dino::AttentionRequest& request, const AttentionFigureStyle& style,
                                             dino::FigureProvenance base, const dino::AttentionLimits& limits,
                                             std::shared_ptr<std::atomic<bool>> cancel,
@@ -154,6 +161,7 @@ AttentionBatchResult exportAttentionFigures(const QStringList& files, const QStr
   const auto folders = dino::figure_folder_names(paths);
   try {
     if (!base.weights.empty()) base.weights_sha256 = dino::sha256_of_file(base.weights);
+    if (!base.compared_weights.empty()) base.compared_weights_sha256 = dino::sha256_of_file(base.compared_weights);
   } catch (const std::exception& e) {
     result.problems << QString::fromStdString(e.what());
     return result;
@@ -162,13 +170,13 @@ AttentionBatchResult exportAttentionFigures(const QStringList& files, const QStr
     const QString name = QString::fromStdString(folders[static_cast<size_t>(i)]);
     try {
       const auto view = model->compute(files[i].toStdString(), request, limits, work);
-      dino::AttentionView studentView;
-      if (student) studentView = student->compute(files[i].toStdString(), request, limits, work);
+      dino::AttentionView secondView;
+      if (second) secondView = second->compute(files[i].toStdString(), request, limits, work);
       auto figure = base;
       figure.image = files[i].toStdString();
       dino::describe_view(figure, view);
       QString error;
-      if (writeAttentionFigure(makeAttentionFigure(view, student ? &studentView : nullptr, style), view, figure,
+      if (writeAttentionFigure(makeAttentionFigure(view, second ? &secondView : nullptr, style), view, figure,
                                QDir(outputFolder).filePath(name), &error))
         ++result.written;
       else

@@ -22,17 +22,21 @@ struct AttentionFigureStyle {
   bool headsFigure = false;  // the paper's Figure 3 picture (needs masks)
   QList<int> figureHeads;    // its heads; empty: all
   double threshold = 0;      // for the masks' captions
+  // With a second model: what its rows and the differences call each ("teacher" and "student", or
+  // two runs' names); empty: "teacher" and "student".
+  QString firstLabel, secondLabel;
 };
 
 struct AttentionFigure {
   QList<QImage> tiles;
   QStringList names;
-  int columns = 0;  // tiles a row; 0: as many as fit. With a student, one row each for the teacher's
-                    // heads and mean, the student's and their differences, head under head.
+  int columns = 0;  // tiles a row; 0: as many as fit. With a second model, one row each for the first's
+                    // heads and mean, the second's and their differences, head under head.
 };
 
-// `student` may be null; when given, its heads, mean and the teacher-minus-student differences follow.
-AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino::AttentionView* student,
+// `second` may be null; when given (a student, or another run's teacher), its heads, mean and the
+// first-minus-second differences follow (no differences when their heads or grids differ).
+AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino::AttentionView* second,
                                     const AttentionFigureStyle& style);
 
 // Writes everything into `folder` (created when missing) and fills `provenance.files`; computes the
@@ -46,14 +50,14 @@ struct AttentionBatchResult {
   QStringList problems;  // one line per image that could not be exported
 };
 
-// Every image of `files` computed with `model` (and `student`, which may be null) and written as
+// Every image of `files` computed with `model` (and `second`, which may be null) and written as
 // writeAttentionFigure does, into a sub-folder of `outputFolder` each (figure_folder_names: a.png
 // and a.jpg apart). `base` describes the model and settings; each image adds itself. Stops between
 // images, and within one, once `cancel` is set; an image over `limits` is a problem named with its
 // file; calls `progress` with the images done. Runs on any thread.
 AttentionBatchResult exportAttentionFigures(const QStringList& files, const QString& outputFolder,
                                             std::shared_ptr<dino::AttentionModel> model,
-                                            std::shared_ptr<dino::AttentionModel> student,
+                                            std::shared_ptr<dino::AttentionModel> second,
                                             const dino::AttentionRequest& request, const AttentionFigureStyle& style,
                                             dino::FigureProvenance base, const dino::AttentionLimits& limits,
                                             std::shared_ptr<std::atomic<bool>> cancel,

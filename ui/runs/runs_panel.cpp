@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -61,9 +62,21 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   connect(refresh, &QToolButton::clicked, &catalog_, &RunCatalog::refresh);
   summary_ = new QLabel;
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Two runs' teachers on the same image: the first selected run's and the second's.
+  auto* attention = new QToolButton;
+  attention->setText(tr("Attention Side by Side"));
+  attention->setToolTip(
+      tr("Select two runs with a checkpoint: the attention explorer shows both teachers' maps on "
+         "the same image, with their difference"));
+  attention->setEnabled(false);
+  connect(attention, &QToolButton::clicked, this, [this] {
+    const QStringList checkpoints = selectedCheckpoints();
+    if (checkpoints.size() == 2) Q_EMIT compareAttention(checkpoints[0], checkpoints[1]);
+  });
   auto* bar = new QHBoxLayout;
   bar->addWidget(folders_);
   bar->addWidget(refresh);
+  bar->addWidget(attention);
   bar->addWidget(summary_, 1);
 
   table_ = new QTableWidget(0, ColumnCount);
@@ -113,7 +126,8 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   selectionSettled_.setSingleShot(true);
   selectionSettled_.setInterval(250);
   connect(&selectionSettled_, &QTimer::timeout, this, &RunsPanel::compareSelection);
-  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, attention] {
+    attention->setEnabled(selectedCheckpoints().size() == 2);
     selectionSettled_.start();
     if (populating_) return;
     // The runs compared are remembered, and compared again at the next start.
@@ -128,6 +142,16 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   QStringList roots = QSettings().value(kRootsKey).toStringList();
   if (roots.isEmpty()) roots << defaultRoot();
   setRoots(roots);
+}
+
+QStringList RunsPanel::selectedCheckpoints() const {
+  QStringList checkpoints;
+  for (const auto& index : table_->selectionModel()->selectedRows()) {
+    const QString file = QDir(folderAt(index.row())).filePath(QStringLiteral("checkpoint.pth"));
+    if (!QFileInfo::exists(file)) return {};
+    checkpoints << file;
+  }
+  return checkpoints;
 }
 
 void RunsPanel::setRoots(const QStringList& roots) {

@@ -29,12 +29,16 @@ class RunsPanel : public QWidget {
   QStringList roots() const { return catalog_.roots(); }
   // The folder shown in `row` of the table (sorted as the user sorted it).
   QString folderAt(int row) const;
+  // The checkpoint.pth of each selected run, in the table's order; empty when one has none.
+  QStringList selectedCheckpoints() const;
   RunComparison* comparison() const { return comparison_; }
 
   enum Column { Name, Status, Differs, BestKnn, Progress, Trained, Started, Device, ColumnCount };
 
  Q_SIGNALS:
   void openRun(const QString& folder);
+  // The attention explorer asked to put two runs' teachers side by side (their checkpoint.pth).
+  void compareAttention(const QString& firstCheckpoint, const QString& secondCheckpoint);
 
  protected:
   void showEvent(QShowEvent* event) override;

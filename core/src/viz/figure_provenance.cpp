@@ -91,6 +91,10 @@ std::string figure_sidecar_json(const FigureProvenance& f) {
   j["color_map"] = f.color_map;
   j["opacity"] = f.opacity;
   j["shared_scale"] = f.shared_scale;
+  if (!f.compared_weights.empty())
+    j["compared_with"] = {{"weights", f.compared_weights},
+                          {"weights_sha256", f.compared_weights_sha256},
+                          {"checkpoint_key", f.compared_checkpoint_key}};
   j["app_version"] = f.app_version;
   j["command_line"] = attention_command_line(f);
   j["files"] = f.files;

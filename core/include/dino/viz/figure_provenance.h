@@ -32,6 +32,9 @@ struct FigureProvenance {
   double opacity = 1.0;  // of the map over the image (the command line draws the map alone)
   bool shared_scale = false;
   bool without_limits = false;  // computed past the attention limits (the app's Compute Anyway)
+  // The model beside this one, when the figure compares two (a checkpoint's student, or another
+  // run's teacher): its weights file, their SHA-256 and the key; all empty otherwise.
+  std::string compared_weights, compared_weights_sha256, compared_checkpoint_key;
   std::string app_version;
   std::vector<std::string> files;  // what was written beside the sidecar
 };
