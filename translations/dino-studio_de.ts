@@ -2014,6 +2014,14 @@ LibTorch %5, %6</translation>
         <source>Could not reach %1 to stop the run: %2 Trying again.</source>
         <translation>%1 war zum Anhalten des Laufs nicht erreichbar: %2 Neuer Versuch folgt.</translation>
     </message>
+    <message>
+        <source>%1 is the copy of a run on %2: choose %2 to run on, or a new folder.</source>
+        <translation>%1 ist die Kopie eines Laufs auf %2: Wählen Sie %2 zum Ausführen, oder einen neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>cannot follow the run: %1</source>
+        <translation>dem Lauf kann nicht gefolgt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunComparison</name>

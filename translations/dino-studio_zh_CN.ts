@@ -2004,6 +2004,14 @@ LibTorch %5，%6</translation>
         <source>Could not reach %1 to stop the run: %2 Trying again.</source>
         <translation>无法连接 %1 以停止运行：%2 将重试。</translation>
     </message>
+    <message>
+        <source>%1 is the copy of a run on %2: choose %2 to run on, or a new folder.</source>
+        <translation>%1 是 %2 上某次运行的副本：请选择在 %2 上运行，或选择一个新文件夹。</translation>
+    </message>
+    <message>
+        <source>cannot follow the run: %1</source>
+        <translation>无法跟踪该运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>RunComparison</name>

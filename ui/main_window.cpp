@@ -94,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(runs_, &RunsPanel::compareAttention, this, [this](const QString& first, const QString& second) {
     QString error;
     if (!attention_->loadWeights(first, &error) || !attention_->compareWith(second, &error)) {
+      attention_->stopComparing();  // no older comparison beside a new model
       QMessageBox::warning(this, tr("Attention Side by Side"), error);
       return;
     }

@@ -75,6 +75,15 @@ std::optional<std::string> read_first_line(const fs::path& file) {
   return line;
 }
 
+// An ended process not yet reaped: its parent shell was killed with it, and an init that does not
+// reap (a container's) leaves it there.
+bool is_zombie(long pid) {
+  const auto stat = read_first_line(fs::path("/proc") / std::to_string(pid) / "stat");
+  if (!stat) return false;  // no /proc: trust kill()
+  const auto close = stat->rfind(')');
+  return close != std::string::npos && close + 2 < stat->size() && (*stat)[close + 2] == 'Z';
+}
+
 // "running", "ended <status>", "gone" or "none".
 std::string run_status(const fs::path& folder) {
   if (const auto status = read_first_line(folder / detached_run::kExitFile)) return "ended " + *status;
@@ -87,7 +96,7 @@ std::string run_status(const fs::path& folder) {
     return "none";
   }
   // EPERM would be another user's process: the id was reused, the run is not it.
-  if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0) return "running";
+  if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0 && !is_zombie(pid)) return "running";
   // Its shell writes the status right after the process ends: look once more before calling it gone.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   if (const auto status = read_first_line(folder / detached_run::kExitFile)) return "ended " + *status;

@@ -13,6 +13,7 @@
 #include "free_port.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -43,6 +44,15 @@ bool run(const QString& program, const QStringList& arguments, QString* output =
   return ok;
 }
 
+// A process that runs: one ended but not yet reaped (a zombie, under an init that does not reap)
+// does not count.
+bool alive(qint64 pid) {
+  if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0) return false;
+  const QByteArray stat = contents(QStringLiteral("/proc/%1/stat").arg(pid));
+  const qsizetype close = stat.lastIndexOf(')');
+  return close < 0 || stat.mid(close + 2, 1) != "Z";
+}
+
 QList<int64_t> stepIterations(const MetricRecords& records) {
   QList<int64_t> steps;
   for (const auto& r : records)
@@ -58,6 +68,8 @@ class TestRemoteRun : public QObject {
  private Q_SLOTS:
   // An sshd of the test's own, and an ssh configuration naming it "dino-test-server".
   void initTestCase() {
+    // As in the app: the program there must be this version (the start and the follow check it).
+    QCoreApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
     QVERIFY2(QFile::exists(sshd_), "sshd is not installed: scripts/setup.sh installs openssh-server");
     QVERIFY(dir_.isValid());
     for (const char* key : {"host_key", "user_key", "stranger_key"})
@@ -100,13 +112,21 @@ class TestRemoteRun : public QObject {
   }
 
   void cleanupTestCase() {
+    // A test that failed half-way may leave a run going there: it must not outlive the test.
+    for (const QString& folder : {path(QStringLiteral("remote runs/it's $HOME")), path(QStringLiteral("full-disk"))}) {
+      QDirIterator runs(folder, {QStringLiteral("detached.pid")}, QDir::Files, QDirIterator::Subdirectories);
+      while (runs.hasNext()) {
+        const QList<QByteArray> ids = contents(runs.next()).trimmed().split(' ');
+        if (ids.size() == 2) ::kill(-static_cast<pid_t>(ids[1].toLongLong()), SIGKILL);
+        if (!ids.isEmpty() && ids[0].toLongLong() > 0) ::kill(static_cast<pid_t>(ids[0].toLongLong()), SIGKILL);
+      }
+    }
     sshd_process_.terminate();
     sshd_process_.waitForFinished(5000);
   }
 
   void theCheckNamesTheProgramItsDevicesAndTheSpace() {
-    HostCheck check;
-    check.setExpectedVersion({});
+    HostCheck check;  // expects this app's version
     QSignalSpy finished(&check, &HostCheck::finished);
     check.check(target());
     QVERIFY(finished.wait(60000));
@@ -281,6 +301,35 @@ class TestRemoteRun : public QObject {
     QVERIFY(!controller.start(tinySettings(trainedHere, 1)));
     QVERIFY2(controller.lastError().contains(QStringLiteral("holds a run trained on this machine")),
              qPrintable(controller.lastError()));
+
+    // The mirror of a run on another server goes on only there.
+    const QString elsewhere = path(QStringLiteral("local/elsewhere"));
+    QVERIFY(QDir().mkpath(elsewhere));
+    write(QStringLiteral("local/elsewhere/remote.json"), QStringLiteral(R"({"host": "other-box", "folder": "/x"})"));
+    QVERIFY(!controller.start(tinySettings(elsewhere, 1)));
+    QVERIFY2(controller.lastError().contains(QStringLiteral("choose other-box")), qPrintable(controller.lastError()));
+
+    // Let go while it starts (the app quitting does the same): the mirror already says where the
+    // run is, and following it finds the run that did start there.
+    const QString letGo = path(QStringLiteral("local/let-go"));
+    QVERIFY2(controller.start(tinySettings(letGo, 200)), qPrintable(controller.lastError()));
+    controller.stopFollowingServerRun();
+    QCOMPARE(controller.state(), dino::RunState::Idle);
+    QVERIFY(QFile::exists(letGo + QStringLiteral("/remote.json")));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path(QStringLiteral("remote runs/it's $HOME/let-go/detached.pid"))), 60000);
+    MetricRecords received;
+    connect(&controller, &TrainingController::recordsArrived, this,
+            [&received](const MetricRecords& records) { received.append(records); });
+    QVERIFY2(controller.attachToServerRun(letGo), qPrintable(controller.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(!stepIterations(received).isEmpty(), 120000);
+    QCOMPARE(stepIterations(received).first(), int64_t{0});  // the mirror was empty: from the start
+    // Stop twice: SIGKILL to its process group; the run is gone, and that is a stop.
+    controller.stop();
+    controller.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isActive(), 60000);
+    QCOMPARE(controller.state(), dino::RunState::Stopped);
+    const QByteArray ids = contents(path(QStringLiteral("remote runs/it's $HOME/let-go/detached.pid"))).trimmed();
+    for (const QByteArray& id : ids.split(' ')) QVERIFY2(!alive(id.toLongLong()), ids.constData());
   }
 
   // The server's dino must be this app's version: the start says which it found.
@@ -292,7 +341,7 @@ class TestRemoteRun : public QObject {
     QString error;
     QVERIFY(remote.start(tinySettings(path(QStringLiteral("local/versioned")), 1), false, &error));
     const bool answered = ended.wait(60000);
-    QCoreApplication::setApplicationVersion(QString());
+    QCoreApplication::setApplicationVersion(QStringLiteral(DINO_VERSION));
     QVERIFY(answered);
     error = ended.first().first().toString();
     QVERIFY2(
@@ -318,7 +367,7 @@ class TestRemoteRun : public QObject {
     QTest::qWait(1500);
     const QByteArray pid =
         contents(remote + QStringLiteral("/detached.pid")).trimmed().split(' ').first();  // its process, then its group
-    QVERIFY(::kill(static_cast<pid_t>(pid.toLongLong()), 0) == 0);
+    QVERIFY(alive(pid.toLongLong()));
     QVERIFY(!QFile::exists(remote + QStringLiteral("/detached.exit")));
 
     // A new app picks it up from its mirror: the steps trained meanwhile arrive, none twice.
@@ -334,7 +383,7 @@ class TestRemoteRun : public QObject {
     QCOMPARE(controller.state(), dino::RunState::Idle);
     const int64_t lastFollowed = stepIterations(received).last();
     QTest::qWait(1000);
-    QVERIFY(::kill(static_cast<pid_t>(pid.toLongLong()), 0) == 0);
+    QVERIFY(alive(pid.toLongLong()));
     received.clear();
     QVERIFY2(controller.attachToServerRun(local), qPrintable(controller.lastError()));
     QTRY_VERIFY_WITH_TIMEOUT(!stepIterations(received).isEmpty(), 60000);

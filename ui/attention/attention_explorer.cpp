@@ -567,8 +567,11 @@ void AttentionExplorer::recompute() {
       auto compute = [&](const dino::AttentionModel& m, double offset) {
         dino::AttentionWork part = work;
         part.progress = [&](double f) { report(offset + share * f); };
-        return item.file.isEmpty() ? m.compute(fromQImage(item.image), req, limits, part)
-                                   : m.compute(item.file.toStdString(), req, limits, part);
+        // A patch number is the first model's: a second one with other patches shows the CLS token's.
+        dino::AttentionRequest asked = req;
+        if (&m != model.get() && m.patch_size() != model->patch_size()) asked.query = 0;
+        return item.file.isEmpty() ? m.compute(fromQImage(item.image), asked, limits, part)
+                                   : m.compute(item.file.toStdString(), asked, limits, part);
       };
       Result result;
       result.shown = shown;
@@ -839,6 +842,9 @@ void AttentionExplorer::exportFolder(const QString& imagesFolder, const QString&
   base.weights = weightsFile_.toStdString();  // the model of the batch, not the view on display's
   base.model = model_->description();
   base.arch = model_->arch();
+  base.compared_weights = student_ ? compareFile_.toStdString() : std::string();  // the batch's second model
+  base.compared_checkpoint_key = student_ ? compareKey_.toStdString() : std::string();
+  base.compared_weights_sha256.clear();
   base.without_limits = false;        // the batch keeps the limits
   dino::describe_request(base, req);  // query 0, as the batch computes
   base.image.clear();

@@ -8,8 +8,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -56,7 +58,7 @@ AttentionFigure makeAttentionFigure(const dino::AttentionView& view, const dino:
   if (second) {  // under the first model's tiles, head under head
     const QString first = style.firstLabel.isEmpty() ? AttentionFigureText::tr("teacher") : style.firstLabel;
     const QString other = style.secondLabel.isEmpty() ? AttentionFigureText::tr("student") : style.secondLabel;
-    f.columns = view.heads + 1;
+    f.columns = std::max(view.heads, second->heads) + 1;
     for (int j = 0; j < second->heads; ++j)
       add(overlay(view, second->head_pictures[static_cast<size_t>(j)], style.opacity),
           AttentionFigureText::tr("%1 head %2").arg(other).arg(j));
@@ -93,9 +95,13 @@ bool writeAttentionFigure(const AttentionFigure& figure, const dino::AttentionVi
   if (!dir.mkpath(QStringLiteral(".")))
     return fail(AttentionFigureText::tr("Cannot create the folder %1.").arg(folder));
   provenance.files.clear();
+  QSet<QString> used;
   for (int i = 0; i < figure.tiles.size(); ++i) {
     QString name = figure.names[i];
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.]+")), QStringLiteral("-"));
+    // Names in other scripts (a run's, or a translation) lose their letters here: keep them apart.
+    if (name.isEmpty() || used.contains(name)) name += QStringLiteral("-tile%1").arg(i);
+    used.insert(name);
     const QString file = dir.filePath(name + QStringLiteral(".png"));
     if (!figure.tiles[i].save(file)) return fail(AttentionFigureText::tr("Cannot write %1.").arg(file));
     provenance.files.push_back(QFileInfo(file).fileName().toStdString());

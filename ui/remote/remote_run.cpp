@@ -58,6 +58,10 @@ bool RemoteRun::isRunning() const {
 
 void RemoteRun::runScript(const QString& script, ScriptDone done, int timeoutMs) {
   auto* process = new QProcess(this);
+  // An answer that comes after detach() or a new start belongs to no one: dropped.
+  done = [this, session = session_, done](int code, const QByteArray& output, const QString& errors) {
+    if (session == session_) done(code, output, errors);
+  };
   auto* timeout = new QTimer(process);
   timeout->setSingleShot(true);
   connect(timeout, &QTimer::timeout, process, [process] { process->kill(); });
@@ -87,6 +91,17 @@ bool RemoteRun::writeMirrorDescription(QString* error) {
   QSaveFile file(QDir(localFolder_).filePath(kMirrorFile));
   if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit()) {
     *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool RemoteRun::writeMirrorConfig(const dino::TrainingConfig& settings, QString* error) {
+  // The mirror's config.json is the run's, as dino train writes it there: the Runs tab lists it.
+  QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
+  if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(settings.to_json())) < 0 ||
+      !config.commit()) {
+    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
     return false;
   }
   return true;
@@ -123,27 +138,44 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
     *error = tr("The run's folder %1 has no name to give its folder on the server.").arg(local.path());
     return false;
   }
-  localFolder_ = local.path();
+  // Nothing of this run is kept until the start is accepted: a refused one leaves the last run's
+  // folders (which Fetch Checkpoint uses) as they were.
+  const QString localFolder = local.path();
   const bool mirrored = local.exists(kMirrorFile);
   // The mirror takes the server's files: a run trained here must not be written over.
   for (const char* name : {"metrics.jsonl", "train.log"})
     if (!mirrored && local.exists(QString::fromLatin1(name))) {
       *error = tr("%1 holds a run trained on this machine: choose a new folder for a run on a server.")
-                   .arg(QDir::toNativeSeparators(localFolder_));
+                   .arg(QDir::toNativeSeparators(localFolder));
       return false;
     }
-  if (!QDir().mkpath(localFolder_)) {
-    *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(localFolder_));
-    return false;
+  QString remoteFolder;
+  if (mirrored) {
+    // Started again in its mirror, a run goes on where it is, on its own server.
+    QFile description(local.filePath(kMirrorFile));
+    const QJsonObject json =
+        description.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(description.readAll()).object() : QJsonObject();
+    const QString host = json.value(QStringLiteral("host")).toString();
+    if (!host.isEmpty() && host != target_.host) {
+      *error = tr("%1 is the copy of a run on %2: choose %2 to run on, or a new folder.")
+                   .arg(QDir::toNativeSeparators(localFolder), host);
+      return false;
+    }
+    remoteFolder = json.value(QStringLiteral("folder")).toString();
   }
-  // A resumed run keeps the absolute folder its start found; a new one goes in the runs folder
-  // under the local folder's name.
-  if (!resuming || remoteFolder_.isEmpty()) {
+  if (remoteFolder.isEmpty()) {  // a new run goes in the runs folder under the local folder's name
     QString runs = target_.runsFolder.trimmed();
     if (runs.isEmpty()) runs = QStringLiteral("~");
     while (runs.size() > 1 && runs.endsWith(QLatin1Char('/'))) runs.chop(1);
-    remoteFolder_ = runs + QLatin1Char('/') + local.dirName();
+    remoteFolder = runs + QLatin1Char('/') + local.dirName();
   }
+  if (!QDir().mkpath(localFolder)) {
+    *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(localFolder));
+    return false;
+  }
+  localFolder_ = localFolder;
+  remoteFolder_ = remoteFolder;
+  (void)resuming;  // a resumed run is started again the same way, from its mirror
   dino::TrainingConfig remote = settings;
   remote.output_dir = remoteFolder_.toStdString();
   remote.dist_url = "env://";  // torchrun's variables say where the processes meet
@@ -160,13 +192,15 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
                                      "--no-python \"$0\"")
                                      .arg(processes)
                                : QStringLiteral("\"$0\"");
-  const QString detached = QStringLiteral(
-                               "%1 train --config %2 --output_dir \"$PWD\" >> %3 2>&1 & echo \"$! $$\" > %4; "
-                               "wait $!; echo $? > %5")
-                               .arg(launcher, QString::fromLatin1(dino::detached_run::kSettingsFile),
-                                    QString::fromLatin1(dino::detached_run::kOutputFile),
-                                    QString::fromLatin1(dino::detached_run::kProcessFile),
-                                    QString::fromLatin1(dino::detached_run::kExitFile));
+  // The marker line tells this session's output from an earlier one's in the appended file.
+  const QString detached =
+      QStringLiteral(
+          "echo '%6' >> %3; %1 train --config %2 --output_dir \"$PWD\" >> %3 2>&1 & "
+          "echo \"$! $$\" > %4; wait $!; echo $? > %5")
+          .arg(launcher, QString::fromLatin1(dino::detached_run::kSettingsFile),
+               QString::fromLatin1(dino::detached_run::kOutputFile),
+               QString::fromLatin1(dino::detached_run::kProcessFile),
+               QString::fromLatin1(dino::detached_run::kExitFile), QString::fromLatin1(kSessionMarker));
   QString script = QStringLiteral("prog=%1\ntorchrun=%2\nfolder=%3\n")
                        .arg(word(target_.program), word(target_.torchrun), word(remoteFolder_));
   script += ssh::requireProgramScript(QCoreApplication::applicationVersion());
@@ -207,13 +241,25 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
   stopRequested_ = killed_ = completed_ = false;
   pendingSignal_.clear();
   delayMs_ = firstDelayMs_;
-  QFile::remove(local.filePath(QString::fromLatin1(dino::detached_run::kExitFile)));
-  runScript(script, [this, remote](int code, const QByteArray& output, const QString& errors) {
+  signalInFlight_ = false;
+  ++session_;
+  // Where the run goes is noted before it is asked for: a start whose answer never comes (the app
+  // quit, the connection dropped) still leaves a mirror to follow it from.
+  if (!mirrored && (!writeMirrorConfig(remote, error) || !writeMirrorDescription(error))) {
+    phase_ = Phase::Idle;
+    return false;
+  }
+  runScript(script, [this, remote, mirrored](int code, const QByteArray& output, const QString& errors) {
     if (phase_ != Phase::Starting) return;
     if (code != 0) {
+      // Refused there: this folder is no mirror of anything (unless it already was one).
+      if (!mirrored && !ssh::isConnectionFailure(code))
+        for (const QString& name : {kMirrorFile, QStringLiteral("config.json")})
+          QFile::remove(QDir(localFolder_).filePath(name));
       finish(ssh::explainFailure(target_, code, errors), false);
       return;
     }
+    QFile::remove(QDir(localFolder_).filePath(QString::fromLatin1(dino::detached_run::kExitFile)));
     QList<qint64> sizes;
     for (const QByteArray& line : output.split('\n')) {
       if (line.startsWith("dino-studio-folder ")) remoteFolder_ = QString::fromUtf8(line.mid(19));
@@ -222,11 +268,7 @@ bool RemoteRun::start(const dino::TrainingConfig& settings, bool resuming, QStri
     }
     // The run goes on there whatever happens here: what cannot be written is said, not fatal.
     QString error;
-    QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
-    if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(remote.to_json())) < 0 ||
-        !config.commit())
-      error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
-    if (error.isEmpty()) writeMirrorDescription(&error);
+    if (writeMirrorConfig(remote, &error)) writeMirrorDescription(&error);
     if (error.isEmpty()) openMirror(&error, sizes);
     if (!error.isEmpty()) Q_EMIT outputLine(-1, error);
     sendPendingSignal([this] { follow(); });  // a Stop pressed while it started
@@ -268,6 +310,8 @@ bool RemoteRun::attach(const QString& localFolder, QString* error) {
     for (const QByteArray& line : output.readAll().split('\n')) noteOutput(QString::fromUtf8(line));
   }
   pendingSignal_.clear();
+  signalInFlight_ = false;
+  ++session_;
   delayMs_ = firstDelayMs_;
   phase_ = Phase::Reconnecting;  // as after a lost connection: follow from what the mirror holds
   follow();
@@ -353,6 +397,11 @@ void RemoteRun::readFollowOutput() {
 }
 
 void RemoteRun::noteOutput(const QString& line) {
+  if (line == QLatin1String(kSessionMarker)) {  // a new session: the last one's words are not this one's
+    completed_ = false;
+    lastError_.clear();
+    return;
+  }
   if (saysRunCompleted(line)) completed_ = true;
   if (const QString error = toolError(line); !error.isEmpty()) lastError_ = error;
 }
@@ -390,7 +439,10 @@ void RemoteRun::onFollowFinished(int exitCode, QProcess::ExitStatus status) {
   if (silent) return connectionLost(tr("no word from %1 for %2 s").arg(host).arg(silence_.interval() / 1000));
   if (status == QProcess::CrashExit || ssh::isConnectionFailure(exitCode))
     return connectionLost(ssh::explainFailure(target_, 255, errors));
-  // The server answered, but could not follow the run (its folder gone, dino missing there).
+  // dino there changed (another version, or gone): the run may well go on; it cannot be followed.
+  if (errors.contains(QLatin1String(ssh::kOtherVersion)) || errors.contains(QLatin1String(ssh::kNoProgram)))
+    return connectionLost(tr("cannot follow the run: %1").arg(ssh::explainFailure(target_, exitCode, errors)));
+  // The server answered, but the run's folder is gone.
   finish(ssh::explainFailure(target_, exitCode, errors), false);
 }
 
@@ -430,19 +482,26 @@ void RemoteRun::sendPendingSignal(const std::function<void()>& then) {
   script +=
       QStringLiteral("[ -s %1 ] || { echo %2 >&2; exit 6; }\n[ -s %3 ] && exit 0\nset -- $(cat %1)\n")
           .arg(word(dino::detached_run::kProcessFile), word(ssh::kNotStarted), word(dino::detached_run::kExitFile));
-  script += signal == QLatin1String("KILL") ? QStringLiteral("kill -KILL -- \"-$2\" 2>/dev/null || kill -KILL \"$1\"\n")
-                                            : QStringLiteral("kill -TERM \"$1\"\n");
+  // torchrun starts each worker in a session of its own: their groups first, then the shell's.
+  script += signal == QLatin1String("KILL")
+                ? QStringLiteral(
+                      "for c in $(pgrep -P \"$1\" 2>/dev/null); do kill -KILL -- \"-$c\" 2>/dev/null; done\n"
+                      "kill -KILL -- \"-$2\" 2>/dev/null || kill -KILL \"$1\"\n")
+                : QStringLiteral("kill -TERM \"$1\"\n");
   signalInFlight_ = true;
   runScript(script, [this, signal, then](int code, const QByteArray&, const QString& errors) {
     signalInFlight_ = false;
     bool retryLater = false;
     if (code == 0 || !ssh::isConnectionFailure(code)) {
       if (pendingSignal_ == signal) pendingSignal_.clear();
+      if (signalFailed_ && connected_) Q_EMIT connectionChanged(true, tr("Connected to %1.").arg(target_.host));
+      signalFailed_ = false;
       // The process may have ended between the two tests: kill then finds nobody, which is fine.
       if (code != 0 && !errors.contains(QLatin1String("No such process")))
         Q_EMIT outputLine(-1, ssh::explainFailure(target_, code, errors));
     } else {
       retryLater = true;
+      signalFailed_ = true;
       Q_EMIT connectionChanged(false, tr("Could not reach %1 to stop the run: %2 Trying again.")
                                           .arg(target_.host, ssh::explainFailure(target_, code, errors)));
     }
@@ -460,6 +519,8 @@ void RemoteRun::sendPendingSignal(const std::function<void()>& then) {
 
 void RemoteRun::detach() {
   phase_ = Phase::Idle;
+  ++session_;  // the scripts still on their way answer no one
+  signalInFlight_ = false;
   reconnect_.stop();
   silence_.stop();
   signalRetry_.stop();

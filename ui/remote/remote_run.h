@@ -57,6 +57,8 @@ class RemoteRun : public ExternalRun {
   qint64 followProcessId() const;
 
   static QString mirrorFileName();  // "remote.json"
+  // The line the detached shell writes into detached.out before each session of the run.
+  static constexpr const char* kSessionMarker = "dino-studio: run started";
 
  Q_SIGNALS:
   // Connected (again), or lost with the reason and when the next try is.
@@ -72,6 +74,7 @@ class RemoteRun : public ExternalRun {
   void runScript(const QString& script, ScriptDone done, int timeoutMs = 60000);
   QString enterFolderScript() const;  // sets prog, enters the run's folder or fails with kNoFolder
   bool writeMirrorDescription(QString* error);
+  bool writeMirrorConfig(const dino::TrainingConfig& settings, QString* error);
   // Opens the mirror's files to append; `serverSizes` (metrics.jsonl, train.log, detached.out there),
   // when known, restarts a file here that is longer than the server's.
   bool openMirror(QString* error, const QList<qint64>& serverSizes = {});
@@ -96,6 +99,8 @@ class RemoteRun : public ExternalRun {
   bool connected_ = false;
   QString pendingSignal_;  // "TERM" or "KILL", until the server has it
   bool signalInFlight_ = false;
+  bool signalFailed_ = false;  // the last signal did not get through: the line says so
+  int session_ = 0;            // a start, attach or detach begins a new one: older answers are dropped
   bool fetching_ = false;
   bool stopRequested_ = false, killed_ = false, completed_ = false;
   QString lastError_;             // the run's last "dino: error: ..." line

@@ -22,6 +22,8 @@
 #include <QtConcurrent>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kRefreshMs = 5000;
@@ -146,7 +148,9 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
 
 QStringList RunsPanel::selectedCheckpoints() const {
   QStringList checkpoints;
-  for (const auto& index : table_->selectionModel()->selectedRows()) {
+  QModelIndexList rows = table_->selectionModel()->selectedRows();
+  std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+  for (const auto& index : rows) {
     const QString file = QDir(folderAt(index.row())).filePath(QStringLiteral("checkpoint.pth"));
     if (!QFileInfo::exists(file)) return {};
     checkpoints << file;

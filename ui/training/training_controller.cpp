@@ -60,12 +60,14 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
       lastError_ = QString::fromStdString(why);
       return false;
     }
+    const SshTarget previousTarget = remote_->target();
     if (server_.isValid()) remote_->setTarget(server_);
     ExternalRun* const previous = external_;
     external_ = server_.isValid() ? static_cast<ExternalRun*>(remote_) : static_cast<ExternalRun*>(launched_);
     launchedSettings_ = settings;
     if (!launch(false)) {
       external_ = previous;  // nothing started: the last run stays the one shown
+      remote_->setTarget(previousTarget);
       return false;
     }
     if (run_) {
