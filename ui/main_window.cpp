@@ -683,16 +683,8 @@ bool MainWindow::followServerRun(const QString& folder) {
     return false;
   }
   // The end of what the run printed so far, from the mirror, before what it prints next.
-  if (QFile output(QDir(folder).filePath(QString::fromLatin1(dino::detached_run::kOutputFile)));
-      output.open(QIODevice::ReadOnly)) {
-    constexpr qint64 kTailBytes = 64 * 1024;
-    if (output.size() > kTailBytes) output.seek(output.size() - kTailBytes);
-    QList<QByteArray> lines = output.readAll().split('\n');
-    if (output.size() > kTailBytes && !lines.isEmpty()) lines.removeFirst();  // cut by the seek
-    for (const QByteArray& line : lines)
-      if (!line.trimmed().isEmpty())
-        log_->appendServerOutput(controller_->serverRun()->target().host, QString::fromUtf8(line));
-  }
+  for (const QString& line : controller_->serverRun()->earlierOutput())
+    log_->appendServerOutput(controller_->serverRun()->target().host, line);
   runFolder_ = QDir(folder).absolutePath();
   rememberRun(runFolder_);
   onRecords();

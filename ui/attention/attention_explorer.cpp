@@ -54,10 +54,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
   teacher_->setEnabled(false);
   modelLabel_ = new QLabel(tr("No model: choose weights, the training teacher or random weights."));
   modelLabel_->setWordWrap(true);
-  compare_ = new QPushButton(tr("Compare With..."));
-  compare_->setToolTip(
-      tr("Another run's teacher (its checkpoint.pth) or any weights, under this model's maps, "
-         "with their difference"));
+  compare_ = new QPushButton;
   for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(weights), static_cast<QWidget*>(random),
                      static_cast<QWidget*>(teacher_), static_cast<QWidget*>(compare_)})
     modelRow->addWidget(w);
@@ -75,6 +72,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent) : QWidget(parent) {
     if (!compareWith(file, &error)) QMessageBox::warning(this, tr("Compare With"), error);
   });
   modelRow->addWidget(modelLabel_, 1);
+  showComparison();
   layout->addLayout(modelRow);
 
   controls_ = new AttentionControls;
@@ -254,9 +252,8 @@ bool AttentionExplorer::setCompareStudent(bool on, QString* error) {
   }
   compareFile_ = weightsFile_;
   compareKey_ = QStringLiteral("student");
-  showModelLabel();
+  showComparison();
   controls_->showStudent(true);
-  compare_->setText(tr("Compare With..."));
   recompute();
   return true;
 }
@@ -273,17 +270,20 @@ bool AttentionExplorer::compareWith(const QString& weightsFile, QString* error) 
   compareFile_ = weightsFile;
   compareKey_ = QStringLiteral("teacher");
   controls_->showStudent(false);
-  compare_->setText(tr("Stop Comparing"));
-  compare_->setToolTip(tr("Compared with %1").arg(QDir::toNativeSeparators(weightsFile)));
-  showModelLabel();
+  showComparison();
   recompute();
   return true;
 }
 
-void AttentionExplorer::showModelLabel() {
+void AttentionExplorer::showComparison() {
+  const bool otherRun = compareKey_ == QLatin1String("teacher");
+  compare_->setText(otherRun ? tr("Stop Comparing") : tr("Compare With..."));
+  compare_->setToolTip(otherRun ? tr("Compared with %1").arg(QDir::toNativeSeparators(compareFile_))
+                                : tr("Another run's teacher (its checkpoint.pth) or any weights, under this model's "
+                                     "maps, with their difference"));
   if (!model_) return;
   QString text = QString::fromStdString(model_->description());
-  if (compareKey_ == QLatin1String("teacher"))
+  if (otherRun)
     text +=
         QLatin1Char('\n') +
         tr("Beside it: the teacher of %1 (%2)").arg(modelLabel(compareFile_), QDir::toNativeSeparators(compareFile_));
@@ -294,11 +294,7 @@ void AttentionExplorer::stopComparing() {
   student_.reset();
   compareFile_.clear();
   compareKey_.clear();
-  showModelLabel();
-  compare_->setText(tr("Compare With..."));
-  compare_->setToolTip(
-      tr("Another run's teacher (its checkpoint.pth) or any weights, under this model's maps, "
-         "with their difference"));
+  showComparison();
   recompute();
 }
 
@@ -402,7 +398,7 @@ void AttentionExplorer::setModel(std::shared_ptr<dino::AttentionModel> model, co
                          model_->shape().img_size == model->shape().img_size;
   model_ = std::move(model);
   weightsFile_ = weightsFile;
-  showModelLabel();
+  showComparison();
   if (!sameShape) {  // the input size follows the model; a checkpoint of the same run keeps the user's choice
     const int side = dino::default_attention_side(model_->shape());
     const int patch = model_->patch_size();

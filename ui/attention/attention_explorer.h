@@ -152,7 +152,7 @@ class AttentionExplorer : public QWidget {
     double milliseconds = 0;  // model, maps and pictures, off the GUI thread
   };
   void recompute();
-  void showModelLabel();  // the model's description, and the compared run's
+  void showComparison();  // the model's description and the compared run's; the Compare button
   void onComputed();
   void showRefusal(const dino::AttentionEstimate& estimate);
   void showComputing(bool on);

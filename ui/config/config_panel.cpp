@@ -214,10 +214,8 @@ QWidget* ConfigPanel::makeEditor(const dino::SettingDescription& field) {
         // As wide as the form gives it; a long entry (a CPU's name) shows in full in the list.
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
-        if (key == QLatin1String("device")) {  // its values are this machine's devices
-          combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
-          for (const auto& device : dino::run_settings::devices())
-            combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
+        if (key == QLatin1String("device")) {
+          fillDeviceChoices(combo);
         } else {
           for (const auto& choice : field.choices)
             combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
@@ -434,16 +432,9 @@ void ConfigPanel::validate() {
     problemKey_ = localErrors_.begin().key();
     problem_ = localErrors_.begin().value();
   } else {
-    if (server_.isEmpty()) {
-      problem_ = QString::fromStdString(dino::run_settings::problem(config_));
-    } else {  // this machine's devices say nothing of the server's
-      try {
-        config_.validate();
-        problem_.clear();
-      } catch (const std::exception& e) {
-        problem_ = QString::fromStdString(e.what());
-      }
-    }
+    // This machine's devices say nothing of a server's.
+    problem_ = QString::fromStdString(server_.isEmpty() ? dino::run_settings::problem(config_)
+                                                        : dino::run_settings::settings_problem(config_));
     // The core names the flag (--lr) or the key ('lr'): mark that field.
     const QRegularExpression flag(QStringLiteral("(?:--|')([a-z_0-9]+)"));
     for (auto match = flag.globalMatch(problem_); match.hasNext();) {
@@ -479,22 +470,26 @@ bool ConfigPanel::canStart() const {
 void ConfigPanel::setServer(const QString& host) {
   if (host == server_) return;
   server_ = host;
-  // The device choices: this machine's, or what any server can be asked for.
   if (auto* combo = qobject_cast<QComboBox*>(editors_.value(QStringLiteral("device")))) {
     QSignalBlocker block(combo);
-    combo->clear();
-    combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
-    if (server_.isEmpty()) {
-      for (const auto& device : dino::run_settings::devices())
-        combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
-    } else {
-      combo->addItem(tr("cpu (the server's processor)"), QStringLiteral("cpu"));
-      combo->addItem(tr("cuda (the server's first GPU)"), QStringLiteral("cuda"));
-    }
+    fillDeviceChoices(combo);
   }
   knownPath_.clear();  // scan again when back on this machine
   refreshEditors();
   startScan();
+}
+
+void ConfigPanel::fillDeviceChoices(QComboBox* combo) const {
+  // This machine's devices, or what any server can be asked for.
+  combo->clear();
+  combo->addItem(tr("auto (a GPU when there is one)"), QStringLiteral("auto"));
+  if (server_.isEmpty()) {
+    for (const auto& device : dino::run_settings::devices())
+      combo->addItem(QString::fromStdString(device.description), QString::fromStdString(device.name));
+  } else {
+    combo->addItem(tr("cpu (the server's processor)"), QStringLiteral("cpu"));
+    combo->addItem(tr("cuda (the server's first GPU)"), QStringLiteral("cuda"));
+  }
 }
 
 void ConfigPanel::startScan() {

@@ -58,6 +58,7 @@ class ConfigPanel : public QWidget {
   void refreshEditors();
   // Greys out the --precision values the chosen device cannot run (bf16 before compute 8.0).
   void updatePrecisionChoices();
+  void fillDeviceChoices(QComboBox* combo) const;  // the --device values for this machine or a server
   void onEdited(const QString& key, const dino::SettingValue& value);
   void onLocalError(const QString& key, const QString& message);
   void validate();

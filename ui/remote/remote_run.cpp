@@ -85,26 +85,24 @@ QString RemoteRun::enterFolderScript() const {
       .arg(word(target_.program), word(remoteFolder_), word(ssh::kNoFolder));
 }
 
-bool RemoteRun::writeMirrorDescription(QString* error) {
-  QJsonObject json = target_.toJson();
-  json.insert(QStringLiteral("folder"), remoteFolder_);
-  QSaveFile file(QDir(localFolder_).filePath(kMirrorFile));
-  if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit()) {
-    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+bool RemoteRun::saveMirrorFile(const QString& name, const QByteArray& contents, QString* error) const {
+  QSaveFile file(QDir(localFolder_).filePath(name));  // whole or not at all
+  if (!file.open(QIODevice::WriteOnly) || file.write(contents) < 0 || !file.commit()) {
+    if (error) *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
     return false;
   }
   return true;
 }
 
+bool RemoteRun::writeMirrorDescription(QString* error) {
+  QJsonObject json = target_.toJson();
+  json.insert(QStringLiteral("folder"), remoteFolder_);
+  return saveMirrorFile(kMirrorFile, QJsonDocument(json).toJson(), error);
+}
+
 bool RemoteRun::writeMirrorConfig(const dino::TrainingConfig& settings, QString* error) {
   // The mirror's config.json is the run's, as dino train writes it there: the Runs tab lists it.
-  QSaveFile config(QDir(localFolder_).filePath(QStringLiteral("config.json")));
-  if (!config.open(QIODevice::WriteOnly) || config.write(QByteArray::fromStdString(settings.to_json())) < 0 ||
-      !config.commit()) {
-    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(config.fileName()), config.errorString());
-    return false;
-  }
-  return true;
+  return saveMirrorFile(QStringLiteral("config.json"), QByteArray::fromStdString(settings.to_json()), error);
 }
 
 bool RemoteRun::openMirror(QString* error, const QList<qint64>& serverSizes) {
@@ -303,11 +301,19 @@ bool RemoteRun::attach(const QString& localFolder, QString* error) {
   endStatus_.clear();
   lastError_.clear();
   stopRequested_ = killed_ = completed_ = false;
-  // What the run said before, as the lines that arrive now would tell it.
+  // What the run said before, as the lines that arrive now would tell it (and for the log).
+  earlierOutput_.clear();
   if (QFile output(output_.fileName()); output.open(QIODevice::ReadOnly)) {
     constexpr qint64 kTailBytes = 64 * 1024;
-    if (output.size() > kTailBytes) output.seek(output.size() - kTailBytes);
-    for (const QByteArray& line : output.readAll().split('\n')) noteOutput(QString::fromUtf8(line));
+    const bool cut = output.size() > kTailBytes;
+    if (cut) output.seek(output.size() - kTailBytes);
+    QList<QByteArray> lines = output.readAll().split('\n');
+    if (cut && !lines.isEmpty()) lines.removeFirst();  // begun before the seek
+    for (const QByteArray& line : lines) {
+      if (line.trimmed().isEmpty()) continue;
+      earlierOutput_ << QString::fromUtf8(line);
+      noteOutput(earlierOutput_.constLast());
+    }
   }
   pendingSignal_.clear();
   signalInFlight_ = false;
@@ -543,13 +549,10 @@ void RemoteRun::finish(const QString& error, bool completed) {
   signalRetry_.stop();
   // The mirror says the run has ended, as the server's folder does: opened again, it is read here
   // without asking the server.
-  if (endStatus_.startsWith(QLatin1String("ended ")) || endStatus_ == QLatin1String("gone")) {
-    QSaveFile exit(QDir(localFolder_).filePath(QString::fromLatin1(dino::detached_run::kExitFile)));
-    if (exit.open(QIODevice::WriteOnly)) {
-      exit.write(endStatus_ == QLatin1String("gone") ? QByteArray("gone\n") : endStatus_.mid(6).toUtf8() + '\n');
-      exit.commit();
-    }
-  }
+  if (endStatus_.startsWith(QLatin1String("ended ")) || endStatus_ == QLatin1String("gone"))
+    saveMirrorFile(QString::fromLatin1(dino::detached_run::kExitFile),
+                   endStatus_ == QLatin1String("gone") ? QByteArray("gone\n") : endStatus_.mid(6).toUtf8() + '\n',
+                   nullptr);
   connected_ = false;
   metrics_.close();
   log_.close();

@@ -49,6 +49,8 @@ class RemoteRun : public ExternalRun {
   bool isConnected() const { return connected_; }
   QString localFolder() const { return localFolder_; }
   QString remoteFolder() const { return remoteFolder_; }
+  // The end of what the run printed before attach() (the mirror's detached.out), a line each.
+  const QStringList& earlierOutput() const { return earlierOutput_; }
 
   // For tests: the delays between reconnections, how long a silent connection is trusted, and the
   // ssh process that follows the run (killing it drops the connection).
@@ -73,6 +75,8 @@ class RemoteRun : public ExternalRun {
   // the script printed. A script that has not finished within `timeoutMs` is killed.
   void runScript(const QString& script, ScriptDone done, int timeoutMs = 60000);
   QString enterFolderScript() const;  // sets prog, enters the run's folder or fails with kNoFolder
+  // Writes `name` in the mirror whole or not at all; false, with `error` (when given), naming it.
+  bool saveMirrorFile(const QString& name, const QByteArray& contents, QString* error) const;
   bool writeMirrorDescription(QString* error);
   bool writeMirrorConfig(const dino::TrainingConfig& settings, QString* error);
   // Opens the mirror's files to append; `serverSizes` (metrics.jsonl, train.log, detached.out there),
@@ -103,6 +107,7 @@ class RemoteRun : public ExternalRun {
   int session_ = 0;            // a start, attach or detach begins a new one: older answers are dropped
   bool fetching_ = false;
   bool stopRequested_ = false, killed_ = false, completed_ = false;
-  QString lastError_;             // the run's last "dino: error: ..." line
+  QString lastError_;  // the run's last "dino: error: ..." line
+  QStringList earlierOutput_;
   QFile metrics_, log_, output_;  // the mirror, appended to
 };

@@ -46,16 +46,8 @@ bool TrainingController::start(const dino::TrainingConfig& settings) {
   }
   if (settings.nproc_per_node > 1 || server_.isValid()) {
     // A server's devices are not this machine's: only the settings themselves are checked here.
-    std::string why;
-    if (server_.isValid()) {
-      try {
-        settings.validate();
-      } catch (const std::exception& e) {
-        why = e.what();
-      }
-    } else {
-      why = dino::run_settings::problem(settings);
-    }
+    const std::string why =
+        server_.isValid() ? dino::run_settings::settings_problem(settings) : dino::run_settings::problem(settings);
     if (!why.empty()) {
       lastError_ = QString::fromStdString(why);
       return false;

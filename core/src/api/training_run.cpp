@@ -39,9 +39,18 @@ std::string TrainingRun::error() const { return session_->error(); }
 
 namespace run_settings {
 
-std::string problem(const TrainingConfig& config) {
+std::string settings_problem(const TrainingConfig& config) {
   try {
     config.validate();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
+
+std::string problem(const TrainingConfig& config) {
+  if (std::string why = settings_problem(config); !why.empty()) return why;
+  try {
     const c10::Device device = resolve_device(config);
     // The launched processes take one GPU each (cuda:LOCAL_RANK), as TrainingSession places them.
     if (config.nproc_per_node > 1 && device.is_cuda() && (config.device == "auto" || config.device == "cuda")) {

@@ -46,6 +46,9 @@ namespace run_settings {
 // Empty when the settings can run here; otherwise the reason, naming the flag (validate() and
 // resolve_device()).
 std::string problem(const TrainingConfig& config);
+// Empty when the settings themselves are sound (validate() only), whatever machine runs them: for a
+// run on a server, whose devices are its own.
+std::string settings_problem(const TrainingConfig& config);
 
 // The compute devices for a menu: the CPU ("Intel(R) Xeon(R), 2 cores, 23.4 GiB"), then each CUDA GPU
 // ("cuda:0: NVIDIA H200, 139.8 GiB, compute 9.0"), with the --precision values that fit each.
